@@ -1,0 +1,38 @@
+#pragma once
+/// Small text helpers shared by every module: HTML/XML escaping, GitHub-style
+/// heading slugs, edit distance for "did you mean" notes.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qahub::base {
+
+/// Output files keyed by path relative to the output root ("framework/values/index.html").
+/// A sorted map, so iteration order (and so output) never depends on thread timing.
+using OutputFiles = std::map<std::string, std::string>;
+
+/// Escapes & < > " ' for HTML text and attribute values.
+std::string html_escape(std::string_view text);
+
+/// GitHub's heading anchor rule: lower-case ASCII letters, keep letters, digits,
+/// '-', '_' and non-ASCII bytes, turn spaces into '-', drop other punctuation.
+std::string slugify(std::string_view text);
+
+/// Levenshtein distance, for suggestions.
+size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The closest candidate within a distance that scales with the word's length,
+/// or "" when nothing is close enough to suggest.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+std::string trim(std::string_view s);
+/// Splits on '\n' (a trailing '\r' stays with its line).
+std::vector<std::string_view> split_lines(std::string_view text);
+
+/// Replaces ASCII upper-case letters with lower-case ones.
+std::string ascii_lower(std::string_view s);
+
+}  // namespace qahub::base

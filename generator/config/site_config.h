@@ -1,0 +1,63 @@
+#pragma once
+/// The site config file `qahub.yaml` at the site root (all keys optional) and
+/// the options of one build. README "Site config" documents every key.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "diag/diagnostics.h"
+
+namespace qahub::config {
+
+/// Details for the generated accessibility statement, in the shape of the UK
+/// public-sector sample statement.
+struct AccessibilityStatement {
+  std::string organisation = "The local authority";
+  std::string compliance = "partial";  ///< full | partial | not
+  std::vector<std::string> non_accessible;
+  std::string contact = "Contact the Practice Development Team through the staff service desk.";
+  std::string response_days = "5";
+  std::optional<base::Date> tested_on;
+  std::string tested_by = "the Practice Development Team, using automated checks (axe-core) and manual keyboard and screen reader checks";
+  std::optional<base::Date> prepared_on;
+  std::optional<base::Date> reviewed_on;
+};
+
+struct SiteConfig {
+  std::string title = "Practice hub";
+  std::string description;
+  std::string base_url = "/";  ///< only its path is used in links ("/hub/")
+  std::string language = "en-GB";
+  std::string theme = "default";
+  bool raw_html = false;
+  std::string organisation = "Children's services";
+  /// Exact strings (addresses, numbers) allowed by the personal-data check.
+  std::vector<std::string> allow_personal_data;
+  AccessibilityStatement accessibility;
+  /// The path part of base_url, always starting and ending with '/'.
+  std::string base_path() const;
+};
+
+/// The config file name.
+inline constexpr const char* kConfigFile = "qahub.yaml";
+
+/// Reads `site_dir/qahub.yaml` (defaults when the file is absent).
+SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnostics& diags);
+
+/// Options from the command line.
+struct BuildOptions {
+  std::filesystem::path site_dir = ".";
+  std::filesystem::path out_dir;  ///< empty: site_dir/public
+  base::Date as_of;
+  int jobs = 1;
+  bool drafts = false;
+  bool strict = false;
+  bool relative_urls = false;  ///< links that work over file:// (shared drives)
+  bool write = true;           ///< false for `qahub check`
+  std::filesystem::path search_corpus;  ///< write the indexed corpus here when set
+  bool live_reload = false;    ///< inject the reload script (`qahub serve` only)
+};
+
+}  // namespace qahub::config

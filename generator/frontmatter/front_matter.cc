@@ -1,0 +1,145 @@
+#include "frontmatter/front_matter.h"
+
+#include "frontmatter/yaml_fields.h"
+
+namespace qahub::frontmatter {
+namespace {
+
+bool is_fence(std::string_view line, std::string_view fence) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line == fence;
+}
+
+}  // namespace
+
+Split split_front_matter(std::string_view text) {
+  Split s;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  size_t first_nl = text.find('\n');
+  std::string_view first = text.substr(0, first_nl);
+  if (!is_fence(first, "---")) {
+    s.body = std::string(text);
+    return s;
+  }
+  s.has_front_matter = true;
+  size_t pos = first_nl == std::string_view::npos ? text.size() : first_nl + 1;
+  int line = 1;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view l = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    ++line;
+    if (is_fence(l, "---") || is_fence(l, "...")) {
+      s.yaml = std::string(text.substr(first_nl + 1, pos - first_nl - 1));
+      size_t body_start = nl == std::string_view::npos ? text.size() : nl + 1;
+      s.body = std::string(text.substr(body_start));
+      s.body_line_offset = line;
+      return s;
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  s.unclosed = true;
+  s.yaml = std::string(text.substr(first_nl == std::string_view::npos ? text.size() : first_nl + 1));
+  return s;
+}
+
+std::optional<base::Date> PageMeta::last_updated() const {
+  std::optional<base::Date> best;
+  for (const Change& c : changes)
+    if (!best || c.date > *best) best = c.date;
+  return best;
+}
+
+const std::vector<std::string>& known_page_keys() {
+  static const std::vector<std::string> keys = {"title",   "description", "weight", "tags",    "draft",
+                                                "aliases", "owner",       "review_by", "changes"};
+  return keys;
+}
+
+PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diagnostics& diags) {
+  PageMeta meta;
+  if (!split.has_front_matter) {
+    diags.error({path, 1, 1}, "missing front matter (a page starts with a --- line, then title: ...)");
+    return meta;
+  }
+  if (split.unclosed) {
+    diags.error({path, 1, 1}, "front matter is not closed (expected a --- line after it)");
+    return meta;
+  }
+  YamlSource src{path, 1};
+  auto root = load_yaml(split.yaml, src, diags);
+  if (!root) return meta;
+  if (root->IsNull()) {
+    diags.error({path, 1, 1}, "missing \"title\" in front matter");
+    return meta;
+  }
+  if (!root->IsMap()) {
+    diags.error(src.at(*root), "front matter must be a mapping of keys to values");
+    return meta;
+  }
+  check_known_keys(*root, known_page_keys(), src, diags, "front matter");
+  const YAML::Node& r = *root;
+  if (r["title"]) {
+    if (auto s = read_string(r["title"], src, diags, "title")) meta.title = *s;
+    if (meta.title.empty()) diags.error(src.at(r["title"]), "\"title\" must not be empty");
+  } else {
+    diags.error({path, 1, 1}, "missing \"title\" in front matter");
+  }
+  if (r["description"])
+    if (auto s = read_string(r["description"], src, diags, "description")) meta.description = *s;
+  if (r["weight"])
+    if (auto w = read_int(r["weight"], src, diags, "weight")) meta.weight = *w;
+  if (r["tags"])
+    if (auto t = read_string_list(r["tags"], src, diags, "tags")) meta.tags = *t;
+  if (r["draft"])
+    if (auto b = read_bool(r["draft"], src, diags, "draft")) meta.draft = *b;
+  if (r["aliases"])
+    if (auto a = read_string_list(r["aliases"], src, diags, "aliases")) meta.aliases = *a;
+  if (r["owner"])
+    if (auto s = read_string(r["owner"], src, diags, "owner")) meta.owner = *s;
+  if (r["review_by"]) {
+    meta.review_by = read_date(r["review_by"], src, diags, "review_by");
+    meta.review_by_pos = src.at(r["review_by"]);
+  }
+  if (const YAML::Node& changes = r["changes"]) {
+    if (!changes.IsSequence()) {
+      diags.error(src.at(changes), "\"changes\" must be a list of {date, summary}");
+    } else {
+      for (const YAML::Node& c : changes) {
+        if (!c.IsMap()) {
+          diags.error(src.at(c), "each entry of \"changes\" must have a date and a summary");
+          continue;
+        }
+        check_known_keys(c, {"date", "summary"}, src, diags, "changes entry");
+        Change change;
+        change.pos = src.at(c);
+        bool ok = true;
+        if (!c["date"]) {
+          diags.error(src.at(c), "a \"changes\" entry needs a date");
+          ok = false;
+        } else if (auto d = read_date(c["date"], src, diags, "date")) {
+          change.date = *d;
+        } else {
+          ok = false;
+        }
+        if (!c["summary"]) {
+          diags.error(src.at(c), "a \"changes\" entry needs a summary");
+          ok = false;
+        } else if (auto s = read_string(c["summary"], src, diags, "summary")) {
+          change.summary = *s;
+        } else {
+          ok = false;
+        }
+        if (!ok) continue;
+        if (!meta.changes.empty() && change.date > meta.changes.back().date)
+          diags.warning(change.pos, "\"changes\" should be newest first: " + change.date.iso() + " is after " +
+                                        meta.changes.back().date.iso());
+        meta.changes.push_back(std::move(change));
+      }
+    }
+  }
+  return meta;
+}
+
+}  // namespace qahub::frontmatter

@@ -1,0 +1,58 @@
+#pragma once
+/// Page front matter: the YAML block between `---` lines at the top of a
+/// Markdown file. Positions stay relative to the original file, so an error in
+/// front matter or body names the line an author sees in the editor.
+///
+///   auto split = split_front_matter(text);
+///   PageMeta meta = parse_page_meta(split, "content/a.md", diags);
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "diag/diagnostics.h"
+
+namespace qahub::frontmatter {
+
+struct Split {
+  bool has_front_matter = false;
+  std::string yaml;  ///< text between the fences
+  std::string body;  ///< Markdown after the closing fence
+  int body_line_offset = 0;  ///< lines of the file before the body's first line
+  bool unclosed = false;     ///< an opening fence without a closing one
+};
+
+/// Splits `---\n yaml \n---\n body`. A file that does not start with `---` has no front matter.
+Split split_front_matter(std::string_view text);
+
+struct Change {
+  base::Date date;
+  std::string summary;
+  diag::Position pos;
+};
+
+/// The front matter keys a page may use (README "Front matter").
+struct PageMeta {
+  std::string title;
+  std::string description;
+  long weight = 0;
+  std::vector<std::string> tags;
+  bool draft = false;
+  std::vector<std::string> aliases;
+  std::string owner;
+  std::optional<base::Date> review_by;
+  diag::Position review_by_pos;
+  std::vector<Change> changes;  ///< newest first, as written
+  /// The newest change date: the page's "last updated".
+  std::optional<base::Date> last_updated() const;
+};
+
+/// Every key PageMeta accepts, for "did you mean" and the docs.
+const std::vector<std::string>& known_page_keys();
+
+/// Parses and checks front matter; problems become diagnostics and the
+/// affected field keeps its default.
+PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diagnostics& diags);
+
+}  // namespace qahub::frontmatter

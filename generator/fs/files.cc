@@ -1,0 +1,51 @@
+#include "fs/files.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <system_error>
+
+namespace qahub::fs {
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return std::nullopt;
+  std::string out;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  bool ok = !std::ferror(f);
+  std::fclose(f);
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::vector<std::string> list_files(const std::filesystem::path& root, const std::string& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  std::filesystem::path base = root / dir;
+  if (!std::filesystem::is_directory(base, ec)) return out;
+  std::filesystem::recursive_directory_iterator it(base, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.empty() && name[0] == '.') {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec)) continue;
+    out.push_back(std::filesystem::relative(it->path(), root, ec).generic_string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool write_file(const std::filesystem::path& path, std::string_view bytes) {
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return false;
+  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  ok = (std::fclose(f) == 0) && ok;
+  return ok;
+}
+
+}  // namespace qahub::fs

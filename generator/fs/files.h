@@ -1,0 +1,24 @@
+#pragma once
+/// Reading the site from disk. Paths handed to the rest of qahub are relative
+/// to the site root with '/' separators, so diagnostics and output never
+/// depend on where the site was checked out.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qahub::fs {
+
+/// The whole file, or nullopt if it cannot be read.
+std::optional<std::string> read_file(const std::filesystem::path& path);
+
+/// Regular files under `root/dir`, recursively, as site-relative paths
+/// ("content/framework/values.md"), sorted bytewise. Hidden files and folders
+/// (starting with '.') are skipped. A missing dir gives an empty list.
+std::vector<std::string> list_files(const std::filesystem::path& root, const std::string& dir);
+
+/// Writes a file in one go (create parent dirs; no fsync: the staged output
+/// is renamed into place only after every file is written).
+bool write_file(const std::filesystem::path& path, std::string_view bytes);
+
+}  // namespace qahub::fs

@@ -1,0 +1,87 @@
+#include "fs/staged_output.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+#include "fs/files.h"
+
+namespace qahub::fs {
+namespace {
+
+std::filesystem::path sibling(const std::filesystem::path& out, const char* tag) {
+  std::filesystem::path parent = out.parent_path();
+  std::string name = "." + out.filename().string() + "." + tag + "-" + std::to_string(::getpid());
+  return parent.empty() ? std::filesystem::path(name) : parent / name;
+}
+
+}  // namespace
+
+bool write_output_tree(const std::filesystem::path& out_dir, const std::map<std::string, std::string>& files,
+                       int jobs, diag::Diagnostics& diags) {
+  std::error_code ec;
+  std::filesystem::path out = std::filesystem::absolute(out_dir, ec).lexically_normal();
+  if (out.filename().empty()) out = out.parent_path();
+  const std::filesystem::path staging = sibling(out, "staging");
+  const std::filesystem::path old = sibling(out, "old");
+  std::filesystem::remove_all(staging, ec);
+  std::filesystem::remove_all(old, ec);
+  if (!std::filesystem::create_directories(staging, ec) && ec) {
+    diags.error({}, "cannot create output directory " + staging.string() + ": " + ec.message());
+    return false;
+  }
+
+  // Create directories first (serially), then write files in parallel.
+  for (const auto& [path, _] : files) std::filesystem::create_directories((staging / path).parent_path(), ec);
+  std::vector<const std::pair<const std::string, std::string>*> items;
+  items.reserve(files.size());
+  for (const auto& kv : files) items.push_back(&kv);
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::string failed_path;
+  std::mutex failed_mutex;
+  auto worker = [&] {
+    for (size_t i; (i = next++) < items.size();) {
+      if (!write_file(staging / items[i]->first, items[i]->second)) {
+        std::lock_guard lock(failed_mutex);
+        failed = true;
+        failed_path = items[i]->first;
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  if (failed) {
+    std::filesystem::remove_all(staging, ec);
+    diags.error({}, "cannot write output file " + failed_path);
+    return false;
+  }
+
+  // Swap: out → old, staging → out, remove old. If the second rename fails, put old back.
+  const bool had_old = std::filesystem::exists(out, ec);
+  if (had_old) {
+    std::filesystem::rename(out, old, ec);
+    if (ec) {
+      std::filesystem::remove_all(staging, ec);
+      diags.error({}, "cannot replace output directory " + out.string());
+      return false;
+    }
+  }
+  std::filesystem::rename(staging, out, ec);
+  if (ec) {
+    std::string why = ec.message();
+    if (had_old) std::filesystem::rename(old, out, ec);
+    std::filesystem::remove_all(staging, ec);
+    diags.error({}, "cannot move output into place at " + out.string() + ": " + why);
+    return false;
+  }
+  if (had_old) std::filesystem::remove_all(old, ec);
+  return true;
+}
+
+}  // namespace qahub::fs

@@ -1,0 +1,76 @@
+#pragma once
+/// A Markdown body parsed once with cmark-gfm (tables, strikethrough,
+/// autolinks, task lists, tagfilter, footnotes). Callers read headings and
+/// links, rewrite link targets in the tree, then render HTML; the tree is
+/// walked, never re-parsed (cmark's parse → AST → iterate → render).
+///
+///   Document doc = Document::parse(body, /*line_offset=*/4, {});
+///   for (size_t i = 0; i < doc.links().size(); ++i) doc.set_link_url(i, resolve(doc.links()[i]));
+///   std::string html = doc.render_html();
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct cmark_node;
+
+namespace qahub::markdown {
+
+struct Options {
+  bool raw_html = false;  ///< off: raw HTML is replaced by a comment (cmark's safe mode)
+};
+
+struct Heading {
+  int level = 0;
+  std::string text;  ///< plain text of the heading
+  std::string id;    ///< unique within the document (GitHub rule, then -1, -2 …)
+  int line = 0;      ///< line in the original file
+};
+
+struct Link {
+  std::string url;
+  int line = 0;  ///< position of the link in the original file
+  int col = 0;
+  bool is_image = false;
+};
+
+/// The text under one heading, for search deep links. The first section
+/// (before any h2) has an empty id.
+struct Section {
+  std::string id;
+  std::string heading;
+  std::string text;
+};
+
+class Document {
+ public:
+  /// `line_offset`: lines of the file before the body (front matter), added to
+  /// every reported line.
+  static Document parse(std::string_view body, int line_offset, const Options& options);
+  Document(Document&&) noexcept;
+  Document& operator=(Document&&) noexcept;
+  ~Document();
+
+  const std::vector<Heading>& headings() const { return headings_; }
+  const std::vector<Link>& links() const { return links_; }
+  /// Replaces the target of links()[i] in the tree.
+  void set_link_url(size_t i, const std::string& url);
+  /// HTML with `id` on every heading and tables wrapped for small screens.
+  std::string render_html() const;
+  /// Plain text split at h2 headings.
+  std::vector<Section> sections() const;
+  /// Number of words in the body, for reading-time estimates and benchmarks.
+  size_t word_count() const;
+
+ private:
+  Document() = default;
+  struct Tree;
+  std::unique_ptr<Tree> tree_;
+  std::vector<Heading> headings_;
+  std::vector<Link> links_;
+  std::vector<cmark_node*> link_nodes_;
+  int line_offset_ = 0;
+  int options_ = 0;
+};
+
+}  // namespace qahub::markdown

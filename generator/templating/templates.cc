@@ -1,0 +1,67 @@
+#include "templating/templates.h"
+
+#include <kainjow/mustache.hpp>
+
+namespace qahub::templating {
+namespace mus = kainjow::mustache;
+
+namespace {
+
+mus::data to_data(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::object: {
+      mus::data d{mus::data::type::object};
+      for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
+      return d;
+    }
+    case nlohmann::json::value_t::array: {
+      mus::data d{mus::data::type::list};
+      for (const auto& v : j) d.push_back(to_data(v));
+      return d;
+    }
+    case nlohmann::json::value_t::string: return mus::data(j.get_ref<const std::string&>());
+    case nlohmann::json::value_t::boolean: return mus::data(j.get<bool>());
+    case nlohmann::json::value_t::null: return mus::data(false);
+    default: return mus::data(j.dump());
+  }
+}
+
+}  // namespace
+
+Templates::Templates(const theme::Theme& theme) : theme_(theme) {
+  const std::string prefix = "templates/partials/";
+  for (const auto& [path, text] : theme.files()) {
+    if (path.rfind(prefix, 0) != 0 || path.size() < prefix.size() + 9) continue;
+    if (path.substr(path.size() - 9) != ".mustache") continue;
+    partials_[path.substr(prefix.size(), path.size() - prefix.size() - 9)] = text;
+  }
+}
+
+bool Templates::has(const std::string& name) const { return theme_.file("templates/" + name + ".mustache") != nullptr; }
+
+std::string Templates::render(const std::string& name, const nlohmann::json& view, diag::Diagnostics& diags) const {
+  const std::string path = "templates/" + name + ".mustache";
+  const std::string* text = theme_.file(path);
+  if (!text) {
+    diags.error({"themes/" + path}, "missing template");
+    return {};
+  }
+  mus::mustache tmpl{*text};
+  if (!tmpl.is_valid()) {
+    diags.error({"themes/" + path}, "invalid template: " + tmpl.error_message());
+    return {};
+  }
+  mus::data data = to_data(view);
+  for (const auto& [pname, ptext] : partials_) {
+    const std::string* body = &ptext;
+    data.set(pname, mus::partial([body] { return *body; }));
+  }
+  std::string out = tmpl.render(data);
+  if (!tmpl.error_message().empty()) {
+    diags.error({"themes/" + path}, "template error: " + tmpl.error_message());
+    return {};
+  }
+  return out;
+}
+
+}  // namespace qahub::templating

@@ -1,0 +1,51 @@
+#include "theme/theme.h"
+
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "fs/files.h"
+
+namespace qahub::theme {
+namespace embedded {
+const std::vector<std::pair<std::string_view, std::string_view>>& embedded_files();
+}
+
+Theme Theme::embedded() {
+  Theme t;
+  for (const auto& [path, bytes] : embedded::embedded_files()) t.files_[std::string(path)] = std::string(bytes);
+  return t;
+}
+
+Theme Theme::load(const std::filesystem::path& site_dir, const std::string& name, diag::Diagnostics& diags) {
+  Theme t = embedded();
+  const std::string dir = "themes/" + name;
+  std::vector<std::string> overrides = fs::list_files(site_dir, dir);
+  if (overrides.empty() && name != "default") {
+    diags.error({"qahub.yaml"}, "theme \"" + name + "\" not found (expected a folder " + dir + "/)");
+    return t;
+  }
+  for (const std::string& rel : overrides) {
+    auto bytes = fs::read_file(site_dir / rel);
+    if (!bytes) {
+      diags.error({rel}, "cannot read theme file");
+      continue;
+    }
+    t.files_[rel.substr(dir.size() + 1)] = std::move(*bytes);
+  }
+  return t;
+}
+
+const std::string* Theme::file(const std::string& path) const {
+  auto it = files_.find(path);
+  return it == files_.end() ? nullptr : &it->second;
+}
+
+std::map<std::string, std::string> Theme::assets() const {
+  std::map<std::string, std::string> out;
+  for (auto it = files_.lower_bound("assets/"); it != files_.end() && it->first.rfind("assets/", 0) == 0; ++it)
+    out.emplace(it->first, it->second);
+  return out;
+}
+
+}  // namespace qahub::theme
