@@ -57,6 +57,7 @@ std::string sourcepos_attr(cmark_node* n) {
 
 }  // namespace
 
+Document::Document() = default;
 Document::Document(Document&&) noexcept = default;
 Document& Document::operator=(Document&&) noexcept = default;
 Document::~Document() = default;
@@ -121,6 +122,7 @@ void Document::set_link_url(size_t i, const std::string& url) {
 }
 
 std::string Document::render_html() const {
+  if (!tree_) return {};
   char* raw = cmark_render_html(tree_->root, options_, tree_->extensions);
   std::string html(raw);
   cmark_get_default_mem_allocator()->free(raw);
@@ -188,6 +190,7 @@ std::string Document::render_html() const {
 
 std::vector<Section> Document::sections() const {
   std::vector<Section> out(1);
+  if (!tree_) return out;
   size_t hi = 0;
   for (cmark_node* n = cmark_node_first_child(tree_->root); n; n = cmark_node_next(n)) {
     if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {

@@ -47,6 +47,8 @@ class Document {
   /// `line_offset`: lines of the file before the body (front matter), added to
   /// every reported line.
   static Document parse(std::string_view body, int line_offset, const Options& options);
+  /// An empty document (no headings, no links, renders to "").
+  Document();
   Document(Document&&) noexcept;
   Document& operator=(Document&&) noexcept;
   ~Document();
@@ -63,7 +65,6 @@ class Document {
   size_t word_count() const;
 
  private:
-  Document() = default;
   struct Tree;
   std::unique_ptr<Tree> tree_;
   std::vector<Heading> headings_;

@@ -1,0 +1,139 @@
+#include "build/pipeline.h"
+
+#include "content/pages.h"
+#include "fs/staged_output.h"
+#include "model/links.h"
+#include "model/site.h"
+#include "records/records.h"
+#include "render/render_site.h"
+#include "render/site_pages.h"
+#include "search/search.h"
+#include "templating/templates.h"
+#include "theme/theme.h"
+
+namespace qahub::build {
+
+std::filesystem::path output_dir(const config::BuildOptions& options) {
+  return options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
+}
+
+namespace {
+
+model::LinkTargets link_targets(const content::ContentSet& content, const records::RecordsResult& records,
+                                const theme::Theme& theme, const std::vector<std::string>& generated) {
+  model::LinkTargets t;
+  for (const content::Page& p : content.pages) {
+    std::set<std::string>& ids = t.pages[p.url];
+    for (const markdown::Heading& h : p.doc.headings()) ids.insert(h.id);
+    t.anchors_known.insert(p.url);
+    t.source_to_url[p.source] = p.url;
+  }
+  for (const records::RecordPage& r : records.pages) {
+    std::set<std::string>& ids = t.pages[r.url];
+    for (const markdown::Heading& h : r.toc) ids.insert(h.id);
+  }
+  for (const std::string& url : generated) t.pages[url];
+  t.pages["/"];
+  for (const content::Asset& a : content.assets) t.files.insert(a.url);
+  for (const auto& [path, _] : records.files) t.files.insert("/" + path);
+  for (const auto& [path, _] : theme.assets()) t.files.insert("/" + path);
+  for (const char* f : {"/sitemap.xml", "/amendments.xml", "/404.html"}) t.files.insert(f);
+  return t;
+}
+
+std::vector<search::SearchPage> search_pages(const model::Site& site) {
+  std::vector<search::SearchPage> out;
+  for (const model::SitePage& p : site.pages) {
+    search::SearchPage s;
+    s.url = p.url;
+    s.title = p.title;
+    if (const model::SitePage* section = site.find(p.section_url)) s.section = section->title;
+    s.description = p.description;
+    s.tags = p.tags;
+    s.sections = p.search_sections;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, BuildStats* stats) {
+  diags.set_strict(options.strict);
+  const std::filesystem::path out_dir = output_dir(options);
+  std::error_code ec;
+  if (std::filesystem::equivalent(out_dir, options.site_dir, ec)) {
+    diags.error({}, "the output directory must not be the site directory");
+    return false;
+  }
+
+  // Site settings and the theme (embedded default, overridden by the site's themes/).
+  config::SiteConfig config = config::load_site_config(options.site_dir, diags);
+  theme::Theme theme = theme::Theme::load(options.site_dir, config.theme, diags);
+  templating::Templates templates(theme);
+
+  // Read and parse every content page once; front matter positions stay file-relative.
+  content::LoadOptions load;
+  load.drafts = options.drafts;
+  load.markdown.raw_html = config.raw_html;
+  load.allow_personal_data = config.allow_personal_data;
+  load.jobs = options.jobs;
+  content::ContentSet content = content::load_content(options.site_dir, load, diags);
+
+  // Records: load data/*.json, validate against schemas, cross-reference, make record pages.
+  std::map<std::string, std::string> url_of_source;
+  for (const content::Page& p : content.pages) url_of_source[p.source] = p.url;
+  records::RecordsInput rin;
+  rin.site_dir = options.site_dir;
+  rin.as_of = options.as_of;
+  rin.markdown = load.markdown;
+  rin.url_for_content = [&](const std::string& source) {
+    auto it = url_of_source.find(source);
+    return it == url_of_source.end() ? std::string() : it->second;
+  };
+  rin.allow_personal_data = config.allow_personal_data;
+  rin.templates = &templates;
+  records::RecordsResult records = records::build_records(rin, diags);
+
+  // Check every internal link and anchor, rewriting them to site URLs.
+  model::Site probe;  // generated URLs depend only on tags, known before make_site
+  for (const content::Page& p : content.pages)
+    for (const std::string& t : p.meta.tags) probe.tags[t];
+  for (const records::RecordPage& r : records.pages)
+    for (const std::string& t : r.tags) probe.tags[t];
+  model::resolve_links(content, link_targets(content, records, theme, render::generated_page_urls(probe)), diags);
+
+  // The read-only site model, then every output file.
+  const size_t content_pages = content.pages.size();
+  const size_t record_pages = records.pages.size();
+  model::Site site = model::make_site(config, options.as_of, std::move(content), std::move(records), diags);
+  render::RenderOptions ropt;
+  ropt.style.relative = options.relative_urls;
+  ropt.style.base_path = config.base_path();
+  ropt.live_reload = options.live_reload;
+  ropt.jobs = options.jobs;
+  ropt.site_dir = options.site_dir;
+  base::OutputFiles out = render::render_site(site, templates, theme, ropt, diags);
+  if (diags.has_errors()) return false;
+
+  // Search: lunr index and document store into the output, Xapian database into .qahub/.
+  search::SearchBuildOptions sopt;
+  sopt.site_dir = options.site_dir;
+  sopt.cache_dir = options.site_dir / ".qahub";
+  sopt.search_corpus = options.search_corpus;
+  sopt.write_database = options.write;
+  search::build_search(search_pages(site), sopt, out, diags);
+  if (diags.has_errors()) return false;
+
+  if (stats) {
+    stats->content_pages = content_pages;
+    stats->record_pages = record_pages;
+    stats->output_files = out.size();
+    for (const auto& [_, bytes] : out) stats->output_bytes += bytes.size();
+  }
+  if (!options.write) return true;
+  // All or nothing: write beside the output directory, then swap it into place.
+  return fs::write_output_tree(out_dir, out, options.jobs, diags);
+}
+
+}  // namespace qahub::build

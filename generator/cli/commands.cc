@@ -1,0 +1,56 @@
+#include "cli/commands.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "build/pipeline.h"
+
+namespace qahub::cli {
+namespace {
+
+void print_diagnostics(const diag::Diagnostics& diags) {
+  std::string text = diags.format_all();
+  std::fputs(text.c_str(), stderr);
+}
+
+std::string plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+}  // namespace
+
+int run_build(const config::BuildOptions& options) {
+  std::fprintf(stderr, "qahub: building %s as of %s\n", options.site_dir.c_str(), options.as_of.iso().c_str());
+  const auto start = std::chrono::steady_clock::now();
+  diag::Diagnostics diags;
+  build::BuildStats stats;
+  bool ok = build::build_site(options, diags, &stats);
+  print_diagnostics(diags);
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (!ok) {
+    std::fprintf(stderr, "qahub: build failed with %s; %s left unchanged\n", plural(diags.error_count(), "error").c_str(),
+                 build::output_dir(options).c_str());
+    return kExitSiteErrors;
+  }
+  std::fprintf(stderr, "qahub: built %zu content pages and %zu record pages (%zu files, %.1f MB) into %s in %.0f ms%s\n",
+               stats.content_pages, stats.record_pages, stats.output_files, stats.output_bytes / 1e6,
+               build::output_dir(options).c_str(), ms,
+               diags.warning_count() ? (", " + plural(diags.warning_count(), "warning")).c_str() : "");
+  return kExitOk;
+}
+
+int run_check(const config::BuildOptions& options) {
+  std::fprintf(stderr, "qahub: checking %s as of %s\n", options.site_dir.c_str(), options.as_of.iso().c_str());
+  diag::Diagnostics diags;
+  config::BuildOptions check = options;
+  check.write = false;
+  bool ok = build::build_site(check, diags, nullptr);
+  print_diagnostics(diags);
+  if (!ok) {
+    std::fprintf(stderr, "qahub: %s\n", plural(diags.error_count(), "error").c_str());
+    return kExitSiteErrors;
+  }
+  std::fprintf(stderr, "qahub: no errors%s\n",
+               diags.warning_count() ? (", " + plural(diags.warning_count(), "warning")).c_str() : "");
+  return kExitOk;
+}
+
+}  // namespace qahub::cli

@@ -1,0 +1,17 @@
+#pragma once
+/// The subcommands behind `qahub`. Each returns the process exit code:
+/// 0 ok, 1 site errors, 2 usage errors (README "Exit codes").
+#include <string>
+
+#include "config/site_config.h"
+
+namespace qahub::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitSiteErrors = 1;
+inline constexpr int kExitUsage = 2;
+
+int run_build(const config::BuildOptions& options);
+int run_check(const config::BuildOptions& options);
+
+}  // namespace qahub::cli

@@ -1,0 +1,61 @@
+/// qahub: the command line. Parsing only; each subcommand lives in commands.cc.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "base/date.h"
+#include "cli/commands.h"
+
+using namespace qahub;
+
+namespace {
+
+/// Adds the options `build` and `check` share.
+void add_site_options(CLI::App* cmd, config::BuildOptions& o, std::string& as_of) {
+  cmd->add_option("--site", o.site_dir, "Site directory (default: .)");
+  cmd->add_option("--as-of", as_of, "Date for review notices and statuses, YYYY-MM-DD (default: today)");
+  cmd->add_flag("--strict", o.strict, "Treat warnings as errors");
+  cmd->add_flag("--drafts", o.drafts, "Include pages with draft: true");
+  cmd->add_option("--jobs,-j", o.jobs, "Threads to use (default: 1)")->check(CLI::Range(1, 256));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"qahub: a static site generator for children's services quality assurance"};
+  app.set_version_flag("--version", std::string("qahub ") + QAHUB_VERSION);
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 success, 1 errors in the site, 2 usage errors.");
+
+  config::BuildOptions options;
+  std::string as_of;
+
+  CLI::App* build = app.add_subcommand("build", "Build the site into --out (all or nothing)");
+  add_site_options(build, options, as_of);
+  build->add_option("--out", options.out_dir, "Output directory (default: SITE/public)");
+  build->add_flag("--relative-urls", options.relative_urls, "Relative links, so the site works over file://");
+  build->add_option("--search-corpus", options.search_corpus, "Also write the indexed search corpus as JSON here");
+
+  CLI::App* check = app.add_subcommand("check", "Run every validation of a build and write nothing");
+  add_site_options(check, options, as_of);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? cli::kExitOk : cli::kExitUsage;
+  }
+
+  if (as_of.empty()) {
+    options.as_of = base::today_utc();
+  } else if (auto d = base::Date::parse(as_of)) {
+    options.as_of = *d;
+  } else {
+    std::fprintf(stderr, "qahub: error: --as-of must be a date YYYY-MM-DD, not \"%s\"\n", as_of.c_str());
+    return cli::kExitUsage;
+  }
+
+  if (*build) return cli::run_build(options);
+  if (*check) return cli::run_check(options);
+  return cli::kExitUsage;
+}

@@ -1,0 +1,77 @@
+#include "content/pages.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "base/parallel.h"
+#include "base/text.h"
+#include "diag/personal_data.h"
+#include "fs/files.h"
+
+namespace qahub::content {
+
+std::string url_for_source(const std::string& source) {
+  std::string rel = source.substr(std::string("content/").size());
+  rel = rel.substr(0, rel.size() - 3);  // ".md"
+  std::string name = rel.substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
+  std::string dir = rel.substr(0, rel.size() - name.size());
+  if (name == "_index" || name == "index") return "/" + dir;
+  return "/" + rel + "/";
+}
+
+std::string parent_url(const std::string& url) {
+  if (url == "/" || url.empty()) return "";
+  size_t slash = url.rfind('/', url.size() - 2);
+  return url.substr(0, slash + 1);
+}
+
+Page parse_page(const std::string& source, const std::string& text, const LoadOptions& options,
+                diag::Diagnostics& diags) {
+  Page page;
+  page.source = source;
+  page.url = url_for_source(source);
+  page.section_url = parent_url(page.url);
+  const std::string name = source.substr(source.rfind('/') + 1);
+  page.is_section = name == "_index.md";
+  frontmatter::Split split = frontmatter::split_front_matter(text);
+  page.meta = frontmatter::parse_page_meta(split, source, diags);
+  diag::check_personal_data(text, source, 0, options.allow_personal_data, diags);
+  page.doc = markdown::Document::parse(split.body, split.body_line_offset, options.markdown);
+  return page;
+}
+
+ContentSet load_content(const std::filesystem::path& site_dir, const LoadOptions& options, diag::Diagnostics& diags) {
+  ContentSet set;
+  std::vector<std::string> sources;
+  for (const std::string& file : fs::list_files(site_dir, "content")) {
+    if (base::ends_with(file, ".md"))
+      sources.push_back(file);
+    else
+      set.assets.push_back(Asset{file, "/" + file.substr(std::string("content/").size())});
+  }
+  std::vector<std::optional<Page>> parsed(sources.size());
+  base::parallel_for(sources.size(), options.jobs, [&](size_t i) {
+    auto text = fs::read_file(site_dir / sources[i]);
+    if (!text) {
+      diags.error({sources[i]}, "cannot read file");
+      return;
+    }
+    parsed[i] = parse_page(sources[i], *text, options, diags);
+  });
+  std::map<std::string, std::string> url_owner;
+  for (auto& p : parsed) {
+    if (!p) continue;
+    if (p->meta.draft && !options.drafts) continue;
+    auto [it, inserted] = url_owner.emplace(p->url, p->source);
+    if (!inserted) {
+      diags.error({p->source, 1, 1}, "page URL " + p->url + " is also produced by " + it->second);
+      continue;
+    }
+    set.pages.push_back(std::move(*p));
+  }
+  std::sort(set.pages.begin(), set.pages.end(), [](const Page& a, const Page& b) { return a.url < b.url; });
+  return set;
+}
+
+}  // namespace qahub::content

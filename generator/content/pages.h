@@ -1,0 +1,54 @@
+#pragma once
+/// Content pages: every `content/**/*.md` file, its front matter and its
+/// parsed Markdown, with a pretty URL (`content/framework/values.md` →
+/// `/framework/values/`, `content/models/_index.md` → `/models/`). Other files
+/// under content/ are assets, copied beside the pages.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "frontmatter/front_matter.h"
+#include "markdown/document.h"
+
+namespace qahub::content {
+
+struct Page {
+  std::string source;       ///< "content/framework/values.md"
+  std::string url;          ///< "/framework/values/"
+  std::string section_url;  ///< the section this page sits in ("/framework/"; "/" for top level)
+  bool is_section = false;  ///< an `_index.md`
+  frontmatter::PageMeta meta;
+  markdown::Document doc;
+};
+
+struct Asset {
+  std::string source;  ///< "content/framework/diagram.png"
+  std::string url;     ///< "/framework/diagram.png"
+};
+
+struct LoadOptions {
+  bool drafts = false;
+  markdown::Options markdown;
+  std::vector<std::string> allow_personal_data;
+  int jobs = 1;
+};
+
+struct ContentSet {
+  std::vector<Page> pages;  ///< sorted by url
+  std::vector<Asset> assets;
+};
+
+/// "content/a/b.md" → "/a/b/"; "content/a/_index.md" → "/a/"; "content/_index.md" → "/".
+std::string url_for_source(const std::string& source);
+/// The section URL a page URL sits in: "/a/b/" → "/a/"; "/a/" → "/"; "/" → "".
+std::string parent_url(const std::string& url);
+
+/// Reads and parses every page (in parallel); drafts are skipped unless asked for.
+ContentSet load_content(const std::filesystem::path& site_dir, const LoadOptions& options, diag::Diagnostics& diags);
+
+/// Parses one page from its text (used by load_content and by tests).
+Page parse_page(const std::string& source, const std::string& text, const LoadOptions& options,
+                diag::Diagnostics& diags);
+
+}  // namespace qahub::content

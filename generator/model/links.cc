@@ -1,0 +1,125 @@
+#include "model/links.h"
+
+#include <vector>
+
+#include "base/text.h"
+
+namespace qahub::model {
+namespace {
+
+/// Joins and normalises '/'-separated paths ("content/a/../b.md" → "content/b.md").
+/// Returns "" when ".." climbs above the root.
+std::string normalise(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (part == "..") {
+      if (parts.empty()) return "";
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : "/") + p;
+  return out;
+}
+
+std::vector<std::string> keys_of(const std::map<std::string, std::string>& m) {
+  std::vector<std::string> out;
+  for (const auto& kv : m) out.push_back(kv.first);
+  return out;
+}
+
+}  // namespace
+
+bool is_external(const std::string& url) {
+  if (base::starts_with(url, "//")) return true;
+  size_t colon = url.find(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = url[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+void resolve_links(content::ContentSet& content, const LinkTargets& targets, diag::Diagnostics& diags) {
+  std::vector<std::string> page_urls;
+  for (const auto& kv : targets.pages) page_urls.push_back(kv.first);
+  for (const std::string& f : targets.files) page_urls.push_back(f);
+  const std::vector<std::string> sources = keys_of(targets.source_to_url);
+
+  for (content::Page& page : content.pages) {
+    const std::string dir = page.source.substr(0, page.source.rfind('/') + 1);
+    for (size_t i = 0; i < page.doc.links().size(); ++i) {
+      const markdown::Link link = page.doc.links()[i];
+      const diag::Position pos{page.source, link.line, link.col};
+      const std::string what = link.is_image ? "image" : "link";
+      if (link.url.empty()) {
+        diags.error(pos, "empty " + what + " target");
+        continue;
+      }
+      if (is_external(link.url)) continue;
+      std::string path = link.url, fragment;
+      bool has_fragment = false;
+      if (size_t hash = path.find('#'); hash != std::string::npos) {
+        fragment = path.substr(hash + 1);
+        path = path.substr(0, hash);
+        has_fragment = true;
+      }
+      if (size_t q = path.find('?'); q != std::string::npos) path = path.substr(0, q);
+
+      std::string target_url;
+      if (path.empty()) {
+        target_url = page.url;
+      } else if (base::ends_with(path, ".md")) {
+        std::string source = path[0] == '/' ? normalise("content" + path) : normalise(dir + path);
+        auto it = targets.source_to_url.find(source);
+        if (it == targets.source_to_url.end()) {
+          std::string hint = base::closest_match(source, sources);
+          diags.error(pos, "broken " + what + " \"" + link.url + "\": " + (source.empty() ? path : source) +
+                               " does not exist" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
+          continue;
+        }
+        target_url = it->second;
+      } else {
+        std::string url = path[0] == '/' ? "/" + normalise(path.substr(1))
+                                         : "/" + normalise(dir.substr(std::string("content/").size()) + path);
+        const std::string last = url.substr(url.rfind('/') + 1);
+        bool is_file = last.find('.') != std::string::npos;
+        if (!is_file && url.back() != '/') url += '/';
+        bool found = is_file ? targets.files.count(url) > 0 : targets.pages.count(url) > 0;
+        if (!found && base::ends_with(url, "/index.html")) {
+          url = url.substr(0, url.size() - 10);
+          found = targets.pages.count(url) > 0;
+        }
+        if (!found) {
+          std::string hint = base::closest_match(url, page_urls);
+          diags.error(pos, "broken " + what + " \"" + link.url + "\": no page or file at " + url +
+                               (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
+          continue;
+        }
+        target_url = url;
+      }
+
+      if (has_fragment && !fragment.empty() && targets.anchors_known.count(target_url)) {
+        const std::set<std::string>& ids = targets.pages.at(target_url);
+        if (!ids.count(fragment)) {
+          std::string hint = base::closest_match(fragment, std::vector<std::string>(ids.begin(), ids.end()));
+          diags.error(pos, "broken " + what + " \"" + link.url + "\": no heading \"" + fragment + "\" on " +
+                               target_url + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
+          continue;
+        }
+      }
+      page.doc.set_link_url(i, has_fragment ? target_url + "#" + fragment : target_url);
+    }
+  }
+}
+
+}  // namespace qahub::model

@@ -1,0 +1,124 @@
+#include "model/site.h"
+
+#include <algorithm>
+
+namespace qahub::model {
+
+const SitePage* Site::find(const std::string& url) const {
+  auto it = by_url.find(url);
+  return it == by_url.end() ? nullptr : &pages[it->second];
+}
+
+namespace {
+
+SitePage from_content(content::Page& p) {
+  SitePage s;
+  s.kind = p.is_section ? PageKind::kSection : PageKind::kContent;
+  s.url = p.url;
+  s.source = p.source;
+  s.title = p.meta.title;
+  s.description = p.meta.description;
+  s.section_url = p.section_url;
+  s.weight = p.meta.weight;
+  s.body_html = p.doc.render_html();
+  for (const markdown::Heading& h : p.doc.headings())
+    if (h.level == 2 || h.level == 3) s.toc.push_back(h);
+  s.search_sections = p.doc.sections();
+  s.tags = p.meta.tags;
+  s.owner = p.meta.owner;
+  s.review_by = p.meta.review_by;
+  s.last_updated = p.meta.last_updated();
+  s.changes = p.meta.changes;
+  s.aliases = p.meta.aliases;
+  return s;
+}
+
+SitePage from_record(records::RecordPage& r, const std::map<std::string, long>& nav_weights) {
+  SitePage s;
+  const bool is_index = r.url == r.section;
+  s.kind = is_index ? PageKind::kSection : PageKind::kRecord;
+  s.url = r.url;
+  s.source = r.source;
+  s.title = r.title;
+  s.description = r.description;
+  s.section_url = is_index ? content::parent_url(r.url) : r.section;
+  if (auto it = nav_weights.find(r.url); it != nav_weights.end()) s.weight = it->second;
+  s.body_html = std::move(r.body_html);
+  s.toc = std::move(r.toc);
+  s.search_sections = std::move(r.search_sections);
+  s.tags = std::move(r.tags);
+  return s;
+}
+
+}  // namespace
+
+Site make_site(const config::SiteConfig& config, base::Date as_of, content::ContentSet content,
+               records::RecordsResult records, diag::Diagnostics& diags) {
+  Site site;
+  site.config = config;
+  site.as_of = as_of;
+  site.assets = std::move(content.assets);
+  site.record_files = std::move(records.files);
+
+  for (content::Page& p : content.pages) {
+    if (p.meta.review_by && *p.meta.review_by < as_of)
+      diags.warning(p.meta.review_by_pos, "review overdue: review_by " + p.meta.review_by->iso() +
+                                              " is before the build date " + as_of.iso());
+    site.pages.push_back(from_content(p));
+  }
+  std::map<std::string, long> nav_weights;
+  for (const records::NavEntry& n : records.nav) nav_weights[n.url] = n.weight;
+  for (records::RecordPage& r : records.pages) {
+    if (std::any_of(site.pages.begin(), site.pages.end(), [&](const SitePage& s) { return s.url == r.url; })) {
+      diags.error({r.source}, "record page URL " + r.url + " is also a content page");
+      continue;
+    }
+    site.pages.push_back(from_record(r, nav_weights));
+  }
+  if (std::none_of(site.pages.begin(), site.pages.end(), [](const SitePage& s) { return s.url == "/"; })) {
+    SitePage home;
+    home.kind = PageKind::kSection;
+    home.url = "/";
+    home.title = config.title;
+    home.description = config.description;
+    site.pages.push_back(std::move(home));
+  }
+  std::sort(site.pages.begin(), site.pages.end(), [](const SitePage& a, const SitePage& b) { return a.url < b.url; });
+  for (size_t i = 0; i < site.pages.size(); ++i) site.by_url[site.pages[i].url] = i;
+
+  for (auto& [url, links] : records.backlinks)
+    if (auto it = site.by_url.find(url); it != site.by_url.end()) site.pages[it->second].backlinks = links;
+
+  // A page whose folder has no _index.md hangs under the nearest section that exists.
+  for (SitePage& p : site.pages) {
+    if (p.url == "/") continue;
+    while (!p.section_url.empty() && !site.by_url.count(p.section_url)) p.section_url = content::parent_url(p.section_url);
+    if (p.section_url.empty()) p.section_url = "/";
+  }
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    if (site.pages[i].url == "/") continue;
+    site.pages[site.by_url[site.pages[i].section_url]].children.push_back(i);
+  }
+  auto order = [&](size_t a, size_t b) {
+    const SitePage &pa = site.pages[a], &pb = site.pages[b];
+    return std::tie(pa.weight, pa.title, pa.url) < std::tie(pb.weight, pb.title, pb.url);
+  };
+  for (SitePage& p : site.pages) {
+    std::sort(p.children.begin(), p.children.end(), order);
+    // Previous/next walk the pages of a section, sections themselves excluded.
+    std::vector<size_t> leaves;
+    for (size_t c : p.children)
+      if (site.pages[c].kind != PageKind::kSection) leaves.push_back(c);
+    for (size_t k = 0; k < leaves.size(); ++k) {
+      if (k > 0) site.pages[leaves[k]].prev = leaves[k - 1];
+      if (k + 1 < leaves.size()) site.pages[leaves[k]].next = leaves[k + 1];
+    }
+  }
+  for (size_t c : site.pages[site.by_url["/"]].children)
+    if (site.pages[c].kind == PageKind::kSection) site.nav.push_back(c);
+  for (size_t i = 0; i < site.pages.size(); ++i)
+    for (const std::string& t : site.pages[i].tags) site.tags[t].push_back(i);
+  return site;
+}
+
+}  // namespace qahub::model

@@ -1,0 +1,63 @@
+#pragma once
+/// The Site: every page the build will render, content and records alike,
+/// keyed by URL, with the section tree, tags and previous/next order worked
+/// out once. Read-only after make_site(); renderers and search only read it.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "config/site_config.h"
+#include "content/pages.h"
+#include "records/records.h"
+
+namespace qahub::model {
+
+enum class PageKind { kContent, kSection, kRecord };
+
+/// One page, whatever produced it. URLs are site-root URLs ("/models/systemic/").
+struct SitePage {
+  PageKind kind = PageKind::kContent;
+  std::string url;
+  std::string source;  ///< site-relative source file
+  std::string title;
+  std::string description;
+  std::string section_url;  ///< parent section ("" for the home page)
+  long weight = 0;
+  std::string body_html;
+  std::vector<markdown::Heading> toc;  ///< h2 headings
+  std::vector<markdown::Section> search_sections;
+  std::vector<std::string> tags;
+  std::string owner;
+  std::optional<base::Date> review_by;
+  std::optional<base::Date> last_updated;
+  std::vector<frontmatter::Change> changes;
+  std::vector<std::string> aliases;
+  std::vector<records::BackLink> backlinks;
+  /// Child pages in display order (sections only): indexes into Site::pages.
+  std::vector<size_t> children;
+  std::optional<size_t> prev, next;
+};
+
+struct Site {
+  config::SiteConfig config;
+  base::Date as_of;
+  std::vector<SitePage> pages;  ///< sorted by URL
+  std::map<std::string, size_t> by_url;
+  /// Top-level navigation: sections under "/" in weight order.
+  std::vector<size_t> nav;
+  /// tag → pages carrying it, in URL order.
+  std::map<std::string, std::vector<size_t>> tags;
+  std::vector<content::Asset> assets;
+  base::OutputFiles record_files;
+
+  const SitePage* find(const std::string& url) const;
+};
+
+/// Builds the Site from parsed content (links already resolved) and records.
+/// Reports review-overdue warnings against `as_of`.
+Site make_site(const config::SiteConfig& config, base::Date as_of, content::ContentSet content,
+               records::RecordsResult records, diag::Diagnostics& diags);
+
+}  // namespace qahub::model

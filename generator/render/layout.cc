@@ -1,0 +1,114 @@
+#include "render/layout.h"
+
+#include "base/text.h"
+
+namespace qahub::render {
+
+using nlohmann::json;
+
+namespace {
+
+json breadcrumbs_for(const model::Site& site, const model::SitePage& page) {
+  json crumbs = json::array();
+  std::vector<const model::SitePage*> chain;
+  for (std::string url = page.section_url; !url.empty();) {
+    const model::SitePage* p = site.find(url);
+    if (!p) break;
+    chain.push_back(p);
+    url = p->section_url;
+  }
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) crumbs.push_back({{"url", (*it)->url}, {"title", (*it)->title}});
+  return crumbs;
+}
+
+json nav_for(const model::Site& site, const std::string& current_url) {
+  json nav = json::array();
+  for (size_t i : site.nav) {
+    const model::SitePage& s = site.pages[i];
+    const bool current = current_url == s.url;
+    const bool within = !current && base::starts_with(current_url, s.url);
+    nav.push_back({{"url", s.url}, {"title", s.title}, {"current", current}, {"within", within}});
+  }
+  return nav;
+}
+
+json link_json(const model::SitePage& p) { return {{"url", p.url}, {"title", p.title}}; }
+
+}  // namespace
+
+json generated_page_view(const RenderContext& ctx, const std::string& url, const std::string& title,
+                         const std::string& description) {
+  json page = {{"url", url}, {"title", title}, {"description", description}, {"toc", json::array()}};
+  page["breadcrumbs"] = json::array({{{"url", "/"}, {"title", ctx.site.find("/") ? ctx.site.find("/")->title : ctx.site.config.title}}});
+  page["has_breadcrumbs"] = true;
+  return page;
+}
+
+json page_view(const RenderContext& ctx, const model::SitePage& p) {
+  const model::Site& site = ctx.site;
+  json page = {{"url", p.url}, {"title", p.title}, {"description", p.description}, {"is_home", p.url == "/"}};
+  page["source"] = p.source;
+  page["breadcrumbs"] = breadcrumbs_for(site, p);
+  json toc = json::array();
+  for (const markdown::Heading& h : p.toc) toc.push_back({{"id", h.id}, {"text", h.text}, {"sub", h.level > 2}});
+  page["toc"] = toc;
+  page["has_toc"] = toc.size() >= 2;
+  if (p.prev) page["prev"] = link_json(site.pages[*p.prev]);
+  if (p.next) page["next"] = link_json(site.pages[*p.next]);
+  if (!p.owner.empty()) page["owner"] = p.owner;
+  if (p.review_by) {
+    page["review_by"] = p.review_by->iso();
+    page["review_by_human"] = p.review_by->human();
+    page["overdue"] = *p.review_by < site.as_of;
+  }
+  if (p.last_updated) {
+    page["last_updated"] = p.last_updated->iso();
+    page["last_updated_human"] = p.last_updated->human();
+  }
+  json tags = json::array();
+  for (const std::string& t : p.tags) tags.push_back({{"name", t}, {"url", "/tags/" + base::slugify(t) + "/"}});
+  page["tags"] = tags;
+  json backlinks = json::array();
+  for (const records::BackLink& b : p.backlinks) backlinks.push_back({{"url", b.url}, {"title", b.title}});
+  page["backlinks"] = backlinks;
+  json children = json::array();
+  for (size_t c : p.children) {
+    const model::SitePage& child = site.pages[c];
+    children.push_back({{"url", child.url}, {"title", child.title}, {"description", child.description},
+                        {"is_section", child.kind == model::PageKind::kSection}});
+  }
+  page["children"] = children;
+  page["is_section"] = p.kind == model::PageKind::kSection;
+  if (p.kind == model::PageKind::kSection && p.url != "/") {
+    bool has_leaf = false;
+    for (size_t c : p.children) has_leaf = has_leaf || site.pages[c].kind != model::PageKind::kSection;
+    if (has_leaf) page["print_url"] = "/print" + p.url;
+  }
+  page["has_children"] = !children.empty();
+  page["has_backlinks"] = !backlinks.empty();
+  page["has_tags"] = !tags.empty();
+  page["has_pager"] = p.prev.has_value() || p.next.has_value();
+  page["has_meta"] = !p.owner.empty() || p.review_by.has_value() || p.last_updated.has_value();
+  page["has_breadcrumbs"] = !page["breadcrumbs"].empty();
+  return page;
+}
+
+std::string render_layout(const RenderContext& ctx, const std::string& url, json page, const std::string& main_html,
+                          diag::Diagnostics& diags) {
+  const model::Site& site = ctx.site;
+  page["main"] = main_html;
+  if (page.contains("breadcrumbs")) page["has_breadcrumbs"] = !page["breadcrumbs"].empty();
+  json view = {
+      {"site", {{"title", site.config.title}, {"language", site.config.language}, {"organisation", site.config.organisation}}},
+      {"page", std::move(page)},
+      {"nav", nav_for(site, url)},
+      {"as_of", site.as_of.iso()},
+      {"as_of_human", site.as_of.human()},
+      {"base", root_prefix(url, ctx.style)},
+      {"live_reload", ctx.live_reload},
+  };
+  std::string html = ctx.templates.render("layout", view, diags);
+  return rewrite_urls(html, url, ctx.style);
+}
+
+}  // namespace qahub::render

@@ -1,0 +1,35 @@
+#pragma once
+/// The frame every HTML page shares: header with search box, section
+/// navigation, breadcrumbs, the main content, previous/next, and a footer
+/// with the page owner, review date and last update. `layout.mustache`
+/// renders it; `main` is the page-kind specific content.
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "model/site.h"
+#include "render/urls.h"
+#include "templating/templates.h"
+
+namespace qahub::render {
+
+struct RenderContext {
+  const model::Site& site;
+  const templating::Templates& templates;
+  UrlStyle style;
+  bool live_reload = false;
+};
+
+/// The `page` object of the layout view for a site page (title, toc,
+/// breadcrumbs, owner, review notice …), without `main`.
+nlohmann::json page_view(const RenderContext& ctx, const model::SitePage& page);
+
+/// A minimal `page` object for generated pages (tags, amendments, 404 …).
+nlohmann::json generated_page_view(const RenderContext& ctx, const std::string& url, const std::string& title,
+                                   const std::string& description);
+
+/// Renders `layout.mustache` around `main_html` and applies the URL style.
+std::string render_layout(const RenderContext& ctx, const std::string& url, nlohmann::json page,
+                          const std::string& main_html, diag::Diagnostics& diags);
+
+}  // namespace qahub::render

@@ -1,0 +1,36 @@
+#include "render/render_site.h"
+
+#include "base/parallel.h"
+#include "fs/files.h"
+#include "render/feeds.h"
+#include "render/site_pages.h"
+
+namespace qahub::render {
+
+base::OutputFiles render_site(const model::Site& site, const templating::Templates& templates,
+                              const theme::Theme& theme, const RenderOptions& options, diag::Diagnostics& diags) {
+  RenderContext ctx{site, templates, options.style, options.live_reload};
+  std::vector<std::string> html(site.pages.size());
+  base::parallel_for(site.pages.size(), options.jobs, [&](size_t i) {
+    const model::SitePage& p = site.pages[i];
+    html[i] = render_layout(ctx, p.url, page_view(ctx, p), p.body_html, diags);
+  });
+  base::OutputFiles out;
+  for (size_t i = 0; i < site.pages.size(); ++i) out[output_path_for(site.pages[i].url)] = std::move(html[i]);
+  render_generated_pages(ctx, out, diags);
+  out["sitemap.xml"] = render_sitemap(site);
+  out["amendments.xml"] = render_amendments_feed(site);
+  for (const auto& [path, bytes] : theme.assets()) out[path] = bytes;
+  for (const auto& [path, bytes] : site.record_files) out[path] = bytes;
+  for (const content::Asset& a : site.assets) {
+    auto bytes = fs::read_file(options.site_dir / a.source);
+    if (!bytes) {
+      diags.error({a.source}, "cannot read file");
+      continue;
+    }
+    out[a.url.substr(1)] = std::move(*bytes);
+  }
+  return out;
+}
+
+}  // namespace qahub::render

@@ -1,0 +1,185 @@
+#include "render/site_pages.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace qahub::render {
+
+using nlohmann::json;
+
+namespace {
+
+/// Prefixes every id="…" and in-page href="#…" in `html`.
+std::string prefix_ids(const std::string& html, const std::string& prefix) {
+  std::string out;
+  out.reserve(html.size() + 256);
+  for (size_t i = 0; i < html.size(); ++i) {
+    if (html.compare(i, 5, " id=\"") == 0) {
+      out += " id=\"" + prefix;
+      i += 4;
+    } else if (html.compare(i, 8, " href=\"#") == 0) {
+      out += " href=\"#" + prefix;
+      i += 7;
+    } else {
+      out += html[i];
+    }
+  }
+  return out;
+}
+
+void emit(const RenderContext& ctx, const std::string& url, const std::string& title, const std::string& description,
+          const std::string& tmpl, json view, base::OutputFiles& out, diag::Diagnostics& diags) {
+  view["as_of"] = ctx.site.as_of.iso();
+  view["as_of_human"] = ctx.site.as_of.human();
+  view["base"] = root_prefix(url, ctx.style);
+  std::string main = ctx.templates.render(tmpl, view, diags);
+  json page = generated_page_view(ctx, url, title, description);
+  if (url == "/404.html") page["breadcrumbs"] = json::array();
+  out[output_path_for(url)] = render_layout(ctx, url, std::move(page), main, diags);
+}
+
+void tags_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
+  const model::Site& site = ctx.site;
+  json tags = json::array();
+  for (const auto& [tag, pages] : site.tags) {
+    const std::string url = "/tags/" + base::slugify(tag) + "/";
+    json list = json::array();
+    for (size_t i : pages) list.push_back({{"url", site.pages[i].url}, {"title", site.pages[i].title},
+                                           {"description", site.pages[i].description}});
+    tags.push_back({{"name", tag}, {"url", url}, {"count", std::to_string(pages.size())}});
+    emit(ctx, url, "Pages tagged \u201c" + tag + "\u201d", "", "tag", {{"tag", tag}, {"pages", list}}, out, diags);
+  }
+  emit(ctx, "/tags/", "Tags", "Every tag used on the hub, with the number of pages carrying it.", "tags",
+       {{"tags", tags}}, out, diags);
+}
+
+void amendments_page(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
+  const model::Site& site = ctx.site;
+  struct Row {
+    base::Date date;
+    const model::SitePage* page;
+    std::string summary;
+  };
+  std::vector<Row> rows;
+  for (const model::SitePage& p : site.pages)
+    for (const frontmatter::Change& c : p.changes) rows.push_back({c.date, &p, c.summary});
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return std::tie(b.date, a.page->title, a.page->url) < std::tie(a.date, b.page->title, b.page->url);
+  });
+  json list = json::array();
+  for (const Row& r : rows)
+    list.push_back({{"date", r.date.iso()}, {"date_human", r.date.human()}, {"url", r.page->url},
+                    {"title", r.page->title}, {"summary", r.summary}});
+  emit(ctx, "/amendments/", "Amendments", "Every change to the hub's guidance, newest first.", "amendments",
+       {{"changes", list}, {"has_changes", !list.empty()}}, out, diags);
+}
+
+void review_page(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
+  const model::Site& site = ctx.site;
+  std::vector<const model::SitePage*> pages;
+  for (const model::SitePage& p : site.pages)
+    if (p.kind != model::PageKind::kRecord && !p.source.empty() && p.source.rfind("content/", 0) == 0) pages.push_back(&p);
+  // Overdue first, then by review date, pages without one last.
+  auto key = [&](const model::SitePage* p) {
+    const bool has = p->review_by.has_value();
+    const bool overdue = has && *p->review_by < site.as_of;
+    return std::make_tuple(!overdue, !has, has ? *p->review_by : base::Date{}, p->title, p->url);
+  };
+  std::sort(pages.begin(), pages.end(), [&](auto* a, auto* b) { return key(a) < key(b); });
+  json rows = json::array();
+  size_t overdue = 0;
+  for (const model::SitePage* p : pages) {
+    std::string status = review_status(*p, site.as_of);
+    if (status == "Overdue") ++overdue;
+    rows.push_back({{"url", p->url}, {"title", p->title}, {"owner", p->owner.empty() ? "Not set" : p->owner},
+                    {"review_by", p->review_by ? p->review_by->iso() : ""},
+                    {"review_by_human", p->review_by ? p->review_by->human() : "Not set"},
+                    {"status", status}, {"status_class", base::slugify(status)}});
+  }
+  emit(ctx, "/review/", "Review dashboard", "Guidance pages by review date and owner, overdue first.", "review",
+       {{"rows", rows}, {"overdue_count", std::to_string(overdue)}, {"page_count", std::to_string(pages.size())}}, out,
+       diags);
+}
+
+void accessibility_page(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
+  const config::AccessibilityStatement& a = ctx.site.config.accessibility;
+  json view = {{"organisation", a.organisation}, {"site_title", ctx.site.config.title}, {"contact", a.contact},
+               {"response_days", a.response_days}, {"tested_by", a.tested_by},
+               {"full", a.compliance == "full"}, {"partial", a.compliance == "partial"}, {"not", a.compliance == "not"}};
+  json issues = json::array();
+  for (const std::string& s : a.non_accessible) issues.push_back(s);
+  view["non_accessible"] = issues;
+  view["has_non_accessible"] = !issues.empty();
+  if (a.tested_on) view["tested_on"] = a.tested_on->human();
+  if (a.prepared_on) view["prepared_on"] = a.prepared_on->human();
+  if (a.reviewed_on) view["reviewed_on"] = a.reviewed_on->human();
+  emit(ctx, "/accessibility/", "Accessibility statement for " + ctx.site.config.title,
+       "How accessible this site is, and how to report a problem.", "accessibility", view, out, diags);
+}
+
+void print_packs(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
+  const model::Site& site = ctx.site;
+  for (const model::SitePage& s : site.pages) {
+    if (s.kind != model::PageKind::kSection || s.url == "/") continue;
+    json pages = json::array();
+    for (size_t c : s.children) {
+      const model::SitePage& p = site.pages[c];
+      if (p.kind == model::PageKind::kSection) continue;
+      // Heading ids repeat across pages ("what-good-looks-like"): prefix them per page.
+      const std::string prefix = "p" + std::to_string(pages.size() + 1) + "-";
+      json entry = {{"url", p.url}, {"title", p.title}, {"id", prefix + "title"}, {"body", prefix_ids(p.body_html, prefix)}};
+      if (p.last_updated) entry["last_updated_human"] = p.last_updated->human();
+      if (!p.owner.empty()) entry["owner"] = p.owner;
+      pages.push_back(entry);
+    }
+    if (pages.empty()) continue;
+    emit(ctx, "/print" + s.url, "Briefing pack: " + s.title,
+         "Every page of " + s.title + " in order, for printing for a team meeting.", "print",
+         {{"section", {{"url", s.url}, {"title", s.title}, {"body", s.body_html}}}, {"pages", pages}}, out, diags);
+  }
+}
+
+void redirects(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
+  for (const model::SitePage& p : ctx.site.pages) {
+    for (const std::string& alias : p.aliases) {
+      std::string url = alias;
+      if (url.empty() || url[0] != '/') url = "/" + url;
+      if (url.back() != '/') url += '/';
+      if (ctx.site.find(url)) {
+        diags.error({p.source}, "alias " + url + " is already a page");
+        continue;
+      }
+      // The target goes into a meta refresh too, so it is made final here, not by rewrite_urls.
+      json view = {{"target", link_from(url, p.url, ctx.style)}, {"title", p.title}};
+      out[output_path_for(url)] = ctx.templates.render("redirect", view, diags);
+    }
+  }
+}
+
+}  // namespace
+
+std::string review_status(const model::SitePage& page, base::Date as_of) {
+  if (!page.review_by) return "No review date";
+  if (*page.review_by < as_of) return "Overdue";
+  if (*page.review_by <= as_of.plus_days(30)) return "Due within 30 days";
+  return "Scheduled";
+}
+
+std::vector<std::string> generated_page_urls(const model::Site& site) {
+  std::vector<std::string> urls = {"/tags/", "/amendments/", "/review/", "/accessibility/", "/search/"};
+  for (const auto& [tag, _] : site.tags) urls.push_back("/tags/" + base::slugify(tag) + "/");
+  return urls;
+}
+
+void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
+  tags_pages(ctx, out, diags);
+  amendments_page(ctx, out, diags);
+  review_page(ctx, out, diags);
+  accessibility_page(ctx, out, diags);
+  print_packs(ctx, out, diags);
+  redirects(ctx, out, diags);
+  emit(ctx, "/search/", "Search", "Search every page of the hub.", "search", json::object(), out, diags);
+  emit(ctx, "/404.html", "Page not found", "", "notfound", json::object(), out, diags);
+}
+
+}  // namespace qahub::render

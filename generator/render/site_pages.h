@@ -1,0 +1,19 @@
+#pragma once
+/// Site-wide pages that no single source file produces: tags, the amendments
+/// log, the review dashboard, the accessibility statement, 404, the search
+/// page, print packs per section, and redirect pages for aliases.
+#include "base/text.h"
+#include "render/layout.h"
+
+namespace qahub::render {
+
+/// URLs of the generated pages, so links to them can be checked.
+std::vector<std::string> generated_page_urls(const model::Site& site);
+
+/// Renders every generated page into `out`.
+void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags);
+
+/// Review status of a page against as-of, as a text label.
+std::string review_status(const model::SitePage& page, base::Date as_of);
+
+}  // namespace qahub::render
