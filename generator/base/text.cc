@@ -47,7 +47,7 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-  const size_t limit = std::max<size_t>(2, word.size() / 3);
+  const size_t limit = std::max<size_t>(2, word.size() / 4);
   std::string best;
   size_t best_distance = limit + 1;
   for (const std::string& c : candidates) {
@@ -57,7 +57,12 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
       best_distance = d;
     }
   }
-  return best_distance <= limit ? best : std::string();
+  if (best_distance <= limit) return best;
+  // A word typed short ("hypothesis" for "hypothesising") is a near miss too.
+  if (word.size() >= 4)
+    for (const std::string& c : candidates)
+      if (c.size() > word.size() && c.compare(0, word.size(), word) == 0) return c;
+  return std::string();
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }

@@ -22,8 +22,9 @@ std::string slugify(std::string_view text);
 /// Levenshtein distance, for suggestions.
 size_t edit_distance(std::string_view a, std::string_view b);
 
-/// The closest candidate within a distance that scales with the word's length,
-/// or "" when nothing is close enough to suggest.
+/// The closest candidate within a distance that scales with the word's length
+/// (or, failing that, the first candidate the word is a prefix of), or "" when
+/// nothing is close enough to suggest.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 bool starts_with(std::string_view s, std::string_view prefix);

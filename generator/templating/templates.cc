@@ -2,6 +2,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "base/text.h"
+
 namespace qahub::templating {
 namespace mus = kainjow::mustache;
 
@@ -43,12 +45,12 @@ std::string Templates::render(const std::string& name, const nlohmann::json& vie
   const std::string path = "templates/" + name + ".mustache";
   const std::string* text = theme_.file(path);
   if (!text) {
-    diags.error({"themes/" + path}, "missing template");
+    diags.error({theme_.source_path(path)}, "missing template");
     return {};
   }
   mus::mustache tmpl{*text};
   if (!tmpl.is_valid()) {
-    diags.error({"themes/" + path}, "invalid template: " + tmpl.error_message());
+    diags.error({theme_.source_path(path)}, "invalid template: " + base::ascii_lower(tmpl.error_message()));
     return {};
   }
   mus::data data = to_data(view);
@@ -58,7 +60,7 @@ std::string Templates::render(const std::string& name, const nlohmann::json& vie
   }
   std::string out = tmpl.render(data);
   if (!tmpl.error_message().empty()) {
-    diags.error({"themes/" + path}, "template error: " + tmpl.error_message());
+    diags.error({theme_.source_path(path)}, "template error: " + base::ascii_lower(tmpl.error_message()));
     return {};
   }
   return out;

@@ -19,6 +19,7 @@ Theme Theme::embedded() {
 
 Theme Theme::load(const std::filesystem::path& site_dir, const std::string& name, diag::Diagnostics& diags) {
   Theme t = embedded();
+  t.name_ = name;
   const std::string dir = "themes/" + name;
   std::vector<std::string> overrides = fs::list_files(site_dir, dir);
   if (overrides.empty() && name != "default") {

@@ -25,9 +25,12 @@ class Theme {
   const std::map<std::string, std::string>& files() const { return files_; }
   /// Files under `assets/`, to copy to the output's `assets/`.
   std::map<std::string, std::string> assets() const;
+  /// "themes/default/templates/page.mustache": where a diagnostic about a theme file points.
+  std::string source_path(const std::string& path) const { return "themes/" + name_ + "/" + path; }
 
  private:
   std::map<std::string, std::string> files_;
+  std::string name_ = "default";
 };
 
 }  // namespace qahub::theme

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The embedded default site builds with no errors under --strict except the
+# review and action warnings the sample content carries on purpose, and has
+# the site-wide outputs.
+set -euo pipefail
+qahub="$1"; root="$2"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cp -r "$root/content" "$root/qahub.yaml" "$work/"
+[ -d "$root/data" ] && cp -r "$root/data" "$work/"
+"$qahub" build --site "$work" --out "$work/out" --as-of 2026-11-23 2>"$work/stderr" || { cat "$work/stderr"; exit 1; }
+for f in index.html 404.html sitemap.xml amendments.xml amendments/index.html review/index.html \
+         accessibility/index.html search/index.html tags/index.html framework/values/index.html \
+         models/systemic/index.html old/values/index.html; do
+  [ -s "$work/out/$f" ] || { echo "missing $f"; exit 1; }
+done
+pages=$(find "$work/out" -name index.html | wc -l)
+[ "$pages" -ge 40 ] || { echo "only $pages pages"; exit 1; }
+grep -q 'Review overdue' "$work/out/practice/supervision/index.html"
+grep -q '<h2 id="hypothesising">Hypothesising</h2>' "$work/out/models/systemic/index.html"
+# No personal contact details anywhere in the published site.
+if grep -rlE '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}' "$work/out" --include=*.html; then echo "e-mail address in output"; exit 1; fi
+echo "default site: $pages pages"

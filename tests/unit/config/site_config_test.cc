@@ -1,0 +1,52 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "config/site_config.h"
+#include "fs/files.h"
+
+using namespace qahub;
+
+namespace {
+std::filesystem::path site_with_config(const std::string& yaml) {
+  static int n = 0;
+  auto dir = std::filesystem::temp_directory_path() / ("qahub-config-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+  std::filesystem::create_directories(dir);
+  fs::write_file(dir / "qahub.yaml", yaml);
+  return dir;
+}
+}  // namespace
+
+TEST_CASE("config: defaults without a file", "[config]") {
+  diag::Diagnostics d;
+  config::SiteConfig c = config::load_site_config(std::filesystem::temp_directory_path() / "no-such-site-dir", d);
+  CHECK(d.format_all().empty());
+  CHECK(c.title == "Practice hub");
+  CHECK(c.base_path() == "/");
+  CHECK_FALSE(c.raw_html);
+}
+
+TEST_CASE("config: reads keys and derives the base path", "[config]") {
+  diag::Diagnostics d;
+  auto dir = site_with_config("title: Hub\nbase_url: https://intranet.example/practice\nraw_html: true\n"
+                              "accessibility:\n  compliance: full\n  tested_on: 2026-01-02\n");
+  config::SiteConfig c = config::load_site_config(dir, d);
+  CHECK(d.format_all().empty());
+  CHECK(c.title == "Hub");
+  CHECK(c.base_path() == "/practice/");
+  CHECK(c.raw_html);
+  CHECK(c.accessibility.compliance == "full");
+  CHECK(c.accessibility.tested_on == base::Date{2026, 1, 2});
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("config: diagnostics", "[config]") {
+  diag::Diagnostics d;
+  auto dir = site_with_config("titel: Hub\nraw_html: yes please\naccessibility:\n  compliance: mostly\n");
+  config::load_site_config(dir, d);
+  CHECK(d.format_all() ==
+        "qahub.yaml:1:1: warning: unknown site config key \"titel\"; did you mean \"title\"?\n"
+        "qahub.yaml:2:11: error: \"raw_html\" must be true or false, not \"yes please\"\n"
+        "qahub.yaml:4:15: error: \"compliance\" must be full, partial or not, not \"mostly\"\n");
+  std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,61 @@
+#include <catch2/catch.hpp>
+
+#include "markdown/document.h"
+
+using namespace qahub::markdown;
+
+TEST_CASE("markdown: unique heading ids and positions with the front matter offset", "[markdown]") {
+  Document d = Document::parse("## Intro\n\ntext\n\n## Intro\n\n### Why? (really)\n", 4, {});
+  REQUIRE(d.headings().size() == 3);
+  CHECK(d.headings()[0].id == "intro");
+  CHECK(d.headings()[1].id == "intro-1");
+  CHECK(d.headings()[2].id == "why-really");
+  CHECK(d.headings()[0].line == 5);
+  std::string html = d.render_html();
+  CHECK(html.find("<h2 id=\"intro\">Intro</h2>") != std::string::npos);
+  CHECK(html.find("<h2 id=\"intro-1\">Intro</h2>") != std::string::npos);
+  CHECK(html.find("data-sourcepos") == std::string::npos);
+}
+
+TEST_CASE("markdown: links with line and column, rewritten in the tree", "[markdown]") {
+  Document d = Document::parse("Para.\n\nSee **[systemic](../models/systemic.md#hypothesising)** and ![alt](pic.png).\n", 3, {});
+  REQUIRE(d.links().size() == 2);
+  CHECK(d.links()[0].url == "../models/systemic.md#hypothesising");
+  CHECK(d.links()[0].line == 6);
+  CHECK(d.links()[0].col == 7);
+  CHECK(d.links()[1].is_image);
+  d.set_link_url(0, "/models/systemic/#hypothesising");
+  CHECK(d.render_html().find("href=\"/models/systemic/#hypothesising\"") != std::string::npos);
+}
+
+TEST_CASE("markdown: GFM extensions and safe raw HTML", "[markdown]") {
+  Document d = Document::parse("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ www.example.com\n\n- [x] done\n\nNote[^1]\n\n[^1]: A footnote.\n\n<script>alert(1)</script>\n", 0, {});
+  std::string html = d.render_html();
+  CHECK(html.find("<div class=\"qh-table\" role=\"region\" aria-label=\"Table 1\" tabindex=\"0\"><table>") != std::string::npos);
+  CHECK(html.find("</table></div>") != std::string::npos);
+  CHECK(html.find("<del>old</del>") != std::string::npos);
+  CHECK(html.find("href=\"http://www.example.com\"") != std::string::npos);
+  CHECK(html.find("checked=\"\"") != std::string::npos);
+  CHECK(html.find("footnotes") != std::string::npos);
+  CHECK(html.find("<script>") == std::string::npos);
+  Document raw = Document::parse("<aside>kept</aside>\n", 0, Options{true});
+  CHECK(raw.render_html().find("<aside>kept</aside>") != std::string::npos);
+}
+
+TEST_CASE("markdown: sections split at h2 for search", "[markdown]") {
+  Document d = Document::parse("Lead text.\n\n## First\n\nOne *two*.\n\n### Sub\n\nThree.\n\n## Second\n\nFour.\n", 0, {});
+  auto s = d.sections();
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].id.empty());
+  CHECK(s[0].text == "Lead text.\n");
+  CHECK(s[1].id == "first");
+  CHECK(s[1].text == "One two.\nSub\nThree.\n");
+  CHECK(s[2].heading == "Second");
+  CHECK(d.word_count() == 7);  // Lead text. / One two. Sub Three. / Four.
+}
+
+TEST_CASE("markdown: an empty document renders nothing", "[markdown]") {
+  Document d;
+  CHECK(d.render_html().empty());
+  CHECK(d.headings().empty());
+}
