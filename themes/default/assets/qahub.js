@@ -10,6 +10,7 @@
     button.className = 'print-button';
     button.textContent = 'Print this page';
     button.addEventListener('click', function () { window.print(); });
-    h1.insertAdjacentElement('afterend', button);
+    var lead = h1.nextElementSibling && h1.nextElementSibling.classList.contains('lead') ? h1.nextElementSibling : h1;
+    lead.insertAdjacentElement('afterend', button);
   }
 })();
