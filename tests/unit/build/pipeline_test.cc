@@ -1,0 +1,147 @@
+#include <catch2/catch.hpp>
+
+#include "build/test_site.h"
+
+using qahub::testing::contains;
+using qahub::testing::TestSite;
+
+namespace {
+std::string page(const std::string& front, const std::string& body = "Body.\n") { return "---\n" + front + "---\n" + body; }
+}  // namespace
+
+TEST_CASE("build: pretty URLs, sections, breadcrumbs and previous/next", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")},
+                 {"content/guides/_index.md", page("title: Guides\nweight: 1\n")},
+                 {"content/guides/b.md", page("title: Bravo\nweight: 20\n")},
+                 {"content/guides/a.md", page("title: Alpha\nweight: 10\n")},
+                 {"content/guides/c.md", page("title: Charlie\nweight: 30\n")}});
+  REQUIRE(site.build());
+  std::string b = site.output("guides/b/index.html");
+  CHECK(contains(b, "<li><a href=\"/guides/\">Guides</a></li>"));
+  CHECK(contains(b, "rel=\"prev\"><span class=\"pager-label\">Previous</span> Alpha</a>"));
+  CHECK(contains(b, "rel=\"next\"><span class=\"pager-label\">Next</span> Charlie</a>"));
+  std::string section = site.output("guides/index.html");
+  CHECK(section.find(">Alpha<") < section.find(">Bravo<"));
+  CHECK(section.find(">Bravo<") < section.find(">Charlie<"));
+  CHECK(contains(section, "href=\"/print/guides/\""));
+  CHECK(contains(site.output("index.html"), "<a href=\"/guides/\" aria-current=\"page\">") == false);
+  CHECK(contains(site.output("print/guides/index.html"), "Alpha"));
+}
+
+TEST_CASE("build: drafts only with --drafts", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")}, {"content/wip.md", page("title: WIP\ndraft: true\n")}});
+  REQUIRE(site.build());
+  CHECK_FALSE(site.exists("wip/index.html"));
+  site.options.drafts = true;
+  REQUIRE(site.build());
+  CHECK(site.exists("wip/index.html"));
+}
+
+TEST_CASE("build: review overdue notice, footer and dashboard use --as-of only", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")},
+                 {"content/old.md", page("title: Old\nowner: Team manager\nreview_by: 2026-11-22\n")},
+                 {"content/due.md", page("title: Due\nreview_by: 2026-11-23\n")}});
+  REQUIRE(site.build());
+  CHECK(site.diagnostics() == "content/old.md:4:12: warning: review overdue: review_by 2026-11-22 is before the build date 2026-11-23\n");
+  CHECK(contains(site.output("old/index.html"), "<strong>Review overdue.</strong>"));
+  CHECK(contains(site.output("old/index.html"), "<dt>Page owner</dt><dd>Team manager</dd>"));
+  CHECK_FALSE(contains(site.output("due/index.html"), "Review overdue."));
+  std::string dash = site.output("review/index.html");
+  CHECK(dash.find(">Old<") < dash.find(">Due<"));
+  CHECK(contains(dash, "1 of 3 pages are overdue"));
+  site.options.strict = true;
+  CHECK_FALSE(site.build());
+}
+
+TEST_CASE("build: amendments page and Atom feed, newest first", "[build]") {
+  TestSite site({{"qahub.yaml", "title: Hub\nbase_url: https://hub.example.test/qa/\n"},
+                 {"content/_index.md", page("title: Home\n")},
+                 {"content/a.md", page("title: A\nchanges:\n  - date: 2026-03-01\n    summary: Second\n  - date: 2025-01-01\n    summary: First\n")},
+                 {"content/b.md", page("title: B\nchanges:\n  - date: 2026-05-01\n    summary: Newest\n")}});
+  REQUIRE(site.build());
+  std::string log = site.output("amendments/index.html");
+  CHECK(log.find("Newest") < log.find("Second"));
+  CHECK(log.find("Second") < log.find("First"));
+  std::string feed = site.output("amendments.xml");
+  CHECK(contains(feed, "<updated>2026-05-01T00:00:00Z</updated>"));
+  CHECK(contains(feed, "<link href=\"https://hub.example.test/qa/b/\"/>"));
+  CHECK(contains(site.output("sitemap.xml"), "<loc>https://hub.example.test/qa/a/</loc><lastmod>2026-03-01</lastmod>"));
+  CHECK(contains(site.output("a/index.html"), "href=\"/qa/assets/qahub.css\""));
+}
+
+TEST_CASE("build: relative URLs work from file://", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n", "[deep](a/b.md#x)\n")},
+                 {"content/a/b.md", page("title: B\n", "## X\n\n[home](../_index.md)\n")}});
+  site.options.relative_urls = true;
+  REQUIRE(site.build());
+  CHECK(contains(site.output("index.html"), "href=\"a/b/index.html#x\""));
+  std::string b = site.output("a/b/index.html");
+  CHECK(contains(b, "href=\"../../index.html\">home</a>"));
+  CHECK(contains(b, "href=\"../../assets/qahub.css\""));
+  CHECK(contains(b, "action=\"../../search/index.html\""));
+}
+
+TEST_CASE("build: aliases redirect, tags get pages, assets are copied", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")},
+                 {"content/guide/_index.md", page("title: Guide\n")},
+                 {"content/guide/page.md", page("title: Page\ntags: [audit, voice of the child]\naliases: [/old/page]\n", "![chart](chart.svg)\n")},
+                 {"content/guide/chart.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"}});
+  REQUIRE(site.build());
+  std::string redirect = site.output("old/page/index.html");
+  CHECK(contains(redirect, "<meta http-equiv=\"refresh\" content=\"0; url=/guide/page/\">"));
+  CHECK(contains(site.output("tags/voice-of-the-child/index.html"), "href=\"/guide/page/\""));
+  CHECK(contains(site.output("tags/index.html"), "voice of the child"));
+  CHECK(site.output("guide/chart.svg") == "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+  CHECK(contains(site.output("guide/page/index.html"), "<img src=\"/guide/chart.svg\" alt=\"chart\" />"));
+}
+
+TEST_CASE("build: raw HTML only when the config allows it", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n", "<aside class=\"x\">note</aside>\n")}});
+  REQUIRE(site.build());
+  CHECK_FALSE(contains(site.output("index.html"), "<aside class=\"x\">"));
+  site.write("qahub.yaml", "raw_html: true\n");
+  REQUIRE(site.build());
+  CHECK(contains(site.output("index.html"), "<aside class=\"x\">note</aside>"));
+}
+
+TEST_CASE("build: a site's theme overrides one template of the default", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")},
+                 {"themes/default/templates/notfound.mustache", "<p>Custom not found.</p>\n"}});
+  REQUIRE(site.build());
+  CHECK(contains(site.output("404.html"), "<p>Custom not found.</p>"));
+  CHECK(contains(site.output("index.html"), "Skip to main content"));
+}
+
+TEST_CASE("build: a broken template is an error at the template file", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")},
+                 {"themes/default/templates/tags.mustache", "{{#tags}}unclosed\n"}});
+  CHECK_FALSE(site.build());
+  CHECK(contains(site.diagnostics(), "themes/default/templates/tags.mustache: error: invalid template: unclosed section"));
+  CHECK_FALSE(site.exists("index.html"));
+}
+
+TEST_CASE("build: errors are collected across files and nothing is written", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n", "[x](missing.md)\n")},
+                 {"content/b.md", page("tittle: B\n")}});
+  CHECK_FALSE(site.build());
+  CHECK(site.diagnostics() ==
+        "content/_index.md:4:1: error: broken link \"missing.md\": content/missing.md does not exist\n"
+        "content/b.md:1:1: error: missing \"title\" in front matter\n"
+        "content/b.md:2:1: warning: unknown front matter key \"tittle\"; did you mean \"title\"?\n");
+  CHECK_FALSE(std::filesystem::exists(site.root() / "public"));
+}
+
+TEST_CASE("build: check writes nothing", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")}});
+  site.options.write = false;
+  REQUIRE(site.build());
+  CHECK_FALSE(std::filesystem::exists(site.root() / "public"));
+  CHECK_FALSE(std::filesystem::exists(site.root() / ".qahub"));
+}
+
+TEST_CASE("build: the output directory may not be the site", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")}});
+  site.options.out_dir = site.root();
+  CHECK_FALSE(site.build());
+  CHECK(site.diagnostics() == "qahub: error: the output directory must not be the site directory\n");
+}

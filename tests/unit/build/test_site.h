@@ -1,0 +1,51 @@
+#pragma once
+/// Inline sites for end-to-end tests (Hugo's hugolib.Test): write a few files
+/// into a temporary site, build it, and read the output.
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "build/pipeline.h"
+#include "fs/files.h"
+
+namespace qahub::testing {
+
+class TestSite {
+ public:
+  explicit TestSite(const std::map<std::string, std::string>& files) {
+    static int counter = 0;
+    root_ = std::filesystem::temp_directory_path() /
+            ("qahub-site-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(root_);
+    for (const auto& [path, text] : files) fs::write_file(root_ / path, text);
+    options.site_dir = root_;
+    options.out_dir = root_ / "public";
+    options.as_of = base::Date{2026, 11, 23};
+  }
+  ~TestSite() { std::filesystem::remove_all(root_); }
+
+  bool build() {
+    diags_ = std::make_unique<diag::Diagnostics>();
+    return build::build_site(options, *diags_, nullptr);
+  }
+  std::string diagnostics() const { return diags_ ? diags_->format_all() : ""; }
+  /// An output file ("framework/values/index.html"), or "" when absent.
+  std::string output(const std::string& path) const { return fs::read_file(root_ / "public" / path).value_or(""); }
+  bool exists(const std::string& path) const { return std::filesystem::exists(root_ / "public" / path); }
+  void write(const std::string& path, const std::string& text) { fs::write_file(root_ / path, text); }
+  const std::filesystem::path& root() const { return root_; }
+
+  config::BuildOptions options;
+
+ private:
+  std::filesystem::path root_;
+  std::unique_ptr<diag::Diagnostics> diags_;
+};
+
+inline bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace qahub::testing
