@@ -81,8 +81,10 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
   check_known_keys(*root, known_page_keys(), src, diags, "front matter");
   const YAML::Node& r = *root;
   if (r["title"]) {
-    if (auto s = read_string(r["title"], src, diags, "title")) meta.title = *s;
-    if (meta.title.empty()) diags.error(src.at(r["title"]), "\"title\" must not be empty");
+    if (auto s = read_string(r["title"], src, diags, "title")) {
+      meta.title = *s;
+      if (meta.title.empty()) diags.error(src.at(r["title"]), "\"title\" must not be empty");
+    }
   } else {
     diags.error({path, 1, 1}, "missing \"title\" in front matter");
   }

@@ -145,3 +145,20 @@ TEST_CASE("build: the output directory may not be the site", "[build]") {
   CHECK_FALSE(site.build());
   CHECK(site.diagnostics() == "qahub: error: the output directory must not be the site directory\n");
 }
+
+TEST_CASE("build: two sources for one URL, and an alias over a page, are errors", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")},
+                 {"content/a/_index.md", page("title: A section\n")},
+                 {"content/a/index.md", page("title: A index\n")},
+                 {"content/b.md", page("title: B\naliases: [/a/]\n")}});
+  CHECK_FALSE(site.build());
+  CHECK(site.diagnostics() == "content/a/index.md:1:1: error: page URL /a/ is also produced by content/a/_index.md\n"
+                              "content/b.md: error: alias /a/ is already a page\n");
+}
+
+TEST_CASE("build: an output path that cannot be created is an error, not a crash", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")}, {"blocker", "a file"}});
+  site.options.out_dir = site.root() / "blocker" / "public";
+  CHECK_FALSE(site.build());
+  CHECK(contains(site.diagnostics(), "qahub: error: cannot create output directory "));
+}

@@ -50,3 +50,17 @@ TEST_CASE("config: diagnostics", "[config]") {
         "qahub.yaml:4:15: error: \"compliance\" must be full, partial or not, not \"mostly\"\n");
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("config: shape errors", "[config]") {
+  diag::Diagnostics d;
+  auto dir = site_with_config("- just\n- a list\n");
+  config::load_site_config(dir, d);
+  CHECK(d.format_all() == "qahub.yaml:1:1: error: the site config must be a mapping of keys to values\n");
+  diag::Diagnostics d2;
+  auto dir2 = site_with_config("accessibility: yes\nallow_personal_data: team@example.org\n");
+  config::load_site_config(dir2, d2);
+  CHECK(d2.format_all() == "qahub.yaml:1:16: error: \"accessibility\" must be a mapping\n"
+                           "qahub.yaml:2:22: error: \"allow_personal_data\" must be a list\n");
+  std::filesystem::remove_all(dir);
+  std::filesystem::remove_all(dir2);
+}

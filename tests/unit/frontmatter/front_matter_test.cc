@@ -88,3 +88,10 @@ TEST_CASE("front matter: changes entries are checked", "[frontmatter]") {
   CHECK(diagnostics_for("---\ntitle: A\nchanges:\n  - just text\n---\n") ==
         "content/a.md:4:5: error: each entry of \"changes\" must have a date and a summary\n");
 }
+
+TEST_CASE("front matter: type errors in lists and nested entries", "[frontmatter]") {
+  CHECK(diagnostics_for("---\ntitle: [a, b]\n---\n") == "content/a.md:2:8: error: \"title\" must be a string\n");
+  CHECK(diagnostics_for("---\ntitle: A\ntags: [ok, [nested]]\n---\n") == "content/a.md:3:12: error: \"tags\" must be a string\n");
+  CHECK(diagnostics_for("---\ntitle: A\nchanges:\n  - date: 2026-01-01\n    summary: x\n    author: someone\n---\n") ==
+        "content/a.md:6:5: warning: unknown changes entry key \"author\"\n");
+}
