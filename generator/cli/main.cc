@@ -5,6 +5,8 @@
 
 #include "base/date.h"
 #include "cli/commands.h"
+#include "cli/new_command.h"
+#include "cli/serve_command.h"
 
 using namespace qahub;
 
@@ -39,6 +41,20 @@ int main(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "Run every validation of a build and write nothing");
   add_site_options(check, options, as_of);
 
+  // --- serve: build, serve on loopback, rebuild on change, live reload ---
+  serve::ServeOptions serve_options;
+  CLI::App* serve = app.add_subcommand("serve", "Build, serve on 127.0.0.1, rebuild on change and reload the browser");
+  serve->add_option("--site", options.site_dir, "Site directory (default: .)");
+  serve->add_option("--host", serve_options.host, "Address to listen on (default: 127.0.0.1)");
+  serve->add_option("--port", serve_options.port, "Port (default: 1313; 0 picks a free one)")->check(CLI::Range(0, 65535));
+  serve->add_option("--as-of", as_of, "Date for review notices and statuses, YYYY-MM-DD (default: today)");
+  serve->add_flag("--drafts", options.drafts, "Include pages with draft: true");
+  serve->add_option("--jobs,-j", options.jobs, "Threads to use (default: 1)")->check(CLI::Range(1, 256));
+
+  // --- new: scaffold a page, cycle, audit or meeting ---
+  cli::NewCommand new_command;
+  CLI::App* scaffold = cli::add_new_command(app, new_command, options, as_of);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -57,5 +73,10 @@ int main(int argc, char** argv) {
 
   if (*build) return cli::run_build(options);
   if (*check) return cli::run_check(options);
+  if (*serve) {
+    serve_options.build = options;
+    return cli::run_serve(serve_options);
+  }
+  if (*scaffold) return cli::run_new(new_command, options);
   return cli::kExitUsage;
 }

@@ -180,6 +180,11 @@ std::string Document::render_html() const {
       out += cleaned;
     } else if (cleaned == "</table>") {
       out += "</table></div>";
+    } else if (base::starts_with(cleaned, "<input type=\"checkbox\"")) {
+      // GFM task-list boxes are read-only ticks; an unnamed form control
+      // fails WCAG 4.1.2 (axe "label"), so name each by its state.
+      bool done = cleaned.find(" checked=") != std::string::npos;
+      out += "<input aria-label=\"" + std::string(done ? "Done" : "To do") + "\"" + cleaned.substr(6);
     } else {
       out += cleaned;
     }

@@ -5,6 +5,22 @@
 /// The build calls build_records() once, after content pages are parsed (so
 /// records can link to reports in content/) and before links are checked (so
 /// content can link to record pages).
+///
+///   RecordsInput in{site_dir, as_of, markdown_options, url_for_content, allow, &templates};
+///   RecordsResult r = build_records(in, diags);
+///   // r.pages: /cycles/ /cycles/<id>/ /audits/ /audits/<id>/ /actions/ /actions/<id>/
+///   //          /forums/ /forums/<id>/ /meetings/<id>/ /training/ /training/<id>/
+///   //          /schedules/ /trends/
+///   // r.files: actions/actions.csv;  r.nav: the seven sections above, weights 100–160
+///
+/// Layout: one record per file, data/<kind>s/<id>.json (data/training/ for
+/// training), whose "$schema" is "../schemas/<kind>.schema.json" and whose id
+/// is the file name. Narratives (minutes, terms of reference, audit summaries)
+/// are Markdown files beside the record, named by it. Findings,
+/// recommendations, key learning points and decisions carry ids and are
+/// referenced as "record-id/item-id". The stages, in order: SchemaSet::load,
+/// load_records (load.h), check_references (refs.h), check_dates (status.h),
+/// then one page builder per kind (pages.h).
 #include <filesystem>
 #include <functional>
 #include <map>

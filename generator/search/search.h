@@ -2,6 +2,21 @@
 /// Site search: a lunr.js 2.3.9 index written in C++ (byte-identical to what
 /// lunr.js builds from the same corpus), a document store for the page, and
 /// a Xapian database for `qahub search`. See spec-lunr-index.md.
+///
+/// Map of the module (data flows down):
+///   unicode.h      UTF-8/UTF-16, JS toLowerCase
+///   lunr_stem.h    lunr.stemmer port; LunrStem is a Xapian::StemImplementation
+///   tokenizer.h    lunr tokenizer, trimmer, stop words (lunr's and ours)
+///   js_json.h      JSON.stringify number/string/key-order rules
+///   lunr_index.h   lunr.Builder → index JSON
+///   corpus.h       the corpus JSON (`--search-corpus`) and index from corpus
+///   synonyms.h     data/search/synonyms.json: build- and query-time expansion
+///   documents.h    pages → index documents (fields, boosts, why one doc per page)
+///   doc_store.h    search/docs.json and search/index.js
+///   xapian_db.h    the database in SITE/.qahub/search
+///   query_plan.h   how a query is read (mirrored by assets/search.js)
+///   query.h        `qahub search`
+/// Tests: tests/unit/search/ and tests/search/ (node + lunr.js oracles).
 #include <filesystem>
 #include <string>
 #include <vector>

@@ -2,6 +2,9 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <map>
+#include <memory>
+
 #include "base/text.h"
 
 namespace qahub::templating {
@@ -9,16 +12,25 @@ namespace mus = kainjow::mustache;
 
 namespace {
 
+// kainjow's set() and push_back() copy their argument, so building a nested
+// view bottom-up copied every subtree once per level of nesting (a page's HTML
+// two or three times). Insert a placeholder and move the child into its slot.
 mus::data to_data(const nlohmann::json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
       mus::data d{mus::data::type::object};
-      for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
+      for (const auto& [k, v] : j.items()) {
+        d.set(k, mus::data(false));
+        *const_cast<mus::data*>(d.get(k)) = to_data(v);
+      }
       return d;
     }
     case nlohmann::json::value_t::array: {
       mus::data d{mus::data::type::list};
-      for (const auto& v : j) d.push_back(to_data(v));
+      for (const auto& v : j) {
+        d.push_back(mus::data(false));
+        const_cast<mus::data&>(d.list_value().back()) = to_data(v);
+      }
       return d;
     }
     case nlohmann::json::value_t::string: return mus::data(j.get_ref<const std::string&>());
@@ -26,6 +38,24 @@ mus::data to_data(const nlohmann::json& j) {
     case nlohmann::json::value_t::null: return mus::data(false);
     default: return mus::data(j.dump());
   }
+}
+
+/// A template compiled once per thread and reused while its text is unchanged
+/// (the text is compared, so a rebuilt theme in `serve` or another Templates in
+/// the same process never sees a stale one). Per thread because kainjow's
+/// render() is not const: it records errors in the template object.
+mus::mustache& compiled(const std::string& path, const std::string& text) {
+  struct Entry {
+    std::string text;
+    std::unique_ptr<mus::mustache> tmpl;
+  };
+  thread_local std::map<std::string, Entry> cache;
+  Entry& e = cache[path];
+  if (!e.tmpl || e.text != text || !e.tmpl->is_valid()) {
+    e.text = text;
+    e.tmpl = std::make_unique<mus::mustache>(text);
+  }
+  return *e.tmpl;
 }
 
 }  // namespace
@@ -48,7 +78,7 @@ std::string Templates::render(const std::string& name, const nlohmann::json& vie
     diags.error({theme_.source_path(path)}, "missing template");
     return {};
   }
-  mus::mustache tmpl{*text};
+  mus::mustache& tmpl = compiled(path, *text);
   if (!tmpl.is_valid()) {
     diags.error({theme_.source_path(path)}, "invalid template: " + base::ascii_lower(tmpl.error_message()));
     return {};
@@ -61,7 +91,7 @@ std::string Templates::render(const std::string& name, const nlohmann::json& vie
   std::string out = tmpl.render(data);
   if (!tmpl.error_message().empty()) {
     diags.error({theme_.source_path(path)}, "template error: " + base::ascii_lower(tmpl.error_message()));
-    return {};
+    return {};  // the entry is now invalid, so the next render compiles afresh
   }
   return out;
 }

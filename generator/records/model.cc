@@ -1,0 +1,38 @@
+#include "records/model.h"
+
+namespace qahub::records {
+
+diag::Position Source::at(const std::string& pointer) const {
+  diag::Position pos{path};
+  if (positions) {
+    LineCol lc = positions->nearest(pointer);
+    pos.line = lc.line;
+    pos.col = lc.col;
+  }
+  return pos;
+}
+
+std::optional<base::Date> add_period(base::Date d, const std::string& period) {
+  if (period.size() < 3 || period[0] != 'P') return std::nullopt;
+  long n = 0;
+  for (size_t i = 1; i + 1 < period.size(); ++i) {
+    if (period[i] < '0' || period[i] > '9') return std::nullopt;
+    n = n * 10 + (period[i] - '0');
+  }
+  switch (period.back()) {
+    case 'D': return d.plus_days(n);
+    case 'W': return d.plus_days(7 * n);
+    case 'Y': n *= 12; [[fallthrough]];
+    case 'M': {
+      long months = d.year * 12L + (d.month - 1) + n;
+      base::Date out{static_cast<int>(months / 12), static_cast<int>(months % 12) + 1, d.day};
+      while (out.day > 28 && !base::Date::parse(out.iso())) --out.day;
+      return out;
+    }
+    default: return std::nullopt;
+  }
+}
+
+std::string Cycle::title() const { return "Cycle " + std::to_string(number) + ", " + year; }
+
+}  // namespace qahub::records

@@ -1,0 +1,184 @@
+#pragma once
+/// Typed practice records, one struct per kind, and the store that holds them
+/// keyed by id. Relations are ids, never pointers (the store is built once,
+/// then read), so views and checks look things up through `Records`.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "diag/diagnostics.h"
+#include "records/json_positions.h"
+
+namespace qahub::records {
+
+/// The file a record came from, with positions for diagnostics that are found
+/// after loading (references, statuses, cadence).
+struct Source {
+  std::string path;  ///< site-relative ("data/actions/a-001.json")
+  std::shared_ptr<const JsonPositions> positions;
+
+  /// The position of the value at `pointer` (or its nearest ancestor).
+  diag::Position at(const std::string& pointer) const;
+};
+
+/// An id-bearing piece of text inside a record: a key learning point, a
+/// finding, a recommendation or a decision.
+struct Item {
+  std::string id;
+  std::string text;
+};
+
+/// An ISO 8601 period (P1M, P2W…) with the wording people read.
+struct Frequency {
+  std::string period;  ///< "" when the body has no fixed cadence
+  std::string wording;
+};
+
+/// Adds an ISO 8601 period of one unit ("P2M") to a date; months clamp to the
+/// month's last day. nullopt for an unsupported period.
+std::optional<base::Date> add_period(base::Date d, const std::string& period);
+
+struct Forum {
+  Source src;
+  std::string id, name, type, remit, chair, guidance;
+  Frequency frequency;
+  std::vector<std::string> membership;
+  int quorum = 0;
+  std::optional<base::Date> tor_agreed;
+  base::Date tor_review_by;
+  std::string tor_file;  ///< Markdown beside the record, "" if none
+  std::string tor_html;
+};
+
+struct AgendaItem {
+  std::string time, item, lead;
+  std::vector<std::string> papers;
+};
+
+struct Decision {
+  std::string id, text;
+  std::vector<std::string> actions;
+};
+
+struct Meeting {
+  Source src;
+  std::string id, forum;
+  base::Date date;
+  std::vector<std::string> attendees, apologies;
+  std::vector<AgendaItem> agenda;
+  std::vector<Decision> decisions;
+  std::string minutes_file;
+  std::string minutes_html;
+};
+
+struct Grades {
+  long outstanding = 0, good = 0, requires_improvement = 0, inadequate = 0;
+  long total() const { return outstanding + good + requires_improvement + inadequate; }
+};
+
+struct Moderation {
+  long agreed = 0, raised = 0, lowered = 0;
+  long total() const { return agreed + raised + lowered; }
+};
+
+struct FamilyFeedback {
+  long asked = 0, responded = 0;
+  bool has_ratings = false;
+  long very_good = 0, good = 0, fair = 0, poor = 0;
+};
+
+struct CycleMonth {
+  std::string key;    ///< "practitioner_audits"
+  std::string label;  ///< "Practitioner audits within own service"
+  base::Date start, end;
+};
+
+struct Cycle {
+  Source src;
+  std::string id, year, report;
+  int number = 0;
+  std::vector<CycleMonth> months;  ///< always four, in order
+  long audits_completed = 0, audits_moderated = 0;
+  Grades grades;
+  Moderation moderation;
+  std::optional<FamilyFeedback> feedback;
+  std::vector<Item> key_learning;
+
+  base::Date start() const { return months.front().start; }
+  base::Date end() const { return months.back().end; }
+  std::string title() const;  ///< "Cycle 1, 2025-26"
+};
+
+struct Recommendation {
+  std::string id, text;
+  std::vector<std::string> addresses;
+};
+
+struct Audit {
+  Source src;
+  std::string id, theme, scope, sample_description, summary_file, summary_html;
+  long sample_size = 0;
+  base::Date start, end;
+  std::optional<base::Date> reported;
+  std::vector<Item> strengths, areas;
+  std::vector<Recommendation> recommendations;
+  std::vector<std::string> follows_up;  ///< refs "record/item"
+};
+
+enum class Status { kOpen, kInProgress, kComplete, kCarriedForward, kOverdue, kDueSoon };
+
+struct StatusEntry {
+  base::Date date;
+  Status status = Status::kOpen;
+  std::string note;
+};
+
+struct Impact {
+  base::Date date;
+  std::string text;
+};
+
+struct Action {
+  Source src;
+  std::string id, title, owner;
+  std::string source_type, source_id, source_item;  ///< "audit", "father-inclusive-2025", "r1"
+  base::Date due;
+  std::vector<StatusEntry> history;  ///< in date order
+  std::vector<Impact> impact;
+};
+
+struct Phase {
+  std::string quarter;  ///< "2026-Q2"
+  std::string activity, audience;
+};
+
+struct Training {
+  Source src;
+  std::string id, name, description;
+  std::vector<std::string> audience;
+  std::vector<Phase> phases;
+  std::vector<std::string> linked_findings;  ///< refs "record/item"
+};
+
+struct Schedule {
+  Source src;
+  std::string id, kind, name, purpose, difference, informs_practice, forum;
+  std::vector<std::string> audience;
+  Frequency frequency;
+};
+
+/// Every record, by id within each kind (std::map: output order is id order).
+struct Records {
+  std::map<std::string, Forum> forums;
+  std::map<std::string, Meeting> meetings;
+  std::map<std::string, Cycle> cycles;
+  std::map<std::string, Audit> audits;
+  std::map<std::string, Action> actions;
+  std::map<std::string, Training> training;
+  std::map<std::string, Schedule> schedules;
+};
+
+}  // namespace qahub::records

@@ -1,0 +1,222 @@
+#include <algorithm>
+
+#include "records/pages.h"
+#include "records/status.h"
+#include "records/urls.h"
+
+namespace qahub::records {
+
+using nlohmann::json;
+
+namespace {
+
+std::string lower_first(std::string s) {
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
+}
+
+std::vector<const Cycle*> cycles_in_order(const Records& r) {
+  std::vector<const Cycle*> out;
+  for (const auto& [id, c] : r.cycles) out.push_back(&c);
+  std::stable_sort(out.begin(), out.end(), [](const Cycle* a, const Cycle* b) { return a->start() < b->start(); });
+  return out;
+}
+
+json figure_row(const std::string& measure, long value, long whole, const std::string& of_what, const Cycle* prev,
+                long prev_value, long prev_whole) {
+  json row;
+  row["measure"] = measure;
+  row["value"] = std::to_string(value);
+  row["share"] = whole > 0 ? percent(value, whole) + " of " + of_what : "";
+  if (prev) {
+    row["previous"] = std::to_string(prev_value) + (prev_whole > 0 ? " (" + percent(prev_value, prev_whole) + ")" : "");
+    row["change"] = whole > 0 && prev_whole > 0 ? change_points(per_mille(value, whole), per_mille(prev_value, prev_whole))
+                                                : (value == prev_value ? "no change"
+                                                                       : (value > prev_value ? "+" : "−") +
+                                                                             std::to_string(std::labs(value - prev_value)));
+  } else {
+    row["previous"] = "–";
+    row["change"] = "–";
+  }
+  return row;
+}
+
+json figures(const Cycle& c, const Cycle* p) {
+  json rows = json::array();
+  const long n = c.audits_completed, pn = p ? p->audits_completed : 0;
+  rows.push_back(figure_row("Audits completed", n, 0, "", p, pn, 0));
+  rows.push_back(figure_row("Audits moderated", c.audits_moderated, n, "audits", p, p ? p->audits_moderated : 0, pn));
+  rows.push_back(figure_row("Graded outstanding", c.grades.outstanding, n, "audits", p, p ? p->grades.outstanding : 0, pn));
+  rows.push_back(figure_row("Graded good", c.grades.good, n, "audits", p, p ? p->grades.good : 0, pn));
+  rows.push_back(figure_row("Graded requires improvement", c.grades.requires_improvement, n, "audits", p,
+                            p ? p->grades.requires_improvement : 0, pn));
+  rows.push_back(figure_row("Graded inadequate", c.grades.inadequate, n, "audits", p, p ? p->grades.inadequate : 0, pn));
+  const long m = c.audits_moderated, pm = p ? p->audits_moderated : 0;
+  rows.push_back(figure_row("Moderator agreed the grade", c.moderation.agreed, m, "moderated", p,
+                            p ? p->moderation.agreed : 0, pm));
+  rows.push_back(figure_row("Moderator raised the grade", c.moderation.raised, m, "moderated", p,
+                            p ? p->moderation.raised : 0, pm));
+  rows.push_back(figure_row("Moderator lowered the grade", c.moderation.lowered, m, "moderated", p,
+                            p ? p->moderation.lowered : 0, pm));
+  if (c.feedback) {
+    const FamilyFeedback& f = *c.feedback;
+    const bool pf = p && p->feedback;
+    const Cycle* pp = pf ? p : nullptr;
+    rows.push_back(figure_row("Families asked for feedback", f.asked, 0, "", pp, pf ? p->feedback->asked : 0, 0));
+    rows.push_back(figure_row("Families who responded", f.responded, f.asked, "asked", pp, pf ? p->feedback->responded : 0,
+                              pf ? p->feedback->asked : 0));
+    if (f.has_ratings) {
+      const long pr = pf && p->feedback->has_ratings ? p->feedback->responded : 0;
+      const Cycle* prc = pr > 0 ? p : nullptr;
+      rows.push_back(figure_row("Rated the service very good", f.very_good, f.responded, "responses", prc,
+                                prc ? p->feedback->very_good : 0, pr));
+      rows.push_back(figure_row("Rated the service good", f.good, f.responded, "responses", prc, prc ? p->feedback->good : 0, pr));
+      rows.push_back(figure_row("Rated the service fair", f.fair, f.responded, "responses", prc, prc ? p->feedback->fair : 0, pr));
+      rows.push_back(figure_row("Rated the service poor", f.poor, f.responded, "responses", prc, prc ? p->feedback->poor : 0, pr));
+    }
+  }
+  return rows;
+}
+
+std::string grades_chart(const Cycle& c) {
+  const long n = c.audits_completed;
+  std::vector<Bar> bars = {
+      {"Outstanding", per_mille(c.grades.outstanding, n), percent(c.grades.outstanding, n), "grade-outstanding"},
+      {"Good", per_mille(c.grades.good, n), percent(c.grades.good, n), "grade-good"},
+      {"Requires improvement", per_mille(c.grades.requires_improvement, n), percent(c.grades.requires_improvement, n),
+       "grade-requires-improvement"},
+      {"Inadequate", per_mille(c.grades.inadequate, n), percent(c.grades.inadequate, n), "grade-inadequate"}};
+  return bar_chart_svg("chart-grades-" + c.id, "Grades in " + lower_first(c.title()),
+                       "Share of the " + std::to_string(n) + " audits completed that got each grade; the same figures are in the table.",
+                       bars, 1000);
+}
+
+}  // namespace
+
+void add_cycle_pages(const Context& ctx, RecordsResult& out) {
+  const Records& r = ctx.records;
+  std::vector<const Cycle*> order = cycles_in_order(r);
+  json index_rows = json::array();
+  for (size_t i = 0; i < order.size(); ++i) {
+    const Cycle& c = *order[i];
+    const Cycle* prev = i > 0 ? order[i - 1] : nullptr;
+    const Cycle* next = i + 1 < order.size() ? order[i + 1] : nullptr;
+    json v;
+    v["title"] = c.title();
+    v["title_lower"] = lower_first(c.title());
+    json months = json::array();
+    for (size_t mi = 0; mi < c.months.size(); ++mi)
+      months.push_back({{"number", std::to_string(mi + 1)},
+                        {"label", c.months[mi].label},
+                        {"dates", c.months[mi].start.human() + " to " + c.months[mi].end.human()}});
+    v["months"] = months;
+    v["figures"] = figures(c, prev);
+    v["figures_caption"] = "Figures for " + lower_first(c.title()) + (prev ? ", compared with " + lower_first(prev->title()) : "");
+    v["chart"] = grades_chart(c);
+    v["has_pager"] = prev != nullptr || next != nullptr;
+    if (prev) v["previous"] = {{"title", prev->title()}, {"url", urls::cycle(prev->id)}};
+    if (next) v["next"] = {{"title", next->title()}, {"url", urls::cycle(next->id)}};
+
+    // Key learning, each with what came of it.
+    json learning = json::array();
+    std::set<std::string> followed_audits, followed_training;
+    auto collect = [&](const std::string& ref, bool audits = true) {
+      if (auto it = ctx.audits_following.find(ref); audits && it != ctx.audits_following.end())
+        followed_audits.insert(it->second.begin(), it->second.end());
+      if (auto it = ctx.training_for_ref.find(ref); it != ctx.training_for_ref.end())
+        followed_training.insert(it->second.begin(), it->second.end());
+    };
+    collect(c.id);
+    for (const Item& k : c.key_learning) {
+      json kv{{"id", k.id}, {"text", k.text}};
+      json acts = json::array();
+      if (auto it = ctx.actions_for_source.find(c.id + "/" + k.id); it != ctx.actions_for_source.end())
+        for (const std::string& aid : it->second) acts.push_back(action_view(ctx, r.actions.at(aid)));
+      kv["actions"] = acts;
+      learning.push_back(kv);
+      collect(c.id + "/" + k.id);
+    }
+    v["key_learning"] = learning;
+
+    // Audits that started after this cycle and before the next ended followed it too.
+    for (const auto& [aid, a] : r.audits)
+      if (c.end() < a.start && (!next || a.start <= next->end())) followed_audits.insert(aid);
+    // Training that answers those audits' findings followed too (one step only).
+    for (const std::string& aid : std::vector<std::string>(followed_audits.begin(), followed_audits.end())) {
+      const Audit& a = r.audits.at(aid);
+      for (const Item& i : a.areas) collect(aid + "/" + i.id, false);
+      for (const Recommendation& i : a.recommendations) collect(aid + "/" + i.id, false);
+    }
+    json fa = json::array(), ft = json::array();
+    for (const std::string& aid : followed_audits)
+      fa.push_back({{"title", r.audits.at(aid).theme}, {"url", urls::audit(aid)}});
+    for (const std::string& tid : followed_training)
+      ft.push_back({{"title", r.training.at(tid).name}, {"url", urls::training(tid)}});
+    v["followed_audits"] = fa;
+    v["followed_training"] = ft;
+    v["nothing_followed"] = fa.empty() && ft.empty();
+
+    // Actions opened, completed and overdue in the cycle.
+    const base::Date point = std::min(c.end(), ctx.as_of());
+    json opened = json::array(), completed = json::array(), overdue = json::array();
+    for (const auto& [aid, a] : r.actions) {
+      if (a.history.empty()) continue;
+      base::Date first = a.history.front().date;
+      if (c.start() <= first && first <= c.end()) opened.push_back(action_view(ctx, a));
+      if (auto done = completed_on(a); done && c.start() <= *done && *done <= c.end()) completed.push_back(action_view(ctx, a));
+      if (c.start() <= ctx.as_of() && a.due < point && status_on(a, point) != Status::kComplete)
+        overdue.push_back(action_view(ctx, a));
+    }
+    v["opened"] = opened;
+    v["completed"] = completed;
+    v["overdue"] = overdue;
+    v["opened_count"] = std::to_string(opened.size());
+    v["completed_count"] = std::to_string(completed.size());
+    v["overdue_count"] = std::to_string(overdue.size());
+    v["overdue_point"] = point.human();
+
+    // Meetings held during the cycle, so its decisions can be read beside its figures.
+    json meetings = json::array();
+    for (const auto& [fid, mids] : ctx.meetings_for_forum) {
+      (void)fid;
+      for (const std::string& mid : mids) {
+        const Meeting& m = r.meetings.at(mid);
+        if (m.date < c.start() || c.end() < m.date) continue;
+        auto f = r.forums.find(m.forum);
+        size_t actions = 0;
+        for (const Decision& d : m.decisions) actions += d.actions.size();
+        meetings.push_back({{"title", (f == r.forums.end() ? m.forum : f->second.name) + ", " + m.date.human()},
+                            {"url", urls::meeting(m.id)},
+                            {"date_iso", m.date.iso()},
+                            {"decisions", std::to_string(m.decisions.size())},
+                            {"actions", std::to_string(actions)}});
+      }
+    }
+    std::stable_sort(meetings.begin(), meetings.end(), [](const json& a, const json& b) {
+      return a["date_iso"].get<std::string>() < b["date_iso"].get<std::string>();
+    });
+    v["meetings"] = meetings;
+
+    std::string report_url = ctx.content_url(c.report);
+    v["has_report"] = !report_url.empty();
+    v["report_url"] = report_url;
+
+    const std::string good_or_better = percent(c.grades.outstanding + c.grades.good, c.audits_completed);
+    out.pages.push_back(make_page(urls::cycle(c.id), c.src.path, c.title() + ": learning and figures",
+                                  "Figures, key learning and actions from audit " + lower_first(c.title()) + ": " + good_or_better +
+                                      " of audits graded good or better.",
+                                  urls::kCycles, render(ctx, "cycle", v), {"audit", "learning"}));
+    index_rows.push_back({{"title", c.title()},
+                          {"url", urls::cycle(c.id)},
+                          {"dates", c.start().human() + " to " + c.end().human()},
+                          {"completed", std::to_string(c.audits_completed)},
+                          {"good_or_better", good_or_better},
+                          {"report_url", report_url}});
+  }
+  json iv{{"cycles", index_rows}, {"has_cycles", !index_rows.empty()}};
+  out.pages.push_back(make_page(urls::kCycles, "data/cycles/", "Audit cycles",
+                                "Each four-month audit cycle: its figures, what we learned and what we did about it.",
+                                urls::kCycles, render(ctx, "cycles", iv), {"audit"}));
+}
+
+}  // namespace qahub::records

@@ -1,0 +1,119 @@
+#include "records/status.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "base/text.h"
+
+namespace qahub::records {
+
+std::optional<Status> status_on(const Action& action, base::Date date) {
+  std::optional<Status> out;
+  for (const StatusEntry& e : action.history)
+    if (e.date <= date) out = e.status;
+  return out;
+}
+
+Status shown_status(const Action& action, base::Date as_of) {
+  Status latest = status_on(action, as_of).value_or(Status::kOpen);
+  if (latest == Status::kComplete) return Status::kComplete;
+  if (action.due < as_of) return Status::kOverdue;
+  if (action.due <= as_of.plus_days(kDueSoonDays)) return Status::kDueSoon;
+  return latest;
+}
+
+std::string status_label(Status s) {
+  switch (s) {
+    case Status::kOpen: return "open";
+    case Status::kInProgress: return "in progress";
+    case Status::kComplete: return "complete";
+    case Status::kCarriedForward: return "carried forward";
+    case Status::kOverdue: return "overdue";
+    case Status::kDueSoon: return "due soon";
+  }
+  return "open";
+}
+
+std::string status_key(Status s) {
+  std::string k = status_label(s);
+  std::replace(k.begin(), k.end(), ' ', '-');
+  return k;
+}
+
+std::optional<base::Date> completed_on(const Action& action) {
+  for (const StatusEntry& e : action.history)
+    if (e.status == Status::kComplete) return e.date;
+  return std::nullopt;
+}
+
+namespace {
+
+std::string normalise(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
+    else if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string lower_first(std::string s) {
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
+}
+
+void check_forums(const Records& records, base::Date as_of, bool check_cadence, diag::Diagnostics& diags) {
+  for (const auto& [id, f] : records.forums) {
+    if (f.tor_review_by < as_of)
+      diags.warning(f.src.at("/terms_of_reference/review_by"),
+                    "terms of reference were due for review by " + f.tor_review_by.iso());
+    if (!check_cadence || f.frequency.period.empty()) continue;
+    std::optional<base::Date> last;
+    for (const auto& [mid, m] : records.meetings)
+      if (m.forum == id && m.date <= as_of && (!last || *last < m.date)) last = m.date;
+    const std::string cadence = lower_first(f.frequency.wording);
+    if (!last) {
+      diags.warning(f.src.at("/frequency/period"), "no meetings recorded; the forum meets " + cadence);
+      continue;
+    }
+    auto next = add_period(*last, f.frequency.period);
+    if (next && *next < as_of)
+      diags.warning(f.src.at("/frequency/period"), "no meeting since " + last->iso() + "; the forum meets " + cadence +
+                                                       ", so one was due by " + next->iso());
+  }
+}
+
+}  // namespace
+
+bool near_identical(const std::string& a, const std::string& b) {
+  std::string x = normalise(a), y = normalise(b);
+  size_t longest = std::max(x.size(), y.size());
+  if (longest == 0) return true;
+  return base::edit_distance(x, y) * 10 <= longest;  // within 10% of the longer title
+}
+
+void check_dates(const Records& records, base::Date as_of, diag::Diagnostics& diags, bool meetings_complete) {
+  for (const auto& [id, a] : records.actions) {
+    if (shown_status(a, as_of) == Status::kOverdue)
+      diags.warning(a.src.at("/due"), "action \"" + id + "\" is overdue: due " + a.due.iso() + " and not complete");
+  }
+  // Near-duplicates: each later action (by id) is compared with the earlier ones.
+  for (auto it = records.actions.begin(); it != records.actions.end(); ++it) {
+    const Action& a = it->second;
+    if (shown_status(a, as_of) == Status::kComplete) continue;
+    for (auto jt = records.actions.begin(); jt != it; ++jt) {
+      const Action& b = jt->second;
+      if (shown_status(b, as_of) == Status::kComplete) continue;
+      if (a.source_type != b.source_type || a.source_id != b.source_id || a.source_item != b.source_item) continue;
+      if (!near_identical(a.title, b.title)) continue;
+      diags.warning(a.src.at("/title"), "action \"" + a.id + "\" looks like a duplicate of \"" + b.id +
+                                            "\": same source and near-identical wording");
+      break;
+    }
+  }
+  check_forums(records, as_of, meetings_complete, diags);
+}
+
+}  // namespace qahub::records

@@ -1,0 +1,247 @@
+#include "records/view_common.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "records/status.h"
+#include "records/urls.h"
+
+namespace qahub::records {
+
+using nlohmann::json;
+
+Context::Context(const RecordsInput& in, const Records& r, diag::Diagnostics& d)
+    : input(in), records(r), diags(d), refs(build_ref_index(r)) {
+  for (const auto& [mid, m] : r.meetings) {
+    for (size_t i = 0; i < m.decisions.size(); ++i)
+      for (const std::string& a : m.decisions[i].actions) decisions_for_action[a].push_back({mid, i});
+  }
+  for (auto& [aid, list] : decisions_for_action)
+    std::stable_sort(list.begin(), list.end(), [&](const auto& x, const auto& y) {
+      return r.meetings.at(x.first).date < r.meetings.at(y.first).date;
+    });
+  for (const auto& [aid, a] : r.actions) {
+    actions_for_source[a.source_id].push_back(aid);
+    if (!a.source_item.empty()) actions_for_source[a.source_id + "/" + a.source_item].push_back(aid);
+  }
+  for (const auto& [tid, t] : r.training)
+    for (const std::string& ref : t.linked_findings) {
+      training_for_ref[ref].push_back(tid);
+      training_for_ref[ref.substr(0, ref.find('/'))].push_back(tid);
+    }
+  for (const auto& [aid, a] : r.audits)
+    for (const std::string& ref : a.follows_up) {
+      audits_following[ref].push_back(aid);
+      audits_following[ref.substr(0, ref.find('/'))].push_back(aid);
+    }
+  for (auto* m : {&training_for_ref, &audits_following})
+    for (auto& [k, v] : *m) v.erase(std::unique(v.begin(), v.end()), v.end());
+  std::vector<const Meeting*> by_date;
+  for (const auto& [mid, m] : r.meetings) by_date.push_back(&m);
+  std::stable_sort(by_date.begin(), by_date.end(), [](const Meeting* x, const Meeting* y) { return x->date < y->date; });
+  for (const Meeting* m : by_date) meetings_for_forum[m->forum].push_back(m->id);
+}
+
+std::string Context::content_url(const std::string& path) const {
+  if (path.empty() || !input.url_for_content) return {};
+  return input.url_for_content(path);
+}
+
+namespace {
+
+/// Adds "has_<key>" beside every array, so templates can wrap a list in
+/// <ul>…</ul> only when it has items (Mustache cannot test a list's length),
+/// and turns empty strings into false, so `{{#url}}…{{/url}}` skips them
+/// (kainjow treats every string as true).
+void add_list_flags(json& v) {
+  if (v.is_string() && v.get_ref<const std::string&>().empty()) {
+    v = false;
+  } else if (v.is_array()) {
+    for (json& e : v) add_list_flags(e);
+  } else if (v.is_object()) {
+    std::vector<std::string> lists;
+    for (auto& [k, e] : v.items()) {
+      add_list_flags(e);
+      if (e.is_array()) lists.push_back(k);
+    }
+    for (const std::string& k : lists) v["has_" + k] = !v[k].empty();
+  }
+}
+
+}  // namespace
+
+std::string render(const Context& ctx, const std::string& name, const json& view) {
+  if (!ctx.input.templates) return {};
+  json v = view;
+  add_list_flags(v);
+  return ctx.input.templates->render("records/" + name, v, ctx.diags);
+}
+
+std::string strip_tags(const std::string& html) {
+  std::string out;
+  bool in_tag = false;
+  for (size_t i = 0; i < html.size(); ++i) {
+    char c = html[i];
+    if (c == '<') {
+      in_tag = true;
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else if (c == '>') {
+      in_tag = false;
+    } else if (!in_tag) {
+      if (c == '&') {
+        static const std::pair<const char*, char> kEntities[] = {
+            {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&#x27;", '\''}};
+        bool done = false;
+        for (const auto& [e, ch] : kEntities) {
+          if (html.compare(i, std::char_traits<char>::length(e), e) == 0) {
+            out += ch;
+            i += std::char_traits<char>::length(e) - 1;
+            done = true;
+            break;
+          }
+        }
+        if (!done) out += c;
+      } else if (c == '\n' || c == '\t' || c == '\r') {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+      } else if (c == ' ') {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+      } else {
+        out += c;
+      }
+    }
+  }
+  return base::trim(out);
+}
+
+void add_outline(RecordPage& page) {
+  const std::string& html = page.body_html;
+  struct H2 {
+    size_t start, end;
+    std::string id, text;
+  };
+  std::vector<H2> heads;
+  for (size_t p = 0; (p = html.find("<h2", p)) != std::string::npos;) {
+    size_t close = html.find('>', p);
+    size_t end = html.find("</h2>", close);
+    if (close == std::string::npos || end == std::string::npos) break;
+    std::string attrs = html.substr(p, close - p);
+    std::string id;
+    if (size_t q = attrs.find("id=\""); q != std::string::npos) id = attrs.substr(q + 4, attrs.find('"', q + 4) - q - 4);
+    heads.push_back({p, end + 5, id, strip_tags(html.substr(close + 1, end - close - 1))});
+    p = end + 5;
+  }
+  page.toc.clear();
+  page.search_sections.clear();
+  std::string intro = strip_tags(html.substr(0, heads.empty() ? html.size() : heads.front().start));
+  if (!intro.empty() || heads.empty()) page.search_sections.push_back({"", "", intro});
+  for (size_t i = 0; i < heads.size(); ++i) {
+    if (!heads[i].id.empty()) page.toc.push_back({2, heads[i].text, heads[i].id, 0});
+    size_t next = i + 1 < heads.size() ? heads[i + 1].start : html.size();
+    page.search_sections.push_back({heads[i].id, heads[i].text, strip_tags(html.substr(heads[i].end, next - heads[i].end))});
+  }
+}
+
+long per_mille(long part, long whole) { return whole <= 0 ? 0 : (part * 2000 + whole) / (2 * whole); }
+
+std::string percent(long part, long whole) {
+  if (whole <= 0) return "–";
+  long pm = per_mille(part, whole);
+  return std::to_string(pm / 10) + "." + std::to_string(pm % 10) + "%";
+}
+
+std::string change_points(long now_pm, long before_pm) {
+  long d = now_pm - before_pm;
+  if (d == 0) return "no change";
+  long a = d < 0 ? -d : d;
+  return std::string(d > 0 ? "+" : "−") + std::to_string(a / 10) + "." + std::to_string(a % 10) + " points";
+}
+
+std::string quarter_label(const std::string& q) {
+  static const char* kNames[] = {"January to March", "April to June", "July to September", "October to December"};
+  if (q.size() != 7) return q;
+  int n = q[6] - '1';
+  if (n < 0 || n > 3) return q;
+  return std::string(kNames[n]) + " " + q.substr(0, 4);
+}
+
+std::string quarter_of(base::Date d) { return std::to_string(d.year) + "-Q" + std::to_string((d.month - 1) / 3 + 1); }
+
+std::string bar_chart_svg(const std::string& id, const std::string& title, const std::string& desc,
+                          const std::vector<Bar>& bars, long max) {
+  const int label_w = 190, bar_w = 260, row_h = 28, value_w = 90;
+  const int width = label_w + bar_w + value_w, height = static_cast<int>(bars.size()) * row_h + 8;
+  std::string s = "<svg class=\"records-chart\" role=\"img\" aria-labelledby=\"" + id + "-title " + id +
+                  "-desc\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
+                  "\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) +
+                  "\" xmlns=\"http://www.w3.org/2000/svg\">";
+  s += "<title id=\"" + id + "-title\">" + base::html_escape(title) + "</title>";
+  s += "<desc id=\"" + id + "-desc\">" + base::html_escape(desc) + "</desc>";
+  for (size_t i = 0; i < bars.size(); ++i) {
+    const Bar& b = bars[i];
+    int y = static_cast<int>(i) * row_h + 4;
+    long len = max > 0 ? b.value * bar_w / max : 0;
+    if (b.value > 0 && len < 2) len = 2;
+    s += "<text class=\"records-chart-label\" x=\"" + std::to_string(label_w - 8) + "\" y=\"" + std::to_string(y + 17) +
+         "\" text-anchor=\"end\">" + base::html_escape(b.label) + "</text>";
+    s += "<rect class=\"records-bar " + b.css + "\" x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 3) +
+         "\" width=\"" + std::to_string(len) + "\" height=\"" + std::to_string(row_h - 10) + "\"/>";
+    s += "<text class=\"records-chart-value\" x=\"" + std::to_string(label_w + len + 6) + "\" y=\"" +
+         std::to_string(y + 17) + "\">" + base::html_escape(b.shown) + "</text>";
+  }
+  s += "</svg>";
+  return s;
+}
+
+json source_view(const Context& ctx, const Action& a) {
+  json v;
+  const std::string ref = a.source_item.empty() ? a.source_id : a.source_id + "/" + a.source_item;
+  if (a.source_type == "plan") {
+    v["text"] = "Improvement plan (" + a.source_id + (a.source_item.empty() ? "" : ", " + a.source_item) + ")";
+    v["group"] = "Improvement plan";
+    v["url"] = "";
+    return v;
+  }
+  std::string record_title, record_url;
+  if (a.source_type == "audit") {
+    auto it = ctx.records.audits.find(a.source_id);
+    record_title = "Thematic audit: " + (it == ctx.records.audits.end() ? a.source_id : it->second.theme);
+    record_url = urls::audit(a.source_id);
+  } else if (a.source_type == "cycle") {
+    auto it = ctx.records.cycles.find(a.source_id);
+    record_title = "Audit cycle: " + (it == ctx.records.cycles.end() ? a.source_id : it->second.title());
+    record_url = urls::cycle(a.source_id);
+  } else {
+    auto it = ctx.records.meetings.find(a.source_id);
+    if (it != ctx.records.meetings.end()) {
+      auto f = ctx.records.forums.find(it->second.forum);
+      record_title = "Meeting: " + (f == ctx.records.forums.end() ? it->second.forum : f->second.name) + ", " +
+                     it->second.date.human();
+    } else {
+      record_title = "Meeting: " + a.source_id;
+    }
+    record_url = urls::meeting(a.source_id);
+  }
+  v["group"] = record_title;
+  auto t = ctx.refs.find(ref);
+  v["text"] = t != ctx.refs.end() && !a.source_item.empty() ? record_title + ", " + t->second.label + " " + a.source_item
+                                                           : record_title;
+  v["url"] = t != ctx.refs.end() ? t->second.url : record_url;
+  return v;
+}
+
+json action_view(const Context& ctx, const Action& a) {
+  Status s = shown_status(a, ctx.as_of());
+  json v;
+  v["id"] = a.id;
+  v["title"] = a.title;
+  v["url"] = urls::action(a.id);
+  v["owner"] = a.owner;
+  v["due"] = a.due.human();
+  v["due_iso"] = a.due.iso();
+  v["status"] = status_label(s);
+  v["status_key"] = status_key(s);
+  v["source"] = source_view(ctx, a);
+  return v;
+}
+
+}  // namespace qahub::records

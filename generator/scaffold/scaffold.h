@@ -1,0 +1,64 @@
+#pragma once
+/// `qahub new`: files that build and validate at once. Each plan_* reads the
+/// site (existing ids, forums) and returns the files to create without
+/// writing anything; write_plan then creates them, refusing to overwrite.
+/// Placeholders start with "TODO:" so an author (and a grep) finds them.
+///
+///   diag::Diagnostics diags;
+///   if (auto plan = plan_meeting(site_dir, "practice-board", as_of, diags))
+///     write_plan(site_dir, *plan, diags);  // data/meetings/2026-11-23-practice-board.{json,md}
+///   std::fputs(diags.format_all().c_str(), stderr);
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "diag/diagnostics.h"
+
+namespace qahub::scaffold {
+
+struct NewFile {
+  std::string path;  ///< site-relative, '/'-separated: "content/practice/new-page.md"
+  std::string text;
+};
+
+struct Plan {
+  std::vector<NewFile> files;
+};
+
+/// `page SECTION/NAME "Title"` → content/SECTION/NAME.md with title,
+/// description, owner, review_by (one year after `as_of`) and one change.
+/// Also content/SECTION/_index.md when the section is new.
+std::optional<Plan> plan_page(const std::filesystem::path& site_dir, const std::string& section_and_name,
+                              const std::string& title, base::Date as_of, diag::Diagnostics& diags);
+
+/// `cycle` → data/cycles/YYYY-YY-cycle-N.json: the cycle `as_of` falls in
+/// (cycle 1 April–July, 2 August–November, 3 December–March), or the first
+/// free one after it. Figures start at zero, which is consistent.
+std::optional<Plan> plan_cycle(const std::filesystem::path& site_dir, base::Date as_of, diag::Diagnostics& diags);
+
+/// `audit "Theme"` → data/audits/<theme-slug>-<year>.json (then -2, -3, … if taken).
+std::optional<Plan> plan_audit(const std::filesystem::path& site_dir, const std::string& theme, base::Date as_of,
+                               diag::Diagnostics& diags);
+
+/// `meeting FORUM_ID` → data/meetings/<as_of>-<forum>.json and its minutes
+/// .md beside it; attendees start as the forum's chair and members.
+std::optional<Plan> plan_meeting(const std::filesystem::path& site_dir, const std::string& forum_id, base::Date as_of,
+                                 diag::Diagnostics& diags);
+
+/// Creates every file of the plan (and missing directories). If any target
+/// already exists nothing at all is written and an error names it.
+bool write_plan(const std::filesystem::path& site_dir, const Plan& plan, diag::Diagnostics& diags);
+
+/// Helpers the plans share, public for the unit tests.
+/// The cycle id for a date: 2026-11-23 → "2026-27-cycle-2".
+std::string cycle_id_for(base::Date d);
+/// The next cycle id: "2026-27-cycle-3" → "2027-28-cycle-1".
+std::string next_cycle_id(const std::string& id);
+/// `base` if free in `taken`, else base-2, base-3, …
+std::string first_free_id(const std::string& base, const std::vector<std::string>& taken);
+/// The same date a year on; 29 February becomes 28 February.
+base::Date one_year_on(base::Date d);
+
+}  // namespace qahub::scaffold

@@ -1,0 +1,175 @@
+// `qahub new cycle|audit|meeting`: JSON records in the shapes of
+// data/schemas/*.schema.json, with keys in the order the existing records use.
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "scaffold/scaffold.h"
+
+namespace qahub::scaffold {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+/// Ids of the records in data/<folder>/ (their file stems).
+std::vector<std::string> record_ids(const std::filesystem::path& site_dir, const std::string& folder) {
+  std::vector<std::string> ids;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(site_dir / "data" / folder, ec))
+    if (e.path().extension() == ".json") ids.push_back(e.path().stem().string());
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+/// "Return home interviews (16+)" → "return-home-interviews-16": a valid record id.
+std::string id_slug(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) && c < 0x80) out += static_cast<char>(std::tolower(c));
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::string to_text(const ordered_json& j) { return j.dump(2) + "\n"; }
+
+std::string last_day_of_month(int year, int month) {
+  for (int day = 31; day >= 28; --day) {
+    base::Date d{year, month, day};
+    if (base::Date::parse(d.iso())) return d.iso();
+  }
+  return {};
+}
+
+ordered_json month_span(int year, int month) {
+  return {{"start", base::Date{year, month, 1}.iso()}, {"end", last_day_of_month(year, month)}};
+}
+
+/// "2026-27-cycle-2" → {2026, 2}; nullopt for other shapes.
+std::optional<std::pair<int, int>> parse_cycle_id(const std::string& id) {
+  int year = 0, yy = 0, n = 0;
+  char rest = 0;
+  if (std::sscanf(id.c_str(), "%4d-%2d-cycle-%1d%c", &year, &yy, &n, &rest) != 3) return std::nullopt;
+  if (n < 1 || n > 3) return std::nullopt;
+  return std::make_pair(year, n);
+}
+
+std::string make_cycle_id(int year, int n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-cycle-%d", year, (year + 1) % 100, n);
+  return buf;
+}
+
+}  // namespace
+
+std::string cycle_id_for(base::Date d) {
+  const int year = d.month >= 4 ? d.year : d.year - 1;  // the year runs April to March
+  const int n = (d.month >= 4 && d.month <= 7) ? 1 : (d.month >= 8 && d.month <= 11) ? 2 : 3;
+  return make_cycle_id(year, n);
+}
+
+std::string next_cycle_id(const std::string& id) {
+  auto c = parse_cycle_id(id);
+  if (!c) return {};
+  return c->second == 3 ? make_cycle_id(c->first + 1, 1) : make_cycle_id(c->first, c->second + 1);
+}
+
+std::optional<Plan> plan_cycle(const std::filesystem::path& site_dir, base::Date as_of, diag::Diagnostics&) {
+  const std::vector<std::string> taken = record_ids(site_dir, "cycles");
+  std::string id = cycle_id_for(as_of);
+  while (std::find(taken.begin(), taken.end(), id) != taken.end()) id = next_cycle_id(id);
+  const auto [year, n] = *parse_cycle_id(id);
+  // Cycle 1 starts in April, 2 in August, 3 in December; four months each.
+  ordered_json months = ordered_json::object();
+  const char* keys[] = {"practitioner_audits", "appreciative_inquiry", "peer_audits", "triad_audits"};
+  for (int i = 0; i < 4; ++i) {
+    int m = 4 + 4 * (n - 1) + i;
+    months[keys[i]] = month_span(m > 12 ? year + 1 : year, m > 12 ? m - 12 : m);
+  }
+  ordered_json j;
+  j["$schema"] = "../schemas/cycle.schema.json";
+  j["id"] = id;
+  j["year"] = id.substr(0, 7);
+  j["number"] = n;
+  j["months"] = months;
+  j["figures"] = {{"audits_completed", 0},
+                  {"audits_moderated", 0},
+                  {"grades", {{"outstanding", 0}, {"good", 0}, {"requires_improvement", 0}, {"inadequate", 0}}},
+                  {"moderation", {{"agreed", 0}, {"raised", 0}, {"lowered", 0}}}};
+  j["key_learning"] = ordered_json::array(
+      {{{"id", "kl1"}, {"text", "TODO: a key learning point from this cycle's audits"}}});
+  return Plan{{{"data/cycles/" + id + ".json", to_text(j)}}};
+}
+
+std::optional<Plan> plan_audit(const std::filesystem::path& site_dir, const std::string& theme, base::Date as_of,
+                               diag::Diagnostics& diags) {
+  const std::string slug = id_slug(theme);
+  if (slug.empty()) {
+    diags.error({}, "the audit needs a theme, such as \"Return home interviews\"");
+    return std::nullopt;
+  }
+  const std::string id = first_free_id(slug + "-" + std::to_string(as_of.year), record_ids(site_dir, "audits"));
+  ordered_json j;
+  j["$schema"] = "../schemas/audit.schema.json";
+  j["id"] = id;
+  j["theme"] = theme;
+  j["scope"] = "TODO: which children, teams and records the audit looks at";
+  j["sample"] = {{"size", 1}, {"description", "TODO: how many cases, and how they were chosen (set size to match)"}};
+  j["dates"] = {{"start", as_of.iso()}, {"end", as_of.plus_days(27).iso()}};
+  j["findings"] = {
+      {"strengths", ordered_json::array({{{"id", "s1"}, {"text", "TODO: a strength the audit found"}}})},
+      {"areas_for_development",
+       ordered_json::array({{{"id", "d1"}, {"text", "TODO: an area for development the audit found"}}})}};
+  j["recommendations"] = ordered_json::array(
+      {{{"id", "r1"}, {"text", "TODO: what should change, and who should change it"}, {"addresses", {"d1"}}}});
+  return Plan{{{"data/audits/" + id + ".json", to_text(j)}}};
+}
+
+std::optional<Plan> plan_meeting(const std::filesystem::path& site_dir, const std::string& forum_id, base::Date as_of,
+                                 diag::Diagnostics& diags) {
+  const std::vector<std::string> forums = record_ids(site_dir, "forums");
+  if (std::find(forums.begin(), forums.end(), forum_id) == forums.end()) {
+    diags.error({}, "unknown forum \"" + forum_id + "\"" + diag::did_you_mean(forum_id, forums) +
+                        " (forums are the files in data/forums/)");
+    return std::nullopt;
+  }
+  const std::string forum_path = "data/forums/" + forum_id + ".json";
+  ordered_json forum;
+  try {
+    std::ifstream in(site_dir / forum_path);
+    forum = ordered_json::parse(in);
+  } catch (const nlohmann::json::exception&) {
+    diags.error({forum_path}, "cannot read the forum record; run qahub check for details");
+    return std::nullopt;
+  }
+  // Start from the forum's standing membership; the author strikes out apologies.
+  ordered_json attendees = ordered_json::array();
+  if (forum.contains("chair") && forum["chair"].is_string())
+    attendees.push_back(forum["chair"].get<std::string>() + " (chair)");
+  if (forum.contains("membership") && forum["membership"].is_array())
+    for (const auto& m : forum["membership"])
+      if (m.is_string()) attendees.push_back(m);
+  if (attendees.empty()) attendees.push_back("TODO: the roles that attended");
+
+  const std::string id = as_of.iso() + "-" + forum_id;
+  ordered_json j;
+  j["$schema"] = "../schemas/meeting.schema.json";
+  j["id"] = id;
+  j["forum"] = forum_id;
+  j["date"] = as_of.iso();
+  j["attendees"] = attendees;
+  j["apologies"] = ordered_json::array();
+  j["agenda"] = ordered_json::array(
+      {{{"item", "Welcome, apologies and actions from the last meeting"}, {"lead", "Chair"}},
+       {{"item", "TODO: an agenda item"}, {"lead", "TODO: the role leading this item"}}});
+  j["minutes"] = id + ".md";
+  const std::string minutes =
+      "## Welcome, apologies and actions from the last meeting\n\nTODO: who sent apologies, and progress on the "
+      "actions from the last meeting.\n\n## TODO: an agenda item\n\nTODO: what was discussed and agreed. Use roles, "
+      "never names.\n";
+  return Plan{{{"data/meetings/" + id + ".json", to_text(j)}, {"data/meetings/" + id + ".md", minutes}}};
+}
+
+}  // namespace qahub::scaffold

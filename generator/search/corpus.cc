@@ -1,0 +1,64 @@
+#include "search/corpus.h"
+
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "search/unicode.h"
+
+namespace qahub::search {
+
+std::string corpus_to_json(const Corpus& corpus) {
+  nlohmann::ordered_json j;
+  j["fields"] = nlohmann::ordered_json::array();
+  for (const auto& f : corpus.fields) j["fields"].push_back({{"name", f.name}, {"boost", f.boost}});
+  j["metadataWhitelist"] = corpus.metadata_whitelist;
+  if (corpus.stop_words) j["stopWords"] = *corpus.stop_words;
+  auto& docs = j["documents"] = nlohmann::ordered_json::array();
+  for (const auto& d : corpus.documents) {
+    nlohmann::ordered_json fields = nlohmann::ordered_json::object();
+    for (size_t i = 0; i < corpus.fields.size(); ++i)
+      fields[corpus.fields[i].name] = i < d.fields.size() ? sanitize_utf8(d.fields[i]) : std::string();
+    docs.push_back({{"ref", d.ref}, {"boost", d.boost}, {"fields", std::move(fields)}});
+  }
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+bool corpus_from_json(const std::string& text, Corpus& corpus, std::string& error) {
+  try {
+    auto j = nlohmann::json::parse(text);
+    corpus = Corpus{};
+    for (const auto& f : j.at("fields")) corpus.fields.push_back({f.at("name").get<std::string>(), f.value("boost", 1.0)});
+    if (j.contains("metadataWhitelist")) corpus.metadata_whitelist = j["metadataWhitelist"].get<std::vector<std::string>>();
+    if (j.contains("stopWords")) corpus.stop_words = j["stopWords"].get<std::vector<std::string>>();
+    std::unordered_set<std::string> refs;
+    for (const auto& d : j.at("documents")) {
+      CorpusDocument doc;
+      doc.ref = d.at("ref").get<std::string>();
+      if (!refs.insert(doc.ref).second) {
+        error = "duplicate document ref \"" + doc.ref + "\"";
+        return false;
+      }
+      doc.boost = d.value("boost", 1.0);
+      const auto& fields = d.at("fields");
+      for (const auto& f : corpus.fields) {
+        auto it = fields.find(f.name);
+        doc.fields.push_back(it != fields.end() && it->is_string() ? it->get<std::string>() : std::string());
+      }
+      corpus.documents.push_back(std::move(doc));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    error = std::string("invalid corpus: ") + e.what();
+    return false;
+  }
+  return true;
+}
+
+std::string build_lunr_index(const Corpus& corpus) {
+  LunrIndexBuilder builder(corpus.fields, corpus.metadata_whitelist,
+                           corpus.stop_words ? *corpus.stop_words : lunr_stop_words());
+  for (const auto& d : corpus.documents) builder.add(d.ref, d.fields, d.boost);
+  return builder.to_json();
+}
+
+}  // namespace qahub::search

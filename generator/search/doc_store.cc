@@ -1,0 +1,58 @@
+#include "search/doc_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "search/unicode.h"
+
+namespace qahub::search {
+
+std::string truncate_text(const std::string& text, size_t max) {
+  if (text.size() <= max) return text;
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  size_t space = text.rfind(' ', cut);
+  if (space != std::string::npos && space > max / 2) cut = space;
+  return text.substr(0, cut) + "…";
+}
+
+namespace {
+
+nlohmann::ordered_json doc_entry(const IndexedDoc& d) {
+  const SearchPage& p = *d.page;
+  nlohmann::ordered_json sections = nlohmann::ordered_json::array();
+  for (const auto& s : p.sections)
+    sections.push_back({sanitize_utf8(s.id), sanitize_utf8(s.heading), truncate_text(sanitize_utf8(s.text), kMaxSectionText)});
+  return {{"u", sanitize_utf8(p.url)},
+          {"t", d.fields[kTitle]},
+          {"s", sanitize_utf8(p.section)},
+          {"d", sanitize_utf8(p.description)},
+          {"h", std::move(sections)}};
+}
+
+}  // namespace
+
+std::string doc_entry_json(const IndexedDoc& doc) {
+  return doc_entry(doc).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string docs_json(const std::vector<IndexedDoc>& docs, const SynonymTable& synonyms) {
+  nlohmann::ordered_json j;
+  j["stopWords"] = qahub_stop_words();
+  j["synonyms"] = synonyms.groups();
+  auto& list = j["docs"] = nlohmann::ordered_json::array();
+  for (const auto& d : docs) list.push_back(doc_entry(d));
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string index_script(const std::string& index_json, const std::string& docs_json) {
+  std::string out;
+  out.reserve(index_json.size() + docs_json.size() + 64);
+  out += "window.QAHUB_SEARCH = {\"index\": ";
+  out += index_json;
+  out += ", \"docs\": ";
+  out += docs_json;
+  out += "};\n";
+  return out;
+}
+
+}  // namespace qahub::search

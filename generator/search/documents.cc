@@ -1,0 +1,62 @@
+#include "search/documents.h"
+
+#include <algorithm>
+
+#include "search/unicode.h"
+
+namespace qahub::search {
+
+const std::vector<FieldSpec>& index_fields() {
+  static const std::vector<FieldSpec> fields = {
+      {"title", 10}, {"tags", 5}, {"headings", 3}, {"body", 1}, {"keywords", 1}};
+  return fields;
+}
+
+std::vector<IndexedDoc> make_documents(const std::vector<SearchPage>& pages, const SynonymTable& synonyms) {
+  std::vector<const SearchPage*> sorted;
+  for (const auto& p : pages) sorted.push_back(&p);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const SearchPage* a, const SearchPage* b) { return a->url < b->url; });
+  std::vector<IndexedDoc> docs;
+  docs.reserve(sorted.size());
+  for (const SearchPage* p : sorted) {
+    IndexedDoc d;
+    d.ref = std::to_string(docs.size());
+    d.page = p;
+    d.fields.resize(kFieldCount);
+    d.fields[kTitle] = sanitize_utf8(p->title);
+    std::string tags;
+    for (const auto& t : p->tags) {
+      if (!tags.empty()) tags += " ; ";
+      tags += t;
+    }
+    d.fields[kTags] = sanitize_utf8(tags);
+    std::string headings;
+    std::string body = p->description;
+    for (const auto& s : p->sections) {
+      if (!s.heading.empty()) {
+        if (!headings.empty()) headings += '\n';
+        headings += s.heading;
+      }
+      if (!s.text.empty()) {
+        if (!body.empty()) body += '\n';
+        body += s.text;
+      }
+    }
+    d.fields[kHeadings] = sanitize_utf8(headings);
+    d.fields[kBody] = sanitize_utf8(body);
+    d.fields[kKeywords] =
+        synonyms.expansion_for(d.fields[kTitle] + "\n" + d.fields[kTags] + "\n" + d.fields[kHeadings] + "\n" + d.fields[kBody]);
+    docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
+Corpus make_corpus(const std::vector<IndexedDoc>& docs) {
+  Corpus corpus;
+  corpus.fields = index_fields();
+  corpus.stop_words = qahub_stop_words();
+  for (const auto& d : docs) corpus.documents.push_back({d.ref, 1, d.fields});
+  return corpus;
+}
+
+}  // namespace qahub::search

@@ -1,0 +1,117 @@
+#include "search/synonyms.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "search/unicode.h"
+
+namespace qahub::search {
+
+std::vector<std::u16string> phrase_stems(std::string_view text) {
+  static thread_local StemCache cache;
+  std::vector<std::u16string> out;
+  for (const Token& t : tokenize(utf8_to_utf16(text))) {
+    std::u16string trimmed(trim_token(t.text));
+    if (!trimmed.empty()) out.push_back(cache.stem(trimmed));
+  }
+  return out;
+}
+
+SynonymTable SynonymTable::parse(std::string_view text, const std::string& path, diag::Diagnostics& diags) {
+  SynonymTable table;
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.what(): "[json.exception.parse_error.101] parse error at line L, column C: message".
+    const std::string what = e.what();
+    int line = 0;
+    int col = 0;
+    if (auto at = what.find("at line "); at != std::string::npos)
+      std::sscanf(what.c_str() + at, "at line %d, column %d", &line, &col);
+    auto colon = what.find(": ");
+    diags.error({path, line, col}, "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
+    return table;
+  }
+  if (!j.is_object() || !j.contains("groups") || !j["groups"].is_array()) {
+    diags.error({path, 0, 0}, "expected an object with a \"groups\" array");
+    return table;
+  }
+  size_t index = 0;
+  for (const auto& g : j["groups"]) {
+    std::vector<std::string> group;
+    bool ok = g.is_array() && g.size() >= 2;
+    if (ok) {
+      for (const auto& v : g) {
+        if (!v.is_string() || v.get<std::string>().empty()) {
+          ok = false;
+          break;
+        }
+        group.push_back(sanitize_utf8(v.get<std::string>()));
+      }
+    }
+    if (!ok) {
+      diags.error({path, 0, 0}, "groups/" + std::to_string(index) + ": expected an array of at least two non-empty strings");
+    } else {
+      std::vector<std::vector<std::u16string>> stems;
+      for (const auto& v : group) stems.push_back(phrase_stems(v));
+      table.groups_.push_back(std::move(group));
+      table.stems_.push_back(std::move(stems));
+    }
+    ++index;
+  }
+  return table;
+}
+
+std::string SynonymTable::expansion_for(std::string_view text) const {
+  if (groups_.empty()) return {};
+  std::vector<std::u16string> words = phrase_stems(text);
+  // First stem → (group, variant) for a single pass over the text.
+  std::unordered_map<std::u16string, std::vector<std::pair<size_t, size_t>>> by_first;
+  for (size_t g = 0; g < stems_.size(); ++g)
+    for (size_t v = 0; v < stems_[g].size(); ++v)
+      if (!stems_[g][v].empty()) by_first[stems_[g][v][0]].emplace_back(g, v);
+  std::vector<std::vector<bool>> found(groups_.size());
+  for (size_t g = 0; g < groups_.size(); ++g) found[g].assign(groups_[g].size(), false);
+  for (size_t i = 0; i < words.size(); ++i) {
+    auto it = by_first.find(words[i]);
+    if (it == by_first.end()) continue;
+    for (auto [g, v] : it->second) {
+      const auto& phrase = stems_[g][v];
+      if (i + phrase.size() <= words.size() && std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<long>(i)))
+        found[g][v] = true;
+    }
+  }
+  std::string out;
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    if (std::find(found[g].begin(), found[g].end(), true) == found[g].end()) continue;
+    for (size_t v = 0; v < groups_[g].size(); ++v) {
+      if (found[g][v]) continue;
+      if (!out.empty()) out += " ; ";
+      out += groups_[g][v];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> SynonymTable::alternatives_for_stem(const std::string& stem) const {
+  const std::u16string s = utf8_to_utf16(stem);
+  std::vector<std::string> out;
+  for (const auto& group : stems_) {
+    bool hit = false;
+    for (const auto& v : group)
+      if (v.size() == 1 && v[0] == s) hit = true;
+    if (!hit) continue;
+    for (const auto& v : group) {
+      if (v.size() != 1 || v[0] == s) continue;
+      std::string alt = utf16_to_utf8(v[0]);
+      if (std::find(out.begin(), out.end(), alt) == out.end()) out.push_back(alt);
+    }
+  }
+  return out;
+}
+
+}  // namespace qahub::search

@@ -1,0 +1,85 @@
+#include "search/tokenizer.h"
+
+#include "search/unicode.h"
+
+namespace qahub::search {
+
+std::vector<Token> tokenize(std::u16string_view text) {
+  std::u16string lower = js_to_lower(text);
+  std::vector<Token> tokens;
+  const size_t len = lower.size();
+  size_t start = 0;
+  for (size_t end = 0; end <= len; ++end) {
+    if (end == len || is_js_space(lower[end]) || lower[end] == u'-') {
+      if (end > start) {
+        Token t;
+        t.text = lower.substr(start, end - start);
+        t.start = static_cast<uint32_t>(start);
+        t.length = static_cast<uint32_t>(end - start);
+        t.index = static_cast<uint32_t>(tokens.size());
+        tokens.push_back(std::move(t));
+      }
+      start = end + 1;
+    }
+  }
+  return tokens;
+}
+
+std::u16string_view trim_token(std::u16string_view token) {
+  size_t b = 0;
+  size_t e = token.size();
+  while (b < e && !is_js_word(token[b])) ++b;
+  while (e > b && !is_js_word(token[e - 1])) --e;
+  return token.substr(b, e - b);
+}
+
+const std::vector<std::string>& lunr_stop_words() {
+  static const std::vector<std::string> words = {
+      "a",       "able",   "about", "across", "after",  "all",     "almost", "also",  "am",     "among", "an",
+      "and",     "any",    "are",   "as",     "at",     "be",      "because", "been", "but",    "by",    "can",
+      "cannot",  "could",  "dear",  "did",    "do",     "does",    "either", "else",  "ever",   "every", "for",
+      "from",    "get",    "got",   "had",    "has",    "have",    "he",     "her",   "hers",   "him",   "his",
+      "how",     "however", "i",    "if",     "in",     "into",    "is",     "it",    "its",    "just",  "least",
+      "let",     "like",   "likely", "may",   "me",     "might",   "most",   "must",  "my",     "neither", "no",
+      "nor",     "not",    "of",    "off",    "often",  "on",      "only",   "or",    "other",  "our",   "own",
+      "rather",  "said",   "say",   "says",   "she",    "should",  "since",  "so",    "some",   "than",  "that",
+      "the",     "their",  "them",  "then",   "there",  "these",   "they",   "this",  "tis",    "to",    "too",
+      "twas",    "us",     "wants", "was",    "we",     "were",    "what",   "when",  "where",  "which", "while",
+      "who",     "whom",   "why",   "will",   "with",   "would",   "yet",    "you",   "your"};
+  return words;
+}
+
+const std::vector<std::string>& qahub_stop_words() {
+  // Kept searchable: duties ("must", "should", "cannot", "may"), negation
+  // ("not", "no") and question words practitioners type ("who", "what",
+  // "when", "where", "why", "how").
+  static const std::vector<std::string> words = [] {
+    const std::unordered_set<std::string> keep = {"must", "should", "cannot", "may", "might", "not", "no",
+                                                  "who",  "what",   "when",   "where", "why", "how"};
+    std::vector<std::string> out;
+    for (const auto& w : lunr_stop_words())
+      if (!keep.count(w)) out.push_back(w);
+    return out;
+  }();
+  return words;
+}
+
+Analyzer::Analyzer(const std::vector<std::string>& stop_words) {
+  for (const auto& w : stop_words) stop_words_.insert(utf8_to_utf16(w));
+}
+
+std::vector<Token> Analyzer::analyze(std::u16string_view text) {
+  std::vector<Token> tokens = tokenize(text);
+  std::vector<Token> out;
+  out.reserve(tokens.size());
+  std::u16string trimmed;
+  for (Token& t : tokens) {
+    trimmed.assign(trim_token(t.text));
+    if (stop_words_.count(trimmed)) continue;
+    t.text = stems_.stem(trimmed);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace qahub::search

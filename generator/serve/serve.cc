@@ -1,0 +1,179 @@
+#include "serve/serve.h"
+
+#include <signal.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "build/pipeline.h"
+#include "serve/http_server.h"
+#include "serve/live_reload.h"
+#include "serve/watcher.h"
+
+namespace qahub::serve {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+std::string plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+/// "content/a.md", "content/a.md and content/b.md", "content/a.md and 3 other files".
+std::string describe_changes(const std::set<std::string>& paths) {
+  if (paths.empty()) return "nothing";
+  std::string first = *paths.begin();
+  if (paths.size() == 1) return first;
+  if (paths.size() == 2) return first + " and " + *std::next(paths.begin());
+  return first + " and " + plural(paths.size() - 1, "other file");
+}
+
+/// The overlay's text: errors only (with --strict, warnings are errors too);
+/// the terminal gets the warnings as well.
+std::string error_text(const diag::Diagnostics& diags, bool strict) {
+  std::string out;
+  for (const diag::Diagnostic& d : diags.sorted())
+    if (strict || d.severity == diag::Severity::kError) out += diags.format(d) + "\n";
+  return out;
+}
+
+std::string site_base_path(const std::filesystem::path& site_dir) {
+  diag::Diagnostics ignored;  // the build reports config errors itself
+  return config::load_site_config(site_dir, ignored).base_path();
+}
+
+/// One build into the serve output; prints its diagnostics.
+struct BuildOutcome {
+  bool ok = false;
+  diag::Diagnostics diags;
+  build::BuildStats stats;
+  double ms = 0;
+};
+
+std::unique_ptr<BuildOutcome> build_once(const config::BuildOptions& options) {
+  auto outcome = std::make_unique<BuildOutcome>();
+  const auto start = Clock::now();
+  // Requests keep being served from the previous output meanwhile; the
+  // HTTP side rides out the directory swap at the end (resolve_and_read).
+  outcome->ok = build::build_site(options, outcome->diags, &outcome->stats);
+  outcome->ms = ms_since(start);
+  std::fputs(outcome->diags.format_all().c_str(), stderr);
+  return outcome;
+}
+
+/// Runs until the watcher stops: one full rebuild per batch of changes.
+void rebuild_loop(const config::BuildOptions& options, Watcher& watcher, HttpServer& http, EventHub& hub) {
+  while (std::optional<ChangeBatch> batch = watcher.wait_for_changes()) {
+    const std::string what = describe_changes(batch->paths);
+    // Incremental rebuilds hook in here: change_kind() of each path in
+    // batch->paths says what to redo (content → re-parse that page, re-render
+    // it and the pages that list or link to it; data → reload records; theme
+    // or config → everything). Today every change rebuilds everything: the
+    // default site costs about 0.2 s of CPU, and most of the rest of a
+    // rebuild's wall time is writing ~230 output files, so the first step
+    // would rather be serving the build's OutputFiles from memory.
+    std::unique_ptr<BuildOutcome> b = build_once(options);
+    if (!b->ok) {
+      hub.publish("errors", error_text(b->diags, options.strict));
+      std::fprintf(stderr,
+                   "qahub: rebuild after %s changed failed with %s in %.0f ms; still serving the last good build\n",
+                   what.c_str(), plural(b->diags.error_count(), "error").c_str(), b->ms);
+      continue;
+    }
+    http.set_base_path(site_base_path(options.site_dir));
+    hub.publish("ok", "");
+    hub.publish("reload", "");
+    const double latency = ms_since(batch->first_change);
+    std::fprintf(stderr,
+                 "qahub: rebuilt after %s changed in %.0f ms (full rebuild, %zu pages); reload sent %.0f ms after "
+                 "the change\n",
+                 what.c_str(), b->ms, b->stats.content_pages + b->stats.record_pages, latency);
+  }
+}
+
+}  // namespace
+
+std::filesystem::path serve_output_dir(const ServeOptions& options) {
+  return options.build.out_dir.empty() ? options.build.site_dir / ".qahub" / "serve-public" : options.build.out_dir;
+}
+
+int run_serve(const ServeOptions& options) {
+  config::BuildOptions build_options = options.build;
+  build_options.out_dir = serve_output_dir(options);
+  build_options.live_reload = true;
+  build_options.write = true;
+
+  // Signals are taken synchronously by this thread (sigwait below); every
+  // thread started from here inherits the mask and never sees them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);  // a tab closing mid-write must not kill the server
+
+  EventHub hub;
+  HttpServer http(build_options.out_dir, hub);
+  bool in_use = false;
+  std::optional<int> port = http.bind(options.host, options.port, &in_use);
+  if (!port) {
+    if (in_use)
+      std::fprintf(stderr, "qahub: error: port %d is already in use (try --port %d)\n", options.port, options.port + 1);
+    else
+      std::fprintf(stderr, "qahub: error: cannot listen on %s port %d\n", options.host.c_str(), options.port);
+    return 1;
+  }
+
+  if (options.host != "127.0.0.1" && options.host != "localhost" && options.host != "::1")
+    std::fprintf(stderr, "qahub: warning: listening on %s: other machines on the network can see this preview\n",
+                 options.host.c_str());
+
+  // Watch before the first build, so an edit made while it runs is not lost.
+  std::unique_ptr<Watcher> watcher;
+  try {
+    watcher = std::make_unique<Watcher>(build_options.site_dir);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "qahub: error: cannot watch %s: %s\n", build_options.site_dir.c_str(), e.what());
+    return 1;
+  }
+
+  std::fprintf(stderr, "qahub: building %s as of %s\n", build_options.site_dir.c_str(), build_options.as_of.iso().c_str());
+  std::unique_ptr<BuildOutcome> first = build_once(build_options);
+  if (first->ok) {
+    std::fprintf(stderr, "qahub: built %zu content pages and %zu record pages in %.0f ms\n",
+                 first->stats.content_pages, first->stats.record_pages, first->ms);
+  } else {
+    hub.publish("errors", error_text(first->diags, build_options.strict));
+    std::fprintf(stderr, "qahub: build failed with %s; serving the previous output, if any, until a fix\n",
+                 plural(first->diags.error_count(), "error").c_str());
+  }
+  const std::string base = site_base_path(build_options.site_dir);
+  http.set_base_path(base);
+
+  std::atomic<bool> server_failed = false;
+  std::thread server_thread([&] {
+    if (!http.listen()) server_failed = true;
+  });
+  std::thread rebuild_thread([&] { rebuild_loop(build_options, *watcher, http, hub); });
+  std::fprintf(stderr, "qahub: serving %s at http://%s:%d%s (Ctrl-C to stop)\n", build_options.out_dir.c_str(),
+               options.host.c_str(), *port, base.c_str());
+
+  // Wait for Ctrl-C or SIGTERM; wake up now and then in case the listener died.
+  const timespec tick{0, 200 * 1000 * 1000};
+  int sig = -1;
+  while (sig < 0 && !server_failed) sig = sigtimedwait(&stop_signals, nullptr, &tick);
+  if (sig > 0) std::fprintf(stderr, "\nqahub: stopping\n");
+  else std::fprintf(stderr, "qahub: error: the server stopped unexpectedly\n");
+
+  watcher->stop();
+  rebuild_thread.join();
+  http.stop();
+  server_thread.join();
+  return server_failed ? 1 : 0;
+}
+
+}  // namespace qahub::serve

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Edit → rebuilt page and a reload event within the bound; broken front matter
+# → the last good page is still served and an errors event names the file;
+# the fix → reload; then SIGINT stops cleanly.
+set -euo pipefail
+qahub="$1"; root="$2"
+bound_ms="${QAHUB_SERVE_RELOAD_BOUND_MS:-2000}"
+work="$(mktemp -d)"
+source "$(dirname "$0")/lib.sh"
+cp -r "$root/tests/sites/basic" "$work/site"
+page="$work/site/content/guides/second.md"
+start_serve "$work/site" --as-of "$(cat "$work/site/as-of")"
+curl -sN --max-time 15 "$url/practice/__qahub/events" >"$work/events" &
+wait_for "$work/events" '^event: hello$' 5
+
+# Throughout, another page is fetched in a loop: a rebuild's directory swap
+# must never show a reader a 404 or a dropped connection.
+( while [ ! -e "$work/stop-poller" ]; do
+    curl -s --max-time 5 -o /dev/null -w '%{http_code}\n' "$url/practice/guides/first/" || echo failed
+  done >"$work/codes" ) &
+poller=$!
+
+# A good edit: the page changes within the bound.
+marker="edited-$RANDOM-$RANDOM"
+start=$(now_ms)
+printf '\nA new paragraph: %s.\n' "$marker" >>"$page"
+until contains "$url/practice/guides/second/" "$marker"; do
+  [ $(( $(now_ms) - start )) -lt 10000 ] || fail "the edit never showed up"
+  sleep 0.02
+done
+elapsed=$(( $(now_ms) - start ))
+wait_for "$work/events" '^event: reload$' 5
+wait_for "$work/serve.log" '^qahub: rebuilt after content/guides/second.md changed in [0-9]+ ms .*; reload sent [0-9]+ ms after the change$' 5
+grep -m1 '^qahub: rebuilt after' "$work/serve.log"
+[ "$elapsed" -le "$bound_ms" ] || fail "the edit took $elapsed ms to show (bound $bound_ms ms)"
+
+# A broken edit: the last good page stays, the overlay gets the error.
+cp "$page" "$work/good.md"
+printf -- '---\ntitle: [broken\n---\n' >"$page"
+wait_for "$work/events" '^event: errors$' 5
+grep -qE '^data: content/guides/second.md:[0-9]+:[0-9]+: error: invalid YAML' "$work/events" \
+  || fail "errors event does not carry the diagnostic"
+wait_for "$work/serve.log" '^qahub: rebuild after content/guides/second.md changed failed with 1 error in [0-9]+ ms; still serving the last good build$' 5
+grep -qE '^content/guides/second.md:[0-9]+:[0-9]+: error: invalid YAML' "$work/serve.log" || fail "terminal error"
+contains "$url/practice/guides/second/" "$marker" || fail "last good page not served"
+
+# A tab opened while the site is broken gets the errors at once.
+curl -sN --max-time 2 "$url/practice/__qahub/events" >"$work/events-late" || true
+grep -q '^event: errors$' "$work/events-late" || fail "late tab got no errors"
+
+# The fix: ok + reload.
+reloads=$(grep -c '^event: reload$' "$work/events")
+cp "$work/good.md" "$page"
+deadline=$(( $(now_ms) + 5000 ))
+until [ "$(grep -c '^event: reload$' "$work/events")" -gt "$reloads" ]; do
+  [ "$(now_ms)" -lt "$deadline" ] || fail "no reload after the fix"
+  sleep 0.05
+done
+grep -q '^event: ok$' "$work/events" || fail "no ok event to clear the overlay"
+
+touch "$work/stop-poller"
+wait "$poller"
+bad="$(grep -cv '^200$' "$work/codes" || true)"
+[ "$bad" = 0 ] || fail "$bad of $(wc -l <"$work/codes") requests during rebuilds were not 200: $(sort "$work/codes" | uniq -c)"
+
+stop_serve
+echo "live reload: edit visible after $elapsed ms; $(wc -l <"$work/codes") requests during rebuilds all 200"

@@ -1,0 +1,43 @@
+#include <catch2/catch.hpp>
+
+#include "records/status.h"
+#include "site_fixture.h"
+
+using namespace qahub::records;
+using namespace qahub::records::testing;
+
+namespace {
+const Built& default_site() {
+  static const Built b(QAHUB_SOURCE_DIR, "2026-11-23");
+  return b;
+}
+}  // namespace
+
+TEST_CASE("records: default data has no errors, only overdue-action warnings", "[records]") {
+  const Built& b = default_site();
+  INFO(b.diags.format_all());
+  CHECK(b.diags.error_count() == 0);
+  for (const auto& d : b.diags.sorted()) {
+    INFO(d.message);
+    CHECK(d.message.find("is overdue") != std::string::npos);
+  }
+}
+
+TEST_CASE("records: default data has every action status and every page kind", "[records]") {
+  const Built& b = default_site();
+  const RecordPage* reg = b.page("/actions/");
+  REQUIRE(reg != nullptr);
+  for (const char* status : {"overdue", "due-soon", "open", "in-progress", "carried-forward", "complete"}) {
+    INFO(status);
+
+    CHECK(reg->body_html.find(std::string("records-status-") + status + "\">") != std::string::npos);
+  }
+  for (const char* url : {"/cycles/", "/cycles/2025-26-cycle-1/", "/cycles/2025-26-cycle-3/", "/audits/",
+                          "/audits/father-inclusive-2025/", "/audits/management-oversight-2026/", "/actions/a-030/",
+                          "/forums/", "/forums/practice-board/", "/meetings/2026-03-practice-board/", "/training/",
+                          "/training/core-skills/", "/schedules/", "/trends/"}) {
+    INFO(url);
+    CHECK(b.page(url) != nullptr);
+  }
+  CHECK(b.result.pages.size() >= 90);
+}

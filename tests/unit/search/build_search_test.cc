@@ -1,0 +1,176 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "search/corpus.h"
+#include "search/query.h"
+#include "search/search.h"
+
+using namespace qahub::search;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A small site in a fresh temp dir, with the repository's synonyms table.
+struct TempSite {
+  fs::path dir;
+  TempSite() {
+    dir = fs::temp_directory_path() / ("qahub-search-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "data" / "search");
+    fs::copy_file(fs::path(QAHUB_SOURCE_DIR) / "data" / "search" / "synonyms.json", dir / "data" / "search" / "synonyms.json");
+  }
+  ~TempSite() { fs::remove_all(dir); }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+};
+
+SearchPage page(std::string url, std::string title, std::vector<qahub::markdown::Section> sections,
+                std::vector<std::string> tags = {}) {
+  SearchPage p;
+  p.url = std::move(url);
+  p.title = std::move(title);
+  p.section = "Practice";
+  p.description = "";
+  p.tags = std::move(tags);
+  p.sections = std::move(sections);
+  return p;
+}
+
+std::vector<SearchPage> pages() {
+  return {
+      page("/practice/cin/", "Supporting families",
+           {{"", "", "When a child in need plan is agreed, the social worker reviews it."},
+            {"reviews", "Reviews", "Reviews happen every three months."}}),
+      page("/framework/values/", "Our values",
+           {{"", "", "Our organisation values curiosity."},
+            {"who-must", "Who must act", "The team manager must act and who decides is recorded."}}),
+      page("/practice/safeguarding/", "Safeguarding", {{"", "", "Safeguarding is everyone's job."}}),
+      page("/practice/audits/", "Audits",
+           {{"", "", "Audits look at safeguarding practice and child protection plans."}}, {"audit", "qa"}),
+      page("/weird/", "Weird text",
+           {{"", "", std::string(100000, 'q') + " — \xff\xfe 😀 e\u0301 ΟΔΟΣ"}}),
+  };
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Built {
+  TempSite site;
+  qahub::base::OutputFiles out;
+  qahub::diag::Diagnostics diags;
+  bool ok = false;
+  Built() {
+    SearchBuildOptions options;
+    options.site_dir = site.dir;
+    options.cache_dir = site.dir / ".qahub";
+    options.search_corpus = site.dir / "corpus.json";
+    ok = build_search(pages(), options, out, diags);
+  }
+  std::string search(const std::string& q, bool json = false, int limit = 10) {
+    std::ostringstream o, e;
+    int rc = run_search_command(site.dir, q, json, limit, o, e);
+    REQUIRE(rc == 0);
+    REQUIRE(e.str().empty());
+    return o.str();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("search: build_search: writes index, store, script, corpus and database", "[search]") {
+  Built b;
+  REQUIRE(b.ok);
+  CHECK(b.diags.format_all().empty());
+  REQUIRE(b.out.count("search/index.json"));
+  REQUIRE(b.out.count("search/docs.json"));
+  REQUIRE(b.out.count("search/index.js"));
+  CHECK(b.out["search/index.js"].rfind("window.QAHUB_SEARCH = {\"index\": {\"version\":\"2.3.9\"", 0) == 0);
+  CHECK(b.out.size() == 3);  // nothing else in the published tree
+  CHECK(fs::exists(b.site.dir / ".qahub" / "search"));
+  // The corpus rebuilds the same index.
+  Corpus corpus;
+  std::string error;
+  REQUIRE(corpus_from_json(read(b.site.dir / "corpus.json"), corpus, error));
+  CHECK(build_lunr_index(corpus) == b.out["search/index.json"]);
+  CHECK(corpus.stop_words->size() < 119);
+  // Refs are short integers in URL order.
+  CHECK(b.out["search/docs.json"].find("\"docs\":[{\"u\":\"/framework/values/\"") != std::string::npos);
+}
+
+TEST_CASE("search: build_search: deterministic", "[search]") {
+  Built a;
+  Built b;
+  CHECK(a.out == b.out);
+}
+
+TEST_CASE("search: qahub search: acronyms find their expansion and back", "[search]") {
+  Built b;
+  CHECK(b.search("CIN").find("/practice/cin/") != std::string::npos);
+  CHECK(b.search("CP").find("/practice/audits/") != std::string::npos);
+  CHECK(b.search("child protection").find("/practice/audits/") != std::string::npos);
+  CHECK(b.search("quality assurance").find("/practice/audits/") != std::string::npos);  // tag "qa"
+}
+
+TEST_CASE("search: qahub search: British and US spellings", "[search]") {
+  Built b;
+  CHECK(b.search("organization").find("/framework/values/") != std::string::npos);
+  CHECK(b.search("organisations").find("/framework/values/") != std::string::npos);
+}
+
+TEST_CASE("search: qahub search: prefixes keep matching as the user types", "[search]") {
+  Built b;
+  CHECK(b.search("safeguar").find("/practice/safeguarding/") != std::string::npos);
+  CHECK(b.search("safeguardi").find("/practice/safeguarding/") != std::string::npos);
+  CHECK(b.search("revie").find("/practice/cin/") != std::string::npos);
+}
+
+TEST_CASE("search: qahub search: meaningful stop words stay searchable, all words required", "[search]") {
+  Built b;
+  std::string r = b.search("who must");
+  CHECK(r.find("/framework/values/#who-must") != std::string::npos);
+  CHECK(r.rfind("1 result for", 0) == 0);
+  CHECK(b.search("safeguarding zebra") == "no results for \"safeguarding zebra\"\n");
+}
+
+TEST_CASE("search: qahub search: a title match ranks above a body-only match", "[search]") {
+  Built b;
+  std::string r = b.search("safeguarding");
+  auto title = r.find("/practice/safeguarding/");
+  auto body = r.find("/practice/audits/");
+  REQUIRE(title != std::string::npos);
+  REQUIRE(body != std::string::npos);
+  CHECK(title < body);
+}
+
+TEST_CASE("search: qahub search: JSON output and deep links", "[search]") {
+  Built b;
+  std::string r = b.search("reviews", true);
+  CHECK(r.find("\"query\": \"reviews\"") != std::string::npos);
+  CHECK(r.find("\"url\": \"/practice/cin/#reviews\"") != std::string::npos);
+}
+
+TEST_CASE("search: qahub search: long tokens, invalid UTF-8 and empty terms", "[search]") {
+  Built b;
+  CHECK(b.search(std::string(100000, 'q')).find("/weird/") != std::string::npos);
+  CHECK(b.search("\xff\xfe").rfind("no results", 0) == 0);
+  CHECK(b.search("—").rfind("no results", 0) == 0);
+  CHECK(b.search("😀 ΟΔΟΣ").rfind("no results", 0) == 0);
+}
+
+TEST_CASE("search: qahub search: a clear error before any build", "[search]") {
+  TempSite site;
+  std::ostringstream out, err;
+  CHECK(run_search_command(site.dir, "CIN", false, 10, out, err) == 1);
+  CHECK(err.str() == "error: no search index in " + (site.dir / ".qahub" / "search").string() + "; run qahub build first\n");
+  CHECK(out.str().empty());
+}

@@ -1,0 +1,69 @@
+#include <catch2/catch.hpp>
+
+#include "search/corpus.h"
+#include "search/js_json.h"
+#include "search/lunr_index.h"
+
+using namespace qahub::search;
+
+namespace {
+std::string number(double v) {
+  std::string s;
+  append_js_number(s, v);
+  return s;
+}
+}  // namespace
+
+TEST_CASE("search: js_json: numbers as JavaScript prints them", "[search]") {
+  CHECK(number(4.345) == "4.345");
+  CHECK(number(100000) == "100000");
+  CHECK(number(0.001) == "0.001");
+  CHECK(number(1e21) == "1e+21");
+  CHECK(number(1.5e-7) == "1.5e-7");
+  CHECK(number(-0.0) == "0");
+  CHECK(number(0.1 + 0.2) == "0.30000000000000004");
+  CHECK(js_round(2.5) == 3);
+  CHECK(js_round(-2.5) == -2);
+  CHECK(js_round(0.49999999999999994) == 0);
+}
+
+TEST_CASE("search: js_json: integer-like keys come first", "[search]") {
+  CHECK(js_key_order({"b", "10", "a", "2", "01", "4294967295", "4294967294"}) ==
+        std::vector<size_t>{3, 1, 6, 0, 2, 4, 5});
+}
+
+TEST_CASE("search: lunr_index: the spec's tiny example", "[search]") {
+  LunrIndexBuilder b({{"title", 10}, {"body", 1}}, {}, lunr_stop_words());
+  b.add("a", {"run run", "run fast quick now"});
+  b.add("b", {"cat", "café cat"});
+  b.add("c", {"running cat", ""}, 2);
+  std::string json = b.to_json();
+  CHECK(json.rfind("{\"version\":\"2.3.9\",\"fields\":[\"title\",\"body\"],\"fieldVectors\":[[\"title/a\",[0,", 0) == 0);
+  CHECK(json.find("[\"body/c\",[]]") != std::string::npos);
+  CHECK(json.find("[\"\",{\"_index\":") == std::string::npos);
+  CHECK(json.find("[\"caf\",{\"_index\":") != std::string::npos);
+  CHECK(json.substr(json.size() - 25) == "],\"pipeline\":[\"stemmer\"]}");
+}
+
+TEST_CASE("search: lunr_index: empty-term and long-token documents do not crash", "[search]") {
+  LunrIndexBuilder b({{"body", 1}}, {"position"}, lunr_stop_words());
+  b.add("0", {std::string(100000, 'x') + " — \xff"});
+  b.add("1", {""});
+  std::string json = b.to_json();
+  CHECK(json.find("[\"\",{\"_index\":1,\"body\":{\"0\":{\"position\":[[100001,1],[100003,1]]}}}]") != std::string::npos);
+}
+
+TEST_CASE("search: corpus: round trip and duplicate refs", "[search]") {
+  Corpus c;
+  c.fields = {{"title", 10}, {"body", 1}};
+  c.stop_words = std::vector<std::string>{"the"};
+  c.documents = {{"0", 1, {"The plan", "a body"}}, {"1", 2, {"x", ""}}};
+  std::string text = corpus_to_json(c);
+  CHECK(text.rfind("{\"fields\":[{\"name\":\"title\",\"boost\":10.0},{\"name\":\"body\",\"boost\":1.0}],\"metadataWhitelist\":[],\"stopWords\":[\"the\"],\"documents\":[{\"ref\":\"0\"", 0) == 0);
+  Corpus back;
+  std::string error;
+  REQUIRE(corpus_from_json(text, back, error));
+  CHECK(build_lunr_index(back) == build_lunr_index(c));
+  CHECK_FALSE(corpus_from_json("{\"fields\":[],\"documents\":[{\"ref\":\"a\",\"fields\":{}},{\"ref\":\"a\",\"fields\":{}}]}", back, error));
+  CHECK(error == "duplicate document ref \"a\"");
+}

@@ -1,0 +1,71 @@
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+#include "serve/watcher.h"
+#include "temp_dir.h"
+
+using namespace qahub;
+using namespace std::chrono_literals;
+
+TEST_CASE("serve: change kinds by top-level folder", "[serve]") {
+  CHECK(serve::change_kind("content/a.md") == serve::ChangeKind::kContent);
+  CHECK(serve::change_kind("data/cycles/x.json") == serve::ChangeKind::kData);
+  CHECK(serve::change_kind("themes/default/templates/layout.mustache") == serve::ChangeKind::kTheme);
+  CHECK(serve::change_kind("qahub.yaml") == serve::ChangeKind::kConfig);
+}
+
+TEST_CASE("serve: editor temporary files are ignored", "[serve]") {
+  for (const char* name : {".a.md.swp", "a.md~", "4913", "#a.md#", ".#a.md", "a.md.tmp"})
+    CHECK(serve::is_editor_temp_file(name));
+  for (const char* name : {"a.md", "2026-27-cycle-1.json", "layout.mustache"}) CHECK_FALSE(serve::is_editor_temp_file(name));
+}
+
+TEST_CASE("serve: the watcher reports edits, new directories and the config, debounced", "[serve]") {
+  testing::TempDir dir("serve-watch");
+  dir.write("content/a.md", "a");
+  dir.write("public/index.html", "x");
+  serve::Watcher watcher(dir.path(), 30ms);
+
+  // Several events from one save arrive as one batch.
+  std::thread editor([&] {
+    dir.write("content/a.md", "b");
+    dir.write("content/.a.md.swp", "ignored");
+    dir.write("public/index.html", "not watched");
+  });
+  auto batch = watcher.wait_for_changes();
+  editor.join();
+  REQUIRE(batch);
+  CHECK(batch->paths == std::set<std::string>{"content/a.md"});
+
+  // `sed -i` writes a temporary file and renames it over the real one.
+  std::thread sed([&] {
+    dir.write("content/sedAb12Cd", "c");
+    std::filesystem::rename(dir.path() / "content/sedAb12Cd", dir.path() / "content/a.md");
+  });
+  batch = watcher.wait_for_changes();
+  sed.join();
+  REQUIRE(batch);
+  CHECK(batch->paths == std::set<std::string>{"content/a.md"});
+
+  // A directory created after start is watched too.
+  std::filesystem::create_directories(dir.path() / "content/new");
+  batch = watcher.wait_for_changes();
+  REQUIRE(batch);
+  dir.write("content/new/b.md", "b");
+  batch = watcher.wait_for_changes();
+  REQUIRE(batch);
+  CHECK(batch->paths.count("content/new/b.md") == 1);
+
+  dir.write("qahub.yaml", "title: x\n");
+  batch = watcher.wait_for_changes();
+  REQUIRE(batch);
+  CHECK(batch->paths.count("qahub.yaml") == 1);
+
+  std::thread stopper([&] {
+    std::this_thread::sleep_for(20ms);
+    watcher.stop();
+  });
+  CHECK_FALSE(watcher.wait_for_changes());
+  stopper.join();
+}
