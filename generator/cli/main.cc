@@ -2,11 +2,13 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <iostream>
 
 #include "base/date.h"
 #include "cli/commands.h"
 #include "cli/new_command.h"
 #include "cli/serve_command.h"
+#include "search/query.h"
 
 using namespace qahub;
 
@@ -55,12 +57,24 @@ int main(int argc, char** argv) {
   cli::NewCommand new_command;
   CLI::App* scaffold = cli::add_new_command(app, new_command, options, as_of);
 
+  // --- search: the Xapian database of the last build, from the terminal ---
+  std::string query;
+  bool search_json = false;
+  int search_limit = 10;
+  CLI::App* search = app.add_subcommand("search", "Search the site's last build from the terminal");
+  search->add_option("--site", options.site_dir, "Site directory (default: .)");
+  search->add_flag("--json", search_json, "Print results as JSON");
+  search->add_option("--limit", search_limit, "Most results to print (default: 10; 0: all)")->check(CLI::Range(0, 100000));
+  search->add_option("query", query, "Words to search for (all are required; the last may be partial)")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? cli::kExitOk : cli::kExitUsage;
   }
+
+  if (*search) return search::run_search_command(options.site_dir, query, search_json, search_limit, std::cout, std::cerr);
 
   if (as_of.empty()) {
     options.as_of = base::today_utc();

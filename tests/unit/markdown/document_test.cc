@@ -54,6 +54,11 @@ TEST_CASE("markdown: sections split at h2 for search", "[markdown]") {
   CHECK(d.word_count() == 7);  // Lead text. / One two. Sub Three. / Four.
 }
 
+TEST_CASE("markdown: table cells stay separate words in search text", "[markdown]") {
+  Document d = Document::parse("| Acronym | Meaning |\n|---|---|\n| CIN | child in need |\n", 0, {});
+  CHECK(d.sections()[0].text == "Acronym Meaning \nCIN child in need \n");
+}
+
 TEST_CASE("markdown: an empty document renders nothing", "[markdown]") {
   Document d;
   CHECK(d.render_html().empty());
