@@ -32,9 +32,35 @@ json nav_for(const model::Site& site, const std::string& current_url) {
   return nav;
 }
 
+std::string render_nav(const model::Site& site, const templating::Templates& templates, const std::string& url,
+                       diag::Diagnostics& diags) {
+  std::string html = templates.render("nav", {{"nav", nav_for(site, url)}}, diags);
+  if (!html.empty() && html.back() == '\n') html.pop_back();
+  return html;
+}
+
 json link_json(const model::SitePage& p) { return {{"url", p.url}, {"title", p.title}}; }
 
 }  // namespace
+
+NavCache::NavCache(const model::Site& site, const templating::Templates& templates, diag::Diagnostics& diags)
+    : site_(site) {
+  none_ = render_nav(site, templates, "", diags);
+  for (size_t i : site.nav) {
+    const std::string& url = site.pages[i].url;
+    current_.push_back(render_nav(site, templates, url, diags));
+    within_.push_back(render_nav(site, templates, url + "\x01", diags));  // any URL strictly inside
+  }
+}
+
+const std::string& NavCache::for_url(const std::string& url) const {
+  for (size_t k = 0; k < site_.nav.size(); ++k) {
+    const std::string& nav_url = site_.pages[site_.nav[k]].url;
+    if (url == nav_url) return current_[k];
+    if (base::starts_with(url, nav_url)) return within_[k];
+  }
+  return none_;
+}
 
 json generated_page_view(const RenderContext& ctx, const std::string& url, const std::string& title,
                          const std::string& description) {
@@ -101,7 +127,7 @@ std::string render_layout(const RenderContext& ctx, const std::string& url, json
   json view = {
       {"site", {{"title", site.config.title}, {"language", site.config.language}, {"organisation", site.config.organisation}}},
       {"page", std::move(page)},
-      {"nav", nav_for(site, url)},
+      {"nav_html", ctx.nav ? ctx.nav->for_url(url) : NavCache(site, ctx.templates, diags).for_url(url)},
       {"as_of", site.as_of.iso()},
       {"as_of_human", site.as_of.human()},
       {"base", root_prefix(url, ctx.style)},

@@ -13,11 +13,27 @@
 
 namespace qahub::render {
 
+/// The section navigation differs between pages only in which entry is the
+/// current one, so `nav.mustache` is rendered once per variant, not per page
+/// (at 10,000 pages in 200 sections, per-page nav was most of the build).
+class NavCache {
+ public:
+  NavCache(const model::Site& site, const templating::Templates& templates, diag::Diagnostics& diags);
+  /// The nav HTML for a page URL (site-root URLs, rewritten with the page).
+  const std::string& for_url(const std::string& url) const;
+
+ private:
+  const model::Site& site_;
+  std::vector<std::string> current_, within_;  ///< by nav entry
+  std::string none_;
+};
+
 struct RenderContext {
   const model::Site& site;
   const templating::Templates& templates;
   UrlStyle style;
   bool live_reload = false;
+  const NavCache* nav = nullptr;
 };
 
 /// The `page` object of the layout view for a site page (title, toc,

@@ -9,7 +9,8 @@ namespace qahub::render {
 
 base::OutputFiles render_site(const model::Site& site, const templating::Templates& templates,
                               const theme::Theme& theme, const RenderOptions& options, diag::Diagnostics& diags) {
-  RenderContext ctx{site, templates, options.style, options.live_reload};
+  NavCache nav(site, templates, diags);
+  RenderContext ctx{site, templates, options.style, options.live_reload, &nav};
   std::vector<std::string> html(site.pages.size());
   base::parallel_for(site.pages.size(), options.jobs, [&](size_t i) {
     const model::SitePage& p = site.pages[i];
