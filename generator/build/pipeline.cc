@@ -1,5 +1,7 @@
 #include "build/pipeline.h"
 
+#include <thread>
+
 #include "content/pages.h"
 #include "fs/staged_output.h"
 #include "model/links.h"
@@ -113,17 +115,26 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   ropt.live_reload = options.live_reload;
   ropt.jobs = options.jobs;
   ropt.site_dir = options.site_dir;
-  base::OutputFiles out = render::render_site(site, templates, theme, ropt, diags);
-  if (diags.has_errors()) return false;
 
-  // Search: lunr index and document store into the output, Xapian database into .qahub/.
+  // Search (lunr index, document store, Xapian database) reads only the Site,
+  // so with --jobs > 1 it runs beside rendering. Its Xapian write is deferred
+  // until the build has succeeded: a failed build touches nothing.
   search::SearchBuildOptions sopt;
   sopt.site_dir = options.site_dir;
   sopt.cache_dir = options.site_dir / ".qahub";
   sopt.search_corpus = options.search_corpus;
   sopt.write_database = options.write;
-  search::build_search(search_pages(site), sopt, out, diags);
+  base::OutputFiles search_out;
+  search::DeferredDatabase database;
+  const std::vector<search::SearchPage> indexed = search_pages(site);
+  auto run_search = [&] { search::build_search(indexed, sopt, search_out, diags, &database); };
+  std::thread search_thread;
+  if (options.jobs > 1) search_thread = std::thread(run_search);
+  base::OutputFiles out = render::render_site(site, templates, theme, ropt, diags);
+  if (search_thread.joinable()) search_thread.join();
+  else if (!diags.has_errors()) run_search();
   if (diags.has_errors()) return false;
+  out.merge(search_out);
 
   if (stats) {
     stats->content_pages = content_pages;
@@ -132,8 +143,10 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
     for (const auto& [_, bytes] : out) stats->output_bytes += bytes.size();
   }
   if (!options.write) return true;
-  // All or nothing: write beside the output directory, then swap it into place.
-  return fs::write_output_tree(out_dir, out, options.jobs, diags);
+  // All or nothing: write beside the output directory, then swap it into place;
+  // the search database in .qahub/ follows only a successful write.
+  if (!fs::write_output_tree(out_dir, out, options.jobs, diags)) return false;
+  return !database.write || database.write();
 }
 
 }  // namespace qahub::build

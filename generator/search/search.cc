@@ -1,6 +1,7 @@
 #include "search/search.h"
 
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "search/corpus.h"
@@ -26,7 +27,7 @@ SynonymTable load_synonyms(const std::filesystem::path& site_dir, diag::Diagnost
 }  // namespace
 
 bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions& options, base::OutputFiles& out,
-                  diag::Diagnostics& diags) {
+                  diag::Diagnostics& diags, DeferredDatabase* deferred) {
   // Expansion terms first: they are part of the corpus lunr.js can rebuild.
   const SynonymTable synonyms = load_synonyms(options.site_dir, diags);
   const std::vector<IndexedDoc> docs = make_documents(pages, synonyms);
@@ -50,8 +51,17 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
     }
   }
   // Never into the output tree: Xapian's files are not byte-stable.
-  if (options.write_database && !options.cache_dir.empty())
-    ok = write_xapian_database(docs, synonyms, options.cache_dir, diags) && ok;
+  if (options.write_database && !options.cache_dir.empty()) {
+    if (deferred) {
+      auto held_docs = std::make_shared<const std::vector<IndexedDoc>>(docs);
+      auto held_synonyms = std::make_shared<const SynonymTable>(synonyms);
+      deferred->write = [held_docs, held_synonyms, cache = options.cache_dir, &diags] {
+        return write_xapian_database(*held_docs, *held_synonyms, cache, diags);
+      };
+    } else {
+      ok = write_xapian_database(docs, synonyms, options.cache_dir, diags) && ok;
+    }
+  }
   return ok;
 }
 

@@ -18,6 +18,7 @@
 ///   query.h        `qahub search`
 /// Tests: tests/unit/search/ and tests/search/ (node + lunr.js oracles).
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -44,9 +45,17 @@ struct SearchBuildOptions {
   bool write_database = true;           ///< false for `qahub check`
 };
 
+/// The Xapian write of a build_search() run, held back so the pipeline can
+/// run search beside rendering and still touch the cache only when the whole
+/// build succeeded.
+struct DeferredDatabase {
+  std::function<bool()> write;  ///< empty when there is nothing to write
+};
+
 /// Adds `search/index.json`, `search/docs.json` and `search/index.js` (a
 /// script form for file://) to `out`, and (re)writes the Xapian database.
+/// With `deferred`, the database is not written but handed back to write later.
 bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions& options, base::OutputFiles& out,
-                  diag::Diagnostics& diags);
+                  diag::Diagnostics& diags, DeferredDatabase* deferred = nullptr);
 
 }  // namespace qahub::search
