@@ -34,8 +34,7 @@ void read_accessibility(const YAML::Node& n, const frontmatter::YamlSource& src,
                                 {"organisation", "compliance", "non_accessible", "contact", "response_days",
                                  "tested_on", "tested_by", "prepared_on", "reviewed_on"},
                                 src, diags, "accessibility");
-  if (n["organisation"])
-    if (auto s = read_string(n["organisation"], src, diags, "organisation")) a.organisation = *s;
+  frontmatter::read_into(n, "organisation", a.organisation, read_string, src, diags);
   if (n["compliance"]) {
     if (auto s = read_string(n["compliance"], src, diags, "compliance")) {
       if (*s == "full" || *s == "partial" || *s == "not")
@@ -44,17 +43,13 @@ void read_accessibility(const YAML::Node& n, const frontmatter::YamlSource& src,
         diags.error(src.at(n["compliance"]), "\"compliance\" must be full, partial or not, not \"" + *s + "\"");
     }
   }
-  if (n["non_accessible"])
-    if (auto l = read_string_list(n["non_accessible"], src, diags, "non_accessible")) a.non_accessible = *l;
-  if (n["contact"])
-    if (auto s = read_string(n["contact"], src, diags, "contact")) a.contact = *s;
-  if (n["response_days"])
-    if (auto s = read_string(n["response_days"], src, diags, "response_days")) a.response_days = *s;
-  if (n["tested_on"]) a.tested_on = read_date(n["tested_on"], src, diags, "tested_on");
-  if (n["tested_by"])
-    if (auto s = read_string(n["tested_by"], src, diags, "tested_by")) a.tested_by = *s;
-  if (n["prepared_on"]) a.prepared_on = read_date(n["prepared_on"], src, diags, "prepared_on");
-  if (n["reviewed_on"]) a.reviewed_on = read_date(n["reviewed_on"], src, diags, "reviewed_on");
+  frontmatter::read_into(n, "non_accessible", a.non_accessible, read_string_list, src, diags);
+  frontmatter::read_into(n, "contact", a.contact, read_string, src, diags);
+  frontmatter::read_into(n, "response_days", a.response_days, read_string, src, diags);
+  frontmatter::read_into(n, "tested_on", a.tested_on, read_date, src, diags);
+  frontmatter::read_into(n, "tested_by", a.tested_by, read_string, src, diags);
+  frontmatter::read_into(n, "prepared_on", a.prepared_on, read_date, src, diags);
+  frontmatter::read_into(n, "reviewed_on", a.reviewed_on, read_date, src, diags);
 }
 
 }  // namespace
@@ -75,23 +70,14 @@ SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnos
                                 {"title", "description", "base_url", "language", "theme", "raw_html",
                                  "organisation", "allow_personal_data", "accessibility"},
                                 src, diags, "site config");
-  if (r["title"])
-    if (auto s = read_string(r["title"], src, diags, "title")) c.title = *s;
-  if (r["description"])
-    if (auto s = read_string(r["description"], src, diags, "description")) c.description = *s;
-  if (r["base_url"])
-    if (auto s = read_string(r["base_url"], src, diags, "base_url")) c.base_url = *s;
-  if (r["language"])
-    if (auto s = read_string(r["language"], src, diags, "language")) c.language = *s;
-  if (r["theme"])
-    if (auto s = read_string(r["theme"], src, diags, "theme")) c.theme = *s;
-  if (r["raw_html"])
-    if (auto b = read_bool(r["raw_html"], src, diags, "raw_html")) c.raw_html = *b;
-  if (r["organisation"])
-    if (auto s = read_string(r["organisation"], src, diags, "organisation")) c.organisation = *s;
-  if (r["allow_personal_data"])
-    if (auto l = read_string_list(r["allow_personal_data"], src, diags, "allow_personal_data"))
-      c.allow_personal_data = *l;
+  frontmatter::read_into(r, "title", c.title, read_string, src, diags);
+  frontmatter::read_into(r, "description", c.description, read_string, src, diags);
+  frontmatter::read_into(r, "base_url", c.base_url, read_string, src, diags);
+  frontmatter::read_into(r, "language", c.language, read_string, src, diags);
+  frontmatter::read_into(r, "theme", c.theme, read_string, src, diags);
+  frontmatter::read_into(r, "raw_html", c.raw_html, read_bool, src, diags);
+  frontmatter::read_into(r, "organisation", c.organisation, read_string, src, diags);
+  frontmatter::read_into(r, "allow_personal_data", c.allow_personal_data, read_string_list, src, diags);
   if (r["accessibility"]) read_accessibility(r["accessibility"], src, diags, c.accessibility);
   return c;
 }

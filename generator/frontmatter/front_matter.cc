@@ -88,18 +88,12 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
   } else {
     diags.error({path, 1, 1}, "missing \"title\" in front matter");
   }
-  if (r["description"])
-    if (auto s = read_string(r["description"], src, diags, "description")) meta.description = *s;
-  if (r["weight"])
-    if (auto w = read_int(r["weight"], src, diags, "weight")) meta.weight = *w;
-  if (r["tags"])
-    if (auto t = read_string_list(r["tags"], src, diags, "tags")) meta.tags = *t;
-  if (r["draft"])
-    if (auto b = read_bool(r["draft"], src, diags, "draft")) meta.draft = *b;
-  if (r["aliases"])
-    if (auto a = read_string_list(r["aliases"], src, diags, "aliases")) meta.aliases = *a;
-  if (r["owner"])
-    if (auto s = read_string(r["owner"], src, diags, "owner")) meta.owner = *s;
+  read_into(r, "description", meta.description, read_string, src, diags);
+  read_into(r, "weight", meta.weight, read_int, src, diags);
+  read_into(r, "tags", meta.tags, read_string_list, src, diags);
+  read_into(r, "draft", meta.draft, read_bool, src, diags);
+  read_into(r, "aliases", meta.aliases, read_string_list, src, diags);
+  read_into(r, "owner", meta.owner, read_string, src, diags);
   if (r["review_by"]) {
     meta.review_by = read_date(r["review_by"], src, diags, "review_by");
     meta.review_by_pos = src.at(r["review_by"]);

@@ -36,6 +36,15 @@ std::optional<base::Date> read_date(const YAML::Node& n, const YamlSource& src, 
 std::optional<std::vector<std::string>> read_string_list(const YAML::Node& n, const YamlSource& src,
                                                          diag::Diagnostics& diags, const std::string& key);
 
+/// Reads `map[key]` into `target` with `read` (read_string, read_bool …) when
+/// the key is present and well typed; otherwise `target` keeps its default.
+template <typename T, typename Read>
+void read_into(const YAML::Node& map, const std::string& key, T& target, Read read, const YamlSource& src,
+               diag::Diagnostics& diags) {
+  if (const YAML::Node node = map[key])
+    if (auto value = read(node, src, diags, key)) target = std::move(*value);
+}
+
 /// Warns about keys not in `known`, with a "did you mean".
 void check_known_keys(const YAML::Node& map, const std::vector<std::string>& known, const YamlSource& src,
                       diag::Diagnostics& diags, const std::string& what);
