@@ -162,3 +162,22 @@ TEST_CASE("build: an output path that cannot be created is an error, not a crash
   CHECK_FALSE(site.build());
   CHECK(contains(site.diagnostics(), "qahub: error: cannot create output directory "));
 }
+
+TEST_CASE("build: the search database follows only a successful build", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n", "Supervision matters.\n")}});
+  site.options.jobs = 2;
+  REQUIRE(site.build());
+  const auto db = site.root() / ".qahub" / "search";
+  REQUIRE(std::filesystem::is_directory(db));
+  auto snapshot = [&] {
+    std::map<std::string, std::string> files;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(db))
+      if (e.is_regular_file()) files[e.path().string()] = qahub::fs::read_file(e.path()).value_or("");
+    return files;
+  };
+  const auto before = snapshot();
+  site.write("content/_index.md", page("title: Home\n", "Changed [broken](missing.md).\n"));
+  CHECK_FALSE(site.build());
+  CHECK(snapshot() == before);
+  CHECK(contains(site.output("search/index.json"), "supervis"));
+}
