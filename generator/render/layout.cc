@@ -127,7 +127,7 @@ std::string render_layout(const RenderContext& ctx, const std::string& url, json
   json view = {
       {"site", {{"title", site.config.title}, {"language", site.config.language}, {"organisation", site.config.organisation}}},
       {"page", std::move(page)},
-      {"nav_html", ctx.nav ? ctx.nav->for_url(url) : NavCache(site, ctx.templates, diags).for_url(url)},
+      {"nav_html", ctx.nav->for_url(url)},
       {"as_of", site.as_of.iso()},
       {"as_of_human", site.as_of.human()},
       {"base", root_prefix(url, ctx.style)},

@@ -33,7 +33,7 @@ struct RenderContext {
   const templating::Templates& templates;
   UrlStyle style;
   bool live_reload = false;
-  const NavCache* nav = nullptr;
+  const NavCache* nav = nullptr;  ///< required: render_site builds it once
 };
 
 /// The `page` object of the layout view for a site page (title, toc,
