@@ -1,5 +1,6 @@
 #include "build/pipeline.h"
 
+#include <chrono>
 #include <thread>
 
 #include "content/pages.h"
@@ -58,10 +59,27 @@ std::vector<search::SearchPage> search_pages(const model::Site& site) {
   return out;
 }
 
+/// Wall time per pass, for `--timings`.
+class PassClock {
+ public:
+  explicit PassClock(BuildStats* stats) : stats_(stats) {}
+  /// Ends the pass running since the last call (or since construction).
+  void pass(const char* name) {
+    const auto now = std::chrono::steady_clock::now();
+    if (stats_) stats_->timings.emplace_back(name, std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  BuildStats* stats_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 }  // namespace
 
 bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, BuildStats* stats) {
   diags.set_strict(options.strict);
+  PassClock clock(stats);
   const std::filesystem::path out_dir = output_dir(options);
   std::error_code ec;
   if (std::filesystem::equivalent(out_dir, options.site_dir, ec)) {
@@ -81,6 +99,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   load.allow_personal_data = config.allow_personal_data;
   load.jobs = options.jobs;
   content::ContentSet content = content::load_content(options.site_dir, load, diags);
+  clock.pass("load");
 
   // Records: load data/*.json, validate against schemas, cross-reference, make record pages.
   std::map<std::string, std::string> url_of_source;
@@ -96,6 +115,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   rin.allow_personal_data = config.allow_personal_data;
   rin.templates = &templates;
   records::RecordsResult records = records::build_records(rin, diags);
+  clock.pass("records");
 
   // Check every internal link and anchor, rewriting them to site URLs.
   model::Site probe;  // generated URLs depend only on tags, known before make_site
@@ -104,11 +124,12 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   for (const records::RecordPage& r : records.pages)
     for (const std::string& t : r.tags) probe.tags[t];
   model::resolve_links(content, link_targets(content, records, theme, render::generated_page_urls(probe)), diags);
+  clock.pass("links");
 
   // The read-only site model, then every output file.
   const size_t content_pages = content.pages.size();
   const size_t record_pages = records.pages.size();
-  model::Site site = model::make_site(config, options.as_of, std::move(content), std::move(records), diags);
+  model::Site site = model::make_site(config, options.as_of, std::move(content), std::move(records), diags, options.jobs);
   render::RenderOptions ropt;
   ropt.style.relative = options.relative_urls;
   ropt.style.base_path = config.base_path();
@@ -116,23 +137,33 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   ropt.jobs = options.jobs;
   ropt.site_dir = options.site_dir;
 
-  // Search (lunr index, document store, Xapian database) reads only the Site,
-  // so with --jobs > 1 it runs beside rendering. Its Xapian write is deferred
-  // until the build has succeeded: a failed build touches nothing.
+  // Search (lunr index, document store, the cache `qahub search` indexes)
+  // reads only the Site, so with --jobs > 1 it runs beside rendering. Its
+  // cache is staged and installed only once the output is in place: a failed
+  // build touches nothing.
   search::SearchBuildOptions sopt;
   sopt.site_dir = options.site_dir;
   sopt.cache_dir = options.site_dir / ".qahub";
   sopt.search_corpus = options.search_corpus;
-  sopt.write_database = options.write;
+  sopt.write_cache = options.write;
   base::OutputFiles search_out;
-  search::DeferredDatabase database;
+  search::StagedSearchCache search_cache;
   const std::vector<search::SearchPage> indexed = search_pages(site);
-  auto run_search = [&] { search::build_search(indexed, sopt, search_out, diags, &database); };
+  clock.pass("site");
+  double search_ms = 0;
+  auto run_search = [&] {
+    const auto start = std::chrono::steady_clock::now();
+    search::build_search(indexed, sopt, search_out, diags, &search_cache);
+    search_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  };
   std::thread search_thread;
   if (options.jobs > 1) search_thread = std::thread(run_search);
   base::OutputFiles out = render::render_site(site, templates, theme, ropt, diags);
+  clock.pass("render");
   if (search_thread.joinable()) search_thread.join();
   else if (!diags.has_errors()) run_search();
+  clock.pass(options.jobs > 1 ? "search (wait)" : "search");
+  if (stats && options.jobs > 1) stats->timings.emplace_back("search (beside render)", search_ms);
   if (diags.has_errors()) return false;
   out.merge(search_out);
 
@@ -144,9 +175,11 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   }
   if (!options.write) return true;
   // All or nothing: write beside the output directory, then swap it into place;
-  // the search database in .qahub/ follows only a successful write.
+  // the search cache in .qahub/ follows only a successful write.
   if (!fs::write_output_tree(out_dir, out, options.jobs, diags)) return false;
-  return !database.write || database.write();
+  const bool installed = search_cache.install(diags);
+  clock.pass("write");
+  return installed;
 }
 
 }  // namespace qahub::build

@@ -8,6 +8,9 @@
 ///   BuildStats stats;
 ///   bool ok = build_site(options, diags, &stats);
 #include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "config/site_config.h"
 #include "diag/diagnostics.h"
@@ -19,6 +22,9 @@ struct BuildStats {
   size_t record_pages = 0;
   size_t output_files = 0;
   size_t output_bytes = 0;
+  /// Wall time of each pass in order, in ms (`--timings`). "search" ran
+  /// beside "render" when jobs > 1.
+  std::vector<std::pair<std::string, double>> timings;
 };
 
 /// The output directory for these options (`--out`, or site/public).

@@ -58,6 +58,7 @@ struct BuildOptions {
   bool write = true;           ///< false for `qahub check`
   std::filesystem::path search_corpus;  ///< write the indexed corpus here when set
   bool live_reload = false;    ///< inject the reload script (`qahub serve` only)
+  bool timings = false;        ///< print each pass's wall time (`--timings`)
 };
 
 }  // namespace qahub::config

@@ -1,6 +1,9 @@
 #include "model/site.h"
 
 #include <algorithm>
+#include <unordered_set>
+
+#include "base/parallel.h"
 
 namespace qahub::model {
 
@@ -53,7 +56,7 @@ SitePage from_record(records::RecordPage& r, const std::map<std::string, long>& 
 }  // namespace
 
 Site make_site(const config::SiteConfig& config, base::Date as_of, content::ContentSet content,
-               records::RecordsResult records, diag::Diagnostics& diags) {
+               records::RecordsResult records, diag::Diagnostics& diags, int jobs) {
   Site site;
   site.config = config;
   site.as_of = as_of;
@@ -64,12 +67,16 @@ Site make_site(const config::SiteConfig& config, base::Date as_of, content::Cont
     if (p.meta.review_by && *p.meta.review_by < as_of)
       diags.warning(p.meta.review_by_pos, "review overdue: review_by " + p.meta.review_by->iso() +
                                               " is before the build date " + as_of.iso());
-    site.pages.push_back(from_content(p));
   }
+  // Rendering every body to HTML is the costly part: in parallel, one slot each.
+  site.pages.resize(content.pages.size());
+  base::parallel_for(content.pages.size(), jobs, [&](size_t i) { site.pages[i] = from_content(content.pages[i]); });
+  std::unordered_set<std::string> content_urls;
+  for (const SitePage& p : site.pages) content_urls.insert(p.url);
   std::map<std::string, long> nav_weights;
   for (const records::NavEntry& n : records.nav) nav_weights[n.url] = n.weight;
   for (records::RecordPage& r : records.pages) {
-    if (std::any_of(site.pages.begin(), site.pages.end(), [&](const SitePage& s) { return s.url == r.url; })) {
+    if (content_urls.count(r.url)) {
       diags.error({r.source}, "record page URL " + r.url + " is also a content page");
       continue;
     }

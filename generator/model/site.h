@@ -56,8 +56,9 @@ struct Site {
 };
 
 /// Builds the Site from parsed content (links already resolved) and records.
-/// Reports review-overdue warnings against `as_of`.
+/// Reports review-overdue warnings against `as_of`. Renders page bodies on up
+/// to `jobs` threads.
 Site make_site(const config::SiteConfig& config, base::Date as_of, content::ContentSet content,
-               records::RecordsResult records, diag::Diagnostics& diags);
+               records::RecordsResult records, diag::Diagnostics& diags, int jobs = 1);
 
 }  // namespace qahub::model

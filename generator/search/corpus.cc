@@ -54,11 +54,13 @@ bool corpus_from_json(const std::string& text, Corpus& corpus, std::string& erro
   return true;
 }
 
-std::string build_lunr_index(const Corpus& corpus) {
+LunrIndexBuilder index_corpus(const Corpus& corpus) {
   LunrIndexBuilder builder(corpus.fields, corpus.metadata_whitelist,
                            corpus.stop_words ? *corpus.stop_words : lunr_stop_words());
   for (const auto& d : corpus.documents) builder.add(d.ref, d.fields, d.boost);
-  return builder.to_json();
+  return builder;
 }
+
+std::string build_lunr_index(const Corpus& corpus) { return index_corpus(corpus).to_json(); }
 
 }  // namespace qahub::search

@@ -40,6 +40,9 @@ std::string corpus_to_json(const Corpus& corpus);
 /// input: not JSON, missing keys, duplicate refs.
 bool corpus_from_json(const std::string& text, Corpus& corpus, std::string& error);
 
+/// A builder holding every document of the corpus, added in order.
+LunrIndexBuilder index_corpus(const Corpus& corpus);
+
 /// Builds the lunr index JSON for a corpus.
 std::string build_lunr_index(const Corpus& corpus);
 

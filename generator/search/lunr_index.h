@@ -45,6 +45,15 @@ class LunrIndexBuilder {
   /// Analyzed terms of one text as the index pipeline makes them (UTF-16).
   Analyzer& analyzer() { return analyzer_; }
 
+  /// The fields in index order (JS key order of the declared ones).
+  const std::vector<FieldSpec>& fields() const { return fields_; }
+  /// One document's distinct terms in one field (index order) with their
+  /// counts, so the Xapian database reuses this analysis instead of redoing it.
+  const std::vector<std::pair<uint32_t, uint32_t>>& field_terms(size_t doc, size_t field) const {
+    return vectors_[doc * fields_.size() + field].term_tf;
+  }
+  const std::u16string& term_text(uint32_t id) const { return terms_[id].text; }
+
  private:
   struct Occurrence {
     uint32_t start, length, index;

@@ -30,11 +30,14 @@ Xapian::Query word_query(const QueryWord& w) {
 
 int count_title_words(const Xapian::Document& doc, const std::vector<QueryWord>& words) {
   std::vector<bool> hit(words.size(), false);
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string term = *t;
-    if (term.compare(0, 2, "XT") != 0) continue;
+  const std::string titles = doc.get_value(kTitleTermsSlot);
+  for (size_t from = 0; from < titles.size();) {
+    size_t to = titles.find(' ', from);
+    if (to == std::string::npos) to = titles.size();
+    const std::string_view term = std::string_view(titles).substr(from, to - from);
     for (size_t w = 0; w < words.size(); ++w)
-      if (!hit[w] && word_matches_term(words[w], std::string_view(term).substr(2))) hit[w] = true;
+      if (!hit[w] && word_matches_term(words[w], term)) hit[w] = true;
+    from = to + 1;
   }
   return static_cast<int>(std::count(hit.begin(), hit.end(), true));
 }
@@ -129,14 +132,20 @@ bool search_database(const std::filesystem::path& db_path, const std::string& qu
   return true;
 }
 
-int run_search_command(const std::filesystem::path& site_dir, const std::string& query, bool json, int limit,
-                       std::ostream& out, std::ostream& err) {
-  const std::filesystem::path db_path = search_database_path(site_dir / ".qahub");
+bool search_site_index(const std::filesystem::path& cache_dir, const std::string& query, int limit,
+                       std::vector<SearchHit>& hits, std::string& error, size_t* total, std::ostream* log) {
+  const std::filesystem::path db_path = search_database_path(cache_dir);
   std::error_code ec;
   if (!std::filesystem::exists(db_path, ec)) {
-    err << "error: no search index in " << db_path.string() << "; run qahub build first\n";
-    return 1;
+    if (log && std::filesystem::exists(search_cache_path(cache_dir) / "corpus.json", ec))
+      *log << "qahub: indexing the last build for terminal search (once per build)\n";
+    if (!write_xapian_database(cache_dir, error)) return false;
   }
+  return search_database(db_path, query, limit, hits, error, total);
+}
+
+int run_search_command(const std::filesystem::path& site_dir, const std::string& query, bool json, int limit,
+                       std::ostream& out, std::ostream& err) {
   bool blank = std::all_of(query.begin(), query.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
   if (blank) {
     err << "error: empty search query\n";
@@ -145,7 +154,7 @@ int run_search_command(const std::filesystem::path& site_dir, const std::string&
   std::vector<SearchHit> hits;
   std::string error;
   size_t total = 0;
-  if (!search_database(db_path, query, limit, hits, error, &total)) {
+  if (!search_site_index(site_dir / ".qahub", query, limit, hits, error, &total, &err)) {
     err << "error: " << error << "\n";
     return 1;
   }

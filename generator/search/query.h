@@ -1,12 +1,12 @@
 #pragma once
 /// `qahub search [--site DIR] [--json] [--limit N] QUERY`: searches the Xapian
-/// database the last build wrote to SITE/.qahub/search, reading the query as
-/// the page does (query_plan.h): all words required, prefixes, synonyms,
-/// title matches first.
+/// database made from what the last build left in SITE/.qahub/search
+/// (xapian_db.h), reading the query as the page does (query_plan.h): all
+/// words required, prefixes, synonyms, title matches first.
 ///
 ///   std::vector<SearchHit> hits;
 ///   std::string error;
-///   if (!search_database(site / ".qahub" / "search", "CIN plan", 10, hits, error)) ...
+///   if (!search_site_index(site / ".qahub", "CIN plan", 10, hits, error)) ...
 #include <filesystem>
 #include <ostream>
 #include <string>
@@ -27,6 +27,13 @@ struct SearchHit {
 /// Returns false with a lower-case `error` when the database cannot be read.
 bool search_database(const std::filesystem::path& db_path, const std::string& query, int limit,
                      std::vector<SearchHit>& hits, std::string& error, size_t* total = nullptr);
+
+/// Runs `query` against the database of the build cache `cache_dir`
+/// (SITE/.qahub), first writing the database when this build has none yet
+/// (saying so on `log`).
+bool search_site_index(const std::filesystem::path& cache_dir, const std::string& query, int limit,
+                       std::vector<SearchHit>& hits, std::string& error, size_t* total = nullptr,
+                       std::ostream* log = nullptr);
 
 /// The CLI's `qahub search`. Prints one block per result (title, URL,
 /// excerpt) or, with `json`, {"query", "total", "results": [{title, url,

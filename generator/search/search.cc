@@ -1,8 +1,9 @@
 #include "search/search.h"
 
 #include <fstream>
-#include <memory>
 #include <sstream>
+
+#include "fs/files.h"
 
 #include "search/corpus.h"
 #include "search/doc_store.h"
@@ -24,44 +25,67 @@ SynonymTable load_synonyms(const std::filesystem::path& site_dir, diag::Diagnost
   return SynonymTable::parse(text.str(), "data/search/synonyms.json", diags);
 }
 
+std::filesystem::path staging_path(const std::filesystem::path& cache_dir) { return cache_dir / "search.new"; }
+
+bool install_cache(const std::filesystem::path& cache_dir, diag::Diagnostics& diags) {
+  const std::filesystem::path live = search_cache_path(cache_dir);
+  std::error_code ec;
+  std::filesystem::remove_all(live, ec);
+  std::filesystem::rename(staging_path(cache_dir), live, ec);
+  if (ec) diags.error({live.string(), 0, 0}, "cannot write search cache: " + ec.message());
+  return !ec;
+}
+
 }  // namespace
 
 bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions& options, base::OutputFiles& out,
-                  diag::Diagnostics& diags, DeferredDatabase* deferred) {
+                  diag::Diagnostics& diags, StagedSearchCache* staged) {
   // Expansion terms first: they are part of the corpus lunr.js can rebuild.
   const SynonymTable synonyms = load_synonyms(options.site_dir, diags);
   const std::vector<IndexedDoc> docs = make_documents(pages, synonyms);
   const Corpus corpus = make_corpus(docs);
 
   // The lunr index, byte-identical to lunr.js over the same corpus.
-  const std::string index = build_lunr_index(corpus);
+  const LunrIndexBuilder builder = index_corpus(corpus);
+  const std::string index = builder.to_json();
   const std::string store = docs_json(docs, synonyms);
   out["search/index.json"] = index;
   out["search/docs.json"] = store;
   // Script form for file://, where fetch() of the JSON files is refused.
   out["search/index.js"] = index_script(index, store);
 
-  bool ok = true;
-  if (!options.search_corpus.empty()) {
-    std::ofstream corpus_out(options.search_corpus, std::ios::binary | std::ios::trunc);
-    corpus_out << corpus_to_json(corpus);
-    if (!corpus_out) {
-      diags.error({options.search_corpus.string(), 0, 0}, "cannot write search corpus");
-      ok = false;
-    }
+  std::string corpus_text;
+  if (!options.search_corpus.empty() || options.write_cache) corpus_text = corpus_to_json(corpus);
+  if (!options.search_corpus.empty() && !fs::write_file(options.search_corpus, corpus_text)) {
+    diags.error({options.search_corpus.string(), 0, 0}, "cannot write search corpus");
+    return false;
   }
-  // Never into the output tree: Xapian's files are not byte-stable.
-  if (options.write_database && !options.cache_dir.empty()) {
-    if (deferred) {
-      auto held_docs = std::make_shared<const std::vector<IndexedDoc>>(docs);
-      auto held_synonyms = std::make_shared<const SynonymTable>(synonyms);
-      deferred->write = [held_docs, held_synonyms, cache = options.cache_dir, &diags] {
-        return write_xapian_database(*held_docs, *held_synonyms, cache, diags);
-      };
-    } else {
-      ok = write_xapian_database(docs, synonyms, options.cache_dir, diags) && ok;
+  // What `qahub search` indexes on first use (xapian_db.h).
+  if (options.write_cache && !options.cache_dir.empty()) {
+    const std::filesystem::path dir = staging_path(options.cache_dir);
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+    std::filesystem::create_directories(dir, ec);
+    if (ec || !fs::write_file(dir / "corpus.json", corpus_text) || !fs::write_file(dir / "docs.json", store)) {
+      diags.error({search_cache_path(options.cache_dir).string(), 0, 0}, "cannot write search cache");
+      std::filesystem::remove_all(dir, ec);
+      return false;
     }
+    if (staged) staged->staged(options.cache_dir);
+    else return install_cache(options.cache_dir, diags);
   }
+  return true;
+}
+
+StagedSearchCache::~StagedSearchCache() {
+  std::error_code ec;
+  if (!cache_dir_.empty()) std::filesystem::remove_all(staging_path(cache_dir_), ec);
+}
+
+bool StagedSearchCache::install(diag::Diagnostics& diags) {
+  if (cache_dir_.empty()) return true;
+  const bool ok = install_cache(cache_dir_, diags);
+  cache_dir_.clear();
   return ok;
 }
 

@@ -13,7 +13,7 @@
 ///   synonyms.h     data/search/synonyms.json: build- and query-time expansion
 ///   documents.h    pages → index documents (fields, boosts, why one doc per page)
 ///   doc_store.h    search/docs.json and search/index.js
-///   xapian_db.h    the database in SITE/.qahub/search
+///   xapian_db.h    the `qahub search` database, made from SITE/.qahub/search
 ///   query_plan.h   how a query is read (mirrored by assets/search.js)
 ///   query.h        `qahub search`
 /// Tests: tests/unit/search/ and tests/search/ (node + lunr.js oracles).
@@ -40,22 +40,36 @@ struct SearchPage {
 
 struct SearchBuildOptions {
   std::filesystem::path site_dir;
-  std::filesystem::path cache_dir;      ///< site_dir/.qahub: the Xapian database lives here
+  std::filesystem::path cache_dir;      ///< site_dir/.qahub: the search cache lives here
   std::filesystem::path search_corpus;  ///< when set, write the indexed corpus JSON here
-  bool write_database = true;           ///< false for `qahub check`
+  bool write_cache = true;              ///< false for `qahub check`
 };
 
-/// The Xapian write of a build_search() run, held back so the pipeline can
-/// run search beside rendering and still touch the cache only when the whole
-/// build succeeded.
-struct DeferredDatabase {
-  std::function<bool()> write;  ///< empty when there is nothing to write
+/// What a build_search() run leaves in the build cache for `qahub search`
+/// (xapian_db.h), written beside the live copy and moved into place only by
+/// install(), so the pipeline can run search beside rendering and still leave
+/// the cache alone when the build fails. Removed if never installed.
+class StagedSearchCache {
+ public:
+  StagedSearchCache() = default;
+  StagedSearchCache(const StagedSearchCache&) = delete;
+  StagedSearchCache& operator=(const StagedSearchCache&) = delete;
+  ~StagedSearchCache();
+
+  /// Marks a cache staged in cache_dir (build_search calls this).
+  void staged(std::filesystem::path cache_dir) { cache_dir_ = std::move(cache_dir); }
+  /// Installs the staged cache, if any.
+  bool install(diag::Diagnostics& diags);
+
+ private:
+  std::filesystem::path cache_dir_;  ///< empty: nothing staged
 };
 
 /// Adds `search/index.json`, `search/docs.json` and `search/index.js` (a
-/// script form for file://) to `out`, and (re)writes the Xapian database.
-/// With `deferred`, the database is not written but handed back to write later.
+/// script form for file://) to `out`, and replaces the search cache that
+/// `qahub search` indexes. With `staged`, the cache is written but left for
+/// the caller to install.
 bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions& options, base::OutputFiles& out,
-                  diag::Diagnostics& diags, DeferredDatabase* deferred = nullptr);
+                  diag::Diagnostics& diags, StagedSearchCache* staged = nullptr);
 
 }  // namespace qahub::search

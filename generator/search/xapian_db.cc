@@ -2,10 +2,16 @@
 
 #include <xapian.h>
 
-#include <cstdio>
-#include <nlohmann/json.hpp>
+#include <unistd.h>
 
-#include "search/doc_store.h"
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+
+#include "search/corpus.h"
+#include "search/documents.h"
 #include "search/unicode.h"
 
 namespace qahub::search {
@@ -25,53 +31,101 @@ std::string xapian_term(std::string_view prefix, std::string_view term) {
   return std::string(prefix) + std::string(term.substr(0, cut)) + hex;
 }
 
-std::filesystem::path search_database_path(const std::filesystem::path& cache_dir) { return cache_dir / "search"; }
+std::filesystem::path search_cache_path(const std::filesystem::path& cache_dir) { return cache_dir / "search"; }
 
-bool write_xapian_database(const std::vector<IndexedDoc>& docs, const SynonymTable& synonyms,
-                           const std::filesystem::path& cache_dir, diag::Diagnostics& diags) {
+std::filesystem::path search_database_path(const std::filesystem::path& cache_dir) {
+  return search_cache_path(cache_dir) / "xapian";
+}
+
+namespace {
+
+std::optional<std::string> read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void add_documents(Xapian::WritableDatabase& db, const LunrIndexBuilder& index, const nlohmann::json& entries) {
+  const std::vector<FieldSpec>& fields = index.fields();
+  std::vector<std::string> utf8_terms;  // converted once per distinct term
+  auto term_of = [&](uint32_t id) -> const std::string& {
+    if (id >= utf8_terms.size()) utf8_terms.resize(id + 1);
+    if (utf8_terms[id].empty()) utf8_terms[id] = utf16_to_utf8(index.term_text(id));
+    return utf8_terms[id];
+  };
+  for (size_t d = 0; d < index.document_count(); ++d) {
+    Xapian::Document doc;
+    doc.set_data(entries[d].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    std::string title_terms;
+    for (size_t f = 0; f < fields.size(); ++f) {
+      const auto weight = static_cast<Xapian::termcount>(fields[f].boost > 0 ? fields[f].boost : 1);
+      const bool is_title = fields[f].name == index_fields()[kTitle].name;
+      for (auto [id, count] : index.field_terms(d, f)) {
+        const std::string& term = term_of(id);
+        if (term.empty()) continue;
+        doc.add_term(term.size() <= kMaxTermBytes ? term : xapian_term("", term), count * weight);
+        if (is_title) (title_terms += term) += ' ';
+      }
+    }
+    if (!title_terms.empty()) title_terms.pop_back();
+    doc.add_value(kTitleTermsSlot, title_terms);
+    doc.add_boolean_term("Q" + std::to_string(d));
+    db.add_document(doc);
+  }
+}
+
+}  // namespace
+
+bool write_xapian_database(const std::filesystem::path& cache_dir, std::string& error) {
   namespace fs = std::filesystem;
+  const fs::path dir = search_cache_path(cache_dir);
+  const auto corpus_text = read_text(dir / "corpus.json");
+  const auto docs_text = read_text(dir / "docs.json");
+  if (!corpus_text || !docs_text) {
+    error = "no search index in " + dir.string() + "; run qahub build first";
+    return false;
+  }
+  Corpus corpus;
+  if (!corpus_from_json(*corpus_text, corpus, error)) {
+    error = "damaged search cache " + (dir / "corpus.json").string() + ": " + error;
+    return false;
+  }
+  const nlohmann::json store = nlohmann::json::parse(*docs_text, nullptr, false);
+  if (store.is_discarded() || !store.contains("docs") || !store["docs"].is_array() ||
+      store["docs"].size() != corpus.documents.size()) {
+    error = "damaged search cache " + (dir / "docs.json").string() + ": not the store of corpus.json";
+    return false;
+  }
+  const LunrIndexBuilder index = index_corpus(corpus);
   const fs::path final_path = search_database_path(cache_dir);
-  const fs::path tmp_path = cache_dir / "search.new";
-  static constexpr unsigned kWeights[kFieldCount] = {10, 5, 3, 1, 1};
+  const fs::path tmp_path = dir / ("xapian.new-" + std::to_string(::getpid()));
+  std::error_code ec;
   try {
-    std::error_code ec;
-    fs::create_directories(cache_dir, ec);
     fs::remove_all(tmp_path, ec);
     {
-      Xapian::WritableDatabase db(tmp_path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-      Analyzer analyzer(qahub_stop_words());
+      // A cache, rebuilt from its sources at will: no fsync, and no termlists
+      // (nothing replaces or deletes documents; titles are in a value slot).
+      Xapian::WritableDatabase db(tmp_path.string(),
+                                  Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST);
       db.begin_transaction(false);
-      for (const auto& d : docs) {
-        Xapian::Document doc;
-        doc.set_data(doc_entry_json(d));
-        for (int f = 0; f < kFieldCount; ++f) {
-          if (d.fields[f].empty()) continue;
-          for (const Token& t : analyzer.analyze(utf8_to_utf16(d.fields[f]))) {
-            const std::string term = utf16_to_utf8(t.text);
-            std::string x = xapian_term("", term);
-            if (x.empty()) continue;
-            doc.add_term(x, kWeights[f]);
-            if (f == kTitle) doc.add_term(xapian_term("XT", term), 1);
-          }
-        }
-        doc.add_boolean_term("Q" + d.ref);
-        db.add_document(doc);
-      }
-      db.set_metadata("qahub:stopwords", nlohmann::json(qahub_stop_words()).dump());
-      db.set_metadata("qahub:synonyms", nlohmann::json(synonyms.groups()).dump());
+      add_documents(db, index, store["docs"]);
+      db.set_metadata("qahub:stopwords", store.value("stopWords", nlohmann::json::array()).dump());
+      db.set_metadata("qahub:synonyms", store.value("synonyms", nlohmann::json::array()).dump());
       db.commit_transaction();
       db.close();
     }
-    fs::remove_all(final_path, ec);
-    fs::rename(tmp_path, final_path);
+    fs::rename(tmp_path, final_path, ec);
+    if (ec && fs::exists(final_path)) ec.clear();  // another search got there first
+    if (ec) throw fs::filesystem_error("rename", tmp_path, final_path, ec);
   } catch (const Xapian::Error& e) {
-    diags.error({search_database_path(cache_dir).string(), 0, 0}, "cannot write search database: " + e.get_msg());
-    return false;
+    error = "cannot write search database " + final_path.string() + ": " + e.get_msg();
   } catch (const fs::filesystem_error& e) {
-    diags.error({search_database_path(cache_dir).string(), 0, 0}, std::string("cannot write search database: ") + e.what());
-    return false;
+    error = "cannot write search database " + final_path.string() + ": " + e.code().message();
   }
-  return true;
+  fs::remove_all(tmp_path, ec);
+  return error.empty();
 }
 
 }  // namespace qahub::search

@@ -1,7 +1,7 @@
 // search_site_tool PAGES.json SITE_DIR OUT_DIR: runs build_search on pages
 // given as JSON ([{url, title, section, description, tags, sections: [[id,
 // heading, text]]}]) with SITE_DIR's data/search/synonyms.json; writes the
-// output files under OUT_DIR, the Xapian database to OUT_DIR/.qahub/search
+// output files under OUT_DIR, the search cache to OUT_DIR/.qahub/search
 // and the corpus to OUT_DIR/corpus.json.
 //
 // search_site_tool --query OUT_DIR: reads queries (one per line) and prints,
@@ -26,7 +26,7 @@ int query_mode(const fs::path& out_dir) {
   while (std::getline(std::cin, line)) {
     std::vector<SearchHit> hits;
     std::string error;
-    if (!search_database(out_dir / ".qahub" / "search", line, 0, hits, error)) {
+    if (!search_site_index(out_dir / ".qahub", line, 0, hits, error)) {
       std::cerr << "error: " << error << "\n";
       return 1;
     }
