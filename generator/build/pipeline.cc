@@ -146,6 +146,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   sopt.cache_dir = options.site_dir / ".qahub";
   sopt.search_corpus = options.search_corpus;
   sopt.write_cache = options.write;
+  sopt.jobs = options.jobs;
   base::OutputFiles search_out;
   search::StagedSearchCache search_cache;
   const std::vector<search::SearchPage> indexed = search_pages(site);

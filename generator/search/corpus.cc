@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/parallel.h"
 #include "search/unicode.h"
 
 namespace qahub::search {
@@ -54,10 +55,30 @@ bool corpus_from_json(const std::string& text, Corpus& corpus, std::string& erro
   return true;
 }
 
-LunrIndexBuilder index_corpus(const Corpus& corpus) {
-  LunrIndexBuilder builder(corpus.fields, corpus.metadata_whitelist,
-                           corpus.stop_words ? *corpus.stop_words : lunr_stop_words());
-  for (const auto& d : corpus.documents) builder.add(d.ref, d.fields, d.boost);
+LunrIndexBuilder index_corpus(const Corpus& corpus, int jobs) {
+  const std::vector<std::string>& stop_words = corpus.stop_words ? *corpus.stop_words : lunr_stop_words();
+  LunrIndexBuilder builder(corpus.fields, corpus.metadata_whitelist, stop_words);
+  if (jobs <= 1) {
+    for (const auto& d : corpus.documents) builder.add(d.ref, d.fields, d.boost);
+    return builder;
+  }
+  // Analysis is most of the cost and needs no shared state; adding must keep
+  // document order (term numbers are first-seen order). So: analyse a batch
+  // on every thread, add it in order, next batch. Batches bound the memory
+  // held in token lists.
+  constexpr size_t kBatch = 256;
+  std::vector<Analyzer> analyzers(static_cast<size_t>(jobs), Analyzer(stop_words));
+  std::vector<LunrIndexBuilder::AnalyzedFields> batch(kBatch);
+  for (size_t start = 0; start < corpus.documents.size(); start += kBatch) {
+    const size_t n = std::min(kBatch, corpus.documents.size() - start);
+    base::parallel_for_workers(n, jobs, [&](int worker, size_t i) {
+      batch[i] = LunrIndexBuilder::analyze(analyzers[static_cast<size_t>(worker)], corpus.documents[start + i].fields);
+    });
+    for (size_t i = 0; i < n; ++i) {
+      const CorpusDocument& d = corpus.documents[start + i];
+      builder.add_analyzed(d.ref, std::move(batch[i]), d.boost);
+    }
+  }
   return builder;
 }
 

@@ -40,8 +40,9 @@ std::string corpus_to_json(const Corpus& corpus);
 /// input: not JSON, missing keys, duplicate refs.
 bool corpus_from_json(const std::string& text, Corpus& corpus, std::string& error);
 
-/// A builder holding every document of the corpus, added in order.
-LunrIndexBuilder index_corpus(const Corpus& corpus);
+/// A builder holding every document of the corpus, added in order; the
+/// analysis (tokenizer, stop words, stemmer) runs on up to `jobs` threads.
+LunrIndexBuilder index_corpus(const Corpus& corpus, int jobs = 1);
 
 /// Builds the lunr index JSON for a corpus.
 std::string build_lunr_index(const Corpus& corpus);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/parallel.h"
+
 #include "search/unicode.h"
 
 namespace qahub::search {
@@ -12,15 +14,15 @@ const std::vector<FieldSpec>& index_fields() {
   return fields;
 }
 
-std::vector<IndexedDoc> make_documents(const std::vector<SearchPage>& pages, const SynonymTable& synonyms) {
+std::vector<IndexedDoc> make_documents(const std::vector<SearchPage>& pages, const SynonymTable& synonyms, int jobs) {
   std::vector<const SearchPage*> sorted;
   for (const auto& p : pages) sorted.push_back(&p);
   std::stable_sort(sorted.begin(), sorted.end(), [](const SearchPage* a, const SearchPage* b) { return a->url < b->url; });
-  std::vector<IndexedDoc> docs;
-  docs.reserve(sorted.size());
-  for (const SearchPage* p : sorted) {
-    IndexedDoc d;
-    d.ref = std::to_string(docs.size());
+  std::vector<IndexedDoc> docs(sorted.size());
+  base::parallel_for(sorted.size(), jobs, [&](size_t i) {
+    const SearchPage* p = sorted[i];
+    IndexedDoc& d = docs[i];
+    d.ref = std::to_string(i);
     d.page = p;
     d.fields.resize(kFieldCount);
     d.fields[kTitle] = sanitize_utf8(p->title);
@@ -46,8 +48,7 @@ std::vector<IndexedDoc> make_documents(const std::vector<SearchPage>& pages, con
     d.fields[kBody] = sanitize_utf8(body);
     d.fields[kKeywords] =
         synonyms.expansion_for(d.fields[kTitle] + "\n" + d.fields[kTags] + "\n" + d.fields[kHeadings] + "\n" + d.fields[kBody]);
-    docs.push_back(std::move(d));
-  }
+  });
   return docs;
 }
 

@@ -38,8 +38,9 @@ struct IndexedDoc {
 };
 
 /// Pages sorted by URL (so refs are stable), with sanitized UTF-8 text and
-/// the synonym expansion in the keywords field.
-std::vector<IndexedDoc> make_documents(const std::vector<SearchPage>& pages, const SynonymTable& synonyms);
+/// the synonym expansion in the keywords field; on up to `jobs` threads.
+std::vector<IndexedDoc> make_documents(const std::vector<SearchPage>& pages, const SynonymTable& synonyms,
+                                       int jobs = 1);
 
 /// The corpus lunr.js needs to rebuild the index (qahub_stop_words()).
 Corpus make_corpus(const std::vector<IndexedDoc>& docs);

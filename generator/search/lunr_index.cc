@@ -45,6 +45,17 @@ LunrIndexBuilder::LunrIndexBuilder(std::vector<FieldSpec> fields, std::vector<st
 }
 
 void LunrIndexBuilder::add(const std::string& ref, const std::vector<std::string>& field_texts, double boost) {
+  add_analyzed(ref, analyze(analyzer_, field_texts), boost);
+}
+
+LunrIndexBuilder::AnalyzedFields LunrIndexBuilder::analyze(Analyzer& analyzer, const std::vector<std::string>& field_texts) {
+  AnalyzedFields fields(field_texts.size());
+  for (size_t i = 0; i < field_texts.size(); ++i)
+    if (!field_texts[i].empty()) fields[i] = analyzer.analyze(utf8_to_utf16(field_texts[i]));
+  return fields;
+}
+
+void LunrIndexBuilder::add_analyzed(const std::string& ref, AnalyzedFields fields, double boost) {
   const auto doc = static_cast<uint32_t>(refs_.size());
   refs_.push_back(ref);
   doc_boosts_.push_back(boost);
@@ -54,8 +65,8 @@ void LunrIndexBuilder::add(const std::string& ref, const std::vector<std::string
     const auto serial = static_cast<uint32_t>(vectors_.size()) + 1;
     vectors_.emplace_back();
     FieldVector& vec = vectors_.back();
-    if (source >= field_texts.size() || field_texts[source].empty()) continue;
-    std::vector<Token> tokens = analyzer_.analyze(utf8_to_utf16(field_texts[source]));
+    if (source >= fields.size()) continue;
+    std::vector<Token>& tokens = fields[source];
     vec.length = static_cast<uint32_t>(tokens.size());
     for (Token& t : tokens) {
       auto [it, inserted] = term_ids_.try_emplace(t.text, static_cast<uint32_t>(terms_.size()));

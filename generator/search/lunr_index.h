@@ -32,9 +32,16 @@ class LunrIndexBuilder {
   LunrIndexBuilder(std::vector<FieldSpec> fields, std::vector<std::string> metadata_whitelist,
                    const std::vector<std::string>& stop_words);
 
-  /// Adds one document. `field_texts[i]` is the text of fields()[i] as
+  /// Adds one document. `field_texts[i]` is the text of the i-th field as
   /// declared (missing entries count as empty); UTF-8. Refs must be unique.
   void add(const std::string& ref, const std::vector<std::string>& field_texts, double boost = 1);
+
+  /// add() in two steps, so documents can be analysed on several threads
+  /// (one Analyzer each) and added in order: analyze() touches no builder
+  /// state, add_analyzed() is what add() does with its result.
+  using AnalyzedFields = std::vector<std::vector<Token>>;  ///< by declared field
+  static AnalyzedFields analyze(Analyzer& analyzer, const std::vector<std::string>& field_texts);
+  void add_analyzed(const std::string& ref, AnalyzedFields fields, double boost = 1);
 
   /// `JSON.stringify(builder.build())`.
   std::string to_json() const;

@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "fs/files.h"
 
@@ -36,41 +37,60 @@ bool install_cache(const std::filesystem::path& cache_dir, diag::Diagnostics& di
   return !ec;
 }
 
+/// `--search-corpus` and the cache `qahub search` indexes on first use
+/// (xapian_db.h): the corpus and the document store.
+bool write_corpus_files(const Corpus& corpus, const std::string& store, const SearchBuildOptions& options,
+                        diag::Diagnostics& diags) {
+  const bool cache = options.write_cache && !options.cache_dir.empty();
+  if (options.search_corpus.empty() && !cache) return true;
+  const std::string corpus_text = corpus_to_json(corpus);
+  if (!options.search_corpus.empty() && !fs::write_file(options.search_corpus, corpus_text)) {
+    diags.error({options.search_corpus.string(), 0, 0}, "cannot write search corpus");
+    return false;
+  }
+  if (!cache) return true;
+  const std::filesystem::path dir = staging_path(options.cache_dir);
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !fs::write_file(dir / "corpus.json", corpus_text) || !fs::write_file(dir / "docs.json", store)) {
+    diags.error({search_cache_path(options.cache_dir).string(), 0, 0}, "cannot write search cache");
+    std::filesystem::remove_all(dir, ec);
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions& options, base::OutputFiles& out,
                   diag::Diagnostics& diags, StagedSearchCache* staged) {
   // Expansion terms first: they are part of the corpus lunr.js can rebuild.
   const SynonymTable synonyms = load_synonyms(options.site_dir, diags);
-  const std::vector<IndexedDoc> docs = make_documents(pages, synonyms);
+  const std::vector<IndexedDoc> docs = make_documents(pages, synonyms, options.jobs);
   const Corpus corpus = make_corpus(docs);
 
+  // The store and the corpus files do not need the index: with jobs > 1
+  // they are made beside the indexing.
+  std::string store;
+  bool files_ok = true;
+  auto write_files = [&] {
+    store = docs_json(docs, synonyms);
+    files_ok = write_corpus_files(corpus, store, options, diags);
+  };
+  std::thread files_thread;
+  if (options.jobs > 1) files_thread = std::thread(write_files);
   // The lunr index, byte-identical to lunr.js over the same corpus.
-  const LunrIndexBuilder builder = index_corpus(corpus);
-  const std::string index = builder.to_json();
-  const std::string store = docs_json(docs, synonyms);
+  const std::string index = index_corpus(corpus, options.jobs).to_json();
+  if (files_thread.joinable()) files_thread.join();
+  else write_files();
+
   out["search/index.json"] = index;
   out["search/docs.json"] = store;
   // Script form for file://, where fetch() of the JSON files is refused.
   out["search/index.js"] = index_script(index, store);
-
-  std::string corpus_text;
-  if (!options.search_corpus.empty() || options.write_cache) corpus_text = corpus_to_json(corpus);
-  if (!options.search_corpus.empty() && !fs::write_file(options.search_corpus, corpus_text)) {
-    diags.error({options.search_corpus.string(), 0, 0}, "cannot write search corpus");
-    return false;
-  }
-  // What `qahub search` indexes on first use (xapian_db.h).
+  if (!files_ok) return false;
   if (options.write_cache && !options.cache_dir.empty()) {
-    const std::filesystem::path dir = staging_path(options.cache_dir);
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
-    std::filesystem::create_directories(dir, ec);
-    if (ec || !fs::write_file(dir / "corpus.json", corpus_text) || !fs::write_file(dir / "docs.json", store)) {
-      diags.error({search_cache_path(options.cache_dir).string(), 0, 0}, "cannot write search cache");
-      std::filesystem::remove_all(dir, ec);
-      return false;
-    }
     if (staged) staged->staged(options.cache_dir);
     else return install_cache(options.cache_dir, diags);
   }

@@ -43,6 +43,7 @@ struct SearchBuildOptions {
   std::filesystem::path cache_dir;      ///< site_dir/.qahub: the search cache lives here
   std::filesystem::path search_corpus;  ///< when set, write the indexed corpus JSON here
   bool write_cache = true;              ///< false for `qahub check`
+  int jobs = 1;                         ///< threads for analysis and the document store
 };
 
 /// What a build_search() run leaves in the build cache for `qahub search`
