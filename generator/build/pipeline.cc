@@ -44,21 +44,6 @@ model::LinkTargets link_targets(const content::ContentSet& content, const record
   return t;
 }
 
-std::vector<search::SearchPage> search_pages(const model::Site& site) {
-  std::vector<search::SearchPage> out;
-  for (const model::SitePage& p : site.pages) {
-    search::SearchPage s;
-    s.url = p.url;
-    s.title = p.title;
-    if (const model::SitePage* section = site.find(p.section_url)) s.section = section->title;
-    s.description = p.description;
-    s.tags = p.tags;
-    s.sections = p.search_sections;
-    out.push_back(std::move(s));
-  }
-  return out;
-}
-
 /// Wall time per pass, for `--timings`.
 class PassClock {
  public:
@@ -77,7 +62,28 @@ class PassClock {
 
 }  // namespace
 
-bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, BuildStats* stats) {
+std::vector<search::SearchPage> search_pages(const model::Site& site) {
+  std::vector<search::SearchPage> out;
+  for (const model::SitePage& p : site.pages) {
+    search::SearchPage s;
+    s.url = p.url;
+    s.title = p.title;
+    if (const model::SitePage* section = site.find(p.section_url)) s.section = section->title;
+    s.description = p.description;
+    s.tags = p.tags;
+    s.sections = p.search_sections;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<std::string> heading_ids(const content::Page& page) {
+  std::vector<std::string> ids;
+  for (const markdown::Heading& h : page.doc.headings()) ids.push_back(h.id);
+  return ids;
+}
+
+bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, BuildStats* stats, BuildState* keep) {
   diags.set_strict(options.strict);
   PassClock clock(stats);
   const std::filesystem::path out_dir = output_dir(options);
@@ -89,8 +95,8 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
 
   // Site settings and the theme (embedded default, overridden by the site's themes/).
   config::SiteConfig config = config::load_site_config(options.site_dir, diags);
-  theme::Theme theme = theme::Theme::load(options.site_dir, config.theme, diags);
-  templating::Templates templates(theme);
+  auto theme = std::make_unique<theme::Theme>(theme::Theme::load(options.site_dir, config.theme, diags));
+  auto templates = std::make_unique<templating::Templates>(*theme);
 
   // Read and parse every content page once; front matter positions stay file-relative.
   content::LoadOptions load;
@@ -113,7 +119,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
     return it == url_of_source.end() ? std::string() : it->second;
   };
   rin.allow_personal_data = config.allow_personal_data;
-  rin.templates = &templates;
+  rin.templates = templates.get();
   records::RecordsResult records = records::build_records(rin, diags);
   clock.pass("records");
 
@@ -123,13 +129,18 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
     for (const std::string& t : p.meta.tags) probe.tags[t];
   for (const records::RecordPage& r : records.pages)
     for (const std::string& t : r.tags) probe.tags[t];
-  model::resolve_links(content, link_targets(content, records, theme, render::generated_page_urls(probe)), diags);
+  model::LinkTargets targets = link_targets(content, records, *theme, render::generated_page_urls(probe));
+  model::resolve_links(content, targets, diags);
+  std::map<std::string, BuildState::Source> sources;
+  if (keep)
+    for (const content::Page& p : content.pages) sources[p.source] = {p.head, heading_ids(p)};
   clock.pass("links");
 
   // The read-only site model, then every output file.
   const size_t content_pages = content.pages.size();
   const size_t record_pages = records.pages.size();
-  model::Site site = model::make_site(config, options.as_of, std::move(content), std::move(records), diags, options.jobs);
+  auto site = std::make_unique<model::Site>(
+      model::make_site(config, options.as_of, std::move(content), std::move(records), diags, options.jobs));
   render::RenderOptions ropt;
   ropt.style.relative = options.relative_urls;
   ropt.style.base_path = config.base_path();
@@ -149,7 +160,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   sopt.jobs = options.jobs;
   base::OutputFiles search_out;
   search::StagedSearchCache search_cache;
-  const std::vector<search::SearchPage> indexed = search_pages(site);
+  const std::vector<search::SearchPage> indexed = search_pages(*site);
   clock.pass("site");
   double search_ms = 0;
   auto run_search = [&] {
@@ -159,7 +170,8 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   };
   std::thread search_thread;
   if (options.jobs > 1) search_thread = std::thread(run_search);
-  base::OutputFiles out = render::render_site(site, templates, theme, ropt, diags);
+  auto renderer = std::make_unique<render::PageRenderer>(*site, *templates, ropt, diags);
+  base::OutputFiles out = render::render_site(*site, *templates, *theme, ropt, diags, renderer.get());
   clock.pass("render");
   if (search_thread.joinable()) search_thread.join();
   else if (!diags.has_errors()) run_search();
@@ -180,6 +192,16 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   if (!fs::write_output_tree(out_dir, out, options.jobs, diags)) return false;
   const bool installed = search_cache.install(diags);
   clock.pass("write");
+  if (installed && keep) {
+    keep->options = options;
+    keep->load = load;
+    keep->theme = std::move(theme);
+    keep->templates = std::move(templates);
+    keep->site = std::move(site);
+    keep->renderer = std::move(renderer);
+    keep->targets = std::move(targets);
+    keep->sources = std::move(sources);
+  }
   return installed;
 }
 

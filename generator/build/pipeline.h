@@ -12,8 +12,18 @@
 #include <utility>
 #include <vector>
 
+#include <map>
+#include <memory>
+
 #include "config/site_config.h"
+#include "content/pages.h"
 #include "diag/diagnostics.h"
+#include "model/links.h"
+#include "model/site.h"
+#include "render/render_site.h"
+#include "search/search.h"
+#include "templating/templates.h"
+#include "theme/theme.h"
 
 namespace qahub::build {
 
@@ -27,11 +37,38 @@ struct BuildStats {
   std::vector<std::pair<std::string, double>> timings;
 };
 
+/// What a successful build keeps for `qahub serve`'s incremental updates
+/// (incremental.h). The heap-held parts keep their addresses: the renderer
+/// refers to the site and the templates, the templates to the theme.
+struct BuildState {
+  config::BuildOptions options;
+  content::LoadOptions load;
+  std::unique_ptr<theme::Theme> theme;
+  std::unique_ptr<templating::Templates> templates;
+  std::unique_ptr<model::Site> site;
+  std::unique_ptr<render::PageRenderer> renderer;
+  model::LinkTargets targets;
+  /// What an edit must leave alone to stay incremental, per content source.
+  struct Source {
+    std::string head;                      ///< text before the Markdown body
+    std::vector<std::string> heading_ids;  ///< every heading's id, in order
+  };
+  std::map<std::string, Source> sources;
+};
+
 /// The output directory for these options (`--out`, or site/public).
 std::filesystem::path output_dir(const config::BuildOptions& options);
 
 /// Builds the site. Returns false when any error (or, with --strict, any
-/// warning) was reported; the previous output is then left untouched.
-bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, BuildStats* stats = nullptr);
+/// warning) was reported; the previous output is then left untouched. On
+/// success, `keep` (when given) receives the build's state.
+bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, BuildStats* stats = nullptr,
+                BuildState* keep = nullptr);
+
+/// Heading ids of a parsed page, in order (BuildState::Source).
+std::vector<std::string> heading_ids(const content::Page& page);
+
+/// What search indexes for every page of the site.
+std::vector<search::SearchPage> search_pages(const model::Site& site);
 
 }  // namespace qahub::build

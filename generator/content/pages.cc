@@ -38,6 +38,7 @@ Page parse_page(const std::string& source, const std::string& text, const LoadOp
   page.meta = frontmatter::parse_page_meta(split, source, diags);
   diag::check_personal_data(text, source, 0, options.allow_personal_data, diags);
   page.doc = markdown::Document::parse(split.body, split.body_line_offset, options.markdown);
+  page.head = text.substr(0, text.size() - std::min(text.size(), split.body.size()));
   return page;
 }
 

@@ -20,6 +20,9 @@ struct Page {
   bool is_section = false;  ///< an `_index.md`
   frontmatter::PageMeta meta;
   markdown::Document doc;
+  /// The file's text before the Markdown body (fences and YAML, as written):
+  /// `qahub serve` compares it to tell an edit of the body alone.
+  std::string head;
 };
 
 struct Asset {

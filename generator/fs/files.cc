@@ -48,4 +48,14 @@ bool write_file(const std::filesystem::path& path, std::string_view bytes) {
   return ok;
 }
 
+bool replace_file(const std::filesystem::path& path, std::string_view bytes) {
+  std::filesystem::path tmp = path;
+  tmp += ".qahub-new";
+  if (!write_file(tmp, bytes)) return false;
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) std::filesystem::remove(tmp, ec);
+  return !ec;
+}
+
 }  // namespace qahub::fs

@@ -21,4 +21,9 @@ std::vector<std::string> list_files(const std::filesystem::path& root, const std
 /// is renamed into place only after every file is written).
 bool write_file(const std::filesystem::path& path, std::string_view bytes);
 
+/// Replaces a file so a reader sees the old bytes or the new, never part of
+/// either: written beside it, then renamed over it (`qahub serve` updating
+/// one page while the server reads).
+bool replace_file(const std::filesystem::path& path, std::string_view bytes);
+
 }  // namespace qahub::fs

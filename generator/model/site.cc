@@ -12,6 +12,20 @@ const SitePage* Site::find(const std::string& url) const {
   return it == by_url.end() ? nullptr : &pages[it->second];
 }
 
+void report_review_overdue(const content::Page& p, base::Date as_of, diag::Diagnostics& diags) {
+  if (p.meta.review_by && *p.meta.review_by < as_of)
+    diags.warning(p.meta.review_by_pos, "review overdue: review_by " + p.meta.review_by->iso() +
+                                            " is before the build date " + as_of.iso());
+}
+
+void set_content_body(SitePage& s, const content::Page& p) {
+  s.body_html = p.doc.render_html();
+  s.toc.clear();
+  for (const markdown::Heading& h : p.doc.headings())
+    if (h.level == 2 || h.level == 3) s.toc.push_back(h);
+  s.search_sections = p.doc.sections();
+}
+
 namespace {
 
 SitePage from_content(content::Page& p) {
@@ -23,10 +37,7 @@ SitePage from_content(content::Page& p) {
   s.description = p.meta.description;
   s.section_url = p.section_url;
   s.weight = p.meta.weight;
-  s.body_html = p.doc.render_html();
-  for (const markdown::Heading& h : p.doc.headings())
-    if (h.level == 2 || h.level == 3) s.toc.push_back(h);
-  s.search_sections = p.doc.sections();
+  set_content_body(s, p);
   s.tags = p.meta.tags;
   s.owner = p.meta.owner;
   s.review_by = p.meta.review_by;
@@ -63,11 +74,7 @@ Site make_site(const config::SiteConfig& config, base::Date as_of, content::Cont
   site.assets = std::move(content.assets);
   site.record_files = std::move(records.files);
 
-  for (content::Page& p : content.pages) {
-    if (p.meta.review_by && *p.meta.review_by < as_of)
-      diags.warning(p.meta.review_by_pos, "review overdue: review_by " + p.meta.review_by->iso() +
-                                              " is before the build date " + as_of.iso());
-  }
+  for (const content::Page& p : content.pages) report_review_overdue(p, as_of, diags);
   // Rendering every body to HTML is the costly part: in parallel, one slot each.
   site.pages.resize(content.pages.size());
   base::parallel_for(content.pages.size(), jobs, [&](size_t i) { site.pages[i] = from_content(content.pages[i]); });

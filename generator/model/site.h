@@ -55,6 +55,13 @@ struct Site {
   const SitePage* find(const std::string& url) const;
 };
 
+/// The "review overdue" warning for a page whose review_by is before as_of.
+void report_review_overdue(const content::Page& page, base::Date as_of, diag::Diagnostics& diags);
+
+/// Sets what a content page's Markdown body gives its SitePage (HTML, table
+/// of contents, search text), and nothing else.
+void set_content_body(SitePage& page, const content::Page& parsed);
+
 /// Builds the Site from parsed content (links already resolved) and records.
 /// Reports review-overdue warnings against `as_of`. Renders page bodies on up
 /// to `jobs` threads.

@@ -1,5 +1,7 @@
 #include "render/render_site.h"
 
+#include <optional>
+
 #include "base/parallel.h"
 #include "fs/files.h"
 #include "render/feeds.h"
@@ -7,15 +9,23 @@
 
 namespace qahub::render {
 
+PageRenderer::PageRenderer(const model::Site& site, const templating::Templates& templates,
+                           const RenderOptions& options, diag::Diagnostics& diags)
+    : nav(site, templates, diags), ctx{site, templates, options.style, options.live_reload, &nav} {}
+
+std::string render_page(const RenderContext& ctx, const model::SitePage& page, diag::Diagnostics& diags) {
+  return render_layout(ctx, page.url, page_view(ctx, page), page.body_html, diags);
+}
+
 base::OutputFiles render_site(const model::Site& site, const templating::Templates& templates,
-                              const theme::Theme& theme, const RenderOptions& options, diag::Diagnostics& diags) {
-  NavCache nav(site, templates, diags);
-  RenderContext ctx{site, templates, options.style, options.live_reload, &nav};
+                              const theme::Theme& theme, const RenderOptions& options, diag::Diagnostics& diags,
+                              const PageRenderer* renderer) {
+  std::optional<PageRenderer> own;
+  if (!renderer) renderer = &own.emplace(site, templates, options, diags);
+  const RenderContext& ctx = renderer->ctx;
   std::vector<std::string> html(site.pages.size());
-  base::parallel_for(site.pages.size(), options.jobs, [&](size_t i) {
-    const model::SitePage& p = site.pages[i];
-    html[i] = render_layout(ctx, p.url, page_view(ctx, p), p.body_html, diags);
-  });
+  base::parallel_for(site.pages.size(), options.jobs,
+                     [&](size_t i) { html[i] = render_page(ctx, site.pages[i], diags); });
   base::OutputFiles out;
   for (size_t i = 0; i < site.pages.size(); ++i) out[output_path_for(site.pages[i].url)] = std::move(html[i]);
   render_generated_pages(ctx, out, diags);

@@ -16,7 +16,23 @@ struct RenderOptions {
   std::filesystem::path site_dir;  ///< to read content assets from
 };
 
+/// The context render_site renders with, for rendering single pages later
+/// (`qahub serve` after a body-only edit). Holds the nav cache, so it lives at
+/// a stable address and must not outlive the site or the templates.
+struct PageRenderer {
+  PageRenderer(const model::Site& site, const templating::Templates& templates, const RenderOptions& options,
+               diag::Diagnostics& diags);
+  NavCache nav;
+  RenderContext ctx;
+};
+
+/// One site page in its layout: what render_site writes for it.
+std::string render_page(const RenderContext& ctx, const model::SitePage& page, diag::Diagnostics& diags);
+
+/// Renders everything. With `renderer` (made for the same site, templates and
+/// options), its nav cache is used instead of building one.
 base::OutputFiles render_site(const model::Site& site, const templating::Templates& templates,
-                              const theme::Theme& theme, const RenderOptions& options, diag::Diagnostics& diags);
+                              const theme::Theme& theme, const RenderOptions& options, diag::Diagnostics& diags,
+                              const PageRenderer* renderer = nullptr);
 
 }  // namespace qahub::render

@@ -118,25 +118,7 @@ void accessibility_page(const RenderContext& ctx, base::OutputFiles& out, diag::
 }
 
 void print_packs(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
-  const model::Site& site = ctx.site;
-  for (const model::SitePage& s : site.pages) {
-    if (s.kind != model::PageKind::kSection || s.url == "/") continue;
-    json pages = json::array();
-    for (size_t c : s.children) {
-      const model::SitePage& p = site.pages[c];
-      if (p.kind == model::PageKind::kSection) continue;
-      // Heading ids repeat across pages ("what-good-looks-like"): prefix them per page.
-      const std::string prefix = "p" + std::to_string(pages.size() + 1) + "-";
-      json entry = {{"url", p.url}, {"title", p.title}, {"id", prefix + "title"}, {"body", prefix_ids(p.body_html, prefix)}};
-      if (p.last_updated) entry["last_updated_human"] = p.last_updated->human();
-      if (!p.owner.empty()) entry["owner"] = p.owner;
-      pages.push_back(entry);
-    }
-    if (pages.empty()) continue;
-    emit(ctx, "/print" + s.url, "Briefing pack: " + s.title,
-         "Every page of " + s.title + " in order, for printing for a team meeting.", "print",
-         {{"section", {{"url", s.url}, {"title", s.title}, {"body", s.body_html}}}, {"pages", pages}}, out, diags);
-  }
+  for (const model::SitePage& s : ctx.site.pages) render_print_pack(ctx, s, out, diags);
 }
 
 void redirects(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
@@ -157,6 +139,27 @@ void redirects(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnosti
 }
 
 }  // namespace
+
+void render_print_pack(const RenderContext& ctx, const model::SitePage& s, base::OutputFiles& out,
+                       diag::Diagnostics& diags) {
+  const model::Site& site = ctx.site;
+  if (s.kind != model::PageKind::kSection || s.url == "/") return;
+  json pages = json::array();
+  for (size_t c : s.children) {
+    const model::SitePage& p = site.pages[c];
+    if (p.kind == model::PageKind::kSection) continue;
+    // Heading ids repeat across pages ("what-good-looks-like"): prefix them per page.
+    const std::string prefix = "p" + std::to_string(pages.size() + 1) + "-";
+    json entry = {{"url", p.url}, {"title", p.title}, {"id", prefix + "title"}, {"body", prefix_ids(p.body_html, prefix)}};
+    if (p.last_updated) entry["last_updated_human"] = p.last_updated->human();
+    if (!p.owner.empty()) entry["owner"] = p.owner;
+    pages.push_back(entry);
+  }
+  if (pages.empty()) return;
+  emit(ctx, "/print" + s.url, "Briefing pack: " + s.title,
+       "Every page of " + s.title + " in order, for printing for a team meeting.", "print",
+       {{"section", {{"url", s.url}, {"title", s.title}, {"body", s.body_html}}}, {"pages", pages}}, out, diags);
+}
 
 std::string review_status(const model::SitePage& page, base::Date as_of) {
   if (!page.review_by) return "No review date";

@@ -13,6 +13,11 @@ std::vector<std::string> generated_page_urls(const model::Site& site);
 /// Renders every generated page into `out`.
 void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags);
 
+/// The print pack of one section (/print/SECTION/), if it has pages: what
+/// render_generated_pages writes for it.
+void render_print_pack(const RenderContext& ctx, const model::SitePage& section, base::OutputFiles& out,
+                       diag::Diagnostics& diags);
+
 /// Review status of a page against as-of, as a text label.
 std::string review_status(const model::SitePage& page, base::Date as_of);
 

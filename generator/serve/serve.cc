@@ -4,12 +4,15 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <cstdio>
 #include <memory>
 #include <set>
 #include <thread>
 
+#include "build/incremental.h"
 #include "build/pipeline.h"
+#include "serve/background_search.h"
 #include "serve/http_server.h"
 #include "serve/live_reload.h"
 #include "serve/watcher.h"
@@ -54,29 +57,70 @@ struct BuildOutcome {
   double ms = 0;
 };
 
-std::unique_ptr<BuildOutcome> build_once(const config::BuildOptions& options) {
+/// A full build. On success `state` is what the next edit updates
+/// incrementally; on failure it is cleared, so edits rebuild fully until the
+/// site builds again (a body edit must not hide another file's error).
+std::unique_ptr<BuildOutcome> build_once(const config::BuildOptions& options, build::BuildState& state) {
   auto outcome = std::make_unique<BuildOutcome>();
   const auto start = Clock::now();
   // Requests keep being served from the previous output meanwhile; the
   // HTTP side rides out the directory swap at the end (resolve_and_read).
-  outcome->ok = build::build_site(options, outcome->diags, &outcome->stats);
+  build::BuildState next;
+  outcome->ok = build::build_site(options, outcome->diags, &outcome->stats, &next);
+  state = std::move(next);
   outcome->ms = ms_since(start);
   std::fputs(outcome->diags.format_all().c_str(), stderr);
   return outcome;
 }
 
-/// Runs until the watcher stops: one full rebuild per batch of changes.
-void rebuild_loop(const config::BuildOptions& options, Watcher& watcher, HttpServer& http, EventHub& hub) {
+/// Errors of edits the fast path refused, by source, until each is fixed:
+/// a later good edit of another page must not clear their overlay.
+using OpenErrors = std::map<std::string, std::string>;
+
+std::string open_error_text(const OpenErrors& open) {
+  std::string text;
+  for (const auto& [_, errors] : open) text += errors;
+  return text;
+}
+
+/// The fast path (build/incremental.h). Returns false when the edit needs a full build.
+bool try_incremental(build::BuildState& state, const ChangeBatch& batch, const std::string& what, OpenErrors& open,
+                     EventHub& hub, BackgroundSearch& search) {
+  const auto start = Clock::now();
+  diag::Diagnostics diags;
+  build::UpdateResult r = build::update_pages(state, batch.paths, diags);
+  if (r.kind == build::Update::kNeedsFullBuild) return false;
+  std::fputs(diags.format_all().c_str(), stderr);
+  if (r.kind == build::Update::kFailed) {
+    for (const std::string& path : batch.paths) open[path] = error_text(diags, state.options.strict);
+    hub.publish("errors", open_error_text(open));
+    std::fprintf(stderr, "qahub: update after %s changed failed with %s in %.0f ms; still serving the last good build\n",
+                 what.c_str(), plural(diags.error_count(), "error").c_str(), ms_since(start));
+    return true;
+  }
+  for (const std::string& path : batch.paths) open.erase(path);
+  if (open.empty()) hub.publish("ok", "");
+  else hub.publish("errors", open_error_text(open));
+  hub.publish("reload", "");
+  std::fprintf(stderr,
+               "qahub: updated %s after %s changed in %.0f ms (body only); reload sent %.0f ms after the change\n",
+               plural(r.written.size(), "file").c_str(), what.c_str(), ms_since(start), ms_since(batch.first_change));
+  search.request(build::search_pages(*state.site));
+  return true;
+}
+
+/// Runs until the watcher stops: per batch of changes, the fast path when the
+/// edit is to page bodies only, else a full rebuild.
+void rebuild_loop(const config::BuildOptions& options, build::BuildState& state, Watcher& watcher, HttpServer& http,
+                  EventHub& hub) {
+  BackgroundSearch search(options);
+  OpenErrors open;
   while (std::optional<ChangeBatch> batch = watcher.wait_for_changes()) {
     const std::string what = describe_changes(batch->paths);
-    // Incremental rebuilds hook in here: change_kind() of each path in
-    // batch->paths says what to redo (content → re-parse that page, re-render
-    // it and the pages that list or link to it; data → reload records; theme
-    // or config → everything). Today every change rebuilds everything: the
-    // default site costs about 0.2 s of CPU, and most of the rest of a
-    // rebuild's wall time is writing ~230 output files, so the first step
-    // would rather be serving the build's OutputFiles from memory.
-    std::unique_ptr<BuildOutcome> b = build_once(options);
+    if (try_incremental(state, *batch, what, open, hub, search)) continue;
+    search.cancel();
+    std::unique_ptr<BuildOutcome> b = build_once(options, state);
+    open.clear();
     if (!b->ok) {
       hub.publish("errors", error_text(b->diags, options.strict));
       std::fprintf(stderr,
@@ -142,7 +186,8 @@ int run_serve(const ServeOptions& options) {
   }
 
   std::fprintf(stderr, "qahub: building %s as of %s\n", build_options.site_dir.c_str(), build_options.as_of.iso().c_str());
-  std::unique_ptr<BuildOutcome> first = build_once(build_options);
+  build::BuildState state;
+  std::unique_ptr<BuildOutcome> first = build_once(build_options, state);
   if (first->ok) {
     std::fprintf(stderr, "qahub: built %zu content pages and %zu record pages in %.0f ms\n",
                  first->stats.content_pages, first->stats.record_pages, first->ms);
@@ -158,7 +203,7 @@ int run_serve(const ServeOptions& options) {
   std::thread server_thread([&] {
     if (!http.listen()) server_failed = true;
   });
-  std::thread rebuild_thread([&] { rebuild_loop(build_options, *watcher, http, hub); });
+  std::thread rebuild_thread([&] { rebuild_loop(build_options, state, *watcher, http, hub); });
   std::fprintf(stderr, "qahub: serving %s at http://%s:%d%s (Ctrl-C to stop)\n", build_options.out_dir.c_str(),
                options.host.c_str(), *port, base.c_str());
 

@@ -6,9 +6,12 @@
 ///   o.build.as_of = base::today_utc();
 ///   return run_serve(o);  // blocks until Ctrl-C (SIGINT) or SIGTERM
 ///
-/// A failed rebuild never takes the site down: the last good output stays in
-/// place (build_site writes all or nothing), the errors go to the terminal and
-/// to every open tab's overlay, and the next good build clears them.
+/// An edit to page bodies only (build/incremental.h) re-renders just those
+/// pages and their print packs into the output and reloads the tabs; the
+/// search index follows on a thread of its own. Any other change rebuilds
+/// everything. A failed update or rebuild never takes the site down: the last
+/// good output stays in place, the errors go to the terminal and to every open
+/// tab's overlay, and the next good edit clears them.
 #include <string>
 
 #include "config/site_config.h"

@@ -39,7 +39,7 @@ class Watcher {
  public:
   /// Starts watching. Throws std::runtime_error if inotify is unavailable.
   explicit Watcher(std::filesystem::path site_dir,
-                   std::chrono::milliseconds debounce = std::chrono::milliseconds(50));
+                   std::chrono::milliseconds debounce = std::chrono::milliseconds(20));
   ~Watcher();
   Watcher(const Watcher&) = delete;
   Watcher& operator=(const Watcher&) = delete;

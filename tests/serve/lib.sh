@@ -29,6 +29,15 @@ wait_for() {
   done
 }
 
+# wait_for_count FILE PATTERN N SECONDS: until PATTERN matches N lines of FILE.
+wait_for_count() {
+  local file="$1" pattern="$2" n="$3" deadline=$(( $(now_ms) + $4 * 1000 ))
+  until [ "$(grep -cE -- "$pattern" "$file" 2>/dev/null || true)" -ge "$n" ]; do
+    [ "$(now_ms)" -lt "$deadline" ] || fail "fewer than $n \"$pattern\" in $(basename "$file") after $4 s"
+    sleep 0.05
+  done
+}
+
 # start_serve SITE [ARGS...]: sets serve_pid, port and url (http://127.0.0.1:PORT).
 start_serve() {
   local site="$1"; shift

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Edit → rebuilt page and a reload event within the bound; broken front matter
-# → the last good page is still served and an errors event names the file;
-# the fix → reload; then SIGINT stops cleanly.
+# A body edit → the fast path (that page and its print pack re-rendered, the
+# search index after) and a reload event within the bound; a broken link in a
+# body → errors event, last good page kept, the fix clears it; a heading edit
+# → full rebuild; broken front matter → the last good page is still served
+# and an errors event names the file; the fix → reload; then SIGINT stops
+# cleanly.
 set -euo pipefail
 qahub="$1"; root="$2"
 bound_ms="${QAHUB_SERVE_RELOAD_BOUND_MS:-2000}"
@@ -30,16 +33,41 @@ until contains "$url/practice/guides/second/" "$marker"; do
 done
 elapsed=$(( $(now_ms) - start ))
 wait_for "$work/events" '^event: reload$' 5
-wait_for "$work/serve.log" '^qahub: rebuilt after content/guides/second.md changed in [0-9]+ ms .*; reload sent [0-9]+ ms after the change$' 5
-grep -m1 '^qahub: rebuilt after' "$work/serve.log"
+wait_for "$work/serve.log" '^qahub: updated 2 files after content/guides/second.md changed in [0-9]+ ms \(body only\); reload sent [0-9]+ ms after the change$' 5
+grep -m1 '^qahub: updated' "$work/serve.log"
 [ "$elapsed" -le "$bound_ms" ] || fail "the edit took $elapsed ms to show (bound $bound_ms ms)"
+contains "$url/practice/print/guides/" "$marker" || fail "the print pack was not updated"
+wait_for "$work/serve.log" '^qahub: search index updated in [0-9]+ ms$' 10
+contains "$url/practice/search/docs.json" "$marker" || fail "the search index did not follow"
+grep -q '^qahub: rebuilt after' "$work/serve.log" && fail "a body edit rebuilt everything"
+
+# A broken link in the body: errors event, the page stays; the fix clears it.
+cp "$page" "$work/good.md"
+printf '
+See [the missing page](missing.md).\n' >>"$page"
+wait_for "$work/serve.log" '^qahub: update after content/guides/second.md changed failed with 1 error in [0-9]+ ms; still serving the last good build$' 5
+grep -qE '^content/guides/second.md:[0-9]+:5: error: broken link "missing.md": content/guides/missing.md does not exist' "$work/serve.log" \
+  || fail "terminal error for the broken link"
+wait_for "$work/events" '^data: content/guides/second.md:[0-9]+:5: error: broken link "missing.md"' 5
+oks=$(grep -c '^event: ok$' "$work/events" || true)
+cp "$work/good.md" "$page"
+wait_for "$work/serve.log" '^qahub: updated 2 files after content/guides/second.md changed .*reload sent' 5
+deadline=$(( $(now_ms) + 5000 ))
+until [ "$(grep -c '^event: ok$' "$work/events")" -gt "$oks" ]; do
+  [ "$(now_ms)" -lt "$deadline" ] || fail "no ok event after fixing the link"
+  sleep 0.05
+done
+
+# A heading edit can break anchors elsewhere: full rebuild.
+printf '\n## A new heading\n\nText under it.\n' >>"$page"
+wait_for "$work/serve.log" '^qahub: rebuilt after content/guides/second.md changed in [0-9]+ ms \(full rebuild, [0-9]+ pages\); reload sent [0-9]+ ms after the change$' 10
+cp "$work/good.md" "$page"
+wait_for_count "$work/serve.log" '^qahub: rebuilt after content/guides/second.md changed' 2 10
 
 # A broken edit: the last good page stays, the overlay gets the error.
 cp "$page" "$work/good.md"
 printf -- '---\ntitle: [broken\n---\n' >"$page"
-wait_for "$work/events" '^event: errors$' 5
-grep -qE '^data: content/guides/second.md:[0-9]+:[0-9]+: error: invalid YAML' "$work/events" \
-  || fail "errors event does not carry the diagnostic"
+wait_for "$work/events" '^data: content/guides/second.md:[0-9]+:[0-9]+: error: invalid YAML' 5
 wait_for "$work/serve.log" '^qahub: rebuild after content/guides/second.md changed failed with 1 error in [0-9]+ ms; still serving the last good build$' 5
 grep -qE '^content/guides/second.md:[0-9]+:[0-9]+: error: invalid YAML' "$work/serve.log" || fail "terminal error"
 contains "$url/practice/guides/second/" "$marker" || fail "last good page not served"

@@ -1,0 +1,67 @@
+#include "build/incremental.h"
+
+#include "fs/files.h"
+#include "model/links.h"
+#include "render/site_pages.h"
+
+namespace qahub::build {
+
+UpdateResult update_pages(BuildState& state, const std::set<std::string>& changed, diag::Diagnostics& diags) {
+  UpdateResult result;
+  if (!state.site || changed.empty()) return result;
+  diags.set_strict(state.options.strict);
+  model::Site& site = *state.site;
+
+  // Re-parse every edited page; give up at the first one that is more than a body edit.
+  content::ContentSet edited;
+  for (const std::string& source : changed) {
+    auto known = state.sources.find(source);
+    if (known == state.sources.end()) return result;  // new, a draft, an asset, data, theme, config …
+    auto text = fs::read_file(state.options.site_dir / source);
+    if (!text) return result;  // deleted or renamed away
+    content::Page page = content::parse_page(source, *text, state.load, diags);
+    if (page.head != known->second.head || heading_ids(page) != known->second.heading_ids) return result;
+    if (!site.find(page.url)) return result;
+    edited.pages.push_back(std::move(page));
+  }
+  model::resolve_links(edited, state.targets, diags);
+  for (const content::Page& page : edited.pages) model::report_review_overdue(page, site.as_of, diags);
+  if (diags.has_errors()) {
+    result.kind = Update::kFailed;
+    return result;
+  }
+
+  // The pages, then the print packs of their sections (each once).
+  base::OutputFiles out;
+  std::set<std::string> sections;
+  const render::RenderContext& ctx = state.renderer->ctx;
+  for (const content::Page& page : edited.pages) {
+    model::SitePage& target = site.pages[site.by_url.at(page.url)];
+    model::set_content_body(target, page);
+    out[render::output_path_for(target.url)] = render::render_page(ctx, target, diags);
+    sections.insert(target.section_url);
+  }
+  for (const std::string& url : sections)
+    if (const model::SitePage* section = site.find(url)) render::render_print_pack(ctx, *section, out, diags);
+  if (diags.has_errors()) {
+    // A template error after the site took the new bodies: the old files
+    // stay, and the state no longer matches them, so the next edit rebuilds.
+    state = BuildState{};
+    result.kind = Update::kFailed;
+    return result;
+  }
+  const std::filesystem::path out_dir = output_dir(state.options);
+  for (const auto& [path, bytes] : out) {
+    if (!fs::replace_file(out_dir / path, bytes)) {
+      diags.error({(out_dir / path).string()}, "cannot write file");
+      state = BuildState{};
+      result.kind = Update::kFailed;
+      return result;
+    }
+    result.written.push_back(path);
+  }
+  result.kind = Update::kApplied;
+  return result;
+}
+
+}  // namespace qahub::build

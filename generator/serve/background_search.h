@@ -1,0 +1,50 @@
+#pragma once
+/// Rebuilds the search files (search/index.json, docs.json, index.js) of the
+/// serve output on a thread of its own after an incremental update, so the
+/// edited page is reloaded first and search follows a moment later. Requests
+/// that arrive while one is being built collapse into one more build with the
+/// newest pages.
+///
+///   BackgroundSearch search(options);           // options of the serve build
+///   search.request(build::search_pages(site));  // returns at once
+///   search.stop();                              // before the options go
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "config/site_config.h"
+#include "search/search.h"
+
+namespace qahub::serve {
+
+class BackgroundSearch {
+ public:
+  explicit BackgroundSearch(config::BuildOptions options);
+  ~BackgroundSearch();
+  BackgroundSearch(const BackgroundSearch&) = delete;
+  BackgroundSearch& operator=(const BackgroundSearch&) = delete;
+
+  /// Indexes `pages` as soon as the thread is free (a pending request is replaced).
+  void request(std::vector<search::SearchPage> pages);
+  /// Drops a pending request and waits for a build in progress to finish,
+  /// so a full build that follows writes the newest search files.
+  void cancel();
+  /// Finishes the build in progress, if any, and ends the thread.
+  void stop();
+
+ private:
+  void run();
+
+  config::BuildOptions options_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::optional<std::vector<search::SearchPage>> pending_;
+  std::condition_variable idle_;
+  bool busy_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace qahub::serve

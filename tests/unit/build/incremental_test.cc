@@ -1,0 +1,126 @@
+#include <catch2/catch.hpp>
+
+#include "build/incremental.h"
+#include "build/test_site.h"
+
+using qahub::testing::contains;
+using qahub::testing::TestSite;
+namespace build = qahub::build;
+namespace diag = qahub::diag;
+
+namespace {
+
+std::string page(const std::string& front, const std::string& body) { return "---\n" + front + "---\n" + body; }
+
+const std::string kFront = "title: Alpha\nweight: 1\n";
+const std::string kBody = "Intro.\n\n## Plans\n\nPlans are reviewed.\n";
+
+std::map<std::string, std::string> files() {
+  return {{"content/_index.md", page("title: Home\n", "Welcome.\n")},
+          {"content/guides/_index.md", page("title: Guides\n", "All guides.\n")},
+          {"content/guides/a.md", page(kFront, kBody)},
+          {"content/guides/b.md", page("title: Bravo\nweight: 2\n", "See [plans](a.md#plans).\n")}};
+}
+
+/// Every output file under `dir` of the site, search files aside (the fast
+/// path leaves them to the caller).
+std::map<std::string, std::string> tree(const TestSite& site, const std::string& dir) {
+  std::map<std::string, std::string> out;
+  for (const std::string& f : qahub::fs::list_files(site.root(), dir))
+    if (f.find("/search/") == std::string::npos) out[f.substr(dir.size() + 1)] = *qahub::fs::read_file(site.root() / f);
+  return out;
+}
+
+struct Served {
+  TestSite site{files()};
+  build::BuildState state;
+  Served() {
+    diag::Diagnostics diags;
+    REQUIRE(build::build_site(site.options, diags, nullptr, &state));
+  }
+  build::UpdateResult edit(const std::string& path, const std::string& text, diag::Diagnostics& diags) {
+    site.write(path, text);
+    return build::update_pages(state, {path}, diags);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("build: incremental: a body edit gives what a full build gives", "[build]") {
+  Served s;
+  diag::Diagnostics diags;
+  build::UpdateResult r =
+      s.edit("content/guides/a.md", page(kFront, kBody + "\nA new paragraph, with [a link](b.md).\n"), diags);
+  REQUIRE(r.kind == build::Update::kApplied);
+  CHECK(diags.format_all().empty());
+  CHECK(r.written == std::vector<std::string>{"guides/a/index.html", "print/guides/index.html"});
+  CHECK(contains(s.site.output("guides/a/index.html"), "A new paragraph, with <a href=\"/guides/b/\">a link</a>."));
+
+  // File for file, the same as building the edited site from scratch.
+  s.site.options.out_dir = s.site.root() / "full";
+  diag::Diagnostics full;
+  REQUIRE(build::build_site(s.site.options, full, nullptr));
+  CHECK(tree(s.site, "public") == tree(s.site, "full"));
+
+  // And again: the state follows the edits.
+  REQUIRE(s.edit("content/guides/a.md", page(kFront, kBody + "\nSecond edit.\n"), diags).kind == build::Update::kApplied);
+  CHECK(contains(s.site.output("print/guides/index.html"), "Second edit."));
+}
+
+TEST_CASE("build: incremental: anything but a body edit needs a full build", "[build]") {
+  diag::Diagnostics diags;
+  {
+    Served s;  // front matter
+    CHECK(s.edit("content/guides/a.md", page("title: Alpha renamed\nweight: 1\n", kBody), diags).kind ==
+          build::Update::kNeedsFullBuild);
+  }
+  {
+    Served s;  // a heading id other pages may link to
+    CHECK(s.edit("content/guides/a.md", page(kFront, "Intro.\n\n## Plan reviews\n\nText.\n"), diags).kind ==
+          build::Update::kNeedsFullBuild);
+  }
+  {
+    Served s;  // a new page
+    CHECK(s.edit("content/guides/c.md", page("title: Charlie\n", "New.\n"), diags).kind == build::Update::kNeedsFullBuild);
+  }
+  {
+    Served s;  // a deleted page
+    std::filesystem::remove(s.site.root() / "content/guides/b.md");
+    CHECK(build::update_pages(s.state, {"content/guides/b.md"}, diags).kind == build::Update::kNeedsFullBuild);
+  }
+  {
+    Served s;  // data, theme and config are never incremental
+    CHECK(s.edit("qahub.yaml", "title: Hub\n", diags).kind == build::Update::kNeedsFullBuild);
+  }
+  {
+    Served s;  // one page of a batch that is not a body edit spoils the batch
+    s.site.write("content/guides/a.md", page(kFront, kBody + "\nMore.\n"));
+    s.site.write("content/guides/b.md", page("title: Bravo\nweight: 3\n", "Body.\n"));
+    CHECK(build::update_pages(s.state, {"content/guides/a.md", "content/guides/b.md"}, diags).kind ==
+          build::Update::kNeedsFullBuild);
+  }
+  {
+    build::BuildState empty;  // after a failed build there is nothing to update
+    CHECK(build::update_pages(empty, {"content/guides/a.md"}, diags).kind == build::Update::kNeedsFullBuild);
+  }
+}
+
+TEST_CASE("build: incremental: an edit with errors changes nothing", "[build]") {
+  Served s;
+  const std::string before = s.site.output("guides/a/index.html");
+  const std::string pack = s.site.output("print/guides/index.html");
+  diag::Diagnostics diags;
+  build::UpdateResult r = s.edit("content/guides/a.md", page(kFront, kBody + "\nSee [nothing](gone.md).\n"), diags);
+  CHECK(r.kind == build::Update::kFailed);
+  CHECK(r.written.empty());
+  CHECK(diags.format_all() ==
+        "content/guides/a.md:11:5: error: broken link \"gone.md\": content/guides/gone.md does not exist; did you "
+        "mean \"content/guides/_index.md\"?\n");
+  CHECK(s.site.output("guides/a/index.html") == before);
+  CHECK(s.site.output("print/guides/index.html") == pack);
+
+  // The fix goes through the fast path again.
+  diag::Diagnostics fixed;
+  CHECK(s.edit("content/guides/a.md", page(kFront, kBody + "\nFixed.\n"), fixed).kind == build::Update::kApplied);
+  CHECK(fixed.format_all().empty());
+}
