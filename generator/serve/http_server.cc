@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <fstream>
@@ -69,6 +70,21 @@ std::string random_instance_id() {
 
 }  // namespace
 
+bool is_loopback_host_header(std::string_view host) {
+  if (host.empty()) return true;
+  std::string_view name = host;
+  if (name.front() == '[') {  // "[::1]:1313"
+    const size_t close = name.find(']');
+    if (close == std::string_view::npos) return false;
+    name = name.substr(1, close - 1);
+  } else if (const size_t colon = name.rfind(':'); colon != std::string_view::npos) {
+    name = name.substr(0, colon);
+  }
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "localhost" || lower == "127.0.0.1" || lower == "::1";
+}
+
 HttpServer::HttpServer(std::filesystem::path root, EventHub& hub)
     : root_(std::move(root)), hub_(hub), server_(std::make_unique<httplib::Server>()),
       instance_id_(random_instance_id()) {
@@ -80,6 +96,13 @@ HttpServer::HttpServer(std::filesystem::path root, EventHub& hub)
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
   server_->set_keep_alive_timeout(2);
+  server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (!loopback_only_ || is_loopback_host_header(req.get_header_value("Host")))
+      return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 403;
+    res.set_content("qahub serve answers only to localhost, 127.0.0.1 and [::1].\n", "text/plain; charset=utf-8");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   // The layout's script tag is rewritten under the base path like every
   // root-relative URL ("/hub/__qahub/live-reload.js"), so match any prefix.
   server_->Get("(/.*)?" + std::string(kEventsPath), [this](const httplib::Request& req, httplib::Response& res) {
@@ -106,6 +129,8 @@ std::string HttpServer::base_path() const {
 
 std::optional<int> HttpServer::bind(const std::string& host, int port, bool* port_in_use) {
   if (port_in_use) *port_in_use = false;
+  // Bound to the network on purpose (--host): other machines' names are fine.
+  loopback_only_ = host == "127.0.0.1" || host == "localhost" || host == "::1";
   if (port == 0) {
     int bound = server_->bind_to_any_port(host);
     if (bound > 0) return bound;

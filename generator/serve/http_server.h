@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "serve/live_reload.h"
 #include "serve/static_files.h"
@@ -24,6 +25,13 @@ struct Response;
 }  // namespace httplib
 
 namespace qahub::serve {
+
+/// Whether a request's Host header names this machine's loopback interface
+/// ("localhost", "127.0.0.1", "[::1]", with or without a port; an absent
+/// header counts as loopback). A server bound to loopback refuses any other
+/// Host with 403, so a web page cannot reach it by pointing its own domain at
+/// 127.0.0.1 (DNS rebinding) and read the site's drafts.
+bool is_loopback_host_header(std::string_view host);
 
 class HttpServer {
  public:
@@ -59,6 +67,7 @@ class HttpServer {
   mutable std::mutex base_mutex_;
   std::string base_path_ = "/";
   std::string instance_id_;
+  std::atomic<bool> loopback_only_ = false;  ///< bound to loopback: check Host
   std::atomic<bool> listening_ = false;
   std::atomic<bool> stop_requested_ = false;
 };

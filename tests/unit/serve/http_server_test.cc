@@ -117,3 +117,26 @@ TEST_CASE("serve: a busy port is reported as in use", "[serve]") {
   CHECK_FALSE(second.bind("127.0.0.1", s.port, &in_use));
   CHECK(in_use);
 }
+
+TEST_CASE("serve: Host headers other than loopback names are refused (DNS rebinding)", "[serve]") {
+  CHECK(serve::is_loopback_host_header(""));
+  CHECK(serve::is_loopback_host_header("localhost"));
+  CHECK(serve::is_loopback_host_header("LOCALHOST:1313"));
+  CHECK(serve::is_loopback_host_header("127.0.0.1:1313"));
+  CHECK(serve::is_loopback_host_header("[::1]:1313"));
+  CHECK(serve::is_loopback_host_header("[::1]"));
+  CHECK_FALSE(serve::is_loopback_host_header("evil.example:1313"));
+  CHECK_FALSE(serve::is_loopback_host_header("localhost.evil.example"));
+  CHECK_FALSE(serve::is_loopback_host_header("127.0.0.2"));
+  CHECK_FALSE(serve::is_loopback_host_header("[::1"));
+
+  RunningServer s;
+  httplib::Client c = s.client();
+  auto r = c.Get("/", {{"Host", "evil.example:1313"}});
+  REQUIRE(r);
+  CHECK(r->status == 403);
+  CHECK(r->body == "qahub serve answers only to localhost, 127.0.0.1 and [::1].\n");
+  r = c.Get("/", {{"Host", "localhost"}});
+  REQUIRE(r);
+  CHECK(r->status == 200);
+}
