@@ -54,8 +54,9 @@ bool replace_file(const std::filesystem::path& path, std::string_view bytes) {
   if (!write_file(tmp, bytes)) return false;
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
-  return !ec;
+  if (!ec) return true;
+  std::filesystem::remove(tmp, ec);
+  return false;
 }
 
 }  // namespace qahub::fs

@@ -28,12 +28,17 @@ SynonymTable load_synonyms(const std::filesystem::path& site_dir, diag::Diagnost
 
 std::filesystem::path staging_path(const std::filesystem::path& cache_dir) { return cache_dir / "search.new"; }
 
+/// The cache as diagnostics name it: relative to the site (".qahub/search").
+std::string cache_label(const std::filesystem::path& cache_dir) {
+  return search_cache_path(cache_dir).lexically_relative(cache_dir.parent_path()).generic_string();
+}
+
 bool install_cache(const std::filesystem::path& cache_dir, diag::Diagnostics& diags) {
   const std::filesystem::path live = search_cache_path(cache_dir);
   std::error_code ec;
   std::filesystem::remove_all(live, ec);
   std::filesystem::rename(staging_path(cache_dir), live, ec);
-  if (ec) diags.error({live.string(), 0, 0}, "cannot write search cache: " + ec.message());
+  if (ec) diags.error({cache_label(cache_dir), 0, 0}, "cannot write search cache: " + ec.message());
   return !ec;
 }
 
@@ -54,7 +59,7 @@ bool write_corpus_files(const Corpus& corpus, const std::string& store, const Se
   std::filesystem::remove_all(dir, ec);
   std::filesystem::create_directories(dir, ec);
   if (ec || !fs::write_file(dir / "corpus.json", corpus_text) || !fs::write_file(dir / "docs.json", store)) {
-    diags.error({search_cache_path(options.cache_dir).string(), 0, 0}, "cannot write search cache");
+    diags.error({cache_label(options.cache_dir), 0, 0}, "cannot write search cache");
     std::filesystem::remove_all(dir, ec);
     return false;
   }

@@ -124,3 +124,16 @@ TEST_CASE("build: incremental: an edit with errors changes nothing", "[build]") 
   CHECK(s.edit("content/guides/a.md", page(kFront, kBody + "\nFixed.\n"), fixed).kind == build::Update::kApplied);
   CHECK(fixed.format_all().empty());
 }
+
+TEST_CASE("build: incremental: an output file that cannot be replaced is an error, and the next edit rebuilds", "[build]") {
+  Served s;
+  const std::filesystem::path html = s.site.root() / "public/guides/a/index.html";
+  std::filesystem::remove(html);
+  std::filesystem::create_directories(html / "in-the-way");
+  diag::Diagnostics diags;
+  CHECK(s.edit("content/guides/a.md", page(kFront, kBody + "\nMore.\n"), diags).kind == build::Update::kFailed);
+  CHECK(diags.format_all() == html.string() + ": error: cannot write file\n");
+  CHECK_FALSE(s.state.site);  // the kept state no longer matches the output
+  diag::Diagnostics next;
+  CHECK(s.edit("content/guides/a.md", page(kFront, kBody + "\nAgain.\n"), next).kind == build::Update::kNeedsFullBuild);
+}

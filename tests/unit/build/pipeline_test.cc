@@ -181,3 +181,25 @@ TEST_CASE("build: the search database follows only a successful build", "[build]
   CHECK(snapshot() == before);
   CHECK(contains(site.output("search/index.json"), "supervis"));
 }
+
+TEST_CASE("build: a broken partial is an error at the template that uses it", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")},
+                 {"themes/default/templates/notfound.mustache", "{{> broken}}\n"},
+                 {"themes/default/templates/partials/broken.mustache", "{{#open}}never closed\n"}});
+  CHECK_FALSE(site.build());
+  CHECK(site.diagnostics() == "themes/default/templates/notfound.mustache: error: template error: unclosed section \"open\" at 0\n");
+}
+
+TEST_CASE("build: the search cache cannot be written: an error, nothing published", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")}, {".qahub", "a file where the cache folder goes"}});
+  CHECK_FALSE(site.build());
+  CHECK(site.diagnostics() == ".qahub/search: error: cannot write search cache\n");
+  CHECK_FALSE(site.exists("index.html"));
+}
+
+TEST_CASE("build: --search-corpus that cannot be written is an error", "[build]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")}});
+  site.options.search_corpus = site.root() / "content";  // a folder
+  CHECK_FALSE(site.build());
+  CHECK(site.diagnostics() == (site.root() / "content").string() + ": error: cannot write search corpus\n");
+}

@@ -35,3 +35,31 @@ TEST_CASE("files: list_files is sorted and skips hidden entries", "[fs]") {
   CHECK(fs::list_files(root, "missing").empty());
   std::filesystem::remove_all(root);
 }
+
+TEST_CASE("staged output: a file that cannot be written leaves the old output", "[fs]") {
+  auto root = std::filesystem::temp_directory_path() / ("qahub-stage-fail-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(root);
+  auto out = root / "public";
+  diag::Diagnostics d;
+  REQUIRE(fs::write_output_tree(out, {{"index.html", "old"}}, 1, d));
+  // "a" is both a file and the folder of "a/b.html".
+  CHECK_FALSE(fs::write_output_tree(out, {{"a", "file"}, {"a/b.html", "page"}, {"index.html", "new"}}, 2, d));
+  CHECK(d.format_all() == "qahub: error: cannot write output file a\n");
+  CHECK(*fs::read_file(out / "index.html") == "old");
+  size_t entries = 0;
+  for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(root)) ++entries;
+  CHECK(entries == 1);
+  std::filesystem::remove_all(root);
+}
+
+TEST_CASE("files: replace_file swaps the bytes in one rename", "[fs]") {
+  auto root = std::filesystem::temp_directory_path() / ("qahub-replace-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(root);
+  REQUIRE(fs::write_file(root / "a.html", "old"));
+  CHECK(fs::replace_file(root / "a.html", "new"));
+  CHECK(*fs::read_file(root / "a.html") == "new");
+  std::filesystem::create_directories(root / "dir/inside");
+  CHECK_FALSE(fs::replace_file(root / "dir", "x"));  // a non-empty folder is not replaced
+  CHECK_FALSE(std::filesystem::exists(root / "dir.qahub-new"));
+  std::filesystem::remove_all(root);
+}
