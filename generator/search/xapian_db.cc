@@ -4,11 +4,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include "search/corpus.h"
 #include "search/documents.h"
@@ -98,7 +100,8 @@ bool write_xapian_database(const std::filesystem::path& cache_dir, std::string& 
     error = "damaged search cache " + (dir / "docs.json").string() + ": not the store of corpus.json";
     return false;
   }
-  const LunrIndexBuilder index = index_corpus(corpus);
+  // Analysis on every core: this runs while someone waits at the terminal.
+  const LunrIndexBuilder index = index_corpus(corpus, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
   const fs::path final_path = search_database_path(cache_dir);
   const fs::path tmp_path = dir / ("xapian.new-" + std::to_string(::getpid()));
   std::error_code ec;
