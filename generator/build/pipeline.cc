@@ -158,6 +158,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   sopt.search_corpus = options.search_corpus;
   sopt.write_cache = options.write;
   sopt.jobs = options.jobs;
+  sopt.script_index = options.relative_urls;
   base::OutputFiles search_out;
   search::StagedSearchCache search_cache;
   const std::vector<search::SearchPage> indexed = search_pages(*site);

@@ -181,7 +181,9 @@ void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, di
   accessibility_page(ctx, out, diags);
   print_packs(ctx, out, diags);
   redirects(ctx, out, diags);
-  emit(ctx, "/search/", "Search", "Search every page of the hub.", "search", json::object(), out, diags);
+  // Sites opened from disk load the index as a script; served ones fetch the JSON.
+  emit(ctx, "/search/", "Search", "Search every page of the hub.", "search", {{"script_index", ctx.style.relative}}, out,
+       diags);
   emit(ctx, "/404.html", "Page not found", "", "notfound", json::object(), out, diags);
 }
 

@@ -93,7 +93,7 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
   out["search/index.json"] = index;
   out["search/docs.json"] = store;
   // Script form for file://, where fetch() of the JSON files is refused.
-  out["search/index.js"] = index_script(index, store);
+  if (options.script_index) out["search/index.js"] = index_script(index, store);
   if (!files_ok) return false;
   if (options.write_cache && !options.cache_dir.empty()) {
     if (staged) staged->staged(options.cache_dir);

@@ -44,6 +44,9 @@ struct SearchBuildOptions {
   std::filesystem::path search_corpus;  ///< when set, write the indexed corpus JSON here
   bool write_cache = true;              ///< false for `qahub check`
   int jobs = 1;                         ///< threads for analysis and the document store
+  /// Also write search/index.js, the script form of index + store, for sites
+  /// opened from disk (`--relative-urls`): browsers refuse fetch() over file://.
+  bool script_index = false;
 };
 
 /// What a build_search() run leaves in the build cache for `qahub search`
@@ -66,8 +69,8 @@ class StagedSearchCache {
   std::filesystem::path cache_dir_;  ///< empty: nothing staged
 };
 
-/// Adds `search/index.json`, `search/docs.json` and `search/index.js` (a
-/// script form for file://) to `out`, and replaces the search cache that
+/// Adds `search/index.json`, `search/docs.json` and, with script_index,
+/// `search/index.js` to `out`, and replaces the search cache that
 /// `qahub search` indexes. With `staged`, the cache is written but left for
 /// the caller to install.
 bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions& options, base::OutputFiles& out,

@@ -19,7 +19,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { test, skip, assert, run } from './lib/harness.mjs';
 import { serveStatic } from './lib/static_server.mjs';
@@ -366,6 +366,31 @@ test('search: type a query with the keyboard, results and a polite live region',
   await screenshot(page, 'search-results-desktop');
   assertQuietConsole(problems, '/search/?q=supervision');
 }));
+
+test('search over file:// (a --relative-urls build opened from disk): results that open from disk', async () => {
+  const fileOut = path.join(work, 'out-file');
+  const b = spawnSync(qahub, ['build', '--site', site, '--out', fileOut, '--as-of', AS_OF, '--relative-urls'], { encoding: 'utf8' });
+  assert(b.status === 0, `the --relative-urls build failed: ${b.stderr}`);
+  assert(fs.existsSync(path.join(fileOut, 'search', 'index.js')), 'no search/index.js (the script form) in a --relative-urls build');
+  assert(!fs.existsSync(path.join(out, 'search', 'index.js')), 'search/index.js in a build for a web server (the page fetches the JSON)');
+  const context = await browser.newContext({ viewport: DESKTOP });
+  try {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(path.join(fileOut, 'search', 'index.html')).href + '?q=supervision');
+    await page.waitForFunction(() => /\d+ result/.test(document.querySelector('[aria-live="polite"]')?.textContent || ''),
+      null, { timeout: 10000 }).catch(() => {});
+    const status = await page.locator('[aria-live="polite"]').first().textContent();
+    assert(/[1-9]\d* result/.test(status || ''), `the live region says "${status}" over file://`);
+    const href = await page.evaluate(() => [...document.querySelectorAll('#search-results a')]
+      .map((a) => a.getAttribute('href')).find((h) => /practice\/supervision\/index\.html/.test(h)));
+    assert(href, 'no result links to practice/supervision/index.html (file:// needs the index.html)');
+    await Promise.all([page.waitForURL(/practice\/supervision\/index\.html/), page.click(`#search-results a[href="${href}"]`)]);
+    const h1 = await page.locator('h1').first().textContent();
+    assert(/supervision/i.test(h1 || ''), `the result opened a page titled "${h1}"`);
+  } finally {
+    await context.close();
+  }
+});
 
 // ---------------------------------------------------------------------------
 // Print.

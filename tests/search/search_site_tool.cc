@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
   options.site_dir = argv[2];
   options.cache_dir = out_dir / ".qahub";
   options.search_corpus = out_dir / "corpus.json";
+  options.script_index = true;  // page_vs_terminal.js reads the script form
   qahub::base::OutputFiles out;
   qahub::diag::Diagnostics diags;
   fs::create_directories(out_dir);

@@ -76,6 +76,7 @@ struct Built {
     options.site_dir = site.dir;
     options.cache_dir = site.dir / ".qahub";
     options.search_corpus = site.dir / "corpus.json";
+    options.script_index = true;
     ok = build_search(pages(), options, out, diags);
   }
   std::string search(const std::string& q, bool json = false, int limit = 10) {
@@ -209,4 +210,18 @@ TEST_CASE("search: qahub search: a damaged search cache is an error, not a crash
   CHECK(run_search_command(b.site.dir, "CIN", false, 10, out2, err2) == 1);
   CHECK(err2.str().rfind(kIndexingNote + "error: damaged search cache " + (dir / "corpus.json").string() + ": invalid corpus: ", 0) == 0);
   CHECK_FALSE(fs::exists(dir / "xapian"));
+}
+
+TEST_CASE("search: build_search: the script form only when asked (sites opened from disk)", "[search]") {
+  TempSite site;
+  SearchBuildOptions options;
+  options.site_dir = site.dir;
+  options.write_cache = false;
+  qahub::base::OutputFiles out;
+  qahub::diag::Diagnostics diags;
+  REQUIRE(build_search(pages(), options, out, diags));
+  CHECK(out.count("search/index.json") == 1);
+  CHECK(out.count("search/docs.json") == 1);
+  CHECK(out.count("search/index.js") == 0);
+  CHECK_FALSE(fs::exists(site.dir / ".qahub"));
 }

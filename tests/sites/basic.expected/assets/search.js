@@ -207,9 +207,27 @@
   var input = form.querySelector('input[name="q"]'), index = null, data = root.QAHUB_SEARCH;
   var base = doc.documentElement.getAttribute('data-base') || form.getAttribute('data-base') || '/';
 
+  // The index arrives as search/index.js (a script, for sites built with
+  // --relative-urls to open over file://, where fetch() is refused) or is
+  // fetched as search/index.json and search/docs.json.
+  var loading = null;
+  function fetchJson(path) {
+    return root.fetch(base + path).then(function (r) {
+      if (!r.ok) throw new Error(path + ': ' + r.status);
+      return r.json();
+    });
+  }
   function load() {
     if (!index && data && root.lunr) { index = root.lunr.Index.load(data.index); }
     return index;
+  }
+  function fetchIndex() {
+    if (!loading) {
+      loading = Promise.all([fetchJson('search/index.json'), fetchJson('search/docs.json')]).then(function (parts) {
+        data = { index: parts[0], docs: parts[1] };
+      });
+    }
+    return loading;
   }
 
   function link(url, id) {
@@ -223,6 +241,12 @@
     while (list.firstChild) list.removeChild(list.firstChild);
     query = query.trim();
     if (!query) { status.textContent = ''; return; }
+    if (!data && root.fetch && root.location.protocol !== 'file:') {
+      status.textContent = 'Loading the search index…';
+      fetchIndex().then(function () { if (input.value.trim() === query) render(query); },
+        function () { status.textContent = 'Search is not available: the search index did not load.'; });
+      return;
+    }
     if (!load()) { status.textContent = 'Search is not available: the search index did not load.'; return; }
     var results = run(root.lunr, index, data.docs, query);
     results.forEach(function (r) {
