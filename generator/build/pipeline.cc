@@ -120,6 +120,20 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   };
   rin.allow_personal_data = config.allow_personal_data;
   rin.templates = templates.get();
+  // Narratives (minutes, terms of reference, audit summaries) are link-checked
+  // as records read them: against the content and the record pages to come.
+  model::Site content_tags;
+  for (const content::Page& p : content.pages)
+    for (const std::string& t : p.meta.tags) content_tags.tags[t];
+  model::LinkTargets narrative_targets =
+      link_targets(content, records::RecordsResult{}, *theme, render::generated_page_urls(content_tags));
+  const records::PlannedUrls planned = records::planned_urls(options.site_dir);
+  for (const std::string& url : planned.pages) narrative_targets.pages[url];
+  for (const std::string& file : planned.files) narrative_targets.files.insert(file);
+  const model::LinkResolver narrative_links(narrative_targets);
+  rin.resolve_links = [&](markdown::Document& doc, const std::string& source, const std::string& page_url) {
+    narrative_links.resolve(doc, source, page_url, page_url, diags);
+  };
   records::RecordsResult records = records::build_records(rin, diags);
   clock.pass("records");
 

@@ -49,76 +49,86 @@ bool is_external(const std::string& url) {
   return true;
 }
 
-void resolve_links(content::ContentSet& content, const LinkTargets& targets, diag::Diagnostics& diags) {
-  std::vector<std::string> page_urls;
-  for (const auto& kv : targets.pages) page_urls.push_back(kv.first);
-  for (const std::string& f : targets.files) page_urls.push_back(f);
-  const std::vector<std::string> sources = keys_of(targets.source_to_url);
+LinkResolver::LinkResolver(const LinkTargets& targets) : targets_(targets) {
+  for (const auto& kv : targets.pages) hints_urls_.push_back(kv.first);
+  for (const std::string& f : targets.files) hints_urls_.push_back(f);
+  hints_sources_ = keys_of(targets.source_to_url);
+}
 
-  for (content::Page& page : content.pages) {
-    const std::string dir = page.source.substr(0, page.source.rfind('/') + 1);
-    for (size_t i = 0; i < page.doc.links().size(); ++i) {
-      const markdown::Link link = page.doc.links()[i];
-      const diag::Position pos{page.source, link.line, link.col};
-      const std::string what = link.is_image ? "image" : "link";
-      if (link.url.empty()) {
-        diags.error(pos, "empty " + what + " target");
+void LinkResolver::resolve(markdown::Document& doc, const std::string& source, const std::string& base_url,
+                           const std::string& self_url, diag::Diagnostics& diags) const {
+  const LinkTargets& targets = targets_;
+  const std::string dir = source.substr(0, source.rfind('/') + 1);
+  for (size_t i = 0; i < doc.links().size(); ++i) {
+    const markdown::Link link = doc.links()[i];
+    const diag::Position pos{source, link.line, link.col};
+    const std::string what = link.is_image ? "image" : "link";
+    if (link.url.empty()) {
+      diags.error(pos, "empty " + what + " target");
+      continue;
+    }
+    if (is_external(link.url)) continue;
+    std::string path = link.url, fragment;
+    bool has_fragment = false;
+    if (size_t hash = path.find('#'); hash != std::string::npos) {
+      fragment = path.substr(hash + 1);
+      path = path.substr(0, hash);
+      has_fragment = true;
+    }
+    if (size_t q = path.find('?'); q != std::string::npos) path = path.substr(0, q);
+
+    std::string target_url;
+    if (path.empty()) {
+      target_url = self_url;
+    } else if (base::ends_with(path, ".md")) {
+      std::string file = path[0] == '/' ? normalise("content" + path) : normalise(dir + path);
+      auto it = targets.source_to_url.find(file);
+      if (it == targets.source_to_url.end()) {
+        std::string hint = base::closest_match(file, hints_sources_);
+        diags.error(pos, "broken " + what + " \"" + link.url + "\": " + (file.empty() ? path : file) +
+                             " does not exist" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
         continue;
       }
-      if (is_external(link.url)) continue;
-      std::string path = link.url, fragment;
-      bool has_fragment = false;
-      if (size_t hash = path.find('#'); hash != std::string::npos) {
-        fragment = path.substr(hash + 1);
-        path = path.substr(0, hash);
-        has_fragment = true;
+      target_url = it->second;
+    } else {
+      std::string url = path[0] == '/' ? "/" + normalise(path.substr(1)) : "/" + normalise(base_url.substr(1) + path);
+      const std::string last = url.substr(url.rfind('/') + 1);
+      bool is_file = last.find('.') != std::string::npos;
+      if (!is_file && url.back() != '/') url += '/';
+      bool found = is_file ? targets.files.count(url) > 0 : targets.pages.count(url) > 0;
+      if (!found && base::ends_with(url, "/index.html")) {
+        url = url.substr(0, url.size() - 10);
+        found = targets.pages.count(url) > 0;
       }
-      if (size_t q = path.find('?'); q != std::string::npos) path = path.substr(0, q);
-
-      std::string target_url;
-      if (path.empty()) {
-        target_url = page.url;
-      } else if (base::ends_with(path, ".md")) {
-        std::string source = path[0] == '/' ? normalise("content" + path) : normalise(dir + path);
-        auto it = targets.source_to_url.find(source);
-        if (it == targets.source_to_url.end()) {
-          std::string hint = base::closest_match(source, sources);
-          diags.error(pos, "broken " + what + " \"" + link.url + "\": " + (source.empty() ? path : source) +
-                               " does not exist" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
-          continue;
-        }
-        target_url = it->second;
-      } else {
-        std::string url = path[0] == '/' ? "/" + normalise(path.substr(1))
-                                         : "/" + normalise(dir.substr(std::string("content/").size()) + path);
-        const std::string last = url.substr(url.rfind('/') + 1);
-        bool is_file = last.find('.') != std::string::npos;
-        if (!is_file && url.back() != '/') url += '/';
-        bool found = is_file ? targets.files.count(url) > 0 : targets.pages.count(url) > 0;
-        if (!found && base::ends_with(url, "/index.html")) {
-          url = url.substr(0, url.size() - 10);
-          found = targets.pages.count(url) > 0;
-        }
-        if (!found) {
-          std::string hint = base::closest_match(url, page_urls);
-          diags.error(pos, "broken " + what + " \"" + link.url + "\": no page or file at " + url +
-                               (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
-          continue;
-        }
-        target_url = url;
+      if (!found) {
+        std::string hint = base::closest_match(url, hints_urls_);
+        diags.error(pos, "broken " + what + " \"" + link.url + "\": no page or file at " + url +
+                             (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
+        continue;
       }
-
-      if (has_fragment && !fragment.empty() && targets.anchors_known.count(target_url)) {
-        const std::set<std::string>& ids = targets.pages.at(target_url);
-        if (!ids.count(fragment)) {
-          std::string hint = base::closest_match(fragment, std::vector<std::string>(ids.begin(), ids.end()));
-          diags.error(pos, "broken " + what + " \"" + link.url + "\": no heading \"" + fragment + "\" on " +
-                               target_url + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
-          continue;
-        }
-      }
-      page.doc.set_link_url(i, has_fragment ? target_url + "#" + fragment : target_url);
+      target_url = url;
     }
+
+    if (has_fragment && !fragment.empty() && targets.anchors_known.count(target_url)) {
+      const std::set<std::string>& ids = targets.pages.at(target_url);
+      if (!ids.count(fragment)) {
+        std::string hint = base::closest_match(fragment, std::vector<std::string>(ids.begin(), ids.end()));
+        diags.error(pos, "broken " + what + " \"" + link.url + "\": no heading \"" + fragment + "\" on " + target_url +
+                             (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
+        continue;
+      }
+    }
+    doc.set_link_url(i, has_fragment ? target_url + "#" + fragment : target_url);
+  }
+}
+
+void resolve_links(content::ContentSet& content, const LinkTargets& targets, diag::Diagnostics& diags) {
+  const LinkResolver resolver(targets);
+  for (content::Page& page : content.pages) {
+    // Relative site links are relative to the source's folder, in URL space
+    // ("content/a/b.md" → "/a/").
+    const std::string dir = page.source.substr(0, page.source.rfind('/') + 1);
+    resolver.resolve(page.doc, page.source, "/" + dir.substr(std::string("content/").size()), page.url, diags);
   }
 }
 

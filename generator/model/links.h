@@ -27,6 +27,23 @@ struct LinkTargets {
 /// True for links that leave the site (http:, mailto:, //host …).
 bool is_external(const std::string& url);
 
+/// Checks and rewrites the links of Markdown documents against one set of
+/// targets (the "did you mean" candidates are gathered once).
+class LinkResolver {
+ public:
+  explicit LinkResolver(const LinkTargets& targets);
+  /// Links to `.md` files are relative to `source`'s folder (or to content/
+  /// when they start with '/'); other relative links to `base_url` (a URL
+  /// ending in '/'); a bare "#id" points at `self_url`. Broken links are
+  /// errors at `source`:line:col and keep their text.
+  void resolve(markdown::Document& doc, const std::string& source, const std::string& base_url,
+               const std::string& self_url, diag::Diagnostics& diags) const;
+
+ private:
+  const LinkTargets& targets_;
+  std::vector<std::string> hints_urls_, hints_sources_;
+};
+
 /// Checks and rewrites every link in every page's Markdown.
 void resolve_links(content::ContentSet& content, const LinkTargets& targets, diag::Diagnostics& diags);
 

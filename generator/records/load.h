@@ -4,6 +4,7 @@
 /// record; Markdown narratives named by a record (minutes, terms of reference,
 /// audit summaries) are read from beside it and rendered.
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <string>
 
@@ -16,10 +17,15 @@
 
 namespace qahub::records {
 
+/// Checks and rewrites a narrative's links before it is rendered (the
+/// Markdown file, the record page it appears on); see RecordsInput.
+using NarrativeLinks = std::function<void(markdown::Document&, const std::string& source, const std::string& page_url)>;
+
 struct LoadOptions {
   std::filesystem::path site_dir;
   markdown::Options markdown;
   std::vector<std::string> allow_personal_data;
+  NarrativeLinks resolve_links;  ///< unset: links are left as written
 };
 
 struct Loaded {

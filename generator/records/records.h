@@ -45,6 +45,11 @@ struct RecordsInput {
   /// Exact strings the personal-data check allows (site config).
   std::vector<std::string> allow_personal_data;
   const templating::Templates* templates = nullptr;
+  /// Checks and rewrites the links of each narrative (minutes, terms of
+  /// reference, audit summaries) before it is rendered, as content links
+  /// are: `.md` links relative to the narrative's file, other relative links
+  /// to its record page. Unset: links are left as written.
+  std::function<void(markdown::Document&, const std::string& source, const std::string& page_url)> resolve_links;
 };
 
 /// A page generated from records. URLs are site-root URLs ("/actions/a-001/");
@@ -80,6 +85,17 @@ struct RecordsResult {
   /// Content page URL → record pages that link to it (e.g. a report ← its cycle).
   std::map<std::string, std::vector<BackLink>> backlinks;
 };
+
+/// The URLs build_records will give record pages (section pages and one per
+/// forum, meeting, cycle, audit, action and training record) and its other
+/// files, from the file names under data/ alone (a record's id is its file
+/// name), so narratives can be link-checked while records are still being
+/// read. Empty without data/.
+struct PlannedUrls {
+  std::vector<std::string> pages;
+  std::vector<std::string> files;
+};
+PlannedUrls planned_urls(const std::filesystem::path& site_dir);
 
 /// Loads, validates and renders every record. Problems become diagnostics.
 RecordsResult build_records(const RecordsInput& input, diag::Diagnostics& diags);

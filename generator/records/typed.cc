@@ -3,6 +3,7 @@
 #include "diag/personal_data.h"
 #include "fs/files.h"
 #include "markdown/document.h"
+#include "records/urls.h"
 
 namespace qahub::records {
 
@@ -70,7 +71,7 @@ std::vector<Item> TypedBuilder::items_at(const json& doc, const Source& src, con
 }
 
 std::string TypedBuilder::narrative(const Source& src, const std::string& pointer, const std::string& file,
-                                    const std::string& id_prefix) {
+                                    const std::string& id_prefix, const std::string& page_url) {
   const std::string path = folder_of(src.path) + file;
   auto text = fs::read_file(options_.site_dir / path);
   if (!text) {
@@ -79,6 +80,7 @@ std::string TypedBuilder::narrative(const Source& src, const std::string& pointe
   }
   diag::check_personal_data(*text, path, 0, options_.allow_personal_data, diags_);
   markdown::Document doc = markdown::Document::parse(*text, 0, options_.markdown);
+  if (options_.resolve_links) options_.resolve_links(doc, path, page_url);
   // Prefix heading ids ("minutes-…"), so "## Actions" in minutes cannot
   // clash with the page's own id="actions".
   std::string html = demote_headings(doc.render_html());
@@ -125,7 +127,7 @@ bool TypedBuilder::forum(const json& doc, Source src, Records& out) {
   if (tor.contains("agreed")) f.tor_agreed = date_at(doc, src, "/terms_of_reference/agreed");
   f.tor_review_by = date_at(doc, src, "/terms_of_reference/review_by");
   f.tor_file = str(tor, "file");
-  if (!f.tor_file.empty()) f.tor_html = narrative(src, "/terms_of_reference/file", f.tor_file, "terms");
+  if (!f.tor_file.empty()) f.tor_html = narrative(src, "/terms_of_reference/file", f.tor_file, "terms", urls::forum(f.id));
   f.src = std::move(src);
   if (!ok_) return false;
   out.forums[f.id] = std::move(f);
@@ -158,7 +160,7 @@ bool TypedBuilder::meeting(const json& doc, Source src, Records& out) {
     }
   }
   m.minutes_file = str(doc, "minutes");
-  if (!m.minutes_file.empty()) m.minutes_html = narrative(src, "/minutes", m.minutes_file, "minutes");
+  if (!m.minutes_file.empty()) m.minutes_html = narrative(src, "/minutes", m.minutes_file, "minutes", urls::meeting(m.id));
   m.src = std::move(src);
   if (!ok_) return false;
   out.meetings[m.id] = std::move(m);
@@ -275,7 +277,7 @@ bool TypedBuilder::audit(const json& doc, Source src, Records& out) {
   }
   a.follows_up = strings(doc, "follows_up");
   a.summary_file = str(doc, "summary");
-  if (!a.summary_file.empty()) a.summary_html = narrative(src, "/summary", a.summary_file, "summary");
+  if (!a.summary_file.empty()) a.summary_html = narrative(src, "/summary", a.summary_file, "summary", urls::audit(a.id));
   a.src = std::move(src);
   if (!ok_) return false;
   out.audits[a.id] = std::move(a);

@@ -26,7 +26,7 @@ class TypedBuilder {
   /// Reads, checks and renders a Markdown file beside the record; headings move
   /// one level down and their ids get `id_prefix`.
   std::string narrative(const Source& src, const std::string& pointer, const std::string& file,
-                        const std::string& id_prefix);
+                        const std::string& id_prefix, const std::string& page_url);
 
   bool forum(const nlohmann::json& doc, Source src, Records& out);
   bool meeting(const nlohmann::json& doc, Source src, Records& out);

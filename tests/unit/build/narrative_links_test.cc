@@ -1,0 +1,54 @@
+#include <catch2/catch.hpp>
+
+#include "build/test_site.h"
+
+using qahub::testing::contains;
+using qahub::testing::TestSite;
+
+namespace {
+
+/// The default site (content, data, config) in a temporary folder.
+void copy_default_site(TestSite& site) {
+  const std::filesystem::path repo = QAHUB_SOURCE_DIR;
+  std::filesystem::create_directories(site.root());
+  for (const char* part : {"content", "data", "qahub.yaml"})
+    std::filesystem::copy(repo / part, site.root() / part, std::filesystem::copy_options::recursive);
+}
+
+const char* kMinutes = "data/meetings/2025-11-practice-board.md";
+
+}  // namespace
+
+TEST_CASE("build: links in record narratives are checked and rewritten like content links", "[build]") {
+  TestSite site({});
+  copy_default_site(site);
+  std::string minutes = *qahub::fs::read_file(site.root() / kMinutes);
+  // Line 15: a content source, a content URL, a record page and the action register's CSV.
+  minutes += "\nSee [the audit cycle](../../content/practice/audit-cycle.md#moderation), "
+             "[supervision](/practice/supervision/), [action a-001](/actions/a-001/) and [the CSV](/actions/actions.csv).\n";
+  site.write(kMinutes, minutes);
+  REQUIRE(site.build());
+  const std::string page = site.output("meetings/2025-11-practice-board/index.html");
+  CHECK(contains(page, "<a href=\"/practice/audit-cycle/#moderation\">the audit cycle</a>"));
+  CHECK(contains(page, "<a href=\"/practice/supervision/\">supervision</a>"));
+  CHECK(contains(page, "<a href=\"/actions/a-001/\">action a-001</a>"));
+  CHECK(contains(page, "<a href=\"/actions/actions.csv\">the CSV</a>"));
+}
+
+TEST_CASE("build: broken links in record narratives are errors at the narrative's line", "[build]") {
+  TestSite site({});
+  copy_default_site(site);
+  std::string minutes = *qahub::fs::read_file(site.root() / kMinutes);
+  minutes += "\n[gone](../../content/practice/gone.md) and [no action](/actions/a-999/) and "
+             "[no heading](../../content/practice/audit-cycle.md#nowhere).\n";
+  site.write(kMinutes, minutes);
+  CHECK_FALSE(site.build());
+  const std::string d = site.diagnostics();
+  CHECK(contains(d, "\ndata/meetings/2025-11-practice-board.md:15:1: error: broken link \"../../content/practice/gone.md\": "
+                    "content/practice/gone.md does not exist; did you mean \"content/practice/_index.md\"?\n"));
+  CHECK(contains(d, "\ndata/meetings/2025-11-practice-board.md:15:44: error: broken link \"/actions/a-999/\": no page or "
+                    "file at /actions/a-999/; did you mean \"/actions/a-009/\"?\n"));
+  CHECK(contains(d, "\ndata/meetings/2025-11-practice-board.md:15:77: error: broken link "
+                    "\"../../content/practice/audit-cycle.md#nowhere\": no heading \"nowhere\" on /practice/audit-cycle/\n"));
+  CHECK_FALSE(site.exists("index.html"));
+}
