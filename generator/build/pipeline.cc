@@ -44,6 +44,29 @@ model::LinkTargets link_targets(const content::ContentSet& content, const record
   return t;
 }
 
+/// The generated pages' URLs (they depend only on the tags, known before make_site).
+std::vector<std::string> generated_urls(const content::ContentSet& content, const records::RecordsResult& records) {
+  model::Site probe;
+  for (const content::Page& p : content.pages)
+    for (const std::string& t : p.meta.tags) probe.tags[t];
+  for (const records::RecordPage& r : records.pages)
+    for (const std::string& t : r.tags) probe.tags[t];
+  return render::generated_page_urls(probe);
+}
+
+/// What a record narrative may link to while the records are still being
+/// read: content, theme and generated pages, and the record pages planned
+/// from data/ file names (records::planned_urls).
+model::LinkTargets narrative_link_targets(const content::ContentSet& content, const theme::Theme& theme,
+                                          const std::filesystem::path& site_dir) {
+  const records::RecordsResult none;
+  model::LinkTargets t = link_targets(content, none, theme, generated_urls(content, none));
+  const records::PlannedUrls planned = records::planned_urls(site_dir);
+  for (const std::string& url : planned.pages) t.pages[url];
+  for (const std::string& file : planned.files) t.files.insert(file);
+  return t;
+}
+
 /// Wall time per pass, for `--timings`.
 class PassClock {
  public:
@@ -121,15 +144,8 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   rin.allow_personal_data = config.allow_personal_data;
   rin.templates = templates.get();
   // Narratives (minutes, terms of reference, audit summaries) are link-checked
-  // as records read them: against the content and the record pages to come.
-  model::Site content_tags;
-  for (const content::Page& p : content.pages)
-    for (const std::string& t : p.meta.tags) content_tags.tags[t];
-  model::LinkTargets narrative_targets =
-      link_targets(content, records::RecordsResult{}, *theme, render::generated_page_urls(content_tags));
-  const records::PlannedUrls planned = records::planned_urls(options.site_dir);
-  for (const std::string& url : planned.pages) narrative_targets.pages[url];
-  for (const std::string& file : planned.files) narrative_targets.files.insert(file);
+  // as records read them.
+  const model::LinkTargets narrative_targets = narrative_link_targets(content, *theme, options.site_dir);
   const model::LinkResolver narrative_links(narrative_targets);
   rin.resolve_links = [&](markdown::Document& doc, const std::string& source, const std::string& page_url) {
     narrative_links.resolve(doc, source, page_url, page_url, diags);
@@ -138,12 +154,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   clock.pass("records");
 
   // Check every internal link and anchor, rewriting them to site URLs.
-  model::Site probe;  // generated URLs depend only on tags, known before make_site
-  for (const content::Page& p : content.pages)
-    for (const std::string& t : p.meta.tags) probe.tags[t];
-  for (const records::RecordPage& r : records.pages)
-    for (const std::string& t : r.tags) probe.tags[t];
-  model::LinkTargets targets = link_targets(content, records, *theme, render::generated_page_urls(probe));
+  model::LinkTargets targets = link_targets(content, records, *theme, generated_urls(content, records));
   model::resolve_links(content, targets, diags);
   std::map<std::string, BuildState::Source> sources;
   if (keep)
