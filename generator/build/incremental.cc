@@ -5,6 +5,32 @@
 #include "render/site_pages.h"
 
 namespace qahub::build {
+namespace {
+
+/// Pages whose headings an edit changed: their anchors are swapped in the
+/// link targets, and swapped back if the edit fails.
+class AnchorSwap {
+ public:
+  explicit AnchorSwap(model::LinkTargets& targets) : targets_(targets) {}
+  ~AnchorSwap() {
+    if (!kept_)
+      for (auto& [url, ids] : old_) targets_.pages[url] = std::move(ids);
+  }
+  void swap(const std::string& url, const std::vector<std::string>& ids) {
+    std::set<std::string>& current = targets_.pages[url];
+    old_[url] = std::move(current);
+    current = std::set<std::string>(ids.begin(), ids.end());
+  }
+  const std::map<std::string, std::set<std::string>>& changed() const { return old_; }
+  void keep() { kept_ = true; }
+
+ private:
+  model::LinkTargets& targets_;
+  std::map<std::string, std::set<std::string>> old_;
+  bool kept_ = false;
+};
+
+}  // namespace
 
 UpdateResult update_pages(BuildState& state, const std::set<std::string>& changed, diag::Diagnostics& diags) {
   UpdateResult result;
@@ -14,21 +40,46 @@ UpdateResult update_pages(BuildState& state, const std::set<std::string>& change
 
   // Re-parse every edited page; give up at the first one that is more than a body edit.
   content::ContentSet edited;
+  AnchorSwap anchors(state.targets);
   for (const std::string& source : changed) {
     auto known = state.sources.find(source);
     if (known == state.sources.end()) return result;  // new, a draft, an asset, data, theme, config …
     auto text = fs::read_file(state.options.site_dir / source);
     if (!text) return result;  // deleted or renamed away
     content::Page page = content::parse_page(source, *text, state.load, diags);
-    if (page.head != known->second.head || heading_ids(page) != known->second.heading_ids) return result;
-    if (!site.find(page.url)) return result;
+    if (page.head != known->second.head || !site.find(page.url)) return result;
+    const std::vector<std::string> ids = heading_ids(page);
+    if (ids != known->second.heading_ids) {
+      // Record narratives were checked while records loaded: only a full build re-checks them.
+      if (state.narrative_anchor_targets.count(page.url)) return result;
+      anchors.swap(page.url, ids);
+    }
     edited.pages.push_back(std::move(page));
   }
   model::resolve_links(edited, state.targets, diags);
+  // Pages that link into anchors that changed are checked again, as they are on disk.
+  content::ContentSet referrers;
+  std::set<std::string> rechecked;
+  for (const auto& [url, _] : anchors.changed()) {
+    for (const std::string& source : state.anchor_referrers[url]) {
+      if (changed.count(source) || !rechecked.insert(source).second) continue;
+      auto text = fs::read_file(state.options.site_dir / source);
+      if (!text) return result;
+      diag::Diagnostics unchanged;  // its own problems were reported by the build
+      referrers.pages.push_back(content::parse_page(source, *text, state.load, unchanged));
+    }
+  }
+  model::resolve_links(referrers, state.targets, diags);
   for (const content::Page& page : edited.pages) model::report_review_overdue(page, site.as_of, diags);
   if (diags.has_errors()) {
     result.kind = Update::kFailed;
-    return result;
+    return result;  // the anchors go back
+  }
+  anchors.keep();
+  for (const content::Page& page : edited.pages) {
+    state.sources[page.source].heading_ids = heading_ids(page);
+    for (auto& [_, sources] : state.anchor_referrers) sources.erase(page.source);
+    add_anchor_links(state, page);
   }
 
   // The pages, then the print packs of their sections (each once).

@@ -1,14 +1,16 @@
 #pragma once
 /// `qahub serve`'s fast path. An edit that changes only the Markdown body of
-/// pages already built (their front matter byte for byte, and their heading
-/// ids, as they were) cannot change any other page: titles, nav, lists, tags,
-/// dates and every anchor other pages link to stay put. So only those pages
-/// and their sections' print packs are re-rendered, from the state the last
-/// full build kept, and replaced in the output directory one file at a time
-/// (readers see the old file or the new, never a mix). The search index is
-/// left to the caller (it may follow a moment later). Anything else, or any
-/// doubt (a new, deleted or renamed file, data, theme, config), needs a full
-/// build.
+/// pages already built (their front matter byte for byte as it was) cannot
+/// change any other page's output: titles, nav, lists, tags and dates stay
+/// put. So only those pages and their sections' print packs are re-rendered,
+/// from the state the last full build kept, and replaced in the output
+/// directory one file at a time (readers see the old file or the new, never a
+/// mix). When an edit changes headings, the pages that link into the edited
+/// page's anchors are read again and their links re-checked (an anchor they
+/// use may be gone); a page a record narrative links into with an anchor
+/// needs a full build. The search index is left to the caller (it may follow
+/// a moment later). Anything else, or any doubt (a new, deleted or renamed
+/// file, data, theme, config), needs a full build.
 ///
 ///   build::BuildState state;
 ///   build::build_site(options, diags, nullptr, &state);

@@ -1,6 +1,7 @@
 #include "build/pipeline.h"
 
 #include <chrono>
+#include <mutex>
 #include <thread>
 
 #include "content/pages.h"
@@ -100,6 +101,12 @@ std::vector<search::SearchPage> search_pages(const model::Site& site) {
   return out;
 }
 
+void add_anchor_links(BuildState& state, const content::Page& page) {
+  for (const markdown::Link& link : page.doc.links())
+    if (const size_t hash = link.url.find('#'); hash != std::string::npos && hash > 0 && link.url[0] == '/')
+      state.anchor_referrers[link.url.substr(0, hash)].insert(page.source);
+}
+
 std::vector<std::string> heading_ids(const content::Page& page) {
   std::vector<std::string> ids;
   for (const markdown::Heading& h : page.doc.headings()) ids.push_back(h.id);
@@ -147,8 +154,14 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   // as records read them.
   const model::LinkTargets narrative_targets = narrative_link_targets(content, *theme, options.site_dir);
   const model::LinkResolver narrative_links(narrative_targets);
+  std::set<std::string> narrative_anchor_targets;
+  std::mutex narrative_mutex;
   rin.resolve_links = [&](markdown::Document& doc, const std::string& source, const std::string& page_url) {
     narrative_links.resolve(doc, source, page_url, page_url, diags);
+    std::lock_guard<std::mutex> lock(narrative_mutex);
+    for (const markdown::Link& link : doc.links())
+      if (const size_t hash = link.url.find('#'); hash != std::string::npos && hash > 0)
+        narrative_anchor_targets.insert(link.url.substr(0, hash));
   };
   records::RecordsResult records = records::build_records(rin, diags);
   clock.pass("records");
@@ -156,9 +169,14 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   // Check every internal link and anchor, rewriting them to site URLs.
   model::LinkTargets targets = link_targets(content, records, *theme, generated_urls(content, records));
   model::resolve_links(content, targets, diags);
-  std::map<std::string, BuildState::Source> sources;
-  if (keep)
-    for (const content::Page& p : content.pages) sources[p.source] = {p.head, heading_ids(p)};
+  BuildState kept;
+  if (keep) {
+    for (const content::Page& p : content.pages) {
+      kept.sources[p.source] = {p.head, heading_ids(p)};
+      add_anchor_links(kept, p);
+    }
+    kept.narrative_anchor_targets = std::move(narrative_anchor_targets);
+  }
   clock.pass("links");
 
   // The read-only site model, then every output file.
@@ -219,14 +237,14 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   const bool installed = search_cache.install(diags);
   clock.pass("write");
   if (installed && keep) {
-    keep->options = options;
-    keep->load = load;
-    keep->theme = std::move(theme);
-    keep->templates = std::move(templates);
-    keep->site = std::move(site);
-    keep->renderer = std::move(renderer);
-    keep->targets = std::move(targets);
-    keep->sources = std::move(sources);
+    kept.options = options;
+    kept.load = load;
+    kept.theme = std::move(theme);
+    kept.templates = std::move(templates);
+    kept.site = std::move(site);
+    kept.renderer = std::move(renderer);
+    kept.targets = std::move(targets);
+    *keep = std::move(kept);
   }
   return installed;
 }

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # A body edit → the fast path (that page and its print pack re-rendered, the
 # search index after) and a reload event within the bound; a broken link in a
-# body → errors event, last good page kept, the fix clears it; a heading edit
-# → full rebuild; broken front matter → the last good page is still served
-# and an errors event names the file; the fix → reload; then SIGINT stops
-# cleanly.
+# body → errors event, last good page kept, the fix clears it; a new heading
+# → fast path; a title edit → full rebuild; broken front matter → the last
+# good page is still served and an errors event names the file; the fix →
+# reload; then SIGINT stops cleanly.
 set -euo pipefail
 qahub="$1"; root="$2"
 bound_ms="${QAHUB_SERVE_RELOAD_BOUND_MS:-2000}"
@@ -58,8 +58,14 @@ until [ "$(grep -c '^event: ok$' "$work/events")" -gt "$oks" ]; do
   sleep 0.05
 done
 
-# A heading edit can break anchors elsewhere: full rebuild.
+# A new heading stays on the fast path (the pages linking into this one are re-checked).
+updates=$(grep -c '^qahub: updated' "$work/serve.log")
 printf '\n## A new heading\n\nText under it.\n' >>"$page"
+wait_for_count "$work/serve.log" '^qahub: updated 2 files after content/guides/second.md changed' $((updates + 1)) 5
+contains "$url/practice/guides/second/" 'id="a-new-heading"' || fail "the new heading is not served"
+
+# Front matter (here the title) can change other pages: full rebuild.
+sed -i 's/^title: \(.*\)$/title: \1 renamed/' "$page"
 wait_for "$work/serve.log" '^qahub: rebuilt after content/guides/second.md changed in [0-9]+ ms \(full rebuild, [0-9]+ pages\); reload sent [0-9]+ ms after the change$' 10
 cp "$work/good.md" "$page"
 wait_for_count "$work/serve.log" '^qahub: rebuilt after content/guides/second.md changed' 2 10

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "build/incremental.h"
 #include "build/test_site.h"
 
 using qahub::testing::contains;
@@ -51,4 +52,21 @@ TEST_CASE("build: broken links in record narratives are errors at the narrative'
   CHECK(contains(d, "\ndata/meetings/2025-11-practice-board.md:15:77: error: broken link "
                     "\"../../content/practice/audit-cycle.md#nowhere\": no heading \"nowhere\" on /practice/audit-cycle/\n"));
   CHECK_FALSE(site.exists("index.html"));
+}
+
+TEST_CASE("build: incremental: a heading edit on a page a narrative links into needs a full build", "[build]") {
+  TestSite site({});
+  copy_default_site(site);
+  std::string minutes = *qahub::fs::read_file(site.root() / kMinutes);
+  site.write(kMinutes, minutes + "\nSee [moderation](../../content/practice/audit-cycle.md#moderation).\n");
+  qahub::build::BuildState state;
+  qahub::diag::Diagnostics diags;
+  REQUIRE(qahub::build::build_site(site.options, diags, nullptr, &state));
+  for (const char* page : {"content/practice/audit-cycle.md", "content/practice/supervision.md"}) {
+    site.write(page, *qahub::fs::read_file(site.root() / page) + "\n## A new heading\n\nText.\n");
+  }
+  qahub::diag::Diagnostics d1, d2;
+  CHECK(qahub::build::update_pages(state, {"content/practice/audit-cycle.md"}, d1).kind ==
+        qahub::build::Update::kNeedsFullBuild);
+  CHECK(qahub::build::update_pages(state, {"content/practice/supervision.md"}, d2).kind == qahub::build::Update::kApplied);
 }
