@@ -83,6 +83,27 @@ std::string open_error_text(const OpenErrors& open) {
   return text;
 }
 
+/// Edits refused earlier may go through now that another one landed (a page
+/// that links to a heading renamed in the same sitting): try each again, as
+/// it is on disk. What still fails keeps its (fresh) errors.
+void retry_open_edits(build::BuildState& state, OpenErrors& open) {
+  std::vector<std::string> paths;
+  for (const auto& [path, _] : open) paths.push_back(path);
+  for (const std::string& path : paths) {
+    diag::Diagnostics diags;
+    build::UpdateResult r = build::update_pages(state, {path}, diags);
+    if (r.kind == build::Update::kNeedsFullBuild) continue;
+    std::fputs(diags.format_all().c_str(), stderr);
+    if (r.kind == build::Update::kApplied) {
+      open.erase(path);
+      std::fprintf(stderr, "qahub: updated %s after %s went through too\n", plural(r.written.size(), "file").c_str(),
+                   path.c_str());
+    } else {
+      open[path] = error_text(diags, state.options.strict);
+    }
+  }
+}
+
 /// The fast path (build/incremental.h). Returns false when the edit needs a full build.
 bool try_incremental(build::BuildState& state, const ChangeBatch& batch, const std::string& what, OpenErrors& open,
                      EventHub& hub, BackgroundSearch& search) {
@@ -99,6 +120,7 @@ bool try_incremental(build::BuildState& state, const ChangeBatch& batch, const s
     return true;
   }
   for (const std::string& path : batch.paths) open.erase(path);
+  retry_open_edits(state, open);
   if (open.empty()) hub.publish("ok", "");
   else hub.publish("errors", open_error_text(open));
   hub.publish("reload", "");

@@ -2,7 +2,8 @@
 # A body edit → the fast path (that page and its print pack re-rendered, the
 # search index after) and a reload event within the bound; a broken link in a
 # body → errors event, last good page kept, the fix clears it; a new heading
-# → fast path; a title edit → full rebuild; broken front matter → the last
+# → fast path, and a page linking to it is re-checked when it is renamed; a
+# title edit → full rebuild; broken front matter → the last
 # good page is still served and an errors event names the file; the fix →
 # reload; then SIGINT stops cleanly.
 set -euo pipefail
@@ -63,6 +64,29 @@ updates=$(grep -c '^qahub: updated' "$work/serve.log")
 printf '\n## A new heading\n\nText under it.\n' >>"$page"
 wait_for_count "$work/serve.log" '^qahub: updated 2 files after content/guides/second.md changed' $((updates + 1)) 5
 contains "$url/practice/guides/second/" 'id="a-new-heading"' || fail "the new heading is not served"
+
+# Another page links to that heading; renaming it is refused (with the error at
+# the linking page); fixing the link first is refused too (the heading is not
+# renamed yet); saving the renamed heading again lets both through.
+first="$work/site/content/guides/first.md"
+cp "$first" "$work/first-good.md"
+printf '\nSee [the new heading](second.md#a-new-heading).\n' >>"$first"
+wait_for_count "$work/serve.log" '^qahub: updated 2 files after content/guides/first.md changed' 1 5
+sed -i 's/^## A new heading$/## A renamed heading/' "$page"
+wait_for "$work/serve.log" '^content/guides/first.md:[0-9]+:5: error: broken link "second.md#a-new-heading": no heading "a-new-heading" on /guides/second/' 5
+sed -i 's/#a-new-heading/#a-renamed-heading/' "$first"
+wait_for "$work/serve.log" '^content/guides/first.md:[0-9]+:5: error: broken link "second.md#a-renamed-heading": no heading "a-renamed-heading" on /guides/second/' 5
+oks=$(grep -c '^event: ok$' "$work/events" || true)
+touch "$page"
+wait_for "$work/serve.log" '^qahub: updated 2 files after content/guides/first.md went through too$' 5
+deadline=$(( $(now_ms) + 5000 ))
+until [ "$(grep -c '^event: ok$' "$work/events")" -gt "$oks" ]; do
+  [ "$(now_ms)" -lt "$deadline" ] || fail "no ok event once both edits went through"
+  sleep 0.05
+done
+contains "$url/practice/guides/first/" 'second/#a-renamed-heading' || fail "the linking page was not updated"
+cp "$work/first-good.md" "$first"
+wait_for_count "$work/serve.log" '^qahub: updated 2 files after content/guides/first.md changed' 2 5
 
 # Front matter (here the title) can change other pages: full rebuild.
 sed -i 's/^title: \(.*\)$/title: \1 renamed/' "$page"
