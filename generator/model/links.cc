@@ -49,10 +49,24 @@ bool is_external(const std::string& url) {
   return true;
 }
 
-LinkResolver::LinkResolver(const LinkTargets& targets) : targets_(targets) {
-  for (const auto& kv : targets.pages) hints_urls_.push_back(kv.first);
-  for (const std::string& f : targets.files) hints_urls_.push_back(f);
-  hints_sources_ = keys_of(targets.source_to_url);
+LinkResolver::LinkResolver(const LinkTargets& targets) : targets_(targets) {}
+
+void LinkResolver::gather_hints() const {
+  std::call_once(hints_once_, [this] {
+    for (const auto& kv : targets_.pages) hint_urls_.push_back(kv.first);
+    for (const std::string& f : targets_.files) hint_urls_.push_back(f);
+    hint_sources_ = keys_of(targets_.source_to_url);
+  });
+}
+
+const std::vector<std::string>& LinkResolver::hint_urls() const {
+  gather_hints();
+  return hint_urls_;
+}
+
+const std::vector<std::string>& LinkResolver::hint_sources() const {
+  gather_hints();
+  return hint_sources_;
 }
 
 void LinkResolver::resolve(markdown::Document& doc, const std::string& source, const std::string& base_url,
@@ -84,7 +98,7 @@ void LinkResolver::resolve(markdown::Document& doc, const std::string& source, c
       std::string file = path[0] == '/' ? normalise("content" + path) : normalise(dir + path);
       auto it = targets.source_to_url.find(file);
       if (it == targets.source_to_url.end()) {
-        std::string hint = base::closest_match(file, hints_sources_);
+        std::string hint = base::closest_match(file, hint_sources());
         diags.error(pos, "broken " + what + " \"" + link.url + "\": " + (file.empty() ? path : file) +
                              " does not exist" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
         continue;
@@ -101,7 +115,7 @@ void LinkResolver::resolve(markdown::Document& doc, const std::string& source, c
         found = targets.pages.count(url) > 0;
       }
       if (!found) {
-        std::string hint = base::closest_match(url, hints_urls_);
+        std::string hint = base::closest_match(url, hint_urls());
         diags.error(pos, "broken " + what + " \"" + link.url + "\": no page or file at " + url +
                              (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
         continue;

@@ -5,6 +5,7 @@
 /// is rewritten to a site-root URL that the renderer then makes absolute or
 /// relative. A broken link is an error at the link's line and column.
 #include <map>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,7 +29,8 @@ struct LinkTargets {
 bool is_external(const std::string& url);
 
 /// Checks and rewrites the links of Markdown documents against one set of
-/// targets (the "did you mean" candidates are gathered once).
+/// targets. The "did you mean" candidates are gathered once, on the first
+/// broken link: a good edit in `serve` never pays for them.
 class LinkResolver {
  public:
   explicit LinkResolver(const LinkTargets& targets);
@@ -40,8 +42,14 @@ class LinkResolver {
                const std::string& self_url, diag::Diagnostics& diags) const;
 
  private:
+  /// The URLs and the sources a broken link's hint is chosen from.
+  const std::vector<std::string>& hint_urls() const;
+  const std::vector<std::string>& hint_sources() const;
+  void gather_hints() const;
+
   const LinkTargets& targets_;
-  std::vector<std::string> hints_urls_, hints_sources_;
+  mutable std::once_flag hints_once_;
+  mutable std::vector<std::string> hint_urls_, hint_sources_;
 };
 
 /// Checks and rewrites every link in every page's Markdown.

@@ -1,11 +1,8 @@
 #include "search/search.h"
 
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "fs/files.h"
-
 #include "search/corpus.h"
 #include "search/doc_store.h"
 #include "search/documents.h"
@@ -18,12 +15,9 @@ namespace {
 
 // data/search/synonyms.json, or an empty table when the site has none.
 SynonymTable load_synonyms(const std::filesystem::path& site_dir, diag::Diagnostics& diags) {
-  const std::filesystem::path path = site_dir / "data" / "search" / "synonyms.json";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::stringstream text;
-  text << in.rdbuf();
-  return SynonymTable::parse(text.str(), "data/search/synonyms.json", diags);
+  const auto text = fs::read_file(site_dir / "data" / "search" / "synonyms.json");
+  if (!text) return {};
+  return SynonymTable::parse(*text, "data/search/synonyms.json", diags);
 }
 
 std::filesystem::path staging_path(const std::filesystem::path& cache_dir) { return cache_dir / "search.new"; }

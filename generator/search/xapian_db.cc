@@ -6,12 +6,10 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <optional>
-#include <sstream>
 #include <thread>
 
+#include "fs/files.h"
 #include "search/corpus.h"
 #include "search/documents.h"
 #include "search/unicode.h"
@@ -40,14 +38,6 @@ std::filesystem::path search_database_path(const std::filesystem::path& cache_di
 }
 
 namespace {
-
-std::optional<std::string> read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 void add_documents(Xapian::WritableDatabase& db, const LunrIndexBuilder& index, const nlohmann::json& entries) {
   const std::vector<FieldSpec>& fields = index.fields();
@@ -83,8 +73,8 @@ void add_documents(Xapian::WritableDatabase& db, const LunrIndexBuilder& index, 
 bool write_xapian_database(const std::filesystem::path& cache_dir, std::string& error) {
   namespace fs = std::filesystem;
   const fs::path dir = search_cache_path(cache_dir);
-  const auto corpus_text = read_text(dir / "corpus.json");
-  const auto docs_text = read_text(dir / "docs.json");
+  const auto corpus_text = qahub::fs::read_file(dir / "corpus.json");
+  const auto docs_text = qahub::fs::read_file(dir / "docs.json");
   if (!corpus_text || !docs_text) {
     error = "no search index in " + dir.string() + "; run qahub build first";
     return false;
