@@ -357,7 +357,7 @@ def write_results(a, res):
                  f"the search index rebuilt {fmt_ms(r[2]) if r[2] else 'never'} ms after the update (serve's log)."
                  if r else f"- Not measured: {res['serve']['why']}.")
         L += ["- The edit appends a paragraph to one page's body: serve re-renders that page and its section's print "
-              "pack from the build it keeps (build/incremental.h), then the search index on a thread of its own. "
+              "pack from the build it keeps (pipeline/incremental.h), then the search index on a thread of its own. "
               "Edits to front matter, headings, data, theme or config rebuild everything (a full build's time).", ""]
     if "terminal" in res:
         t = res["terminal"]

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "build/pipeline.h"
+#include "pipeline/pipeline.h"
 
 namespace qahub::cli {
 namespace {
@@ -22,13 +22,13 @@ int run_build(const config::BuildOptions& options) {
   std::fprintf(stderr, "qahub: building %s as of %s\n", options.site_dir.c_str(), options.as_of.iso().c_str());
   const auto start = std::chrono::steady_clock::now();
   diag::Diagnostics diags;
-  build::BuildStats stats;
-  bool ok = build::build_site(options, diags, &stats);
+  pipeline::BuildStats stats;
+  bool ok = pipeline::build_site(options, diags, &stats);
   print_diagnostics(diags);
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (!ok) {
     std::fprintf(stderr, "qahub: build failed with %s; %s left unchanged\n", plural(diags.error_count(), "error").c_str(),
-                 build::output_dir(options).c_str());
+                 pipeline::output_dir(options).c_str());
     return kExitSiteErrors;
   }
   if (options.timings) {
@@ -39,7 +39,7 @@ int run_build(const config::BuildOptions& options) {
   }
   std::fprintf(stderr, "qahub: built %zu content pages and %zu record pages (%zu files, %.1f MB) into %s in %.0f ms%s\n",
                stats.content_pages, stats.record_pages, stats.output_files, stats.output_bytes / 1e6,
-               build::output_dir(options).c_str(), ms,
+               pipeline::output_dir(options).c_str(), ms,
                diags.warning_count() ? (", " + plural(diags.warning_count(), "warning")).c_str() : "");
   return kExitOk;
 }
@@ -49,7 +49,7 @@ int run_check(const config::BuildOptions& options) {
   diag::Diagnostics diags;
   config::BuildOptions check = options;
   check.write = false;
-  bool ok = build::build_site(check, diags, nullptr);
+  bool ok = pipeline::build_site(check, diags, nullptr);
   print_diagnostics(diags);
   if (!ok) {
     std::fprintf(stderr, "qahub: %s\n", plural(diags.error_count(), "error").c_str());

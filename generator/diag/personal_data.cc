@@ -85,7 +85,10 @@ std::vector<PersonalDataHit> find_personal_data(std::string_view text) {
       std::string only;
       for (char c : raw)
         if (is_digit(c)) only += c;
-      if (intl) only = "0" + only.substr(2);
+      if (intl) {  // +44 7700 … → 07700 …: the country code becomes the trunk prefix 0
+        only.erase(0, 1);
+        only[0] = '0';
+      }
       if (only.size() >= 2 && only[1] != '0' && only[1] != '4' && only[1] != '6') {
         hits.push_back({i, PersonalDataHit{std::string(raw), "phone number"}});
         i = end;

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
-#include "build/pipeline.h"
+#include "pipeline/pipeline.h"
 #include "fs/files.h"
 
 namespace qahub::serve {
@@ -55,7 +55,7 @@ void BackgroundSearch::run() {
     base::OutputFiles out;
     diag::Diagnostics ignored;  // the full build reported the synonyms file's problems
     search::build_search(pages, sopt, out, ignored);
-    const std::filesystem::path out_dir = build::output_dir(options_);
+    const std::filesystem::path out_dir = pipeline::output_dir(options_);
     bool ok = true;
     for (const auto& [path, bytes] : out) ok = fs::replace_file(out_dir / path, bytes) && ok;
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -6,7 +6,7 @@
 /// newest pages.
 ///
 ///   BackgroundSearch search(options);           // options of the serve build
-///   search.request(build::search_pages(site));  // returns at once
+///   search.request(pipeline::search_pages(site));  // returns at once
 ///   search.stop();                              // before the options go
 #include <condition_variable>
 #include <mutex>

@@ -10,8 +10,8 @@
 #include <set>
 #include <thread>
 
-#include "build/incremental.h"
-#include "build/pipeline.h"
+#include "pipeline/incremental.h"
+#include "pipeline/pipeline.h"
 #include "serve/background_search.h"
 #include "serve/http_server.h"
 #include "serve/live_reload.h"
@@ -53,20 +53,20 @@ std::string site_base_path(const std::filesystem::path& site_dir) {
 struct BuildOutcome {
   bool ok = false;
   diag::Diagnostics diags;
-  build::BuildStats stats;
+  pipeline::BuildStats stats;
   double ms = 0;
 };
 
 /// A full build. On success `state` is what the next edit updates
 /// incrementally; on failure it is cleared, so edits rebuild fully until the
 /// site builds again (a body edit must not hide another file's error).
-std::unique_ptr<BuildOutcome> build_once(const config::BuildOptions& options, build::BuildState& state) {
+std::unique_ptr<BuildOutcome> build_once(const config::BuildOptions& options, pipeline::BuildState& state) {
   auto outcome = std::make_unique<BuildOutcome>();
   const auto start = Clock::now();
   // Requests keep being served from the previous output meanwhile; the
   // HTTP side rides out the directory swap at the end (resolve_and_read).
-  build::BuildState next;
-  outcome->ok = build::build_site(options, outcome->diags, &outcome->stats, &next);
+  pipeline::BuildState next;
+  outcome->ok = pipeline::build_site(options, outcome->diags, &outcome->stats, &next);
   state = std::move(next);
   outcome->ms = ms_since(start);
   std::fputs(outcome->diags.format_all().c_str(), stderr);
@@ -86,15 +86,15 @@ std::string open_error_text(const OpenErrors& open) {
 /// Edits refused earlier may go through now that another one landed (a page
 /// that links to a heading renamed in the same sitting): try each again, as
 /// it is on disk. What still fails keeps its (fresh) errors.
-void retry_open_edits(build::BuildState& state, OpenErrors& open) {
+void retry_open_edits(pipeline::BuildState& state, OpenErrors& open) {
   std::vector<std::string> paths;
   for (const auto& [path, _] : open) paths.push_back(path);
   for (const std::string& path : paths) {
     diag::Diagnostics diags;
-    build::UpdateResult r = build::update_pages(state, {path}, diags);
-    if (r.kind == build::Update::kNeedsFullBuild) continue;
+    pipeline::UpdateResult r = pipeline::update_pages(state, {path}, diags);
+    if (r.kind == pipeline::Update::kNeedsFullBuild) continue;
     std::fputs(diags.format_all().c_str(), stderr);
-    if (r.kind == build::Update::kApplied) {
+    if (r.kind == pipeline::Update::kApplied) {
       open.erase(path);
       std::fprintf(stderr, "qahub: updated %s after %s went through too\n", plural(r.written.size(), "file").c_str(),
                    path.c_str());
@@ -104,15 +104,15 @@ void retry_open_edits(build::BuildState& state, OpenErrors& open) {
   }
 }
 
-/// The fast path (build/incremental.h). Returns false when the edit needs a full build.
-bool try_incremental(build::BuildState& state, const ChangeBatch& batch, const std::string& what, OpenErrors& open,
+/// The fast path (pipeline/incremental.h). Returns false when the edit needs a full build.
+bool try_incremental(pipeline::BuildState& state, const ChangeBatch& batch, const std::string& what, OpenErrors& open,
                      EventHub& hub, BackgroundSearch& search) {
   const auto start = Clock::now();
   diag::Diagnostics diags;
-  build::UpdateResult r = build::update_pages(state, batch.paths, diags);
-  if (r.kind == build::Update::kNeedsFullBuild) return false;
+  pipeline::UpdateResult r = pipeline::update_pages(state, batch.paths, diags);
+  if (r.kind == pipeline::Update::kNeedsFullBuild) return false;
   std::fputs(diags.format_all().c_str(), stderr);
-  if (r.kind == build::Update::kFailed) {
+  if (r.kind == pipeline::Update::kFailed) {
     for (const std::string& path : batch.paths) open[path] = error_text(diags, state.options.strict);
     hub.publish("errors", open_error_text(open));
     std::fprintf(stderr, "qahub: update after %s changed failed with %s in %.0f ms; still serving the last good build\n",
@@ -127,13 +127,13 @@ bool try_incremental(build::BuildState& state, const ChangeBatch& batch, const s
   std::fprintf(stderr,
                "qahub: updated %s after %s changed in %.0f ms (body only); reload sent %.0f ms after the change\n",
                plural(r.written.size(), "file").c_str(), what.c_str(), ms_since(start), ms_since(batch.first_change));
-  search.request(build::search_pages(*state.site));
+  search.request(pipeline::search_pages(*state.site));
   return true;
 }
 
 /// Runs until the watcher stops: per batch of changes, the fast path when the
 /// edit is to page bodies only, else a full rebuild.
-void rebuild_loop(const config::BuildOptions& options, build::BuildState& state, Watcher& watcher, HttpServer& http,
+void rebuild_loop(const config::BuildOptions& options, pipeline::BuildState& state, Watcher& watcher, HttpServer& http,
                   EventHub& hub) {
   BackgroundSearch search(options);
   OpenErrors open;
@@ -208,7 +208,7 @@ int run_serve(const ServeOptions& options) {
   }
 
   std::fprintf(stderr, "qahub: building %s as of %s\n", build_options.site_dir.c_str(), build_options.as_of.iso().c_str());
-  build::BuildState state;
+  pipeline::BuildState state;
   std::unique_ptr<BuildOutcome> first = build_once(build_options, state);
   if (first->ok) {
     std::fprintf(stderr, "qahub: built %zu content pages and %zu record pages in %.0f ms\n",

@@ -6,7 +6,7 @@
 ///   o.build.as_of = base::today_utc();
 ///   return run_serve(o);  // blocks until Ctrl-C (SIGINT) or SIGTERM
 ///
-/// An edit to page bodies only (build/incremental.h) re-renders just those
+/// An edit to page bodies only (pipeline/incremental.h) re-renders just those
 /// pages and their print packs into the output and reloads the tabs; the
 /// search index follows on a thread of its own. Any other change rebuilds
 /// everything. A failed update or rebuild never takes the site down: the last

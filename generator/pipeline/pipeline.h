@@ -26,7 +26,7 @@
 #include "templating/templates.h"
 #include "theme/theme.h"
 
-namespace qahub::build {
+namespace qahub::pipeline {
 
 struct BuildStats {
   size_t content_pages = 0;
@@ -82,4 +82,4 @@ std::vector<std::string> heading_ids(const content::Page& page);
 /// What search indexes for every page of the site.
 std::vector<search::SearchPage> search_pages(const model::Site& site);
 
-}  // namespace qahub::build
+}  // namespace qahub::pipeline

@@ -12,19 +12,19 @@
 /// a moment later). Anything else, or any doubt (a new, deleted or renamed
 /// file, data, theme, config), needs a full build.
 ///
-///   build::BuildState state;
-///   build::build_site(options, diags, nullptr, &state);
+///   pipeline::BuildState state;
+///   pipeline::build_site(options, diags, nullptr, &state);
 ///   ... content/a.md saved ...
 ///   diag::Diagnostics update_diags;
-///   auto r = build::update_pages(state, {"content/a.md"}, update_diags);
-///   if (r.kind == build::Update::kNeedsFullBuild) ...
+///   auto r = pipeline::update_pages(state, {"content/a.md"}, update_diags);
+///   if (r.kind == pipeline::Update::kNeedsFullBuild) ...
 #include <set>
 #include <string>
 #include <vector>
 
-#include "build/pipeline.h"
+#include "pipeline/pipeline.h"
 
-namespace qahub::build {
+namespace qahub::pipeline {
 
 enum class Update {
   kApplied,         ///< pages re-rendered and written
@@ -43,4 +43,4 @@ struct UpdateResult {
 /// fail the update as they would fail a build.
 UpdateResult update_pages(BuildState& state, const std::set<std::string>& changed, diag::Diagnostics& diags);
 
-}  // namespace qahub::build
+}  // namespace qahub::pipeline

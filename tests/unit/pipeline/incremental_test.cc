@@ -1,11 +1,11 @@
 #include <catch2/catch.hpp>
 
-#include "build/incremental.h"
-#include "build/test_site.h"
+#include "pipeline/incremental.h"
+#include "pipeline/test_site.h"
 
 using qahub::testing::contains;
 using qahub::testing::TestSite;
-namespace build = qahub::build;
+namespace pipeline = qahub::pipeline;
 namespace diag = qahub::diag;
 
 namespace {
@@ -33,25 +33,25 @@ std::map<std::string, std::string> tree(const TestSite& site, const std::string&
 
 struct Served {
   TestSite site{files()};
-  build::BuildState state;
+  pipeline::BuildState state;
   Served() {
     diag::Diagnostics diags;
-    REQUIRE(build::build_site(site.options, diags, nullptr, &state));
+    REQUIRE(pipeline::build_site(site.options, diags, nullptr, &state));
   }
-  build::UpdateResult edit(const std::string& path, const std::string& text, diag::Diagnostics& diags) {
+  pipeline::UpdateResult edit(const std::string& path, const std::string& text, diag::Diagnostics& diags) {
     site.write(path, text);
-    return build::update_pages(state, {path}, diags);
+    return pipeline::update_pages(state, {path}, diags);
   }
 };
 
 }  // namespace
 
-TEST_CASE("build: incremental: a body edit gives what a full build gives", "[build]") {
+TEST_CASE("pipeline: incremental: a body edit gives what a full build gives", "[pipeline]") {
   Served s;
   diag::Diagnostics diags;
-  build::UpdateResult r =
+  pipeline::UpdateResult r =
       s.edit("content/guides/a.md", page(kFront, kBody + "\nA new paragraph, with [a link](b.md).\n"), diags);
-  REQUIRE(r.kind == build::Update::kApplied);
+  REQUIRE(r.kind == pipeline::Update::kApplied);
   CHECK(diags.format_all().empty());
   CHECK(r.written == std::vector<std::string>{"guides/a/index.html", "print/guides/index.html"});
   CHECK(contains(s.site.output("guides/a/index.html"), "A new paragraph, with <a href=\"/guides/b/\">a link</a>."));
@@ -59,54 +59,54 @@ TEST_CASE("build: incremental: a body edit gives what a full build gives", "[bui
   // File for file, the same as building the edited site from scratch.
   s.site.options.out_dir = s.site.root() / "full";
   diag::Diagnostics full;
-  REQUIRE(build::build_site(s.site.options, full, nullptr));
+  REQUIRE(pipeline::build_site(s.site.options, full, nullptr));
   CHECK(tree(s.site, "public") == tree(s.site, "full"));
 
   // And again: the state follows the edits.
-  REQUIRE(s.edit("content/guides/a.md", page(kFront, kBody + "\nSecond edit.\n"), diags).kind == build::Update::kApplied);
+  REQUIRE(s.edit("content/guides/a.md", page(kFront, kBody + "\nSecond edit.\n"), diags).kind == pipeline::Update::kApplied);
   CHECK(contains(s.site.output("print/guides/index.html"), "Second edit."));
 }
 
-TEST_CASE("build: incremental: anything but a body edit needs a full build", "[build]") {
+TEST_CASE("pipeline: incremental: anything but a body edit needs a full build", "[pipeline]") {
   diag::Diagnostics diags;
   {
     Served s;  // front matter
     CHECK(s.edit("content/guides/a.md", page("title: Alpha renamed\nweight: 1\n", kBody), diags).kind ==
-          build::Update::kNeedsFullBuild);
+          pipeline::Update::kNeedsFullBuild);
   }
   {
     Served s;  // a new page
-    CHECK(s.edit("content/guides/c.md", page("title: Charlie\n", "New.\n"), diags).kind == build::Update::kNeedsFullBuild);
+    CHECK(s.edit("content/guides/c.md", page("title: Charlie\n", "New.\n"), diags).kind == pipeline::Update::kNeedsFullBuild);
   }
   {
     Served s;  // a deleted page
     std::filesystem::remove(s.site.root() / "content/guides/b.md");
-    CHECK(build::update_pages(s.state, {"content/guides/b.md"}, diags).kind == build::Update::kNeedsFullBuild);
+    CHECK(pipeline::update_pages(s.state, {"content/guides/b.md"}, diags).kind == pipeline::Update::kNeedsFullBuild);
   }
   {
     Served s;  // data, theme and config are never incremental
-    CHECK(s.edit("qahub.yaml", "title: Hub\n", diags).kind == build::Update::kNeedsFullBuild);
+    CHECK(s.edit("qahub.yaml", "title: Hub\n", diags).kind == pipeline::Update::kNeedsFullBuild);
   }
   {
     Served s;  // one page of a batch that is not a body edit spoils the batch
     s.site.write("content/guides/a.md", page(kFront, kBody + "\nMore.\n"));
     s.site.write("content/guides/b.md", page("title: Bravo\nweight: 3\n", "Body.\n"));
-    CHECK(build::update_pages(s.state, {"content/guides/a.md", "content/guides/b.md"}, diags).kind ==
-          build::Update::kNeedsFullBuild);
+    CHECK(pipeline::update_pages(s.state, {"content/guides/a.md", "content/guides/b.md"}, diags).kind ==
+          pipeline::Update::kNeedsFullBuild);
   }
   {
-    build::BuildState empty;  // after a failed build there is nothing to update
-    CHECK(build::update_pages(empty, {"content/guides/a.md"}, diags).kind == build::Update::kNeedsFullBuild);
+    pipeline::BuildState empty;  // after a failed build there is nothing to update
+    CHECK(pipeline::update_pages(empty, {"content/guides/a.md"}, diags).kind == pipeline::Update::kNeedsFullBuild);
   }
 }
 
-TEST_CASE("build: incremental: an edit with errors changes nothing", "[build]") {
+TEST_CASE("pipeline: incremental: an edit with errors changes nothing", "[pipeline]") {
   Served s;
   const std::string before = s.site.output("guides/a/index.html");
   const std::string pack = s.site.output("print/guides/index.html");
   diag::Diagnostics diags;
-  build::UpdateResult r = s.edit("content/guides/a.md", page(kFront, kBody + "\nSee [nothing](gone.md).\n"), diags);
-  CHECK(r.kind == build::Update::kFailed);
+  pipeline::UpdateResult r = s.edit("content/guides/a.md", page(kFront, kBody + "\nSee [nothing](gone.md).\n"), diags);
+  CHECK(r.kind == pipeline::Update::kFailed);
   CHECK(r.written.empty());
   CHECK(diags.format_all() ==
         "content/guides/a.md:11:5: error: broken link \"gone.md\": content/guides/gone.md does not exist; did you "
@@ -116,53 +116,53 @@ TEST_CASE("build: incremental: an edit with errors changes nothing", "[build]") 
 
   // The fix goes through the fast path again.
   diag::Diagnostics fixed;
-  CHECK(s.edit("content/guides/a.md", page(kFront, kBody + "\nFixed.\n"), fixed).kind == build::Update::kApplied);
+  CHECK(s.edit("content/guides/a.md", page(kFront, kBody + "\nFixed.\n"), fixed).kind == pipeline::Update::kApplied);
   CHECK(fixed.format_all().empty());
 }
 
-TEST_CASE("build: incremental: an output file that cannot be replaced is an error, and the next edit rebuilds", "[build]") {
+TEST_CASE("pipeline: incremental: an output file that cannot be replaced is an error, and the next edit rebuilds", "[pipeline]") {
   Served s;
   const std::filesystem::path html = s.site.root() / "public/guides/a/index.html";
   std::filesystem::remove(html);
   std::filesystem::create_directories(html / "in-the-way");
   diag::Diagnostics diags;
-  CHECK(s.edit("content/guides/a.md", page(kFront, kBody + "\nMore.\n"), diags).kind == build::Update::kFailed);
+  CHECK(s.edit("content/guides/a.md", page(kFront, kBody + "\nMore.\n"), diags).kind == pipeline::Update::kFailed);
   CHECK(diags.format_all() == html.string() + ": error: cannot write file\n");
   CHECK_FALSE(s.state.site);  // the kept state no longer matches the output
   diag::Diagnostics next;
-  CHECK(s.edit("content/guides/a.md", page(kFront, kBody + "\nAgain.\n"), next).kind == build::Update::kNeedsFullBuild);
+  CHECK(s.edit("content/guides/a.md", page(kFront, kBody + "\nAgain.\n"), next).kind == pipeline::Update::kNeedsFullBuild);
 }
 
-TEST_CASE("build: incremental: a heading edit re-checks the pages that link into its anchors", "[build]") {
+TEST_CASE("pipeline: incremental: a heading edit re-checks the pages that link into its anchors", "[pipeline]") {
   Served s;
   // b.md links to a.md#plans: renaming that heading breaks it, and nothing changes.
   const std::string before = s.site.output("guides/a/index.html");
   diag::Diagnostics broken;
   CHECK(s.edit("content/guides/a.md", page(kFront, "Intro.\n\n## Plan reviews\n\nText.\n"), broken).kind ==
-        build::Update::kFailed);
+        pipeline::Update::kFailed);
   CHECK(broken.format_all() ==
         "content/guides/b.md:5:5: error: broken link \"a.md#plans\": no heading \"plans\" on /guides/a/\n");
   CHECK(s.site.output("guides/a/index.html") == before);
 
   // A new heading beside the one b.md uses: fast, and the same as a full build.
   diag::Diagnostics diags;
-  build::UpdateResult r = s.edit("content/guides/a.md", page(kFront, kBody + "\n## Timescales\n\nWithin ten days.\n"), diags);
-  REQUIRE(r.kind == build::Update::kApplied);
+  pipeline::UpdateResult r = s.edit("content/guides/a.md", page(kFront, kBody + "\n## Timescales\n\nWithin ten days.\n"), diags);
+  REQUIRE(r.kind == pipeline::Update::kApplied);
   CHECK(diags.format_all().empty());
   CHECK(contains(s.site.output("guides/a/index.html"), "<a href=\"#timescales\">Timescales</a>"));
   s.site.options.out_dir = s.site.root() / "full";
   diag::Diagnostics full;
-  REQUIRE(build::build_site(s.site.options, full, nullptr));
+  REQUIRE(pipeline::build_site(s.site.options, full, nullptr));
   CHECK(tree(s.site, "public") == tree(s.site, "full"));
 
   // The kept anchors follow: b.md may now link to the new heading.
   diag::Diagnostics relinked;
   CHECK(s.edit("content/guides/b.md", page("title: Bravo\nweight: 2\n", "See [timescales](a.md#timescales).\n"), relinked)
-            .kind == build::Update::kApplied);
+            .kind == pipeline::Update::kApplied);
   CHECK(relinked.format_all().empty());
   // And b.md no longer uses #plans, so that heading may go.
   diag::Diagnostics renamed;
   CHECK(s.edit("content/guides/a.md", page(kFront, "Intro.\n\n## Timescales\n\nWithin ten days.\n"), renamed).kind ==
-        build::Update::kApplied);
+        pipeline::Update::kApplied);
   CHECK(renamed.format_all().empty());
 }

@@ -1,10 +1,10 @@
-#include "build/incremental.h"
+#include "pipeline/incremental.h"
 
 #include "fs/files.h"
 #include "model/links.h"
 #include "render/site_pages.h"
 
-namespace qahub::build {
+namespace qahub::pipeline {
 namespace {
 
 /// Pages whose headings an edit changed: their anchors are swapped in the
@@ -115,4 +115,4 @@ UpdateResult update_pages(BuildState& state, const std::set<std::string>& change
   return result;
 }
 
-}  // namespace qahub::build
+}  // namespace qahub::pipeline

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "build/incremental.h"
-#include "build/test_site.h"
+#include "pipeline/incremental.h"
+#include "pipeline/test_site.h"
 
 using qahub::testing::contains;
 using qahub::testing::TestSite;
@@ -20,7 +20,7 @@ const char* kMinutes = "data/meetings/2025-11-practice-board.md";
 
 }  // namespace
 
-TEST_CASE("build: links in record narratives are checked and rewritten like content links", "[build]") {
+TEST_CASE("pipeline: links in record narratives are checked and rewritten like content links", "[pipeline]") {
   TestSite site({});
   copy_default_site(site);
   std::string minutes = *qahub::fs::read_file(site.root() / kMinutes);
@@ -36,7 +36,7 @@ TEST_CASE("build: links in record narratives are checked and rewritten like cont
   CHECK(contains(page, "<a href=\"/actions/actions.csv\">the CSV</a>"));
 }
 
-TEST_CASE("build: broken links in record narratives are errors at the narrative's line", "[build]") {
+TEST_CASE("pipeline: broken links in record narratives are errors at the narrative's line", "[pipeline]") {
   TestSite site({});
   copy_default_site(site);
   std::string minutes = *qahub::fs::read_file(site.root() / kMinutes);
@@ -54,19 +54,19 @@ TEST_CASE("build: broken links in record narratives are errors at the narrative'
   CHECK_FALSE(site.exists("index.html"));
 }
 
-TEST_CASE("build: incremental: a heading edit on a page a narrative links into needs a full build", "[build]") {
+TEST_CASE("pipeline: incremental: a heading edit on a page a narrative links into needs a full build", "[pipeline]") {
   TestSite site({});
   copy_default_site(site);
   std::string minutes = *qahub::fs::read_file(site.root() / kMinutes);
   site.write(kMinutes, minutes + "\nSee [moderation](../../content/practice/audit-cycle.md#moderation).\n");
-  qahub::build::BuildState state;
+  qahub::pipeline::BuildState state;
   qahub::diag::Diagnostics diags;
-  REQUIRE(qahub::build::build_site(site.options, diags, nullptr, &state));
+  REQUIRE(qahub::pipeline::build_site(site.options, diags, nullptr, &state));
   for (const char* page : {"content/practice/audit-cycle.md", "content/practice/supervision.md"}) {
     site.write(page, *qahub::fs::read_file(site.root() / page) + "\n## A new heading\n\nText.\n");
   }
   qahub::diag::Diagnostics d1, d2;
-  CHECK(qahub::build::update_pages(state, {"content/practice/audit-cycle.md"}, d1).kind ==
-        qahub::build::Update::kNeedsFullBuild);
-  CHECK(qahub::build::update_pages(state, {"content/practice/supervision.md"}, d2).kind == qahub::build::Update::kApplied);
+  CHECK(qahub::pipeline::update_pages(state, {"content/practice/audit-cycle.md"}, d1).kind ==
+        qahub::pipeline::Update::kNeedsFullBuild);
+  CHECK(qahub::pipeline::update_pages(state, {"content/practice/supervision.md"}, d2).kind == qahub::pipeline::Update::kApplied);
 }

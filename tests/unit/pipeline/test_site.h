@@ -7,7 +7,7 @@
 #include <map>
 #include <string>
 
-#include "build/pipeline.h"
+#include "pipeline/pipeline.h"
 #include "fs/files.h"
 
 namespace qahub::testing {
@@ -28,7 +28,7 @@ class TestSite {
 
   bool build() {
     diags_ = std::make_unique<diag::Diagnostics>();
-    return build::build_site(options, *diags_, nullptr);
+    return pipeline::build_site(options, *diags_, nullptr);
   }
   std::string diagnostics() const { return diags_ ? diags_->format_all() : ""; }
   /// An output file ("framework/values/index.html"), or "" when absent.

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "build/test_site.h"
+#include "pipeline/test_site.h"
 
 using qahub::testing::contains;
 using qahub::testing::TestSite;
@@ -9,7 +9,7 @@ namespace {
 std::string page(const std::string& front, const std::string& body = "Body.\n") { return "---\n" + front + "---\n" + body; }
 }  // namespace
 
-TEST_CASE("build: pretty URLs, sections, breadcrumbs and previous/next", "[build]") {
+TEST_CASE("pipeline: pretty URLs, sections, breadcrumbs and previous/next", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")},
                  {"content/guides/_index.md", page("title: Guides\nweight: 1\n")},
                  {"content/guides/b.md", page("title: Bravo\nweight: 20\n")},
@@ -28,7 +28,7 @@ TEST_CASE("build: pretty URLs, sections, breadcrumbs and previous/next", "[build
   CHECK(contains(site.output("print/guides/index.html"), "Alpha"));
 }
 
-TEST_CASE("build: drafts only with --drafts", "[build]") {
+TEST_CASE("pipeline: drafts only with --drafts", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")}, {"content/wip.md", page("title: WIP\ndraft: true\n")}});
   REQUIRE(site.build());
   CHECK_FALSE(site.exists("wip/index.html"));
@@ -37,7 +37,7 @@ TEST_CASE("build: drafts only with --drafts", "[build]") {
   CHECK(site.exists("wip/index.html"));
 }
 
-TEST_CASE("build: review overdue notice, footer and dashboard use --as-of only", "[build]") {
+TEST_CASE("pipeline: review overdue notice, footer and dashboard use --as-of only", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")},
                  {"content/old.md", page("title: Old\nowner: Team manager\nreview_by: 2026-11-22\n")},
                  {"content/due.md", page("title: Due\nreview_by: 2026-11-23\n")}});
@@ -53,7 +53,7 @@ TEST_CASE("build: review overdue notice, footer and dashboard use --as-of only",
   CHECK_FALSE(site.build());
 }
 
-TEST_CASE("build: amendments page and Atom feed, newest first", "[build]") {
+TEST_CASE("pipeline: amendments page and Atom feed, newest first", "[pipeline]") {
   TestSite site({{"qahub.yaml", "title: Hub\nbase_url: https://hub.example.test/qa/\n"},
                  {"content/_index.md", page("title: Home\n")},
                  {"content/a.md", page("title: A\nchanges:\n  - date: 2026-03-01\n    summary: Second\n  - date: 2025-01-01\n    summary: First\n")},
@@ -69,7 +69,7 @@ TEST_CASE("build: amendments page and Atom feed, newest first", "[build]") {
   CHECK(contains(site.output("a/index.html"), "href=\"/qa/assets/qahub.css\""));
 }
 
-TEST_CASE("build: relative URLs work from file://", "[build]") {
+TEST_CASE("pipeline: relative URLs work from file://", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n", "[deep](a/b.md#x)\n")},
                  {"content/a/b.md", page("title: B\n", "## X\n\n[home](../_index.md)\n")}});
   site.options.relative_urls = true;
@@ -81,7 +81,7 @@ TEST_CASE("build: relative URLs work from file://", "[build]") {
   CHECK(contains(b, "action=\"../../search/index.html\""));
 }
 
-TEST_CASE("build: aliases redirect, tags get pages, assets are copied", "[build]") {
+TEST_CASE("pipeline: aliases redirect, tags get pages, assets are copied", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")},
                  {"content/guide/_index.md", page("title: Guide\n")},
                  {"content/guide/page.md", page("title: Page\ntags: [audit, voice of the child]\naliases: [/old/page]\n", "![chart](chart.svg)\n")},
@@ -95,7 +95,7 @@ TEST_CASE("build: aliases redirect, tags get pages, assets are copied", "[build]
   CHECK(contains(site.output("guide/page/index.html"), "<img src=\"/guide/chart.svg\" alt=\"chart\" />"));
 }
 
-TEST_CASE("build: raw HTML only when the config allows it", "[build]") {
+TEST_CASE("pipeline: raw HTML only when the config allows it", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n", "<aside class=\"x\">note</aside>\n")}});
   REQUIRE(site.build());
   CHECK_FALSE(contains(site.output("index.html"), "<aside class=\"x\">"));
@@ -104,7 +104,7 @@ TEST_CASE("build: raw HTML only when the config allows it", "[build]") {
   CHECK(contains(site.output("index.html"), "<aside class=\"x\">note</aside>"));
 }
 
-TEST_CASE("build: a site's theme overrides one template of the default", "[build]") {
+TEST_CASE("pipeline: a site's theme overrides one template of the default", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")},
                  {"themes/default/templates/notfound.mustache", "<p>Custom not found.</p>\n"}});
   REQUIRE(site.build());
@@ -112,7 +112,7 @@ TEST_CASE("build: a site's theme overrides one template of the default", "[build
   CHECK(contains(site.output("index.html"), "Skip to main content"));
 }
 
-TEST_CASE("build: a broken template is an error at the template file", "[build]") {
+TEST_CASE("pipeline: a broken template is an error at the template file", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")},
                  {"themes/default/templates/tags.mustache", "{{#tags}}unclosed\n"}});
   CHECK_FALSE(site.build());
@@ -120,7 +120,7 @@ TEST_CASE("build: a broken template is an error at the template file", "[build]"
   CHECK_FALSE(site.exists("index.html"));
 }
 
-TEST_CASE("build: errors are collected across files and nothing is written", "[build]") {
+TEST_CASE("pipeline: errors are collected across files and nothing is written", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n", "[x](missing.md)\n")},
                  {"content/b.md", page("tittle: B\n")}});
   CHECK_FALSE(site.build());
@@ -131,7 +131,7 @@ TEST_CASE("build: errors are collected across files and nothing is written", "[b
   CHECK_FALSE(std::filesystem::exists(site.root() / "public"));
 }
 
-TEST_CASE("build: check writes nothing", "[build]") {
+TEST_CASE("pipeline: check writes nothing", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")}});
   site.options.write = false;
   REQUIRE(site.build());
@@ -139,14 +139,14 @@ TEST_CASE("build: check writes nothing", "[build]") {
   CHECK_FALSE(std::filesystem::exists(site.root() / ".qahub"));
 }
 
-TEST_CASE("build: the output directory may not be the site", "[build]") {
+TEST_CASE("pipeline: the output directory may not be the site", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")}});
   site.options.out_dir = site.root();
   CHECK_FALSE(site.build());
   CHECK(site.diagnostics() == "qahub: error: the output directory must not be the site directory\n");
 }
 
-TEST_CASE("build: two sources for one URL, and an alias over a page, are errors", "[build]") {
+TEST_CASE("pipeline: two sources for one URL, and an alias over a page, are errors", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")},
                  {"content/a/_index.md", page("title: A section\n")},
                  {"content/a/index.md", page("title: A index\n")},
@@ -156,14 +156,14 @@ TEST_CASE("build: two sources for one URL, and an alias over a page, are errors"
                               "content/b.md: error: alias /a/ is already a page\n");
 }
 
-TEST_CASE("build: an output path that cannot be created is an error, not a crash", "[build]") {
+TEST_CASE("pipeline: an output path that cannot be created is an error, not a crash", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")}, {"blocker", "a file"}});
   site.options.out_dir = site.root() / "blocker" / "public";
   CHECK_FALSE(site.build());
   CHECK(contains(site.diagnostics(), "qahub: error: cannot create output directory "));
 }
 
-TEST_CASE("build: the search database follows only a successful build", "[build]") {
+TEST_CASE("pipeline: the search database follows only a successful build", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n", "Supervision matters.\n")}});
   site.options.jobs = 2;
   REQUIRE(site.build());
@@ -182,7 +182,7 @@ TEST_CASE("build: the search database follows only a successful build", "[build]
   CHECK(contains(site.output("search/index.json"), "supervis"));
 }
 
-TEST_CASE("build: a broken partial is an error at the template that uses it", "[build]") {
+TEST_CASE("pipeline: a broken partial is an error at the template that uses it", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")},
                  {"themes/default/templates/notfound.mustache", "{{> broken}}\n"},
                  {"themes/default/templates/partials/broken.mustache", "{{#open}}never closed\n"}});
@@ -190,14 +190,14 @@ TEST_CASE("build: a broken partial is an error at the template that uses it", "[
   CHECK(site.diagnostics() == "themes/default/templates/notfound.mustache: error: template error: unclosed section \"open\" at 0\n");
 }
 
-TEST_CASE("build: the search cache cannot be written: an error, nothing published", "[build]") {
+TEST_CASE("pipeline: the search cache cannot be written: an error, nothing published", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")}, {".qahub", "a file where the cache folder goes"}});
   CHECK_FALSE(site.build());
   CHECK(site.diagnostics() == ".qahub/search: error: cannot write search cache\n");
   CHECK_FALSE(site.exists("index.html"));
 }
 
-TEST_CASE("build: --search-corpus that cannot be written is an error", "[build]") {
+TEST_CASE("pipeline: --search-corpus that cannot be written is an error", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")}});
   site.options.search_corpus = site.root() / "content";  // a folder
   CHECK_FALSE(site.build());

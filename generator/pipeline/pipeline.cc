@@ -1,4 +1,4 @@
-#include "build/pipeline.h"
+#include "pipeline/pipeline.h"
 
 #include <chrono>
 #include <mutex>
@@ -15,7 +15,7 @@
 #include "templating/templates.h"
 #include "theme/theme.h"
 
-namespace qahub::build {
+namespace qahub::pipeline {
 
 std::filesystem::path output_dir(const config::BuildOptions& options) {
   return options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
@@ -249,4 +249,4 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   return installed;
 }
 
-}  // namespace qahub::build
+}  // namespace qahub::pipeline
