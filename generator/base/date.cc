@@ -29,8 +29,7 @@ std::optional<Date> Date::parse(std::string_view text) {
   if (!parse_int(text.substr(0, 4), d.year) || !parse_int(text.substr(5, 2), d.month) ||
       !parse_int(text.substr(8, 2), d.day))
     return std::nullopt;
-  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month))
-    return std::nullopt;
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
   return d;
 }
 
@@ -65,9 +64,9 @@ std::string Date::iso() const {
 }
 
 std::string Date::human() const {
-  static constexpr std::array<const char*, 12> kMonths = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
+  static constexpr std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
+                                                          "May",       "June",     "July",     "August",
+                                                          "September", "October",  "November", "December"};
   return std::to_string(day) + " " + kMonths[month - 1] + " " + std::to_string(year);
 }
 

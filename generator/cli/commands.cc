@@ -27,17 +27,19 @@ int run_build(const config::BuildOptions& options) {
   print_diagnostics(diags);
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (!ok) {
-    std::fprintf(stderr, "qahub: build failed with %s; %s left unchanged\n", plural(diags.error_count(), "error").c_str(),
-                 pipeline::output_dir(options).c_str());
+    std::fprintf(stderr, "qahub: build failed with %s; %s left unchanged\n",
+                 plural(diags.error_count(), "error").c_str(), pipeline::output_dir(options).c_str());
     return kExitSiteErrors;
   }
   if (options.timings) {
     std::string line = "qahub: timings:";
-    for (const auto& [pass, pass_ms] : stats.timings) line += " " + pass + " " + std::to_string(std::lround(pass_ms)) + " ms,";
+    for (const auto& [pass, pass_ms] : stats.timings)
+      line += " " + pass + " " + std::to_string(std::lround(pass_ms)) + " ms,";
     line.back() = '\n';
     std::fputs(line.c_str(), stderr);
   }
-  std::fprintf(stderr, "qahub: built %zu content pages and %zu record pages (%zu files, %.1f MB) into %s in %.0f ms%s\n",
+  std::fprintf(stderr,
+               "qahub: built %zu content pages and %zu record pages (%zu files, %.1f MB) into %s in %.0f ms%s\n",
                stats.content_pages, stats.record_pages, stats.output_files, stats.output_bytes / 1e6,
                pipeline::output_dir(options).c_str(), ms,
                diags.warning_count() ? (", " + plural(diags.warning_count(), "warning")).c_str() : "");

@@ -49,7 +49,8 @@ int main(int argc, char** argv) {
   CLI::App* serve = app.add_subcommand("serve", "Build, serve on 127.0.0.1, rebuild on change and reload the browser");
   serve->add_option("--site", options.site_dir, "Site directory (default: .)");
   serve->add_option("--host", serve_options.host, "Address to listen on (default: 127.0.0.1)");
-  serve->add_option("--port", serve_options.port, "Port (default: 1313; 0 picks a free one)")->check(CLI::Range(0, 65535));
+  serve->add_option("--port", serve_options.port, "Port (default: 1313; 0 picks a free one)")
+      ->check(CLI::Range(0, 65535));
   serve->add_option("--as-of", as_of, "Date for review notices and statuses, YYYY-MM-DD (default: today)");
   serve->add_flag("--drafts", options.drafts, "Include pages with draft: true");
   serve->add_option("--jobs,-j", options.jobs, "Threads to use (default: 1)")->check(CLI::Range(1, 256));
@@ -65,7 +66,8 @@ int main(int argc, char** argv) {
   CLI::App* search = app.add_subcommand("search", "Search the site's last build from the terminal");
   search->add_option("--site", options.site_dir, "Site directory (default: .)");
   search->add_flag("--json", search_json, "Print results as JSON");
-  search->add_option("--limit", search_limit, "Most results to print (default: 10; 0: all)")->check(CLI::Range(0, 100000));
+  search->add_option("--limit", search_limit, "Most results to print (default: 10; 0: all)")
+      ->check(CLI::Range(0, 100000));
   search->add_option("query", query, "Words to search for (all are required; the last may be partial)")->required();
 
   try {
@@ -75,7 +77,8 @@ int main(int argc, char** argv) {
     return code == 0 ? cli::kExitOk : cli::kExitUsage;
   }
 
-  if (*search) return search::run_search_command(options.site_dir, query, search_json, search_limit, std::cout, std::cerr);
+  if (*search)
+    return search::run_search_command(options.site_dir, query, search_json, search_limit, std::cout, std::cerr);
 
   if (as_of.empty()) {
     options.as_of = base::today_utc();

@@ -30,10 +30,14 @@ int run_new(const NewCommand& cmd, const config::BuildOptions& options) {
   diag::Diagnostics diags;
   std::optional<scaffold::Plan> plan;
   const std::filesystem::path& site = options.site_dir;
-  if (*cmd.page) plan = scaffold::plan_page(site, cmd.page_path, cmd.page_title, options.as_of, diags);
-  else if (*cmd.cycle) plan = scaffold::plan_cycle(site, options.as_of, diags);
-  else if (*cmd.audit) plan = scaffold::plan_audit(site, cmd.audit_theme, options.as_of, diags);
-  else if (*cmd.meeting) plan = scaffold::plan_meeting(site, cmd.forum, options.as_of, diags);
+  if (*cmd.page)
+    plan = scaffold::plan_page(site, cmd.page_path, cmd.page_title, options.as_of, diags);
+  else if (*cmd.cycle)
+    plan = scaffold::plan_cycle(site, options.as_of, diags);
+  else if (*cmd.audit)
+    plan = scaffold::plan_audit(site, cmd.audit_theme, options.as_of, diags);
+  else if (*cmd.meeting)
+    plan = scaffold::plan_meeting(site, cmd.forum, options.as_of, diags);
   if (!plan) {
     std::fputs(diags.format_all().c_str(), stderr);
     return diags.has_errors() ? kExitSiteErrors : kExitUsage;

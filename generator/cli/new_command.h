@@ -14,7 +14,7 @@ struct NewCommand {
   CLI::App* cycle = nullptr;
   CLI::App* audit = nullptr;
   CLI::App* meeting = nullptr;
-  std::string page_path;   ///< SECTION/NAME
+  std::string page_path;  ///< SECTION/NAME
   std::string page_title;
   std::string audit_theme;
   std::string forum;

@@ -67,8 +67,8 @@ SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnos
   }
   const YAML::Node& r = *root;
   frontmatter::check_known_keys(r,
-                                {"title", "description", "base_url", "language", "theme", "raw_html",
-                                 "organisation", "allow_personal_data", "accessibility"},
+                                {"title", "description", "base_url", "language", "theme", "raw_html", "organisation",
+                                 "allow_personal_data", "accessibility"},
                                 src, diags, "site config");
   frontmatter::read_into(r, "title", c.title, read_string, src, diags);
   frontmatter::read_into(r, "description", c.description, read_string, src, diags);

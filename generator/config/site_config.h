@@ -20,7 +20,8 @@ struct AccessibilityStatement {
   std::string contact = "Contact the Practice Development Team through the staff service desk.";
   std::string response_days = "5";
   std::optional<base::Date> tested_on;
-  std::string tested_by = "the Practice Development Team, using automated checks (axe-core) and manual keyboard and screen reader checks";
+  std::string tested_by =
+      "the Practice Development Team, using automated checks (axe-core) and manual keyboard and screen reader checks";
   std::optional<base::Date> prepared_on;
   std::optional<base::Date> reviewed_on;
 };
@@ -54,11 +55,11 @@ struct BuildOptions {
   int jobs = 1;
   bool drafts = false;
   bool strict = false;
-  bool relative_urls = false;  ///< links that work over file:// (shared drives)
-  bool write = true;           ///< false for `qahub check`
+  bool relative_urls = false;           ///< links that work over file:// (shared drives)
+  bool write = true;                    ///< false for `qahub check`
   std::filesystem::path search_corpus;  ///< write the indexed corpus here when set
-  bool live_reload = false;    ///< inject the reload script (`qahub serve` only)
-  bool timings = false;        ///< print each pass's wall time (`--timings`)
+  bool live_reload = false;             ///< inject the reload script (`qahub serve` only)
+  bool timings = false;                 ///< print each pass's wall time (`--timings`)
 };
 
 }  // namespace qahub::config

@@ -14,9 +14,8 @@ void Diagnostics::report(Severity severity, Position pos, std::string message) {
 
 size_t Diagnostics::error_count() const {
   std::lock_guard lock(mutex_);
-  return static_cast<size_t>(std::count_if(items_.begin(), items_.end(), [&](const Diagnostic& d) {
-    return d.severity == Severity::kError || strict_;
-  }));
+  return static_cast<size_t>(std::count_if(
+      items_.begin(), items_.end(), [&](const Diagnostic& d) { return d.severity == Severity::kError || strict_; }));
 }
 
 size_t Diagnostics::warning_count() const {
@@ -36,8 +35,9 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   }
   auto key = [](const Diagnostic& d) { return std::tie(d.pos.path, d.pos.line, d.pos.col, d.message, d.severity); };
   std::sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
-  out.erase(std::unique(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
-            out.end());
+  out.erase(
+      std::unique(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
+      out.end());
   return out;
 }
 

@@ -52,7 +52,7 @@ std::optional<base::Date> PageMeta::last_updated() const {
 }
 
 const std::vector<std::string>& known_page_keys() {
-  static const std::vector<std::string> keys = {"title",   "description", "weight", "tags",    "draft",
+  static const std::vector<std::string> keys = {"title",   "description", "weight",    "tags",   "draft",
                                                 "aliases", "owner",       "review_by", "changes"};
   return keys;
 }

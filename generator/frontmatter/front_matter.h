@@ -17,8 +17,8 @@ namespace qahub::frontmatter {
 
 struct Split {
   bool has_front_matter = false;
-  std::string yaml;  ///< text between the fences
-  std::string body;  ///< Markdown after the closing fence
+  std::string yaml;          ///< text between the fences
+  std::string body;          ///< Markdown after the closing fence
   int body_line_offset = 0;  ///< lines of the file before the body's first line
   bool unclosed = false;     ///< an opening fence without a closing one
 };

@@ -20,8 +20,8 @@ std::filesystem::path sibling(const std::filesystem::path& out, const char* tag)
 
 }  // namespace
 
-bool write_output_tree(const std::filesystem::path& out_dir, const std::map<std::string, std::string>& files,
-                       int jobs, diag::Diagnostics& diags) {
+bool write_output_tree(const std::filesystem::path& out_dir, const std::map<std::string, std::string>& files, int jobs,
+                       diag::Diagnostics& diags) {
   std::error_code ec;
   std::filesystem::path out = std::filesystem::absolute(out_dir, ec).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();

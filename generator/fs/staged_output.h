@@ -13,7 +13,7 @@ namespace qahub::fs {
 /// Writes `files` (output-relative path → bytes) as the new contents of
 /// `out_dir`. Returns false (with a diagnostic) and leaves `out_dir` as it
 /// was if anything fails. Parallel writes use up to `jobs` threads.
-bool write_output_tree(const std::filesystem::path& out_dir, const std::map<std::string, std::string>& files,
-                       int jobs, diag::Diagnostics& diags);
+bool write_output_tree(const std::filesystem::path& out_dir, const std::map<std::string, std::string>& files, int jobs,
+                       diag::Diagnostics& diags);
 
 }  // namespace qahub::fs

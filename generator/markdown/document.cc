@@ -47,11 +47,13 @@ void collect_text(cmark_node* node, std::string& out) {
         // Table cells and rows come from the table extension: keep cells apart
         // so "CIN" in a glossary table stays a word for search.
         std::string_view type = cmark_node_get_type_string(n);
-        if (type == "table_cell") out += ' ';
-        else if (type == "table_row" || type == "table_header") out += '\n';
+        if (type == "table_cell")
+          out += ' ';
+        else if (type == "table_row" || type == "table_header")
+          out += '\n';
       }
     }
-    if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_CODE_BLOCK) ) out += '\n';
+    if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_CODE_BLOCK)) out += '\n';
     (void)t;
   }
   cmark_iter_free(it);

@@ -14,8 +14,8 @@ const SitePage* Site::find(const std::string& url) const {
 
 void report_review_overdue(const content::Page& p, base::Date as_of, diag::Diagnostics& diags) {
   if (p.meta.review_by && *p.meta.review_by < as_of)
-    diags.warning(p.meta.review_by_pos, "review overdue: review_by " + p.meta.review_by->iso() +
-                                            " is before the build date " + as_of.iso());
+    diags.warning(p.meta.review_by_pos,
+                  "review overdue: review_by " + p.meta.review_by->iso() + " is before the build date " + as_of.iso());
 }
 
 void set_content_body(SitePage& s, const content::Page& p) {
@@ -106,7 +106,8 @@ Site make_site(const config::SiteConfig& config, base::Date as_of, content::Cont
   // A page whose folder has no _index.md hangs under the nearest section that exists.
   for (SitePage& p : site.pages) {
     if (p.url == "/") continue;
-    while (!p.section_url.empty() && !site.by_url.count(p.section_url)) p.section_url = content::parent_url(p.section_url);
+    while (!p.section_url.empty() && !site.by_url.count(p.section_url))
+      p.section_url = content::parent_url(p.section_url);
     if (p.section_url.empty()) p.section_url = "/";
   }
   for (size_t i = 0; i < site.pages.size(); ++i) {

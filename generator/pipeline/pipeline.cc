@@ -217,8 +217,10 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   auto renderer = std::make_unique<render::PageRenderer>(*site, *templates, ropt, diags);
   base::OutputFiles out = render::render_site(*site, *templates, *theme, ropt, diags, renderer.get());
   clock.pass("render");
-  if (search_thread.joinable()) search_thread.join();
-  else if (!diags.has_errors()) run_search();
+  if (search_thread.joinable())
+    search_thread.join();
+  else if (!diags.has_errors())
+    run_search();
   clock.pass(options.jobs > 1 ? "search (wait)" : "search");
   if (stats && options.jobs > 1) stats->timings.emplace_back("search (beside render)", search_ms);
   if (diags.has_errors()) return false;

@@ -1,6 +1,5 @@
 #include "records/load.h"
 
-
 #include "base/text.h"
 #include "diag/personal_data.h"
 #include "fs/files.h"
@@ -49,7 +48,8 @@ std::optional<json> parse_record(const std::string& kind, const std::string& pat
   }
   src.positions = std::make_shared<JsonPositions>(JsonPositions::scan(text));
   if (!doc.is_object()) {
-    diags.error(src.at(""), "expected an object, found " + std::string(doc.type_name() == std::string("array") ? "a list" : doc.type_name()));
+    diags.error(src.at(""), "expected an object, found " +
+                                std::string(doc.type_name() == std::string("array") ? "a list" : doc.type_name()));
     return std::nullopt;
   }
   const std::string expected = "../schemas/" + kind + ".schema.json";
@@ -60,8 +60,8 @@ std::optional<json> parse_record(const std::string& kind, const std::string& pat
   if (!schemas.validate(kind, doc, src, diags)) return std::nullopt;
   const std::string stem = file_stem(path);
   if (doc.contains("id") && doc["id"].get<std::string>() != stem) {
-    diags.error(src.at("/id"), "id \"" + doc["id"].get<std::string>() + "\" does not match the file name; expected \"" +
-                                   stem + "\"");
+    diags.error(src.at("/id"),
+                "id \"" + doc["id"].get<std::string>() + "\" does not match the file name; expected \"" + stem + "\"");
     return std::nullopt;
   }
   return doc;

@@ -20,16 +20,21 @@ std::optional<base::Date> add_period(base::Date d, const std::string& period) {
     n = n * 10 + (period[i] - '0');
   }
   switch (period.back()) {
-    case 'D': return d.plus_days(n);
-    case 'W': return d.plus_days(7 * n);
-    case 'Y': n *= 12; [[fallthrough]];
+    case 'D':
+      return d.plus_days(n);
+    case 'W':
+      return d.plus_days(7 * n);
+    case 'Y':
+      n *= 12;
+      [[fallthrough]];
     case 'M': {
       long months = d.year * 12L + (d.month - 1) + n;
       base::Date out{static_cast<int>(months / 12), static_cast<int>(months % 12) + 1, d.day};
       while (out.day > 28 && !base::Date::parse(out.iso())) --out.day;
       return out;
     }
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 

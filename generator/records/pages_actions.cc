@@ -71,9 +71,11 @@ json trace(const Context& ctx, const Action& a) {
   all.insert(all.end(), rec_refs.begin(), rec_refs.end());
   all.push_back(src_ref);
   for (const std::string& ref : all) {
-    if (auto it = ctx.training_for_ref.find(ref); it != ctx.training_for_ref.end()) tids.insert(it->second.begin(), it->second.end());
+    if (auto it = ctx.training_for_ref.find(ref); it != ctx.training_for_ref.end())
+      tids.insert(it->second.begin(), it->second.end());
     if (ref.find('/') == std::string::npos) continue;  // a whole record is too broad for a re-audit
-    if (auto it = ctx.audits_following.find(ref); it != ctx.audits_following.end()) aids.insert(it->second.begin(), it->second.end());
+    if (auto it = ctx.audits_following.find(ref); it != ctx.audits_following.end())
+      aids.insert(it->second.begin(), it->second.end());
   }
   for (const std::string& t : tids) training.push_back(link(r.training.at(t).name, urls::training(t)));
   for (const std::string& id : aids) {
@@ -81,12 +83,16 @@ json trace(const Context& ctx, const Action& a) {
     reaudits.push_back(link(au.theme, urls::audit(id), au.start.human() + " to " + au.end.human()));
   }
   json steps = json::array();
-  steps.push_back({{"step", "Finding"}, {"items", findings}, {"none", "No finding recorded for this action's source."}});
-  steps.push_back({{"step", "Recommendation"}, {"items", recs}, {"none", "The action does not come from a recommendation."}});
+  steps.push_back(
+      {{"step", "Finding"}, {"items", findings}, {"none", "No finding recorded for this action's source."}});
+  steps.push_back(
+      {{"step", "Recommendation"}, {"items", recs}, {"none", "The action does not come from a recommendation."}});
   steps.push_back({{"step", "Action"},
-                   {"items", json::array({link(a.title, urls::action(a.id) + "#summary", "owner: " + a.owner + ", due " + a.due.human())})},
+                   {"items", json::array({link(a.title, urls::action(a.id) + "#summary",
+                                               "owner: " + a.owner + ", due " + a.due.human())})},
                    {"none", ""}});
-  steps.push_back({{"step", "Meeting decisions"}, {"items", decisions}, {"none", "No meeting decision names this action yet."}});
+  steps.push_back(
+      {{"step", "Meeting decisions"}, {"items", decisions}, {"none", "No meeting decision names this action yet."}});
   steps.push_back({{"step", "Training"}, {"items", training}, {"none", "No training programme is linked yet."}});
   steps.push_back({{"step", "Re-audit"}, {"items", reaudits}, {"none", "Not re-audited yet."}});
   return steps;
@@ -112,7 +118,8 @@ RecordPage action_page(const Context& ctx, const Action& a) {
 json groups_by(const std::vector<json>& rows, const std::string& key_field, const std::vector<std::string>& order) {
   std::map<std::string, json> groups;
   for (const json& row : rows) {
-    std::string key = key_field == "source" ? row["source"]["group"].get<std::string>() : row[key_field].get<std::string>();
+    std::string key =
+        key_field == "source" ? row["source"]["group"].get<std::string>() : row[key_field].get<std::string>();
     if (!groups.count(key)) groups[key] = json::array();
     groups[key].push_back(row);
   }
@@ -120,7 +127,9 @@ json groups_by(const std::vector<json>& rows, const std::string& key_field, cons
   auto emit = [&](const std::string& k) {
     auto it = groups.find(k);
     if (it == groups.end()) return;
-    out.push_back({{"name", k}, {"id", key_field + "-" + base::slugify(k)}, {"count", std::to_string(it->second.size())},
+    out.push_back({{"name", k},
+                   {"id", key_field + "-" + base::slugify(k)},
+                   {"count", std::to_string(it->second.size())},
                    {"actions", it->second}});
     groups.erase(it);
   };
@@ -154,10 +163,11 @@ void add_action_pages(const Context& ctx, RecordsResult& out) {
   v["by_source"] = groups_by(rows, "source", {});
   v["by_owner"] = groups_by(rows, "owner", {});
   v["total"] = std::to_string(rows.size());
-  out.pages.push_back(make_page(urls::kActions, "data/actions/", "Action register",
-                                "Every action from audits, audit cycles, meetings and the improvement plan, with its status on " +
-                                    ctx.as_of().human() + ".",
-                                urls::kActions, render(ctx, "actions", v), {"action"}));
+  out.pages.push_back(
+      make_page(urls::kActions, "data/actions/", "Action register",
+                "Every action from audits, audit cycles, meetings and the improvement plan, with its status on " +
+                    ctx.as_of().human() + ".",
+                urls::kActions, render(ctx, "actions", v), {"action"}));
 }
 
 }  // namespace qahub::records

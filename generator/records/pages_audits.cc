@@ -20,8 +20,10 @@ json links_for(const Context& ctx, const std::map<std::string, std::vector<std::
   json out = json::array();
   if (auto it = index.find(ref); it != index.end())
     for (const std::string& id : it->second) {
-      if (training) out.push_back({{"title", ctx.records.training.at(id).name}, {"url", urls::training(id)}});
-      else out.push_back({{"title", ctx.records.audits.at(id).theme}, {"url", urls::audit(id)}});
+      if (training)
+        out.push_back({{"title", ctx.records.training.at(id).name}, {"url", urls::training(id)}});
+      else
+        out.push_back({{"title", ctx.records.audits.at(id).theme}, {"url", urls::audit(id)}});
     }
   return out;
 }
@@ -30,7 +32,9 @@ json items_view(const Context& ctx, const Audit& a, const std::vector<Item>& ite
   json out = json::array();
   for (const Item& i : items) {
     const std::string ref = a.id + "/" + i.id;
-    out.push_back({{"id", i.id}, {"text", i.text}, {"actions", actions_for(ctx, ref)},
+    out.push_back({{"id", i.id},
+                   {"text", i.text},
+                   {"actions", actions_for(ctx, ref)},
                    {"reaudits", links_for(ctx, ctx.audits_following, ref, false)},
                    {"training", links_for(ctx, ctx.training_for_ref, ref, true)}});
   }
@@ -50,7 +54,10 @@ RecordPage audit_page(const Context& ctx, const Audit& a) {
     json addresses = json::array();
     for (const std::string& d : r.addresses) addresses.push_back({{"id", d}, {"url", "#" + d}});
     const std::string ref = a.id + "/" + r.id;
-    recs.push_back({{"id", r.id}, {"text", r.text}, {"addresses", addresses}, {"actions", actions_for(ctx, ref)},
+    recs.push_back({{"id", r.id},
+                    {"text", r.text},
+                    {"addresses", addresses},
+                    {"actions", actions_for(ctx, ref)},
                     {"training", links_for(ctx, ctx.training_for_ref, ref, true)}});
   }
   v["recommendations"] = recs;
@@ -77,7 +84,9 @@ void add_audit_pages(const Context& ctx, RecordsResult& out) {
   json rows = json::array();
   for (const auto& [id, a] : ctx.records.audits) {
     out.pages.push_back(audit_page(ctx, a));
-    rows.push_back({{"title", a.theme}, {"url", urls::audit(id)}, {"dates", a.start.human() + " to " + a.end.human()},
+    rows.push_back({{"title", a.theme},
+                    {"url", urls::audit(id)},
+                    {"dates", a.start.human() + " to " + a.end.human()},
                     {"sample", std::to_string(a.sample_size)},
                     {"recommendations", std::to_string(a.recommendations.size())}});
   }

@@ -30,10 +30,11 @@ json figure_row(const std::string& measure, long value, long whole, const std::s
   row["share"] = whole > 0 ? percent(value, whole) + " of " + of_what : "";
   if (prev) {
     row["previous"] = std::to_string(prev_value) + (prev_whole > 0 ? " (" + percent(prev_value, prev_whole) + ")" : "");
-    row["change"] = whole > 0 && prev_whole > 0 ? change_points(per_mille(value, whole), per_mille(prev_value, prev_whole))
-                                                : (value == prev_value ? "no change"
-                                                                       : (value > prev_value ? "+" : "−") +
-                                                                             std::to_string(std::labs(value - prev_value)));
+    row["change"] =
+        whole > 0 && prev_whole > 0
+            ? change_points(per_mille(value, whole), per_mille(prev_value, prev_whole))
+            : (value == prev_value ? "no change"
+                                   : (value > prev_value ? "+" : "−") + std::to_string(std::labs(value - prev_value)));
   } else {
     row["previous"] = "–";
     row["change"] = "–";
@@ -46,11 +47,13 @@ json figures(const Cycle& c, const Cycle* p) {
   const long n = c.audits_completed, pn = p ? p->audits_completed : 0;
   rows.push_back(figure_row("Audits completed", n, 0, "", p, pn, 0));
   rows.push_back(figure_row("Audits moderated", c.audits_moderated, n, "audits", p, p ? p->audits_moderated : 0, pn));
-  rows.push_back(figure_row("Graded outstanding", c.grades.outstanding, n, "audits", p, p ? p->grades.outstanding : 0, pn));
+  rows.push_back(
+      figure_row("Graded outstanding", c.grades.outstanding, n, "audits", p, p ? p->grades.outstanding : 0, pn));
   rows.push_back(figure_row("Graded good", c.grades.good, n, "audits", p, p ? p->grades.good : 0, pn));
   rows.push_back(figure_row("Graded requires improvement", c.grades.requires_improvement, n, "audits", p,
                             p ? p->grades.requires_improvement : 0, pn));
-  rows.push_back(figure_row("Graded inadequate", c.grades.inadequate, n, "audits", p, p ? p->grades.inadequate : 0, pn));
+  rows.push_back(
+      figure_row("Graded inadequate", c.grades.inadequate, n, "audits", p, p ? p->grades.inadequate : 0, pn));
   const long m = c.audits_moderated, pm = p ? p->audits_moderated : 0;
   rows.push_back(figure_row("Moderator agreed the grade", c.moderation.agreed, m, "moderated", p,
                             p ? p->moderation.agreed : 0, pm));
@@ -63,16 +66,19 @@ json figures(const Cycle& c, const Cycle* p) {
     const bool pf = p && p->feedback;
     const Cycle* pp = pf ? p : nullptr;
     rows.push_back(figure_row("Families asked for feedback", f.asked, 0, "", pp, pf ? p->feedback->asked : 0, 0));
-    rows.push_back(figure_row("Families who responded", f.responded, f.asked, "asked", pp, pf ? p->feedback->responded : 0,
-                              pf ? p->feedback->asked : 0));
+    rows.push_back(figure_row("Families who responded", f.responded, f.asked, "asked", pp,
+                              pf ? p->feedback->responded : 0, pf ? p->feedback->asked : 0));
     if (f.has_ratings) {
       const long pr = pf && p->feedback->has_ratings ? p->feedback->responded : 0;
       const Cycle* prc = pr > 0 ? p : nullptr;
       rows.push_back(figure_row("Rated the service very good", f.very_good, f.responded, "responses", prc,
                                 prc ? p->feedback->very_good : 0, pr));
-      rows.push_back(figure_row("Rated the service good", f.good, f.responded, "responses", prc, prc ? p->feedback->good : 0, pr));
-      rows.push_back(figure_row("Rated the service fair", f.fair, f.responded, "responses", prc, prc ? p->feedback->fair : 0, pr));
-      rows.push_back(figure_row("Rated the service poor", f.poor, f.responded, "responses", prc, prc ? p->feedback->poor : 0, pr));
+      rows.push_back(
+          figure_row("Rated the service good", f.good, f.responded, "responses", prc, prc ? p->feedback->good : 0, pr));
+      rows.push_back(
+          figure_row("Rated the service fair", f.fair, f.responded, "responses", prc, prc ? p->feedback->fair : 0, pr));
+      rows.push_back(
+          figure_row("Rated the service poor", f.poor, f.responded, "responses", prc, prc ? p->feedback->poor : 0, pr));
     }
   }
   return rows;
@@ -86,9 +92,10 @@ std::string grades_chart(const Cycle& c) {
       {"Requires improvement", per_mille(c.grades.requires_improvement, n), percent(c.grades.requires_improvement, n),
        "grade-requires-improvement"},
       {"Inadequate", per_mille(c.grades.inadequate, n), percent(c.grades.inadequate, n), "grade-inadequate"}};
-  return bar_chart_svg("chart-grades-" + c.id, "Grades in " + lower_first(c.title()),
-                       "Share of the " + std::to_string(n) + " audits completed that got each grade; the same figures are in the table.",
-                       bars, 1000);
+  return bar_chart_svg(
+      "chart-grades-" + c.id, "Grades in " + lower_first(c.title()),
+      "Share of the " + std::to_string(n) + " audits completed that got each grade; the same figures are in the table.",
+      bars, 1000);
 }
 
 }  // namespace
@@ -111,7 +118,8 @@ void add_cycle_pages(const Context& ctx, RecordsResult& out) {
                         {"dates", c.months[mi].start.human() + " to " + c.months[mi].end.human()}});
     v["months"] = months;
     v["figures"] = figures(c, prev);
-    v["figures_caption"] = "Figures for " + lower_first(c.title()) + (prev ? ", compared with " + lower_first(prev->title()) : "");
+    v["figures_caption"] =
+        "Figures for " + lower_first(c.title()) + (prev ? ", compared with " + lower_first(prev->title()) : "");
     v["chart"] = grades_chart(c);
     v["has_pager"] = prev != nullptr || next != nullptr;
     if (prev) v["previous"] = {{"title", prev->title()}, {"url", urls::cycle(prev->id)}};
@@ -163,7 +171,8 @@ void add_cycle_pages(const Context& ctx, RecordsResult& out) {
       if (a.history.empty()) continue;
       base::Date first = a.history.front().date;
       if (c.start() <= first && first <= c.end()) opened.push_back(action_view(ctx, a));
-      if (auto done = completed_on(a); done && c.start() <= *done && *done <= c.end()) completed.push_back(action_view(ctx, a));
+      if (auto done = completed_on(a); done && c.start() <= *done && *done <= c.end())
+        completed.push_back(action_view(ctx, a));
       if (c.start() <= ctx.as_of() && a.due < point && status_on(a, point) != Status::kComplete)
         overdue.push_back(action_view(ctx, a));
     }
@@ -203,8 +212,8 @@ void add_cycle_pages(const Context& ctx, RecordsResult& out) {
 
     const std::string good_or_better = percent(c.grades.outstanding + c.grades.good, c.audits_completed);
     out.pages.push_back(make_page(urls::cycle(c.id), c.src.path, c.title() + ": learning and figures",
-                                  "Figures, key learning and actions from audit " + lower_first(c.title()) + ": " + good_or_better +
-                                      " of audits graded good or better.",
+                                  "Figures, key learning and actions from audit " + lower_first(c.title()) + ": " +
+                                      good_or_better + " of audits graded good or better.",
                                   urls::kCycles, render(ctx, "cycle", v), {"audit", "learning"}));
     index_rows.push_back({{"title", c.title()},
                           {"url", urls::cycle(c.id)},

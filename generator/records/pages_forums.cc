@@ -22,11 +22,13 @@ json strings_view(const std::vector<std::string>& v) {
 /// Actions raised at a meeting (source) or named by its decisions.
 json meeting_actions(const Context& ctx, const Meeting& m) {
   std::set<std::string> ids;
-  if (auto it = ctx.actions_for_source.find(m.id); it != ctx.actions_for_source.end()) ids.insert(it->second.begin(), it->second.end());
+  if (auto it = ctx.actions_for_source.find(m.id); it != ctx.actions_for_source.end())
+    ids.insert(it->second.begin(), it->second.end());
   for (const Decision& d : m.decisions) ids.insert(d.actions.begin(), d.actions.end());
   json out = json::array();
   for (const std::string& id : ids)
-    if (auto it = ctx.records.actions.find(id); it != ctx.records.actions.end()) out.push_back(action_view(ctx, it->second));
+    if (auto it = ctx.records.actions.find(id); it != ctx.records.actions.end())
+      out.push_back(action_view(ctx, it->second));
   return out;
 }
 
@@ -40,7 +42,10 @@ RecordPage meeting_page(const Context& ctx, const Meeting& m) {
   json agenda = json::array();
   for (size_t i = 0; i < m.agenda.size(); ++i) {
     const AgendaItem& a = m.agenda[i];
-    agenda.push_back({{"number", std::to_string(i + 1)}, {"time", a.time}, {"item", a.item}, {"lead", a.lead},
+    agenda.push_back({{"number", std::to_string(i + 1)},
+                      {"time", a.time},
+                      {"item", a.item},
+                      {"lead", a.lead},
                       {"papers", strings_view(a.papers)}});
   }
   v["agenda"] = agenda;
@@ -82,8 +87,11 @@ RecordPage forum_page(const Context& ctx, const Forum& f) {
   if (auto it = ctx.meetings_for_forum.find(f.id); it != ctx.meetings_for_forum.end()) {
     for (auto mid = it->second.rbegin(); mid != it->second.rend(); ++mid) {
       const Meeting& m = r.meetings.at(*mid);
-      meetings.push_back({{"date", m.date.human()}, {"date_iso", m.date.iso()}, {"url", urls::meeting(m.id)},
-                          {"decisions", std::to_string(m.decisions.size())}, {"has_minutes", !m.minutes_html.empty()}});
+      meetings.push_back({{"date", m.date.human()},
+                          {"date_iso", m.date.iso()},
+                          {"url", urls::meeting(m.id)},
+                          {"decisions", std::to_string(m.decisions.size())},
+                          {"has_minutes", !m.minutes_html.empty()}});
       for (const json& a : meeting_actions(ctx, m)) action_ids.insert(a["id"].get<std::string>());
     }
   }
@@ -109,18 +117,29 @@ void add_forum_pages(const Context& ctx, RecordsResult& out) {
     if (auto it = ctx.meetings_for_forum.find(id); it != ctx.meetings_for_forum.end() && !it->second.empty()) {
       const Meeting& m = r.meetings.at(it->second.back());
       last = m.date.human();
-      rows.push_back({{"name", f.name}, {"url", urls::forum(id)}, {"type", f.type}, {"frequency", f.frequency.wording},
-                      {"chair", f.chair}, {"last", last}, {"last_url", urls::meeting(m.id)}});
+      rows.push_back({{"name", f.name},
+                      {"url", urls::forum(id)},
+                      {"type", f.type},
+                      {"frequency", f.frequency.wording},
+                      {"chair", f.chair},
+                      {"last", last},
+                      {"last_url", urls::meeting(m.id)}});
     } else {
-      rows.push_back({{"name", f.name}, {"url", urls::forum(id)}, {"type", f.type}, {"frequency", f.frequency.wording},
-                      {"chair", f.chair}, {"last", "none recorded"}, {"last_url", ""}});
+      rows.push_back({{"name", f.name},
+                      {"url", urls::forum(id)},
+                      {"type", f.type},
+                      {"frequency", f.frequency.wording},
+                      {"chair", f.chair},
+                      {"last", "none recorded"},
+                      {"last_url", ""}});
     }
   }
   for (const auto& [id, m] : r.meetings) out.pages.push_back(meeting_page(ctx, m));
-  out.pages.push_back(make_page(urls::kForums, "data/forums/", "Practice forums",
-                                "The practice forums, the Practice Board, the Consultation Hub and the audit group: remits, "
-                                "membership, terms of reference and meetings.",
-                                urls::kForums, render(ctx, "forums", json{{"forums", rows}}), {"forum"}));
+  out.pages.push_back(
+      make_page(urls::kForums, "data/forums/", "Practice forums",
+                "The practice forums, the Practice Board, the Consultation Hub and the audit group: remits, "
+                "membership, terms of reference and meetings.",
+                urls::kForums, render(ctx, "forums", json{{"forums", rows}}), {"forum"}));
 }
 
 }  // namespace qahub::records

@@ -21,10 +21,11 @@ void add_schedule_pages(const Context& ctx, RecordsResult& out) {
     (s.kind == "report" ? reports : meetings).push_back(row);
   }
   json v{{"reports", reports}, {"meetings", meetings}};
-  out.pages.push_back(make_page(urls::kSchedules, "data/schedules/", "Reporting and meeting schedules",
-                                "Which reports and meetings we hold, how often, for whom, and the difference each makes "
-                                "for children and families.",
-                                urls::kSchedules, render(ctx, "schedules", v), {"schedule"}));
+  out.pages.push_back(
+      make_page(urls::kSchedules, "data/schedules/", "Reporting and meeting schedules",
+                "Which reports and meetings we hold, how often, for whom, and the difference each makes "
+                "for children and families.",
+                urls::kSchedules, render(ctx, "schedules", v), {"schedule"}));
 }
 
 }  // namespace qahub::records

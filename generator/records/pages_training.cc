@@ -55,7 +55,8 @@ void add_training_pages(const Context& ctx, RecordsResult& out) {
     for (const std::string& q : quarters) {
       std::string text;
       for (const Phase& p : t.phases)
-        if (p.quarter == q) text += (text.empty() ? "" : "; ") + p.activity + (p.audience.empty() ? "" : " (" + p.audience + ")");
+        if (p.quarter == q)
+          text += (text.empty() ? "" : "; ") + p.activity + (p.audience.empty() ? "" : " (" + p.audience + ")");
       std::string css = text.empty() ? "" : "records-active";
       if (q == now) css += css.empty() ? "records-now" : " records-now";
       cells.push_back({{"text", text}, {"class", css}});
@@ -69,21 +70,25 @@ void add_training_pages(const Context& ctx, RecordsResult& out) {
     v["audience"] = audience;
     json phases = json::array();
     for (const Phase& p : t.phases)
-      phases.push_back({{"quarter", quarter_label(p.quarter)}, {"activity", p.activity}, {"audience", p.audience},
-                        {"now", p.quarter == now}, {"past", p.quarter < now}});
+      phases.push_back({{"quarter", quarter_label(p.quarter)},
+                        {"activity", p.activity},
+                        {"audience", p.audience},
+                        {"now", p.quarter == now},
+                        {"past", p.quarter < now}});
     v["phases"] = phases;
     v["linked"] = linked(ctx, t);
     v["now"] = quarter_label(now);
-    out.pages.push_back(make_page(urls::training(id), t.src.path, t.name,
-                                  t.description.empty() ? "Phases, audience and the findings behind the " + t.name +
-                                                              " training programme."
-                                                        : t.description,
-                                  urls::kTraining, render(ctx, "training", v), {"training"}));
+    out.pages.push_back(make_page(
+        urls::training(id), t.src.path, t.name,
+        t.description.empty() ? "Phases, audience and the findings behind the " + t.name + " training programme."
+                              : t.description,
+        urls::kTraining, render(ctx, "training", v), {"training"}));
   }
   json v{{"columns", columns}, {"programmes", rows}, {"now", quarter_label(now)}, {"has_quarters", !quarters.empty()}};
-  out.pages.push_back(make_page(urls::kTraining, "data/training/", "Training timeline",
-                                "When each practice framework training programme runs, quarter by quarter, and who it is for.",
-                                urls::kTraining, render(ctx, "training-timeline", v), {"training"}));
+  out.pages.push_back(
+      make_page(urls::kTraining, "data/training/", "Training timeline",
+                "When each practice framework training programme runs, quarter by quarter, and who it is for.",
+                urls::kTraining, render(ctx, "training-timeline", v), {"training"}));
 }
 
 }  // namespace qahub::records

@@ -30,16 +30,19 @@ void add_trends_page(const Context& ctx, RecordsResult& out) {
                     {"lowered", std::to_string(c->moderation.lowered)},
                     {"response_rate", c->feedback ? percent(c->feedback->responded, c->feedback->asked) : "–"}});
     good_bars.push_back({c->title(), per_mille(gb, n), percent(gb, n), "grade-good"});
-    agree_bars.push_back({c->title(), per_mille(c->moderation.agreed, m), percent(c->moderation.agreed, m), "agreement"});
+    agree_bars.push_back(
+        {c->title(), per_mille(c->moderation.agreed, m), percent(c->moderation.agreed, m), "agreement"});
   }
   json v;
   v["cycles"] = rows;
   v["has_cycles"] = !rows.empty();
-  v["good_chart"] = bar_chart_svg("chart-good-or-better", "Audits graded good or better, by cycle",
-                                  "Share of audits graded outstanding or good in each cycle, oldest first; the table gives the same figures.",
-                                  good_bars, 1000);
+  v["good_chart"] = bar_chart_svg(
+      "chart-good-or-better", "Audits graded good or better, by cycle",
+      "Share of audits graded outstanding or good in each cycle, oldest first; the table gives the same figures.",
+      good_bars, 1000);
   v["agreement_chart"] = bar_chart_svg("chart-agreement", "Moderation agreement, by cycle",
-                                       "Share of moderated audits whose grade the moderator agreed with, oldest first; the table gives the same figures.",
+                                       "Share of moderated audits whose grade the moderator agreed with, oldest first; "
+                                       "the table gives the same figures.",
                                        agree_bars, 1000);
   out.pages.push_back(make_page(urls::kTrends, "data/cycles/", "Trends",
                                 "Grades and moderation agreement across every audit cycle.", urls::kTrends,

@@ -34,8 +34,8 @@ PlannedUrls planned_urls(const std::filesystem::path& site_dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(site_dir / "data", ec)) return out;
   out.files.push_back(std::string("/") + kActionsCsv);
-  for (const char* section : {urls::kCycles, urls::kAudits, urls::kActions, urls::kForums, urls::kTraining,
-                              urls::kSchedules, urls::kTrends})
+  for (const char* section :
+       {urls::kCycles, urls::kAudits, urls::kActions, urls::kForums, urls::kTraining, urls::kSchedules, urls::kTrends})
     out.pages.emplace_back(section);
   const std::map<std::string, std::string (*)(const std::string&)> per_record = {
       {"forum", urls::forum}, {"meeting", urls::meeting}, {"cycle", urls::cycle},
@@ -76,9 +76,12 @@ RecordsResult build_records(const RecordsInput& input, diag::Diagnostics& diags)
   add_trends_page(ctx, out);
   out.files[kActionsCsv] = actions_csv(ctx);
 
-  out.nav = {{urls::kCycles, "Audit cycles", 100},        {urls::kAudits, "Thematic audits", 110},
-             {urls::kActions, "Action register", 120},    {urls::kForums, "Practice forums", 130},
-             {urls::kTraining, "Training timeline", 140}, {urls::kSchedules, "Reporting and meeting schedules", 150},
+  out.nav = {{urls::kCycles, "Audit cycles", 100},
+             {urls::kAudits, "Thematic audits", 110},
+             {urls::kActions, "Action register", 120},
+             {urls::kForums, "Practice forums", 130},
+             {urls::kTraining, "Training timeline", 140},
+             {urls::kSchedules, "Reporting and meeting schedules", 150},
              {urls::kTrends, "Trends", 160}};
 
   // Backlinks: content pages that record pages link to.

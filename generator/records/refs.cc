@@ -32,7 +32,8 @@ class Checker {
   void id(const Source& src, const std::string& pointer, const std::string& kind, const std::string& value,
           const Map& targets) {
     if (targets.count(value) || is_broken(broken_, kind, value)) return;
-    diags_.error(src.at(pointer), "unknown " + kind + " \"" + value + "\"" + diag::did_you_mean(value, keys_of(targets)));
+    diags_.error(src.at(pointer),
+                 "unknown " + kind + " \"" + value + "\"" + diag::did_you_mean(value, keys_of(targets)));
   }
 
   void ref(const Source& src, const std::string& pointer, const std::string& value) {
@@ -142,7 +143,8 @@ std::map<std::string, RefTarget> build_ref_index(const Records& r) {
   std::map<std::string, RefTarget> out;
   for (const auto& [id, a] : r.audits) {
     out[id] = {"audit", id, "", "thematic audit", a.theme, urls::audit(id)};
-    for (const Item& i : a.strengths) out[id + "/" + i.id] = {"audit", id, i.id, "strength", i.text, urls::audit(id) + "#" + i.id};
+    for (const Item& i : a.strengths)
+      out[id + "/" + i.id] = {"audit", id, i.id, "strength", i.text, urls::audit(id) + "#" + i.id};
     for (const Item& i : a.areas)
       out[id + "/" + i.id] = {"audit", id, i.id, "area for development", i.text, urls::audit(id) + "#" + i.id};
     for (const Recommendation& i : a.recommendations)

@@ -20,7 +20,8 @@ const std::vector<std::pair<std::string_view, std::string_view>>& embedded_files
 using nlohmann::json;
 
 const std::vector<std::string>& record_kinds() {
-  static const std::vector<std::string> kinds = {"forum", "meeting", "cycle", "audit", "action", "training", "schedule"};
+  static const std::vector<std::string> kinds = {"forum",  "meeting",  "cycle",   "audit",
+                                                 "action", "training", "schedule"};
   return kinds;
 }
 
@@ -82,14 +83,21 @@ std::string type_words(const std::string& t) {
 
 std::string value_type_words(const json& v) {
   switch (v.type()) {
-    case json::value_t::string: return "a string";
+    case json::value_t::string:
+      return "a string";
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "a whole number";
-    case json::value_t::number_float: return "a number";
-    case json::value_t::array: return "a list";
-    case json::value_t::object: return "an object";
-    case json::value_t::boolean: return "true or false";
-    default: return "null";
+    case json::value_t::number_unsigned:
+      return "a whole number";
+    case json::value_t::number_float:
+      return "a number";
+    case json::value_t::array:
+      return "a list";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::boolean:
+      return "true or false";
+    default:
+      return "null";
   }
 }
 
@@ -153,20 +161,22 @@ bool describe(const json& schema, const json& doc, const std::vector<std::string
   }
   if (what.rfind("Failed to match regex", 0) == 0 && value) {
     std::string desc = sub && sub->contains("description") ? (*sub)["description"].get<std::string>()
-                       : sub && sub->contains("pattern")       ? "text matching " + show((*sub)["pattern"])
-                                                                : std::string("text in the expected form");
+                       : sub && sub->contains("pattern")   ? "text matching " + show((*sub)["pattern"])
+                                                           : std::string("text in the expected form");
     message = "expected " + desc + ", found " + show(*value);
     return true;
   }
   if (what.rfind("String should be no fewer than", 0) == 0 && sub && sub->contains("minLength")) {
     long n = (*sub)["minLength"].get<long>();
-    message = n == 1 ? "expected text, found an empty string" : "expected at least " + std::to_string(n) + " characters";
+    message =
+        n == 1 ? "expected text, found an empty string" : "expected at least " + std::to_string(n) + " characters";
     return true;
   }
   if (what.rfind("Array should contain no fewer than", 0) == 0 && sub && sub->contains("minItems")) {
     long n = (*sub)["minItems"].get<long>();
     message = n == 1 ? "expected at least one item, found an empty list"
-                     : "expected at least " + std::to_string(n) + " items, found " + std::to_string(value ? value->size() : 0);
+                     : "expected at least " + std::to_string(n) + " items, found " +
+                           std::to_string(value ? value->size() : 0);
     return true;
   }
   if (what.rfind("Expected number greater than", 0) == 0 && sub && sub->contains("minimum") && value) {
@@ -180,13 +190,15 @@ bool describe(const json& schema, const json& doc, const std::vector<std::string
   // Anything else: valijson's own words, in our case and punctuation.
   message = what;
   if (!message.empty() && message.back() == '.') message.pop_back();
-  if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') message[0] = static_cast<char>(message[0] - 'A' + 'a');
+  if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z')
+    message[0] = static_cast<char>(message[0] - 'A' + 'a');
   return true;
 }
 
 }  // namespace
 
-void SchemaSet::add(const std::string& kind, const std::string& path, const std::string& text, diag::Diagnostics& diags) {
+void SchemaSet::add(const std::string& kind, const std::string& path, const std::string& text,
+                    diag::Diagnostics& diags) {
   Compiled c;
   try {
     c.json = json::parse(text);

@@ -24,12 +24,18 @@ Status shown_status(const Action& action, base::Date as_of) {
 
 std::string status_label(Status s) {
   switch (s) {
-    case Status::kOpen: return "open";
-    case Status::kInProgress: return "in progress";
-    case Status::kComplete: return "complete";
-    case Status::kCarriedForward: return "carried forward";
-    case Status::kOverdue: return "overdue";
-    case Status::kDueSoon: return "due soon";
+    case Status::kOpen:
+      return "open";
+    case Status::kInProgress:
+      return "in progress";
+    case Status::kComplete:
+      return "complete";
+    case Status::kCarriedForward:
+      return "carried forward";
+    case Status::kOverdue:
+      return "overdue";
+    case Status::kDueSoon:
+      return "due soon";
   }
   return "open";
 }
@@ -52,8 +58,10 @@ std::string normalise(const std::string& s) {
   std::string out;
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
-    else if (!out.empty() && out.back() != ' ') out += ' ';
+    if (std::isalnum(u))
+      out += static_cast<char>(std::tolower(u));
+    else if (!out.empty() && out.back() != ' ')
+      out += ' ';
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;

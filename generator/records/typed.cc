@@ -11,7 +11,9 @@ using nlohmann::json;
 
 namespace {
 
-std::string str(const json& doc, const char* key) { return doc.contains(key) ? doc[key].get<std::string>() : std::string(); }
+std::string str(const json& doc, const char* key) {
+  return doc.contains(key) ? doc[key].get<std::string>() : std::string();
+}
 
 std::vector<std::string> strings(const json& doc, const char* key) {
   std::vector<std::string> out;
@@ -36,7 +38,8 @@ Status parse_status(const std::string& s) {
 std::string demote_headings(std::string html) {
   for (int level = 5; level >= 2; --level) {
     const std::string from_open = "<h" + std::to_string(level), to_open = "<h" + std::to_string(level + 1);
-    const std::string from_close = "</h" + std::to_string(level) + ">", to_close = "</h" + std::to_string(level + 1) + ">";
+    const std::string from_close = "</h" + std::to_string(level) + ">",
+                      to_close = "</h" + std::to_string(level + 1) + ">";
     for (size_t p = 0; (p = html.find(from_open, p)) != std::string::npos; p += to_open.size()) {
       char next = p + from_open.size() < html.size() ? html[p + from_open.size()] : '\0';
       if (next == ' ' || next == '>') html.replace(p, from_open.size(), to_open);
@@ -62,7 +65,8 @@ std::vector<Item> TypedBuilder::items_at(const json& doc, const Source& src, con
   for (size_t i = 0; i < arr.size(); ++i) {
     Item item{arr[i].at("id").get<std::string>(), arr[i].at("text").get<std::string>()};
     if (!seen.insert(item.id).second) {
-      diags_.error(src.at(pointer + "/" + std::to_string(i) + "/id"), "duplicate id \"" + item.id + "\" in this record");
+      diags_.error(src.at(pointer + "/" + std::to_string(i) + "/id"),
+                   "duplicate id \"" + item.id + "\" in this record");
       ok_ = false;
     }
     out.push_back(std::move(item));
@@ -127,7 +131,8 @@ bool TypedBuilder::forum(const json& doc, Source src, Records& out) {
   if (tor.contains("agreed")) f.tor_agreed = date_at(doc, src, "/terms_of_reference/agreed");
   f.tor_review_by = date_at(doc, src, "/terms_of_reference/review_by");
   f.tor_file = str(tor, "file");
-  if (!f.tor_file.empty()) f.tor_html = narrative(src, "/terms_of_reference/file", f.tor_file, "terms", urls::forum(f.id));
+  if (!f.tor_file.empty())
+    f.tor_html = narrative(src, "/terms_of_reference/file", f.tor_file, "terms", urls::forum(f.id));
   f.src = std::move(src);
   if (!ok_) return false;
   out.forums[f.id] = std::move(f);
@@ -144,9 +149,11 @@ bool TypedBuilder::meeting(const json& doc, Source src, Records& out) {
   for (size_t i = 0; i < m.apologies.size(); ++i)
     for (const std::string& a : m.attendees)
       if (a == m.apologies[i]) {
-        diags_.error(src.at("/apologies/" + std::to_string(i)), "\"" + a + "\" is listed as present and as sending apologies");
+        diags_.error(src.at("/apologies/" + std::to_string(i)),
+                     "\"" + a + "\" is listed as present and as sending apologies");
       }
-  for (const json& a : doc.at("agenda")) m.agenda.push_back({str(a, "time"), str(a, "item"), str(a, "lead"), strings(a, "papers")});
+  for (const json& a : doc.at("agenda"))
+    m.agenda.push_back({str(a, "time"), str(a, "item"), str(a, "lead"), strings(a, "papers")});
   std::set<std::string> seen;
   if (doc.contains("decisions")) {
     const json& ds = doc.at("decisions");
@@ -160,7 +167,8 @@ bool TypedBuilder::meeting(const json& doc, Source src, Records& out) {
     }
   }
   m.minutes_file = str(doc, "minutes");
-  if (!m.minutes_file.empty()) m.minutes_html = narrative(src, "/minutes", m.minutes_file, "minutes", urls::meeting(m.id));
+  if (!m.minutes_file.empty())
+    m.minutes_html = narrative(src, "/minutes", m.minutes_file, "minutes", urls::meeting(m.id));
   m.src = std::move(src);
   if (!ok_) return false;
   out.meetings[m.id] = std::move(m);
@@ -205,7 +213,8 @@ bool TypedBuilder::cycle(const json& doc, Source src, Records& out) {
   }
   if (c.audits_moderated > c.audits_completed) {
     diags_.error(src.at("/figures/audits_moderated"), "more audits moderated (" + std::to_string(c.audits_moderated) +
-                                                          ") than completed (" + std::to_string(c.audits_completed) + ")");
+                                                          ") than completed (" + std::to_string(c.audits_completed) +
+                                                          ")");
     ok_ = false;
   }
   if (c.moderation.total() != c.audits_moderated) {
@@ -235,7 +244,8 @@ bool TypedBuilder::cycle(const json& doc, Source src, Records& out) {
       long sum = fb.very_good + fb.good + fb.fair + fb.poor;
       if (sum != fb.responded) {
         diags_.error(src.at("/figures/family_feedback/ratings"), "ratings add up to " + std::to_string(sum) + ", but " +
-                                                                     std::to_string(fb.responded) + " families responded");
+                                                                     std::to_string(fb.responded) +
+                                                                     " families responded");
         ok_ = false;
       }
     }
@@ -270,14 +280,16 @@ bool TypedBuilder::audit(const json& doc, Source src, Records& out) {
   for (size_t i = 0; i < recs.size(); ++i) {
     Recommendation r{str(recs[i], "id"), str(recs[i], "text"), strings(recs[i], "addresses")};
     if (!seen.insert(r.id).second) {
-      diags_.error(src.at("/recommendations/" + std::to_string(i) + "/id"), "duplicate id \"" + r.id + "\" in this record");
+      diags_.error(src.at("/recommendations/" + std::to_string(i) + "/id"),
+                   "duplicate id \"" + r.id + "\" in this record");
       ok_ = false;
     }
     a.recommendations.push_back(std::move(r));
   }
   a.follows_up = strings(doc, "follows_up");
   a.summary_file = str(doc, "summary");
-  if (!a.summary_file.empty()) a.summary_html = narrative(src, "/summary", a.summary_file, "summary", urls::audit(a.id));
+  if (!a.summary_file.empty())
+    a.summary_html = narrative(src, "/summary", a.summary_file, "summary", urls::audit(a.id));
   a.src = std::move(src);
   if (!ok_) return false;
   out.audits[a.id] = std::move(a);
@@ -298,7 +310,8 @@ bool TypedBuilder::action(const json& doc, Source src, Records& out) {
     const std::string p = "/status/" + std::to_string(i);
     StatusEntry e{date_at(doc, src, p + "/date"), parse_status(str(st[i], "status")), str(st[i], "note")};
     if (ok_ && !a.history.empty() && e.date < a.history.back().date) {
-      diags_.error(src.at(p + "/date"), "status entries must be in date order; this one is dated before the one above it");
+      diags_.error(src.at(p + "/date"),
+                   "status entries must be in date order; this one is dated before the one above it");
       ok_ = false;
     }
     a.history.push_back(std::move(e));
@@ -320,7 +333,8 @@ bool TypedBuilder::training(const json& doc, Source src, Records& out) {
   t.name = str(doc, "name");
   t.description = str(doc, "description");
   t.audience = strings(doc, "audience");
-  for (const json& p : doc.at("phases")) t.phases.push_back({str(p, "quarter"), str(p, "activity"), str(p, "audience")});
+  for (const json& p : doc.at("phases"))
+    t.phases.push_back({str(p, "quarter"), str(p, "activity"), str(p, "audience")});
   t.linked_findings = strings(doc, "linked_findings");
   t.src = std::move(src);
   out.training[t.id] = std::move(t);

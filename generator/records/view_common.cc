@@ -38,7 +38,8 @@ Context::Context(const RecordsInput& in, const Records& r, diag::Diagnostics& d)
     for (auto& [k, v] : *m) v.erase(std::unique(v.begin(), v.end()), v.end());
   std::vector<const Meeting*> by_date;
   for (const auto& [mid, m] : r.meetings) by_date.push_back(&m);
-  std::stable_sort(by_date.begin(), by_date.end(), [](const Meeting* x, const Meeting* y) { return x->date < y->date; });
+  std::stable_sort(by_date.begin(), by_date.end(),
+                   [](const Meeting* x, const Meeting* y) { return x->date < y->date; });
   for (const Meeting* m : by_date) meetings_for_forum[m->forum].push_back(m->id);
 }
 
@@ -89,8 +90,8 @@ std::string strip_tags(const std::string& html) {
       in_tag = false;
     } else if (!in_tag) {
       if (c == '&') {
-        static const std::pair<const char*, char> kEntities[] = {
-            {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&#x27;", '\''}};
+        static const std::pair<const char*, char> kEntities[] = {{"&amp;", '&'},  {"&lt;", '<'},   {"&gt;", '>'},
+                                                                 {"&quot;", '"'}, {"&#39;", '\''}, {"&#x27;", '\''}};
         bool done = false;
         for (const auto& [e, ch] : kEntities) {
           if (html.compare(i, std::char_traits<char>::length(e), e) == 0) {
@@ -126,7 +127,8 @@ void add_outline(RecordPage& page) {
     if (close == std::string::npos || end == std::string::npos) break;
     std::string attrs = html.substr(p, close - p);
     std::string id;
-    if (size_t q = attrs.find("id=\""); q != std::string::npos) id = attrs.substr(q + 4, attrs.find('"', q + 4) - q - 4);
+    if (size_t q = attrs.find("id=\""); q != std::string::npos)
+      id = attrs.substr(q + 4, attrs.find('"', q + 4) - q - 4);
     heads.push_back({p, end + 5, id, strip_tags(html.substr(close + 1, end - close - 1))});
     p = end + 5;
   }
@@ -137,7 +139,8 @@ void add_outline(RecordPage& page) {
   for (size_t i = 0; i < heads.size(); ++i) {
     if (!heads[i].id.empty()) page.toc.push_back({2, heads[i].text, heads[i].id, 0});
     size_t next = i + 1 < heads.size() ? heads[i + 1].start : html.size();
-    page.search_sections.push_back({heads[i].id, heads[i].text, strip_tags(html.substr(heads[i].end, next - heads[i].end))});
+    page.search_sections.push_back(
+        {heads[i].id, heads[i].text, strip_tags(html.substr(heads[i].end, next - heads[i].end))});
   }
 }
 
@@ -171,8 +174,8 @@ std::string bar_chart_svg(const std::string& id, const std::string& title, const
   const int label_w = 190, bar_w = 260, row_h = 28, value_w = 90;
   const int width = label_w + bar_w + value_w, height = static_cast<int>(bars.size()) * row_h + 8;
   std::string s = "<svg class=\"records-chart\" role=\"img\" aria-labelledby=\"" + id + "-title " + id +
-                  "-desc\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
-                  "\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) +
+                  "-desc\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) + "\" width=\"" +
+                  std::to_string(width) + "\" height=\"" + std::to_string(height) +
                   "\" xmlns=\"http://www.w3.org/2000/svg\">";
   s += "<title id=\"" + id + "-title\">" + base::html_escape(title) + "</title>";
   s += "<desc id=\"" + id + "-desc\">" + base::html_escape(desc) + "</desc>";
@@ -183,8 +186,9 @@ std::string bar_chart_svg(const std::string& id, const std::string& title, const
     if (b.value > 0 && len < 2) len = 2;
     s += "<text class=\"records-chart-label\" x=\"" + std::to_string(label_w - 8) + "\" y=\"" + std::to_string(y + 17) +
          "\" text-anchor=\"end\">" + base::html_escape(b.label) + "</text>";
-    s += "<rect class=\"records-bar " + b.css + "\" x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 3) +
-         "\" width=\"" + std::to_string(len) + "\" height=\"" + std::to_string(row_h - 10) + "\"/>";
+    s += "<rect class=\"records-bar " + b.css + "\" x=\"" + std::to_string(label_w) + "\" y=\"" +
+         std::to_string(y + 3) + "\" width=\"" + std::to_string(len) + "\" height=\"" + std::to_string(row_h - 10) +
+         "\"/>";
     s += "<text class=\"records-chart-value\" x=\"" + std::to_string(label_w + len + 6) + "\" y=\"" +
          std::to_string(y + 17) + "\">" + base::html_escape(b.shown) + "</text>";
   }
@@ -223,8 +227,9 @@ json source_view(const Context& ctx, const Action& a) {
   }
   v["group"] = record_title;
   auto t = ctx.refs.find(ref);
-  v["text"] = t != ctx.refs.end() && !a.source_item.empty() ? record_title + ", " + t->second.label + " " + a.source_item
-                                                           : record_title;
+  v["text"] = t != ctx.refs.end() && !a.source_item.empty()
+                  ? record_title + ", " + t->second.label + " " + a.source_item
+                  : record_title;
   v["url"] = t != ctx.refs.end() ? t->second.url : record_url;
   return v;
 }

@@ -63,9 +63,9 @@ std::string quarter_of(base::Date d);
 /// values written beside each bar so nothing depends on colour.
 struct Bar {
   std::string label;
-  long value = 0;      ///< drawn length, relative to max
-  std::string shown;   ///< the text written beside the bar
-  std::string css;     ///< class of the bar ("grade-good")
+  long value = 0;     ///< drawn length, relative to max
+  std::string shown;  ///< the text written beside the bar
+  std::string css;    ///< class of the bar ("grade-good")
 };
 std::string bar_chart_svg(const std::string& id, const std::string& title, const std::string& desc,
                           const std::vector<Bar>& bars, long max);

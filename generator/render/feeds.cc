@@ -17,7 +17,8 @@ std::string absolute_url(const config::SiteConfig& config, const std::string& ur
 }
 
 std::string render_sitemap(const model::Site& site) {
-  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const model::SitePage& p : site.pages) {
     xml += "  <url><loc>" + base::html_escape(absolute_url(site.config, p.url)) + "</loc>";
     if (p.last_updated) xml += "<lastmod>" + p.last_updated->iso() + "</lastmod>";

@@ -17,7 +17,8 @@ json breadcrumbs_for(const model::Site& site, const model::SitePage& page) {
     chain.push_back(p);
     url = p->section_url;
   }
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it) crumbs.push_back({{"url", (*it)->url}, {"title", (*it)->title}});
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+    crumbs.push_back({{"url", (*it)->url}, {"title", (*it)->title}});
   return crumbs;
 }
 
@@ -65,7 +66,8 @@ const std::string& NavCache::for_url(const std::string& url) const {
 json generated_page_view(const RenderContext& ctx, const std::string& url, const std::string& title,
                          const std::string& description) {
   json page = {{"url", url}, {"title", title}, {"description", description}, {"toc", json::array()}};
-  page["breadcrumbs"] = json::array({{{"url", "/"}, {"title", ctx.site.find("/") ? ctx.site.find("/")->title : ctx.site.config.title}}});
+  page["breadcrumbs"] =
+      json::array({{{"url", "/"}, {"title", ctx.site.find("/") ? ctx.site.find("/")->title : ctx.site.config.title}}});
   page["has_breadcrumbs"] = true;
   return page;
 }
@@ -100,7 +102,9 @@ json page_view(const RenderContext& ctx, const model::SitePage& p) {
   json children = json::array();
   for (size_t c : p.children) {
     const model::SitePage& child = site.pages[c];
-    children.push_back({{"url", child.url}, {"title", child.title}, {"description", child.description},
+    children.push_back({{"url", child.url},
+                        {"title", child.title},
+                        {"description", child.description},
                         {"is_section", child.kind == model::PageKind::kSection}});
   }
   page["children"] = children;
@@ -125,7 +129,8 @@ std::string render_layout(const RenderContext& ctx, const std::string& url, json
   page["main"] = main_html;
   if (page.contains("breadcrumbs")) page["has_breadcrumbs"] = !page["breadcrumbs"].empty();
   json view = {
-      {"site", {{"title", site.config.title}, {"language", site.config.language}, {"organisation", site.config.organisation}}},
+      {"site",
+       {{"title", site.config.title}, {"language", site.config.language}, {"organisation", site.config.organisation}}},
       {"page", std::move(page)},
       {"nav_html", ctx.nav->for_url(url)},
       {"as_of", site.as_of.iso()},

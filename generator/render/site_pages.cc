@@ -44,8 +44,9 @@ void tags_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnost
   for (const auto& [tag, pages] : site.tags) {
     const std::string url = "/tags/" + base::slugify(tag) + "/";
     json list = json::array();
-    for (size_t i : pages) list.push_back({{"url", site.pages[i].url}, {"title", site.pages[i].title},
-                                           {"description", site.pages[i].description}});
+    for (size_t i : pages)
+      list.push_back(
+          {{"url", site.pages[i].url}, {"title", site.pages[i].title}, {"description", site.pages[i].description}});
     tags.push_back({{"name", tag}, {"url", url}, {"count", std::to_string(pages.size())}});
     emit(ctx, url, "Pages tagged \u201c" + tag + "\u201d", "", "tag", {{"tag", tag}, {"pages", list}}, out, diags);
   }
@@ -68,8 +69,11 @@ void amendments_page(const RenderContext& ctx, base::OutputFiles& out, diag::Dia
   });
   json list = json::array();
   for (const Row& r : rows)
-    list.push_back({{"date", r.date.iso()}, {"date_human", r.date.human()}, {"url", r.page->url},
-                    {"title", r.page->title}, {"summary", r.summary}});
+    list.push_back({{"date", r.date.iso()},
+                    {"date_human", r.date.human()},
+                    {"url", r.page->url},
+                    {"title", r.page->title},
+                    {"summary", r.summary}});
   emit(ctx, "/amendments/", "Amendments", "Every change to the hub's guidance, newest first.", "amendments",
        {{"changes", list}, {"has_changes", !list.empty()}}, out, diags);
 }
@@ -78,7 +82,8 @@ void review_page(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnos
   const model::Site& site = ctx.site;
   std::vector<const model::SitePage*> pages;
   for (const model::SitePage& p : site.pages)
-    if (p.kind != model::PageKind::kRecord && !p.source.empty() && p.source.rfind("content/", 0) == 0) pages.push_back(&p);
+    if (p.kind != model::PageKind::kRecord && !p.source.empty() && p.source.rfind("content/", 0) == 0)
+      pages.push_back(&p);
   // Overdue first, then by review date, pages without one last.
   auto key = [&](const model::SitePage* p) {
     const bool has = p->review_by.has_value();
@@ -91,10 +96,13 @@ void review_page(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnos
   for (const model::SitePage* p : pages) {
     std::string status = review_status(*p, site.as_of);
     if (status == "Overdue") ++overdue;
-    rows.push_back({{"url", p->url}, {"title", p->title}, {"owner", p->owner.empty() ? "Not set" : p->owner},
+    rows.push_back({{"url", p->url},
+                    {"title", p->title},
+                    {"owner", p->owner.empty() ? "Not set" : p->owner},
                     {"review_by", p->review_by ? p->review_by->iso() : ""},
                     {"review_by_human", p->review_by ? p->review_by->human() : "Not set"},
-                    {"status", status}, {"status_class", base::slugify(status)}});
+                    {"status", status},
+                    {"status_class", base::slugify(status)}});
   }
   emit(ctx, "/review/", "Review dashboard", "Guidance pages by review date and owner, overdue first.", "review",
        {{"rows", rows}, {"overdue_count", std::to_string(overdue)}, {"page_count", std::to_string(pages.size())}}, out,
@@ -103,9 +111,14 @@ void review_page(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnos
 
 void accessibility_page(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
   const config::AccessibilityStatement& a = ctx.site.config.accessibility;
-  json view = {{"organisation", a.organisation}, {"site_title", ctx.site.config.title}, {"contact", a.contact},
-               {"response_days", a.response_days}, {"tested_by", a.tested_by},
-               {"full", a.compliance == "full"}, {"partial", a.compliance == "partial"}, {"not", a.compliance == "not"}};
+  json view = {{"organisation", a.organisation},
+               {"site_title", ctx.site.config.title},
+               {"contact", a.contact},
+               {"response_days", a.response_days},
+               {"tested_by", a.tested_by},
+               {"full", a.compliance == "full"},
+               {"partial", a.compliance == "partial"},
+               {"not", a.compliance == "not"}};
   json issues = json::array();
   for (const std::string& s : a.non_accessible) issues.push_back(s);
   view["non_accessible"] = issues;
@@ -150,7 +163,8 @@ void render_print_pack(const RenderContext& ctx, const model::SitePage& s, base:
     if (p.kind == model::PageKind::kSection) continue;
     // Heading ids repeat across pages ("what-good-looks-like"): prefix them per page.
     const std::string prefix = "p" + std::to_string(pages.size() + 1) + "-";
-    json entry = {{"url", p.url}, {"title", p.title}, {"id", prefix + "title"}, {"body", prefix_ids(p.body_html, prefix)}};
+    json entry = {
+        {"url", p.url}, {"title", p.title}, {"id", prefix + "title"}, {"body", prefix_ids(p.body_html, prefix)}};
     if (p.last_updated) entry["last_updated_human"] = p.last_updated->human();
     if (!p.owner.empty()) entry["owner"] = p.owner;
     pages.push_back(entry);
@@ -182,8 +196,8 @@ void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, di
   print_packs(ctx, out, diags);
   redirects(ctx, out, diags);
   // Sites opened from disk load the index as a script; served ones fetch the JSON.
-  emit(ctx, "/search/", "Search", "Search every page of the hub.", "search", {{"script_index", ctx.style.relative}}, out,
-       diags);
+  emit(ctx, "/search/", "Search", "Search every page of the hub.", "search", {{"script_index", ctx.style.relative}},
+       out, diags);
   emit(ctx, "/404.html", "Page not found", "", "notfound", json::object(), out, diags);
 }
 

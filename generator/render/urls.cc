@@ -67,8 +67,10 @@ std::string rewrite_urls(std::string_view html, const std::string& page_url, con
     }
     out.append(html.substr(pos, url_start - pos));
     std::string url(html.substr(url_start, url_end - url_start));
-    if (base::starts_with(url, "//")) out += url;  // protocol-relative: external
-    else out += link_from(page_url, url, style);
+    if (base::starts_with(url, "//"))
+      out += url;  // protocol-relative: external
+    else
+      out += link_from(page_url, url, style);
     pos = url_end;
   }
   return out;

@@ -35,7 +35,8 @@ std::string title_from_slug(const std::string& slug) {
 std::string front_matter(const std::string& title, const std::string& description, base::Date as_of) {
   return "---\ntitle: " + yaml_quote(title) + "\ndescription: " + yaml_quote(description) +
          "\nowner: \"TODO: the role that owns this page, such as Head of Quality Assurance\"\nreview_by: " +
-         one_year_on(as_of).iso() + "\nchanges:\n  - date: " + as_of.iso() + "\n    summary: \"First published.\"\n---\n";
+         one_year_on(as_of).iso() + "\nchanges:\n  - date: " + as_of.iso() +
+         "\n    summary: \"First published.\"\n---\n";
 }
 
 }  // namespace
@@ -87,16 +88,15 @@ std::optional<Plan> plan_page(const std::filesystem::path& site_dir, const std::
     dir += "/" + parts[i];
     std::error_code ec;
     if (std::filesystem::exists(site_dir / dir / "_index.md", ec)) continue;
-    plan.files.push_back({dir + "/_index.md",
-                          front_matter(title_from_slug(parts[i]),
-                                       "TODO: one sentence on what this section covers and who it is for.", as_of) +
-                              "\nTODO: introduce the section in a few sentences.\n"});
+    plan.files.push_back(
+        {dir + "/_index.md", front_matter(title_from_slug(parts[i]),
+                                          "TODO: one sentence on what this section covers and who it is for.", as_of) +
+                                 "\nTODO: introduce the section in a few sentences.\n"});
   }
-  plan.files.push_back(
-      {dir + "/" + parts.back() + ".md",
-       front_matter(title, "TODO: one sentence on what this page is for and who it helps.", as_of) +
-           "\nTODO: start with what a practitioner needs to know or do.\n\n## TODO: first heading\n\n"
-           "TODO: write this part.\n"});
+  plan.files.push_back({dir + "/" + parts.back() + ".md",
+                        front_matter(title, "TODO: one sentence on what this page is for and who it helps.", as_of) +
+                            "\nTODO: start with what a practitioner needs to know or do.\n\n## TODO: first heading\n\n"
+                            "TODO: write this part.\n"});
   return plan;
 }
 

@@ -26,8 +26,10 @@ std::vector<std::string> record_ids(const std::filesystem::path& site_dir, const
 std::string id_slug(const std::string& text) {
   std::string out;
   for (unsigned char c : text) {
-    if (std::isalnum(c) && c < 0x80) out += static_cast<char>(std::tolower(c));
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if (std::isalnum(c) && c < 0x80)
+      out += static_cast<char>(std::tolower(c));
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
@@ -98,8 +100,8 @@ std::optional<Plan> plan_cycle(const std::filesystem::path& site_dir, base::Date
                   {"audits_moderated", 0},
                   {"grades", {{"outstanding", 0}, {"good", 0}, {"requires_improvement", 0}, {"inadequate", 0}}},
                   {"moderation", {{"agreed", 0}, {"raised", 0}, {"lowered", 0}}}};
-  j["key_learning"] = ordered_json::array(
-      {{{"id", "kl1"}, {"text", "TODO: a key learning point from this cycle's audits"}}});
+  j["key_learning"] =
+      ordered_json::array({{{"id", "kl1"}, {"text", "TODO: a key learning point from this cycle's audits"}}});
   return Plan{{{"data/cycles/" + id + ".json", to_text(j)}}};
 }
 
@@ -118,10 +120,9 @@ std::optional<Plan> plan_audit(const std::filesystem::path& site_dir, const std:
   j["scope"] = "TODO: which children, teams and records the audit looks at";
   j["sample"] = {{"size", 1}, {"description", "TODO: how many cases, and how they were chosen (set size to match)"}};
   j["dates"] = {{"start", as_of.iso()}, {"end", as_of.plus_days(27).iso()}};
-  j["findings"] = {
-      {"strengths", ordered_json::array({{{"id", "s1"}, {"text", "TODO: a strength the audit found"}}})},
-      {"areas_for_development",
-       ordered_json::array({{{"id", "d1"}, {"text", "TODO: an area for development the audit found"}}})}};
+  j["findings"] = {{"strengths", ordered_json::array({{{"id", "s1"}, {"text", "TODO: a strength the audit found"}}})},
+                   {"areas_for_development",
+                    ordered_json::array({{{"id", "d1"}, {"text", "TODO: an area for development the audit found"}}})}};
   j["recommendations"] = ordered_json::array(
       {{{"id", "r1"}, {"text", "TODO: what should change, and who should change it"}, {"addresses", {"d1"}}}});
   return Plan{{{"data/audits/" + id + ".json", to_text(j)}}};
@@ -161,9 +162,9 @@ std::optional<Plan> plan_meeting(const std::filesystem::path& site_dir, const st
   j["date"] = as_of.iso();
   j["attendees"] = attendees;
   j["apologies"] = ordered_json::array();
-  j["agenda"] = ordered_json::array(
-      {{{"item", "Welcome, apologies and actions from the last meeting"}, {"lead", "Chair"}},
-       {{"item", "TODO: an agenda item"}, {"lead", "TODO: the role leading this item"}}});
+  j["agenda"] =
+      ordered_json::array({{{"item", "Welcome, apologies and actions from the last meeting"}, {"lead", "Chair"}},
+                           {{"item", "TODO: an agenda item"}, {"lead", "TODO: the role leading this item"}}});
   j["minutes"] = id + ".md";
   const std::string minutes =
       "## Welcome, apologies and actions from the last meeting\n\nTODO: who sent apologies, and progress on the "

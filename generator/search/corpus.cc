@@ -29,8 +29,10 @@ bool corpus_from_json(const std::string& text, Corpus& corpus, std::string& erro
   try {
     auto j = nlohmann::json::parse(text);
     corpus = Corpus{};
-    for (const auto& f : j.at("fields")) corpus.fields.push_back({f.at("name").get<std::string>(), f.value("boost", 1.0)});
-    if (j.contains("metadataWhitelist")) corpus.metadata_whitelist = j["metadataWhitelist"].get<std::vector<std::string>>();
+    for (const auto& f : j.at("fields"))
+      corpus.fields.push_back({f.at("name").get<std::string>(), f.value("boost", 1.0)});
+    if (j.contains("metadataWhitelist"))
+      corpus.metadata_whitelist = j["metadataWhitelist"].get<std::vector<std::string>>();
     if (j.contains("stopWords")) corpus.stop_words = j["stopWords"].get<std::vector<std::string>>();
     std::unordered_set<std::string> refs;
     for (const auto& d : j.at("documents")) {

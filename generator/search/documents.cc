@@ -17,7 +17,8 @@ const std::vector<FieldSpec>& index_fields() {
 std::vector<IndexedDoc> make_documents(const std::vector<SearchPage>& pages, const SynonymTable& synonyms, int jobs) {
   std::vector<const SearchPage*> sorted;
   for (const auto& p : pages) sorted.push_back(&p);
-  std::stable_sort(sorted.begin(), sorted.end(), [](const SearchPage* a, const SearchPage* b) { return a->url < b->url; });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const SearchPage* a, const SearchPage* b) { return a->url < b->url; });
   std::vector<IndexedDoc> docs(sorted.size());
   base::parallel_for(sorted.size(), jobs, [&](size_t i) {
     const SearchPage* p = sorted[i];
@@ -46,8 +47,8 @@ std::vector<IndexedDoc> make_documents(const std::vector<SearchPage>& pages, con
     }
     d.fields[kHeadings] = sanitize_utf8(headings);
     d.fields[kBody] = sanitize_utf8(body);
-    d.fields[kKeywords] =
-        synonyms.expansion_for(d.fields[kTitle] + "\n" + d.fields[kTags] + "\n" + d.fields[kHeadings] + "\n" + d.fields[kBody]);
+    d.fields[kKeywords] = synonyms.expansion_for(d.fields[kTitle] + "\n" + d.fields[kTags] + "\n" +
+                                                 d.fields[kHeadings] + "\n" + d.fields[kBody]);
   });
   return docs;
 }

@@ -63,13 +63,27 @@ void append_js_string(std::string& out, std::string_view text) {
   for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -106,8 +120,10 @@ std::vector<size_t> js_key_order(const std::vector<std::string>& keys) {
   std::unordered_set<std::string_view> seen;
   for (size_t i = 0; i < keys.size(); ++i) {
     if (!seen.insert(keys[i]).second) continue;
-    if (auto v = js_array_index(keys[i])) ints.emplace_back(*v, i);
-    else others.push_back(i);
+    if (auto v = js_array_index(keys[i]))
+      ints.emplace_back(*v, i);
+    else
+      others.push_back(i);
   }
   std::sort(ints.begin(), ints.end());
   std::vector<size_t> order;

@@ -48,7 +48,8 @@ void LunrIndexBuilder::add(const std::string& ref, const std::vector<std::string
   add_analyzed(ref, analyze(analyzer_, field_texts), boost);
 }
 
-LunrIndexBuilder::AnalyzedFields LunrIndexBuilder::analyze(Analyzer& analyzer, const std::vector<std::string>& field_texts) {
+LunrIndexBuilder::AnalyzedFields LunrIndexBuilder::analyze(Analyzer& analyzer,
+                                                           const std::vector<std::string>& field_texts) {
   AnalyzedFields fields(field_texts.size());
   for (size_t i = 0; i < field_texts.size(); ++i)
     if (!field_texts[i].empty()) fields[i] = analyzer.analyze(utf8_to_utf16(field_texts[i]));
@@ -115,8 +116,10 @@ std::string LunrIndexBuilder::to_json() const {
   std::vector<uint64_t> rank(ndocs);
   bool needs_sort = false;
   for (size_t d = 0; d < ndocs; ++d) {
-    if (auto v = js_array_index(refs_[d])) rank[d] = *v;
-    else rank[d] = (uint64_t{1} << 32) + d;
+    if (auto v = js_array_index(refs_[d]))
+      rank[d] = *v;
+    else
+      rank[d] = (uint64_t{1} << 32) + d;
     if (d > 0 && rank[d] < rank[d - 1]) needs_sort = true;
   }
 
@@ -193,7 +196,8 @@ std::string LunrIndexBuilder::to_json() const {
       sorted.clear();
       for (const Posting& p : term.postings[f]) sorted.push_back(&p);
       if (needs_sort)
-        std::stable_sort(sorted.begin(), sorted.end(), [&](const Posting* a, const Posting* b) { return rank[a->doc] < rank[b->doc]; });
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [&](const Posting* a, const Posting* b) { return rank[a->doc] < rank[b->doc]; });
       bool first_doc = true;
       for (const Posting* p : sorted) {
         if (!first_doc) out += ',';

@@ -78,8 +78,8 @@ class LunrIndexBuilder {
     uint32_t length = 0;
   };
 
-  std::vector<FieldSpec> fields_;   ///< declared order
-  std::vector<size_t> field_order_; ///< Object.keys order of fields_
+  std::vector<FieldSpec> fields_;    ///< declared order
+  std::vector<size_t> field_order_;  ///< Object.keys order of fields_
   std::vector<std::string> whitelist_;
   Analyzer analyzer_;
   std::vector<std::string> refs_;

@@ -42,8 +42,8 @@ struct Pattern {
   bool anchored_end;
 };
 
-constexpr Item kC0{cls_c, false}, kC1{cls_not_v, true};    // C = c[^aeiouy]*
-constexpr Item kV0{cls_v, false}, kV1{cls_aeiou, true};    // V = v[aeiou]*
+constexpr Item kC0{cls_c, false}, kC1{cls_not_v, true};  // C = c[^aeiouy]*
+constexpr Item kV0{cls_v, false}, kV1{cls_aeiou, true};  // V = v[aeiou]*
 constexpr Item kLastNwxy{cls_nwxy, false};
 
 // ^(C)?VC
@@ -89,7 +89,9 @@ bool match(const Pattern& p, View s) {
   return cur[n];
 }
 
-bool ends_with(View s, View suffix) { return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix; }
+bool ends_with(View s, View suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
 
 // /^(.+?)(s1|s2|...)$/: the lazy group makes the shortest non-empty prefix win,
 // i.e. the longest listed suffix that leaves at least one unit. Returns the
@@ -113,7 +115,8 @@ int match_suffix_list(View w, std::initializer_list<View> suffixes, size_t& stem
 
 // /^(.+?)SUFFIX$/ for one literal suffix.
 bool match_suffix(View w, View suffix) {
-  return w.size() > suffix.size() && ends_with(w, suffix) && !has_line_terminator(w.substr(0, w.size() - suffix.size()));
+  return w.size() > suffix.size() && ends_with(w, suffix) &&
+         !has_line_terminator(w.substr(0, w.size() - suffix.size()));
 }
 
 // w.replace(/.$/, "")
@@ -122,16 +125,18 @@ void drop_last_dot(Str& w) {
 }
 
 constexpr std::initializer_list<View> kStep2Suffixes = {
-    u"ational", u"tional", u"enci",  u"anci",  u"izer",    u"bli",     u"alli",    u"entli", u"eli",    u"ousli", u"ization",
-    u"ation",   u"ator",   u"alism", u"iveness", u"fulness", u"ousness", u"aliti", u"iviti", u"biliti", u"logi"};
-constexpr std::initializer_list<View> kStep2Replacements = {
-    u"ate", u"tion", u"ence", u"ance", u"ize", u"ble", u"al", u"ent", u"e",   u"ous", u"ize",
-    u"ate", u"ate",  u"al",   u"ive",  u"ful", u"ous", u"al", u"ive", u"ble", u"log"};
-constexpr std::initializer_list<View> kStep3Suffixes = {u"icate", u"ative", u"alize", u"iciti", u"ical", u"ful", u"ness"};
+    u"ational", u"tional",  u"enci",    u"anci",    u"izer",  u"bli",    u"alli",
+    u"entli",   u"eli",     u"ousli",   u"ization", u"ation", u"ator",   u"alism",
+    u"iveness", u"fulness", u"ousness", u"aliti",   u"iviti", u"biliti", u"logi"};
+constexpr std::initializer_list<View> kStep2Replacements = {u"ate", u"tion", u"ence", u"ance", u"ize", u"ble", u"al",
+                                                            u"ent", u"e",    u"ous",  u"ize",  u"ate", u"ate", u"al",
+                                                            u"ive", u"ful",  u"ous",  u"al",   u"ive", u"ble", u"log"};
+constexpr std::initializer_list<View> kStep3Suffixes = {u"icate", u"ative", u"alize", u"iciti",
+                                                        u"ical",  u"ful",   u"ness"};
 constexpr std::initializer_list<View> kStep3Replacements = {u"ic", u"", u"al", u"ic", u"ic", u"", u""};
-constexpr std::initializer_list<View> kStep4Suffixes = {u"al",  u"ance", u"ence", u"er",  u"ic",  u"able",
-                                                        u"ible", u"ant", u"ement", u"ment", u"ent", u"ou",
-                                                        u"ism", u"ate", u"iti",  u"ous", u"ive", u"ize"};
+constexpr std::initializer_list<View> kStep4Suffixes = {u"al",   u"ance", u"ence",  u"er",   u"ic",  u"able",
+                                                        u"ible", u"ant",  u"ement", u"ment", u"ent", u"ou",
+                                                        u"ism",  u"ate",  u"iti",   u"ous",  u"ive", u"ize"};
 
 }  // namespace
 
@@ -144,7 +149,8 @@ std::u16string lunr_stem(std::u16string_view word) {
   // Step 1a: /^(.+?)(ss|i)es$/ → $1$2, else /^(.+?)([^s])s$/ → $1$2.
   if ((match_suffix(w, u"sses") || match_suffix(w, u"ies"))) {
     w.resize(w.size() - 2);
-  } else if (w.size() >= 3 && w.back() == u's' && w[w.size() - 2] != u's' && !has_line_terminator(View(w).substr(0, w.size() - 2))) {
+  } else if (w.size() >= 3 && w.back() == u's' && w[w.size() - 2] != u's' &&
+             !has_line_terminator(View(w).substr(0, w.size() - 2))) {
     w.pop_back();
   }
 
@@ -153,8 +159,10 @@ std::u16string lunr_stem(std::u16string_view word) {
     if (match(kMgr0, View(w).substr(0, w.size() - 3))) drop_last_dot(w);
   } else {
     size_t cut = 0;
-    if (match_suffix(w, u"ed")) cut = 2;
-    else if (match_suffix(w, u"ing")) cut = 3;
+    if (match_suffix(w, u"ed"))
+      cut = 2;
+    else if (match_suffix(w, u"ing"))
+      cut = 3;
     if (cut != 0 && match(kSv, View(w).substr(0, w.size() - cut))) {
       w.resize(w.size() - cut);
       if (ends_with(w, u"at") || ends_with(w, u"bl") || ends_with(w, u"iz")) {

@@ -23,7 +23,8 @@ Xapian::Query word_query(const QueryWord& w) {
   }
   for (const auto& p : w.prefixes) {
     if (p.size() > 200) continue;
-    alternatives.emplace_back(Xapian::Query::OP_WILDCARD, p, kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    alternatives.emplace_back(Xapian::Query::OP_WILDCARD, p, kMaxWildcardExpansion,
+                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
@@ -87,14 +88,16 @@ bool search_database(const std::filesystem::path& db_path, const std::string& qu
     if (stops.is_array()) stop_words = stops.get<std::vector<std::string>>();
     diag::Diagnostics ignored;
     std::string groups = db.get_metadata("qahub:synonyms");
-    SynonymTable synonyms = SynonymTable::parse("{\"groups\": " + (groups.empty() ? std::string("[]") : groups) + "}",
-                                                "synonyms", ignored);
+    SynonymTable synonyms =
+        SynonymTable::parse("{\"groups\": " + (groups.empty() ? std::string("[]") : groups) + "}", "synonyms", ignored);
     Vocabulary vocabulary;
     vocabulary.has_term = [&db](const std::string& term) {
       const std::string x = xapian_term("", term);
       return !x.empty() && db.term_exists(x);
     };
-    vocabulary.has_prefix = [&db](const std::string& prefix) { return db.allterms_begin(prefix) != db.allterms_end(prefix); };
+    vocabulary.has_prefix = [&db](const std::string& prefix) {
+      return db.allterms_begin(prefix) != db.allterms_end(prefix);
+    };
     std::vector<QueryWord> words = plan_query(query, stop_words, synonyms, &vocabulary);
     if (words.empty()) {
       if (total) *total = 0;

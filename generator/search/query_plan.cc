@@ -15,8 +15,11 @@ void add_unique(std::vector<std::string>& list, std::string value) {
 }
 
 // The fallback for half-typed words (see query_plan.h).
-void add_truncation(QueryWord& w, const std::u16string& trimmed, const std::string& stem, const Vocabulary& vocabulary) {
-  auto truncated = [&](size_t cut) { return utf16_to_utf8(std::u16string_view(trimmed).substr(0, trimmed.size() - cut)); };
+void add_truncation(QueryWord& w, const std::u16string& trimmed, const std::string& stem,
+                    const Vocabulary& vocabulary) {
+  auto truncated = [&](size_t cut) {
+    return utf16_to_utf8(std::u16string_view(trimmed).substr(0, trimmed.size() - cut));
+  };
   for (size_t cut = 1; cut <= 3 && trimmed.size() - cut >= 4; ++cut) {
     if (vocabulary.has_term(truncated(cut))) {
       add_unique(w.prefixes, truncated(cut));

@@ -81,8 +81,10 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
   if (options.jobs > 1) files_thread = std::thread(write_files);
   // The lunr index, byte-identical to lunr.js over the same corpus.
   const std::string index = index_corpus(corpus, options.jobs).to_json();
-  if (files_thread.joinable()) files_thread.join();
-  else write_files();
+  if (files_thread.joinable())
+    files_thread.join();
+  else
+    write_files();
 
   out["search/index.json"] = index;
   out["search/docs.json"] = store;
@@ -90,8 +92,10 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
   if (options.script_index) out["search/index.js"] = index_script(index, store);
   if (!files_ok) return false;
   if (options.write_cache && !options.cache_dir.empty()) {
-    if (staged) staged->staged(options.cache_dir);
-    else return install_cache(options.cache_dir, diags);
+    if (staged)
+      staged->staged(options.cache_dir);
+    else
+      return install_cache(options.cache_dir, diags);
   }
   return true;
 }

@@ -54,7 +54,8 @@ SynonymTable SynonymTable::parse(std::string_view text, const std::string& path,
       }
     }
     if (!ok) {
-      diags.error({path, 0, 0}, "groups/" + std::to_string(index) + ": expected an array of at least two non-empty strings");
+      diags.error({path, 0, 0},
+                  "groups/" + std::to_string(index) + ": expected an array of at least two non-empty strings");
     } else {
       std::vector<std::vector<std::u16string>> stems;
       for (const auto& v : group) stems.push_back(phrase_stems(v));
@@ -81,7 +82,8 @@ std::string SynonymTable::expansion_for(std::string_view text) const {
     if (it == by_first.end()) continue;
     for (auto [g, v] : it->second) {
       const auto& phrase = stems_[g][v];
-      if (i + phrase.size() <= words.size() && std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<long>(i)))
+      if (i + phrase.size() <= words.size() &&
+          std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<long>(i)))
         found[g][v] = true;
     }
   }

@@ -35,17 +35,17 @@ std::u16string_view trim_token(std::u16string_view token) {
 
 const std::vector<std::string>& lunr_stop_words() {
   static const std::vector<std::string> words = {
-      "a",       "able",   "about", "across", "after",  "all",     "almost", "also",  "am",     "among", "an",
-      "and",     "any",    "are",   "as",     "at",     "be",      "because", "been", "but",    "by",    "can",
-      "cannot",  "could",  "dear",  "did",    "do",     "does",    "either", "else",  "ever",   "every", "for",
-      "from",    "get",    "got",   "had",    "has",    "have",    "he",     "her",   "hers",   "him",   "his",
-      "how",     "however", "i",    "if",     "in",     "into",    "is",     "it",    "its",    "just",  "least",
-      "let",     "like",   "likely", "may",   "me",     "might",   "most",   "must",  "my",     "neither", "no",
-      "nor",     "not",    "of",    "off",    "often",  "on",      "only",   "or",    "other",  "our",   "own",
-      "rather",  "said",   "say",   "says",   "she",    "should",  "since",  "so",    "some",   "than",  "that",
-      "the",     "their",  "them",  "then",   "there",  "these",   "they",   "this",  "tis",    "to",    "too",
-      "twas",    "us",     "wants", "was",    "we",     "were",    "what",   "when",  "where",  "which", "while",
-      "who",     "whom",   "why",   "will",   "with",   "would",   "yet",    "you",   "your"};
+      "a",      "able",    "about",  "across", "after", "all",    "almost",  "also", "am",    "among",   "an",
+      "and",    "any",     "are",    "as",     "at",    "be",     "because", "been", "but",   "by",      "can",
+      "cannot", "could",   "dear",   "did",    "do",    "does",   "either",  "else", "ever",  "every",   "for",
+      "from",   "get",     "got",    "had",    "has",   "have",   "he",      "her",  "hers",  "him",     "his",
+      "how",    "however", "i",      "if",     "in",    "into",   "is",      "it",   "its",   "just",    "least",
+      "let",    "like",    "likely", "may",    "me",    "might",  "most",    "must", "my",    "neither", "no",
+      "nor",    "not",     "of",     "off",    "often", "on",     "only",    "or",   "other", "our",     "own",
+      "rather", "said",    "say",    "says",   "she",   "should", "since",   "so",   "some",  "than",    "that",
+      "the",    "their",   "them",   "then",   "there", "these",  "they",    "this", "tis",   "to",      "too",
+      "twas",   "us",      "wants",  "was",    "we",    "were",   "what",    "when", "where", "which",   "while",
+      "who",    "whom",    "why",    "will",   "with",  "would",  "yet",     "you",  "your"};
   return words;
 }
 
@@ -54,8 +54,8 @@ const std::vector<std::string>& qahub_stop_words() {
   // ("not", "no") and question words practitioners type ("who", "what",
   // "when", "where", "why", "how").
   static const std::vector<std::string> words = [] {
-    const std::unordered_set<std::string> keep = {"must", "should", "cannot", "may", "might", "not", "no",
-                                                  "who",  "what",   "when",   "where", "why", "how"};
+    const std::unordered_set<std::string> keep = {"must", "should", "cannot", "may",   "might", "not", "no",
+                                                  "who",  "what",   "when",   "where", "why",   "how"};
     std::vector<std::string> out;
     for (const auto& w : lunr_stop_words())
       if (!keep.count(w)) out.push_back(w);

@@ -91,7 +91,8 @@ bool write_xapian_database(const std::filesystem::path& cache_dir, std::string& 
     return false;
   }
   // Analysis on every core: this runs while someone waits at the terminal.
-  const LunrIndexBuilder index = index_corpus(corpus, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  const LunrIndexBuilder index =
+      index_corpus(corpus, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
   const fs::path final_path = search_database_path(cache_dir);
   const fs::path tmp_path = dir / ("xapian.new-" + std::to_string(::getpid()));
   std::error_code ec;

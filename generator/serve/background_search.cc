@@ -3,8 +3,8 @@
 #include <chrono>
 #include <cstdio>
 
-#include "pipeline/pipeline.h"
 #include "fs/files.h"
+#include "pipeline/pipeline.h"
 
 namespace qahub::serve {
 
@@ -59,8 +59,10 @@ void BackgroundSearch::run() {
     bool ok = true;
     for (const auto& [path, bytes] : out) ok = fs::replace_file(out_dir / path, bytes) && ok;
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (ok) std::fprintf(stderr, "qahub: search index updated in %.0f ms\n", ms);
-    else std::fprintf(stderr, "qahub: error: cannot write the search index into %s\n", out_dir.c_str());
+    if (ok)
+      std::fprintf(stderr, "qahub: search index updated in %.0f ms\n", ms);
+    else
+      std::fprintf(stderr, "qahub: error: cannot write the search index into %s\n", out_dir.c_str());
     {
       std::lock_guard<std::mutex> lock(mutex_);
       busy_ = false;

@@ -86,7 +86,9 @@ bool is_loopback_host_header(std::string_view host) {
 }
 
 HttpServer::HttpServer(std::filesystem::path root, EventHub& hub)
-    : root_(std::move(root)), hub_(hub), server_(std::make_unique<httplib::Server>()),
+    : root_(std::move(root)),
+      hub_(hub),
+      server_(std::make_unique<httplib::Server>()),
       instance_id_(random_instance_id()) {
   server_->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
   // SO_REUSEADDR only: cpp-httplib's default adds SO_REUSEPORT, which would let
@@ -105,9 +107,8 @@ HttpServer::HttpServer(std::filesystem::path root, EventHub& hub)
   });
   // The layout's script tag is rewritten under the base path like every
   // root-relative URL ("/hub/__qahub/live-reload.js"), so match any prefix.
-  server_->Get("(/.*)?" + std::string(kEventsPath), [this](const httplib::Request& req, httplib::Response& res) {
-    serve_events(req, res);
-  });
+  server_->Get("(/.*)?" + std::string(kEventsPath),
+               [this](const httplib::Request& req, httplib::Response& res) { serve_events(req, res); });
   server_->Get("(/.*)?" + std::string(kScriptPath), [](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
     res.set_content(std::string(live_reload_script()), "text/javascript; charset=utf-8");
@@ -192,9 +193,11 @@ void HttpServer::serve_not_found(httplib::Response& res) {
   // the tab shows the build errors and reloads once they are fixed.
   res.set_content(
       "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Not found</title>\n"
-      "<script src=\"" + std::string(kScriptPath) + "\" defer></script></head>\n"
-      "<body><main><h1>Not found</h1><p>qahub serve has no page here yet. If the site did not build, "
-      "the terminal lists the errors.</p></main></body>\n</html>\n",
+      "<script src=\"" +
+          std::string(kScriptPath) +
+          "\" defer></script></head>\n"
+          "<body><main><h1>Not found</h1><p>qahub serve has no page here yet. If the site did not build, "
+          "the terminal lists the errors.</p></main></body>\n</html>\n",
       "text/html; charset=utf-8");
 }
 
@@ -209,9 +212,12 @@ void HttpServer::serve_file(const httplib::Request& req, httplib::Response& res)
       res.set_redirect(base, 302);
       return;
     }
-    if (path + "/" == base) path = "/";
-    else if (path.starts_with(base)) path = path.substr(base.size() - 1);
-    else return serve_not_found(res);
+    if (path + "/" == base)
+      path = "/";
+    else if (path.starts_with(base))
+      path = path.substr(base.size() - 1);
+    else
+      return serve_not_found(res);
   }
 
   std::optional<std::string> body;
@@ -246,8 +252,7 @@ void HttpServer::serve_events(const httplib::Request&, httplib::Response& res) {
   bool greeted = false;
   auto last_write = std::chrono::steady_clock::now();
   res.set_chunked_content_provider(
-      "text/event-stream",
-      [this, seen, greeted, last_write](size_t, httplib::DataSink& sink) mutable {
+      "text/event-stream", [this, seen, greeted, last_write](size_t, httplib::DataSink& sink) mutable {
         if (!greeted) {
           greeted = true;
           std::string hello = "retry: 1000\n\n" + format_sse("hello", instance_id_);

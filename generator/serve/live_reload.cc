@@ -30,8 +30,10 @@ std::string format_sse(std::string_view name, std::string_view data) {
 void EventHub::publish(std::string name, std::string data) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (name == "errors") errors_ = data;
-    else if (name == "ok" || name == "reload") errors_.reset();
+    if (name == "errors")
+      errors_ = data;
+    else if (name == "ok" || name == "reload")
+      errors_.reset();
     events_.push_back({next_seq_++, std::move(name), std::move(data)});
     while (events_.size() > kKeptEvents) events_.pop_front();
   }

@@ -28,7 +28,8 @@ std::string_view mime_type_for(const std::filesystem::path& file) {
       {".pdf", "application/pdf"},
   }};
   std::string ext = file.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (const auto& [e, type] : kTypes)
     if (e == ext) return type;
   return "application/octet-stream";

@@ -4,8 +4,8 @@
 
 #include <atomic>
 #include <chrono>
-#include <map>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <set>
 #include <thread>
@@ -115,14 +115,17 @@ bool try_incremental(pipeline::BuildState& state, const ChangeBatch& batch, cons
   if (r.kind == pipeline::Update::kFailed) {
     for (const std::string& path : batch.paths) open[path] = error_text(diags, state.options.strict);
     hub.publish("errors", open_error_text(open));
-    std::fprintf(stderr, "qahub: update after %s changed failed with %s in %.0f ms; still serving the last good build\n",
+    std::fprintf(stderr,
+                 "qahub: update after %s changed failed with %s in %.0f ms; still serving the last good build\n",
                  what.c_str(), plural(diags.error_count(), "error").c_str(), ms_since(start));
     return true;
   }
   for (const std::string& path : batch.paths) open.erase(path);
   retry_open_edits(state, open);
-  if (open.empty()) hub.publish("ok", "");
-  else hub.publish("errors", open_error_text(open));
+  if (open.empty())
+    hub.publish("ok", "");
+  else
+    hub.publish("errors", open_error_text(open));
   hub.publish("reload", "");
   std::fprintf(stderr,
                "qahub: updated %s after %s changed in %.0f ms (body only); reload sent %.0f ms after the change\n",
@@ -207,12 +210,13 @@ int run_serve(const ServeOptions& options) {
     return 1;
   }
 
-  std::fprintf(stderr, "qahub: building %s as of %s\n", build_options.site_dir.c_str(), build_options.as_of.iso().c_str());
+  std::fprintf(stderr, "qahub: building %s as of %s\n", build_options.site_dir.c_str(),
+               build_options.as_of.iso().c_str());
   pipeline::BuildState state;
   std::unique_ptr<BuildOutcome> first = build_once(build_options, state);
   if (first->ok) {
-    std::fprintf(stderr, "qahub: built %zu content pages and %zu record pages in %.0f ms\n",
-                 first->stats.content_pages, first->stats.record_pages, first->ms);
+    std::fprintf(stderr, "qahub: built %zu content pages and %zu record pages in %.0f ms\n", first->stats.content_pages,
+                 first->stats.record_pages, first->ms);
   } else {
     hub.publish("errors", error_text(first->diags, build_options.strict));
     std::fprintf(stderr, "qahub: build failed with %s; serving the previous output, if any, until a fix\n",
@@ -233,8 +237,10 @@ int run_serve(const ServeOptions& options) {
   const timespec tick{0, 200 * 1000 * 1000};
   int sig = -1;
   while (sig < 0 && !server_failed) sig = sigtimedwait(&stop_signals, nullptr, &tick);
-  if (sig > 0) std::fprintf(stderr, "\nqahub: stopping\n");
-  else std::fprintf(stderr, "qahub: error: the server stopped unexpectedly\n");
+  if (sig > 0)
+    std::fprintf(stderr, "\nqahub: stopping\n");
+  else
+    std::fprintf(stderr, "qahub: error: the server stopped unexpectedly\n");
 
   watcher->stop();
   rebuild_thread.join();

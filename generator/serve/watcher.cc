@@ -72,8 +72,7 @@ void Watcher::add_tree(const std::filesystem::path& dir) {
   add_watch(dir);
   for (auto it = std::filesystem::recursive_directory_iterator(site_dir_ / dir, ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_directory(ec) && !it->is_symlink(ec))
-      add_watch(std::filesystem::relative(it->path(), site_dir_, ec));
+    if (it->is_directory(ec) && !it->is_symlink(ec)) add_watch(std::filesystem::relative(it->path(), site_dir_, ec));
   }
 }
 

@@ -38,8 +38,7 @@ struct ChangeBatch {
 class Watcher {
  public:
   /// Starts watching. Throws std::runtime_error if inotify is unavailable.
-  explicit Watcher(std::filesystem::path site_dir,
-                   std::chrono::milliseconds debounce = std::chrono::milliseconds(20));
+  explicit Watcher(std::filesystem::path site_dir, std::chrono::milliseconds debounce = std::chrono::milliseconds(20));
   ~Watcher();
   Watcher(const Watcher&) = delete;
   Watcher& operator=(const Watcher&) = delete;

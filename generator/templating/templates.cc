@@ -33,10 +33,14 @@ mus::data to_data(const nlohmann::json& j) {
       }
       return d;
     }
-    case nlohmann::json::value_t::string: return mus::data(j.get_ref<const std::string&>());
-    case nlohmann::json::value_t::boolean: return mus::data(j.get<bool>());
-    case nlohmann::json::value_t::null: return mus::data(false);
-    default: return mus::data(j.dump());
+    case nlohmann::json::value_t::string:
+      return mus::data(j.get_ref<const std::string&>());
+    case nlohmann::json::value_t::boolean:
+      return mus::data(j.get<bool>());
+    case nlohmann::json::value_t::null:
+      return mus::data(false);
+    default:
+      return mus::data(j.dump());
   }
 }
 

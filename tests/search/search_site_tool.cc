@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
     page.section = p.value("section", "");
     page.description = p.value("description", "");
     if (p.contains("tags")) page.tags = p["tags"].get<std::vector<std::string>>();
-    for (const auto& s : p["sections"]) page.sections.push_back({s[0].get<std::string>(), s[1].get<std::string>(), s[2].get<std::string>()});
+    for (const auto& s : p["sections"])
+      page.sections.push_back({s[0].get<std::string>(), s[1].get<std::string>(), s[2].get<std::string>()});
     pages.push_back(std::move(page));
   }
   const fs::path out_dir = argv[3];

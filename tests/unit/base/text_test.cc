@@ -14,7 +14,8 @@ TEST_CASE("text: slugify follows GitHub's anchor rule", "[base]") {
 }
 
 TEST_CASE("text: html_escape escapes the five characters", "[base]") {
-  CHECK(html_escape("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+  CHECK(html_escape("<a href=\"x\">Tom & Jerry's</a>") ==
+        "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
 }
 
 TEST_CASE("text: closest_match suggests near misses only", "[base]") {

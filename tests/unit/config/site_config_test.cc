@@ -10,7 +10,8 @@ using namespace qahub;
 namespace {
 std::filesystem::path site_with_config(const std::string& yaml) {
   static int n = 0;
-  auto dir = std::filesystem::temp_directory_path() / ("qahub-config-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+  auto dir = std::filesystem::temp_directory_path() /
+             ("qahub-config-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
   std::filesystem::create_directories(dir);
   fs::write_file(dir / "qahub.yaml", yaml);
   return dir;
@@ -28,8 +29,9 @@ TEST_CASE("config: defaults without a file", "[config]") {
 
 TEST_CASE("config: reads keys and derives the base path", "[config]") {
   diag::Diagnostics d;
-  auto dir = site_with_config("title: Hub\nbase_url: https://intranet.example/practice\nraw_html: true\n"
-                              "accessibility:\n  compliance: full\n  tested_on: 2026-01-02\n");
+  auto dir = site_with_config(
+      "title: Hub\nbase_url: https://intranet.example/practice\nraw_html: true\n"
+      "accessibility:\n  compliance: full\n  tested_on: 2026-01-02\n");
   config::SiteConfig c = config::load_site_config(dir, d);
   CHECK(d.format_all().empty());
   CHECK(c.title == "Hub");
@@ -59,8 +61,9 @@ TEST_CASE("config: shape errors", "[config]") {
   diag::Diagnostics d2;
   auto dir2 = site_with_config("accessibility: yes\nallow_personal_data: team@example.org\n");
   config::load_site_config(dir2, d2);
-  CHECK(d2.format_all() == "qahub.yaml:1:16: error: \"accessibility\" must be a mapping\n"
-                           "qahub.yaml:2:22: error: \"allow_personal_data\" must be a list\n");
+  CHECK(d2.format_all() ==
+        "qahub.yaml:1:16: error: \"accessibility\" must be a mapping\n"
+        "qahub.yaml:2:22: error: \"allow_personal_data\" must be a list\n");
   std::filesystem::remove_all(dir);
   std::filesystem::remove_all(dir2);
 }

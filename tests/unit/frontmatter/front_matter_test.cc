@@ -68,16 +68,20 @@ TEST_CASE("front matter: diagnostics name the line and column in the file", "[fr
   CHECK(diagnostics_for("---\ntitle: A\ntags: models\n---\n") == "content/a.md:3:7: error: \"tags\" must be a list\n");
   CHECK(diagnostics_for("---\ntitle: A\ndraft: maybe\n---\n") ==
         "content/a.md:3:8: error: \"draft\" must be true or false, not \"maybe\"\n");
-  CHECK(diagnostics_for("---\ntitle: [oops\n---\n") == "content/a.md:3:1: error: invalid YAML: end of sequence flow not found\n");
+  CHECK(diagnostics_for("---\ntitle: [oops\n---\n") ==
+        "content/a.md:3:1: error: invalid YAML: end of sequence flow not found\n");
   CHECK(diagnostics_for("no front matter") ==
         "content/a.md:1:1: error: missing front matter (a page starts with a --- line, then title: ...)\n");
-  CHECK(diagnostics_for("---\ntitle: A\n") == "content/a.md:1:1: error: front matter is not closed (expected a --- line after it)\n");
+  CHECK(diagnostics_for("---\ntitle: A\n") ==
+        "content/a.md:1:1: error: front matter is not closed (expected a --- line after it)\n");
   CHECK(diagnostics_for("---\ntitle: \"\"\n---\n") == "content/a.md:2:8: error: \"title\" must not be empty\n");
-  CHECK(diagnostics_for("---\n- a\n---\n") == "content/a.md:2:1: error: front matter must be a mapping of keys to values\n");
+  CHECK(diagnostics_for("---\n- a\n---\n") ==
+        "content/a.md:2:1: error: front matter must be a mapping of keys to values\n");
 }
 
 TEST_CASE("front matter: changes entries are checked", "[frontmatter]") {
-  CHECK(diagnostics_for("---\ntitle: A\nchanges:\n  - date: 2025-01-01\n    summary: old\n  - date: 2026-01-01\n    summary: new\n---\n") ==
+  CHECK(diagnostics_for("---\ntitle: A\nchanges:\n  - date: 2025-01-01\n    summary: old\n  - date: 2026-01-01\n    "
+                        "summary: new\n---\n") ==
         "content/a.md:6:5: warning: \"changes\" should be newest first: 2026-01-01 is after 2025-01-01\n");
   CHECK(diagnostics_for("---\ntitle: A\nchanges:\n  - date: 2025-01-01\n---\n") ==
         "content/a.md:4:5: error: a \"changes\" entry needs a summary\n");
@@ -91,7 +95,8 @@ TEST_CASE("front matter: changes entries are checked", "[frontmatter]") {
 
 TEST_CASE("front matter: type errors in lists and nested entries", "[frontmatter]") {
   CHECK(diagnostics_for("---\ntitle: [a, b]\n---\n") == "content/a.md:2:8: error: \"title\" must be a string\n");
-  CHECK(diagnostics_for("---\ntitle: A\ntags: [ok, [nested]]\n---\n") == "content/a.md:3:12: error: \"tags\" must be a string\n");
+  CHECK(diagnostics_for("---\ntitle: A\ntags: [ok, [nested]]\n---\n") ==
+        "content/a.md:3:12: error: \"tags\" must be a string\n");
   CHECK(diagnostics_for("---\ntitle: A\nchanges:\n  - date: 2026-01-01\n    summary: x\n    author: someone\n---\n") ==
         "content/a.md:6:5: warning: unknown changes entry key \"author\"\n");
 }

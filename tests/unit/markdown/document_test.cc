@@ -18,7 +18,8 @@ TEST_CASE("markdown: unique heading ids and positions with the front matter offs
 }
 
 TEST_CASE("markdown: links with line and column, rewritten in the tree", "[markdown]") {
-  Document d = Document::parse("Para.\n\nSee **[systemic](../models/systemic.md#hypothesising)** and ![alt](pic.png).\n", 3, {});
+  Document d =
+      Document::parse("Para.\n\nSee **[systemic](../models/systemic.md#hypothesising)** and ![alt](pic.png).\n", 3, {});
   REQUIRE(d.links().size() == 2);
   CHECK(d.links()[0].url == "../models/systemic.md#hypothesising");
   CHECK(d.links()[0].line == 6);
@@ -29,9 +30,13 @@ TEST_CASE("markdown: links with line and column, rewritten in the tree", "[markd
 }
 
 TEST_CASE("markdown: GFM extensions and safe raw HTML", "[markdown]") {
-  Document d = Document::parse("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ www.example.com\n\n- [x] done\n\nNote[^1]\n\n[^1]: A footnote.\n\n<script>alert(1)</script>\n", 0, {});
+  Document d = Document::parse(
+      "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ www.example.com\n\n- [x] done\n\nNote[^1]\n\n[^1]: A "
+      "footnote.\n\n<script>alert(1)</script>\n",
+      0, {});
   std::string html = d.render_html();
-  CHECK(html.find("<div class=\"qh-table\" role=\"region\" aria-label=\"Table 1\" tabindex=\"0\"><table>") != std::string::npos);
+  CHECK(html.find("<div class=\"qh-table\" role=\"region\" aria-label=\"Table 1\" tabindex=\"0\"><table>") !=
+        std::string::npos);
   CHECK(html.find("</table></div>") != std::string::npos);
   CHECK(html.find("<del>old</del>") != std::string::npos);
   CHECK(html.find("href=\"http://www.example.com\"") != std::string::npos);
@@ -43,7 +48,8 @@ TEST_CASE("markdown: GFM extensions and safe raw HTML", "[markdown]") {
 }
 
 TEST_CASE("markdown: sections split at h2 for search", "[markdown]") {
-  Document d = Document::parse("Lead text.\n\n## First\n\nOne *two*.\n\n### Sub\n\nThree.\n\n## Second\n\nFour.\n", 0, {});
+  Document d =
+      Document::parse("Lead text.\n\n## First\n\nOne *two*.\n\n### Sub\n\nThree.\n\n## Second\n\nFour.\n", 0, {});
   auto s = d.sections();
   REQUIRE(s.size() == 3);
   CHECK(s[0].id.empty());

@@ -26,10 +26,12 @@ struct Fixture {
 TEST_CASE("links: source links become site URLs; broken ones are errors at the link", "[model]") {
   Fixture f;
   f.add("content/models/systemic.md", "---\ntitle: S\n---\n## Hypothesising\n");
-  f.add("content/practice/supervision.md",
-        "---\ntitle: Sup\n---\nSee [h](../models/systemic.md#hypothesising), [own](#top), [ext](https://example.org/).\n\n"
-        "Bad: [a](../models/systemc.md) [b](../models/systemic.md#hypothesis) [c](/nowhere/) [d]() [e](../../../x.md)\n\n"
-        "## Top\n\n[reg](/actions/) ![img](diagram.png)\n");
+  f.add(
+      "content/practice/supervision.md",
+      "---\ntitle: Sup\n---\nSee [h](../models/systemic.md#hypothesising), [own](#top), "
+      "[ext](https://example.org/).\n\n"
+      "Bad: [a](../models/systemc.md) [b](../models/systemic.md#hypothesis) [c](/nowhere/) [d]() [e](../../../x.md)\n\n"
+      "## Top\n\n[reg](/actions/) ![img](diagram.png)\n");
   f.targets.pages["/actions/"];
   f.targets.files.insert("/practice/diagram.png");
   model::resolve_links(f.set, f.targets, f.diags);

@@ -63,7 +63,8 @@ TEST_CASE("pipeline: incremental: a body edit gives what a full build gives", "[
   CHECK(tree(s.site, "public") == tree(s.site, "full"));
 
   // And again: the state follows the edits.
-  REQUIRE(s.edit("content/guides/a.md", page(kFront, kBody + "\nSecond edit.\n"), diags).kind == pipeline::Update::kApplied);
+  REQUIRE(s.edit("content/guides/a.md", page(kFront, kBody + "\nSecond edit.\n"), diags).kind ==
+          pipeline::Update::kApplied);
   CHECK(contains(s.site.output("print/guides/index.html"), "Second edit."));
 }
 
@@ -76,7 +77,8 @@ TEST_CASE("pipeline: incremental: anything but a body edit needs a full build", 
   }
   {
     Served s;  // a new page
-    CHECK(s.edit("content/guides/c.md", page("title: Charlie\n", "New.\n"), diags).kind == pipeline::Update::kNeedsFullBuild);
+    CHECK(s.edit("content/guides/c.md", page("title: Charlie\n", "New.\n"), diags).kind ==
+          pipeline::Update::kNeedsFullBuild);
   }
   {
     Served s;  // a deleted page
@@ -120,7 +122,8 @@ TEST_CASE("pipeline: incremental: an edit with errors changes nothing", "[pipeli
   CHECK(fixed.format_all().empty());
 }
 
-TEST_CASE("pipeline: incremental: an output file that cannot be replaced is an error, and the next edit rebuilds", "[pipeline]") {
+TEST_CASE("pipeline: incremental: an output file that cannot be replaced is an error, and the next edit rebuilds",
+          "[pipeline]") {
   Served s;
   const std::filesystem::path html = s.site.root() / "public/guides/a/index.html";
   std::filesystem::remove(html);
@@ -130,7 +133,8 @@ TEST_CASE("pipeline: incremental: an output file that cannot be replaced is an e
   CHECK(diags.format_all() == html.string() + ": error: cannot write file\n");
   CHECK_FALSE(s.state.site);  // the kept state no longer matches the output
   diag::Diagnostics next;
-  CHECK(s.edit("content/guides/a.md", page(kFront, kBody + "\nAgain.\n"), next).kind == pipeline::Update::kNeedsFullBuild);
+  CHECK(s.edit("content/guides/a.md", page(kFront, kBody + "\nAgain.\n"), next).kind ==
+        pipeline::Update::kNeedsFullBuild);
 }
 
 TEST_CASE("pipeline: incremental: a heading edit re-checks the pages that link into its anchors", "[pipeline]") {
@@ -146,7 +150,8 @@ TEST_CASE("pipeline: incremental: a heading edit re-checks the pages that link i
 
   // A new heading beside the one b.md uses: fast, and the same as a full build.
   diag::Diagnostics diags;
-  pipeline::UpdateResult r = s.edit("content/guides/a.md", page(kFront, kBody + "\n## Timescales\n\nWithin ten days.\n"), diags);
+  pipeline::UpdateResult r =
+      s.edit("content/guides/a.md", page(kFront, kBody + "\n## Timescales\n\nWithin ten days.\n"), diags);
   REQUIRE(r.kind == pipeline::Update::kApplied);
   CHECK(diags.format_all().empty());
   CHECK(contains(s.site.output("guides/a/index.html"), "<a href=\"#timescales\">Timescales</a>"));
@@ -157,8 +162,9 @@ TEST_CASE("pipeline: incremental: a heading edit re-checks the pages that link i
 
   // The kept anchors follow: b.md may now link to the new heading.
   diag::Diagnostics relinked;
-  CHECK(s.edit("content/guides/b.md", page("title: Bravo\nweight: 2\n", "See [timescales](a.md#timescales).\n"), relinked)
-            .kind == pipeline::Update::kApplied);
+  CHECK(
+      s.edit("content/guides/b.md", page("title: Bravo\nweight: 2\n", "See [timescales](a.md#timescales).\n"), relinked)
+          .kind == pipeline::Update::kApplied);
   CHECK(relinked.format_all().empty());
   // And b.md no longer uses #plans, so that heading may go.
   diag::Diagnostics renamed;

@@ -25,8 +25,9 @@ TEST_CASE("pipeline: links in record narratives are checked and rewritten like c
   copy_default_site(site);
   std::string minutes = *qahub::fs::read_file(site.root() / kMinutes);
   // Line 15: a content source, a content URL, a record page and the action register's CSV.
-  minutes += "\nSee [the audit cycle](../../content/practice/audit-cycle.md#moderation), "
-             "[supervision](/practice/supervision/), [action a-001](/actions/a-001/) and [the CSV](/actions/actions.csv).\n";
+  minutes +=
+      "\nSee [the audit cycle](../../content/practice/audit-cycle.md#moderation), "
+      "[supervision](/practice/supervision/), [action a-001](/actions/a-001/) and [the CSV](/actions/actions.csv).\n";
   site.write(kMinutes, minutes);
   REQUIRE(site.build());
   const std::string page = site.output("meetings/2025-11-practice-board/index.html");
@@ -40,17 +41,23 @@ TEST_CASE("pipeline: broken links in record narratives are errors at the narrati
   TestSite site({});
   copy_default_site(site);
   std::string minutes = *qahub::fs::read_file(site.root() / kMinutes);
-  minutes += "\n[gone](../../content/practice/gone.md) and [no action](/actions/a-999/) and "
-             "[no heading](../../content/practice/audit-cycle.md#nowhere).\n";
+  minutes +=
+      "\n[gone](../../content/practice/gone.md) and [no action](/actions/a-999/) and "
+      "[no heading](../../content/practice/audit-cycle.md#nowhere).\n";
   site.write(kMinutes, minutes);
   CHECK_FALSE(site.build());
   const std::string d = site.diagnostics();
-  CHECK(contains(d, "\ndata/meetings/2025-11-practice-board.md:15:1: error: broken link \"../../content/practice/gone.md\": "
-                    "content/practice/gone.md does not exist; did you mean \"content/practice/_index.md\"?\n"));
-  CHECK(contains(d, "\ndata/meetings/2025-11-practice-board.md:15:44: error: broken link \"/actions/a-999/\": no page or "
-                    "file at /actions/a-999/; did you mean \"/actions/a-009/\"?\n"));
-  CHECK(contains(d, "\ndata/meetings/2025-11-practice-board.md:15:77: error: broken link "
-                    "\"../../content/practice/audit-cycle.md#nowhere\": no heading \"nowhere\" on /practice/audit-cycle/\n"));
+  CHECK(
+      contains(d,
+               "\ndata/meetings/2025-11-practice-board.md:15:1: error: broken link \"../../content/practice/gone.md\": "
+               "content/practice/gone.md does not exist; did you mean \"content/practice/_index.md\"?\n"));
+  CHECK(contains(d,
+                 "\ndata/meetings/2025-11-practice-board.md:15:44: error: broken link \"/actions/a-999/\": no page or "
+                 "file at /actions/a-999/; did you mean \"/actions/a-009/\"?\n"));
+  CHECK(contains(
+      d,
+      "\ndata/meetings/2025-11-practice-board.md:15:77: error: broken link "
+      "\"../../content/practice/audit-cycle.md#nowhere\": no heading \"nowhere\" on /practice/audit-cycle/\n"));
   CHECK_FALSE(site.exists("index.html"));
 }
 
@@ -68,5 +75,6 @@ TEST_CASE("pipeline: incremental: a heading edit on a page a narrative links int
   qahub::diag::Diagnostics d1, d2;
   CHECK(qahub::pipeline::update_pages(state, {"content/practice/audit-cycle.md"}, d1).kind ==
         qahub::pipeline::Update::kNeedsFullBuild);
-  CHECK(qahub::pipeline::update_pages(state, {"content/practice/supervision.md"}, d2).kind == qahub::pipeline::Update::kApplied);
+  CHECK(qahub::pipeline::update_pages(state, {"content/practice/supervision.md"}, d2).kind ==
+        qahub::pipeline::Update::kApplied);
 }

@@ -6,7 +6,9 @@ using qahub::testing::contains;
 using qahub::testing::TestSite;
 
 namespace {
-std::string page(const std::string& front, const std::string& body = "Body.\n") { return "---\n" + front + "---\n" + body; }
+std::string page(const std::string& front, const std::string& body = "Body.\n") {
+  return "---\n" + front + "---\n" + body;
+}
 }  // namespace
 
 TEST_CASE("pipeline: pretty URLs, sections, breadcrumbs and previous/next", "[pipeline]") {
@@ -42,7 +44,8 @@ TEST_CASE("pipeline: review overdue notice, footer and dashboard use --as-of onl
                  {"content/old.md", page("title: Old\nowner: Team manager\nreview_by: 2026-11-22\n")},
                  {"content/due.md", page("title: Due\nreview_by: 2026-11-23\n")}});
   REQUIRE(site.build());
-  CHECK(site.diagnostics() == "content/old.md:4:12: warning: review overdue: review_by 2026-11-22 is before the build date 2026-11-23\n");
+  CHECK(site.diagnostics() ==
+        "content/old.md:4:12: warning: review overdue: review_by 2026-11-22 is before the build date 2026-11-23\n");
   CHECK(contains(site.output("old/index.html"), "<strong>Review overdue.</strong>"));
   CHECK(contains(site.output("old/index.html"), "<dt>Page owner</dt><dd>Team manager</dd>"));
   CHECK_FALSE(contains(site.output("due/index.html"), "Review overdue."));
@@ -56,7 +59,8 @@ TEST_CASE("pipeline: review overdue notice, footer and dashboard use --as-of onl
 TEST_CASE("pipeline: amendments page and Atom feed, newest first", "[pipeline]") {
   TestSite site({{"qahub.yaml", "title: Hub\nbase_url: https://hub.example.test/qa/\n"},
                  {"content/_index.md", page("title: Home\n")},
-                 {"content/a.md", page("title: A\nchanges:\n  - date: 2026-03-01\n    summary: Second\n  - date: 2025-01-01\n    summary: First\n")},
+                 {"content/a.md", page("title: A\nchanges:\n  - date: 2026-03-01\n    summary: Second\n  - date: "
+                                       "2025-01-01\n    summary: First\n")},
                  {"content/b.md", page("title: B\nchanges:\n  - date: 2026-05-01\n    summary: Newest\n")}});
   REQUIRE(site.build());
   std::string log = site.output("amendments/index.html");
@@ -82,10 +86,12 @@ TEST_CASE("pipeline: relative URLs work from file://", "[pipeline]") {
 }
 
 TEST_CASE("pipeline: aliases redirect, tags get pages, assets are copied", "[pipeline]") {
-  TestSite site({{"content/_index.md", page("title: Home\n")},
-                 {"content/guide/_index.md", page("title: Guide\n")},
-                 {"content/guide/page.md", page("title: Page\ntags: [audit, voice of the child]\naliases: [/old/page]\n", "![chart](chart.svg)\n")},
-                 {"content/guide/chart.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"}});
+  TestSite site(
+      {{"content/_index.md", page("title: Home\n")},
+       {"content/guide/_index.md", page("title: Guide\n")},
+       {"content/guide/page.md",
+        page("title: Page\ntags: [audit, voice of the child]\naliases: [/old/page]\n", "![chart](chart.svg)\n")},
+       {"content/guide/chart.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"}});
   REQUIRE(site.build());
   std::string redirect = site.output("old/page/index.html");
   CHECK(contains(redirect, "<meta http-equiv=\"refresh\" content=\"0; url=/guide/page/\">"));
@@ -116,13 +122,14 @@ TEST_CASE("pipeline: a broken template is an error at the template file", "[pipe
   TestSite site({{"content/_index.md", page("title: Home\n")},
                  {"themes/default/templates/tags.mustache", "{{#tags}}unclosed\n"}});
   CHECK_FALSE(site.build());
-  CHECK(contains(site.diagnostics(), "themes/default/templates/tags.mustache: error: invalid template: unclosed section"));
+  CHECK(contains(site.diagnostics(),
+                 "themes/default/templates/tags.mustache: error: invalid template: unclosed section"));
   CHECK_FALSE(site.exists("index.html"));
 }
 
 TEST_CASE("pipeline: errors are collected across files and nothing is written", "[pipeline]") {
-  TestSite site({{"content/_index.md", page("title: Home\n", "[x](missing.md)\n")},
-                 {"content/b.md", page("tittle: B\n")}});
+  TestSite site(
+      {{"content/_index.md", page("title: Home\n", "[x](missing.md)\n")}, {"content/b.md", page("tittle: B\n")}});
   CHECK_FALSE(site.build());
   CHECK(site.diagnostics() ==
         "content/_index.md:4:1: error: broken link \"missing.md\": content/missing.md does not exist\n"
@@ -152,8 +159,9 @@ TEST_CASE("pipeline: two sources for one URL, and an alias over a page, are erro
                  {"content/a/index.md", page("title: A index\n")},
                  {"content/b.md", page("title: B\naliases: [/a/]\n")}});
   CHECK_FALSE(site.build());
-  CHECK(site.diagnostics() == "content/a/index.md:1:1: error: page URL /a/ is also produced by content/a/_index.md\n"
-                              "content/b.md: error: alias /a/ is already a page\n");
+  CHECK(site.diagnostics() ==
+        "content/a/index.md:1:1: error: page URL /a/ is also produced by content/a/_index.md\n"
+        "content/b.md: error: alias /a/ is already a page\n");
 }
 
 TEST_CASE("pipeline: an output path that cannot be created is an error, not a crash", "[pipeline]") {
@@ -187,7 +195,8 @@ TEST_CASE("pipeline: a broken partial is an error at the template that uses it",
                  {"themes/default/templates/notfound.mustache", "{{> broken}}\n"},
                  {"themes/default/templates/partials/broken.mustache", "{{#open}}never closed\n"}});
   CHECK_FALSE(site.build());
-  CHECK(site.diagnostics() == "themes/default/templates/notfound.mustache: error: template error: unclosed section \"open\" at 0\n");
+  CHECK(site.diagnostics() ==
+        "themes/default/templates/notfound.mustache: error: template error: unclosed section \"open\" at 0\n");
 }
 
 TEST_CASE("pipeline: the search cache cannot be written: an error, nothing published", "[pipeline]") {

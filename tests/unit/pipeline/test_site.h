@@ -7,8 +7,8 @@
 #include <map>
 #include <string>
 
-#include "pipeline/pipeline.h"
 #include "fs/files.h"
+#include "pipeline/pipeline.h"
 
 namespace qahub::testing {
 

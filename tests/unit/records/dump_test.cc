@@ -16,8 +16,8 @@ TEST_CASE("records: dump default pages", "[.records-dump]") {
     std::filesystem::path f = std::filesystem::path(out) / (p.url.substr(1) + "index.html");
     std::filesystem::create_directories(f.parent_path());
     std::ofstream(f) << "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << p.title
-                     << "</title><link rel=\"stylesheet\" href=\"/assets/records.css\"></head><body><main><h1>" << p.title
-                     << "</h1>" << p.body_html << "</main></body></html>\n";
+                     << "</title><link rel=\"stylesheet\" href=\"/assets/records.css\"></head><body><main><h1>"
+                     << p.title << "</h1>" << p.body_html << "</main></body></html>\n";
   }
   for (const auto& [path, bytes] : b.result.files) std::ofstream(std::filesystem::path(out) / path) << bytes;
   std::ofstream(std::filesystem::path(out) / "diagnostics.txt") << b.diags.format_all();

@@ -13,8 +13,8 @@ namespace {
 
 /// One file per page: its metadata, outline and body, so a diff shows any change.
 std::string page_text(const RecordPage& p) {
-  std::string s = "url: " + p.url + "\nsource: " + p.source + "\ntitle: " + p.title + "\ndescription: " +
-                  p.description + "\nsection: " + p.section + "\ntags:";
+  std::string s = "url: " + p.url + "\nsource: " + p.source + "\ntitle: " + p.title +
+                  "\ndescription: " + p.description + "\nsection: " + p.section + "\ntags:";
   for (const std::string& t : p.tags) s += " " + t;
   s += "\ntoc:";
   for (const auto& h : p.toc) s += " #" + h.id;

@@ -109,8 +109,10 @@ inline std::string diagnostics_for(const std::string& name, const std::map<std::
   TempSite site(name);
   std::map<std::string, std::string> files = mini_site();
   for (const auto& [path, text] : changes) {
-    if (text.empty()) files.erase(path);
-    else files[path] = text;
+    if (text.empty())
+      files.erase(path);
+    else
+      files[path] = text;
   }
   for (const auto& [path, text] : files) site.write(path, text);
   Built b(site.dir(), as_of, false);

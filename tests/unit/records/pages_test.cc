@@ -61,31 +61,38 @@ TEST_CASE("records: the cycle page has a figures table with a chart beside it", 
   CHECK(has(html, "<svg class=\"records-chart\" role=\"img\""));
   CHECK(has(html, "<title id=\"chart-grades-2026-27-cycle-1-title\">Grades in cycle 1, 2026-27</title>"));
   CHECK(html.find("<table class=\"records-table records-figures-table\">") < html.find("<svg"));
-  CHECK(has(html, "<a href=\"/learning/2026-27-cycle-1/\">Read the Learning and Improvement report for cycle 1, 2026-27</a>"));
+  CHECK(
+      has(html,
+          "<a href=\"/learning/2026-27-cycle-1/\">Read the Learning and Improvement report for cycle 1, 2026-27</a>"));
 }
 
 TEST_CASE("records: the training timeline marks this quarter", "[records]") {
   const std::string html = body("/training/");
-  CHECK(has(html, "<th scope=\"col\" class=\"records-now\" aria-current=\"date\"><abbr title=\"October to December 2026\">Oct–Dec 2026</abbr> <span class=\"records-now-label\">(this quarter)</span></th>"));
+  CHECK(has(html,
+            "<th scope=\"col\" class=\"records-now\" aria-current=\"date\"><abbr title=\"October to December "
+            "2026\">Oct–Dec 2026</abbr> <span class=\"records-now-label\">(this quarter)</span></th>"));
   CHECK(has(html, "<td class=\"records-active records-now\">Workshops</td>"));
 }
 
 TEST_CASE("records: the forum page lists meetings and their actions", "[records]") {
   const std::string html = body("/forums/practice-board/");
-  CHECK(has(html, "<a href=\"/meetings/2026-11-practice-board/\"><time datetime=\"2026-11-10\">10 November 2026</time></a>"));
+  CHECK(has(html,
+            "<a href=\"/meetings/2026-11-practice-board/\"><time datetime=\"2026-11-10\">10 November 2026</time></a>"));
   CHECK(has(html, "<a href=\"/actions/a-001/\">a-001: Run father-inclusive workshops</a>"));
   CHECK(has(html, "<a href=\"/development/forums/\">Read the practice guidance this forum supports</a>"));
 }
 
 TEST_CASE("records: meeting minutes render under the page's own heading", "[records]") {
   const std::string html = body("/meetings/2026-11-practice-board/");
-  CHECK(has(html, "<h2 id=\"minutes\">Minutes</h2>\n<h3 id=\"minutes-action-tracker-review\">Action tracker review</h3>"));
+  CHECK(has(html,
+            "<h2 id=\"minutes\">Minutes</h2>\n<h3 id=\"minutes-action-tracker-review\">Action tracker review</h3>"));
   CHECK(has(html, "<li>Head of Quality Assurance</li>"));
 }
 
 TEST_CASE("records: the CSV quotes fields and neutralises formulas", "[records]") {
   const std::string csv = fixture().result.files.at("actions/actions.csv");
-  CHECK(csv.rfind("id,title,source type,source id,source item,source,owner,due,status,last update,last note,page\r\n", 0) == 0);
+  CHECK(csv.rfind("id,title,source type,source id,source item,source,owner,due,status,last update,last note,page\r\n",
+                  0) == 0);
   CHECK(has(csv, "\"Thematic audit: Father-inclusive practice, recommendation r1\""));
   CHECK(has(csv, ",due soon,2026-09-01,Two of three modules updated.,/actions/a-002/\r\n"));
 }

@@ -41,20 +41,25 @@ TEST_CASE("records: family feedback must add up", "[records]") {
       "\"moderation\": {\"agreed\": 3, \"raised\": 0, \"lowered\": 1},\n"
       "    \"family_feedback\": {\"asked\": 5, \"responded\": 6, \"ratings\": {\"very_good\": 1, \"good\": 1, "
       "\"fair\": 1, \"poor\": 1}}";
-  CHECK(diagnostics_for("check-feedback", {{kCycle, replaced(kCycle, "\"moderation\": {\"agreed\": 3, \"raised\": 0, \"lowered\": 1}", feedback)}}) ==
+  CHECK(diagnostics_for(
+            "check-feedback",
+            {{kCycle, replaced(kCycle, "\"moderation\": {\"agreed\": 3, \"raised\": 0, \"lowered\": 1}", feedback)}}) ==
         "data/cycles/2026-27-cycle-1.json:17:50: error: more families responded (6) than were asked (5)\n"
         "data/cycles/2026-27-cycle-1.json:17:64: error: ratings add up to 4, but 6 families responded\n");
 }
 
 TEST_CASE("records: cycle months must be in order", "[records]") {
-  CHECK(diagnostics_for("check-month-end", {{kCycle, replaced(kCycle, "\"end\": \"2026-05-31\"", "\"end\": \"2026-04-30\"")}}) ==
+  CHECK(diagnostics_for("check-month-end",
+                        {{kCycle, replaced(kCycle, "\"end\": \"2026-05-31\"", "\"end\": \"2026-04-30\"")}}) ==
         "data/cycles/2026-27-cycle-1.json:8:60: error: the month ends before it starts\n");
-  CHECK(diagnostics_for("check-month-order", {{kCycle, replaced(kCycle, "\"start\": \"2026-06-01\"", "\"start\": \"2026-05-15\"")}}) ==
+  CHECK(diagnostics_for("check-month-order",
+                        {{kCycle, replaced(kCycle, "\"start\": \"2026-06-01\"", "\"start\": \"2026-05-15\"")}}) ==
         "data/cycles/2026-27-cycle-1.json:9:30: error: the month starts before the previous month ends\n");
 }
 
 TEST_CASE("records: an audit must end after it starts", "[records]") {
-  CHECK(diagnostics_for("check-audit-dates", {{kAudit, replaced(kAudit, "\"end\": \"2026-08-28\"", "\"end\": \"2026-07-28\"")}}) ==
+  CHECK(diagnostics_for("check-audit-dates",
+                        {{kAudit, replaced(kAudit, "\"end\": \"2026-08-28\"", "\"end\": \"2026-07-28\"")}}) ==
         "data/audits/fathers-2026.json:7:43: error: the audit ends before it starts\n");
 }
 
@@ -66,21 +71,24 @@ TEST_CASE("records: item ids are unique within a record", "[records]") {
 TEST_CASE("records: status entries must be in date order", "[records]") {
   CHECK(diagnostics_for("check-status-order",
                         {{kAction, replaced(kAction, "[{\"date\": \"2026-09-01\", \"status\": \"open\"}]",
-                                            "[{\"date\": \"2026-09-01\", \"status\": \"open\"}, {\"date\": \"2026-08-01\", \"status\": \"complete\"}]")}}) ==
+                                            "[{\"date\": \"2026-09-01\", \"status\": \"open\"}, {\"date\": "
+                                            "\"2026-08-01\", \"status\": \"complete\"}]")}}) ==
         "data/actions/a-001.json:8:65: error: status entries must be in date order; this one is dated before the one "
         "above it\n");
 }
 
 TEST_CASE("records: a narrative file named by a record must exist", "[records]") {
-  CHECK(diagnostics_for("check-minutes", {{kMeeting, replaced(kMeeting, "\"date\": \"2026-11-10\",",
-                                                               "\"date\": \"2026-11-10\",\n  \"minutes\": \"notes.md\",")}}) ==
+  CHECK(diagnostics_for("check-minutes",
+                        {{kMeeting, replaced(kMeeting, "\"date\": \"2026-11-10\",",
+                                             "\"date\": \"2026-11-10\",\n  \"minutes\": \"notes.md\",")}}) ==
         "data/meetings/2026-11-practice-board.json:6:14: error: no Markdown file \"notes.md\" beside this record\n");
 }
 
 TEST_CASE("records: personal data in a narrative is reported in the Markdown file", "[records]") {
   std::string out = diagnostics_for(
       "check-personal-md",
-      {{kMeeting, replaced(kMeeting, "\"date\": \"2026-11-10\",", "\"date\": \"2026-11-10\",\n  \"minutes\": \"notes.md\",")},
+      {{kMeeting,
+        replaced(kMeeting, "\"date\": \"2026-11-10\",", "\"date\": \"2026-11-10\",\n  \"minutes\": \"notes.md\",")},
        {"data/meetings/notes.md", "## Actions\n\nAsk the chair (jo.bloggs@example.org) to circulate.\n"}});
   CHECK(out.rfind("data/meetings/notes.md:3:", 0) == 0);
   CHECK(out.find("error: ") != std::string::npos);
@@ -94,8 +102,12 @@ TEST_CASE("records: personal data in a JSON record is reported in the JSON file"
 }
 
 TEST_CASE("records: nobody is both present and sending apologies", "[records]") {
-  CHECK(diagnostics_for("check-apologies", {{kMeeting, replaced(kMeeting, "\"date\": \"2026-11-10\",",
-                                                                 "\"date\": \"2026-11-10\",\n  \"apologies\": [\"Principal Social Worker (chair)\"],")}}) ==
-        "data/meetings/2026-11-practice-board.json:6:17: error: \"Principal Social Worker (chair)\" is listed as present "
-        "and as sending apologies\n");
+  CHECK(
+      diagnostics_for(
+          "check-apologies",
+          {{kMeeting,
+            replaced(kMeeting, "\"date\": \"2026-11-10\",",
+                     "\"date\": \"2026-11-10\",\n  \"apologies\": [\"Principal Social Worker (chair)\"],")}}) ==
+      "data/meetings/2026-11-practice-board.json:6:17: error: \"Principal Social Worker (chair)\" is listed as present "
+      "and as sending apologies\n");
 }

@@ -56,31 +56,36 @@ TEST_CASE("records: an action from a cycle or meeting checks the cycle's learnin
 }
 
 TEST_CASE("records: follows_up and linked_findings must name a finding", "[records]") {
-  CHECK(diagnostics_for("ref-follows", {{kAudit, replaced(kAudit, "\"2026-27-cycle-1/kl1\"", "\"2026-27-cycle-1/k1\"")}}) ==
+  CHECK(diagnostics_for("ref-follows",
+                        {{kAudit, replaced(kAudit, "\"2026-27-cycle-1/kl1\"", "\"2026-27-cycle-1/k1\"")}}) ==
         "data/audits/fathers-2026.json:13:18: error: unknown finding \"2026-27-cycle-1/k1\"; did you mean "
         "\"2026-27-cycle-1/kl1\"?\n");
   const char* training = "data/training/fathers.json";
   CHECK(diagnostics_for("ref-linked", {{training, replaced(training, "\"fathers-2026/d1\"", "\"fathers-2026/d9\"")}}) ==
-        "data/training/fathers.json:7:23: error: unknown finding \"fathers-2026/d9\"; did you mean \"fathers-2026/d1\"?\n");
+        "data/training/fathers.json:7:23: error: unknown finding \"fathers-2026/d9\"; did you mean "
+        "\"fathers-2026/d1\"?\n");
 }
 
 TEST_CASE("records: a recommendation must address an area for development of its own audit", "[records]") {
-  CHECK(diagnostics_for("ref-addresses", {{kAudit, replaced(kAudit, "\"addresses\": [\"d1\"]", "\"addresses\": [\"d2\"]")}}) ==
+  CHECK(diagnostics_for("ref-addresses",
+                        {{kAudit, replaced(kAudit, "\"addresses\": [\"d1\"]", "\"addresses\": [\"d2\"]")}}) ==
         "data/audits/fathers-2026.json:12:76: error: no area for development \"d2\" in this audit; did you mean "
         "\"d1\"?\n");
 }
 
 TEST_CASE("records: a schedule naming an unknown forum", "[records]") {
   const char* schedule = "data/schedules/practice-board-meeting.json";
-  CHECK(diagnostics_for("ref-schedule", {{schedule, replaced(schedule, "\"forum\": \"practice-board\"",
-                                                             "\"forum\": \"board\"")}}) ==
+  CHECK(diagnostics_for("ref-schedule",
+                        {{schedule, replaced(schedule, "\"forum\": \"practice-board\"", "\"forum\": \"board\"")}}) ==
         "data/schedules/practice-board-meeting.json:11:12: error: unknown forum \"board\"\n");
 }
 
 TEST_CASE("records: a cycle's report must be a content page", "[records]") {
   const char* cycle = "data/cycles/2026-27-cycle-1.json";
-  CHECK(diagnostics_for("ref-report", {{cycle, replaced(cycle, "\"number\": 1,", "\"number\": 1,\n  \"report\": \"content/learning/c1.md\",")}}) ==
-        "data/cycles/2026-27-cycle-1.json:6:13: error: no content page \"content/learning/c1.md\"\n");
+  CHECK(
+      diagnostics_for("ref-report", {{cycle, replaced(cycle, "\"number\": 1,",
+                                                      "\"number\": 1,\n  \"report\": \"content/learning/c1.md\",")}}) ==
+      "data/cycles/2026-27-cycle-1.json:6:13: error: no content page \"content/learning/c1.md\"\n");
 }
 
 TEST_CASE("records: audits, cycles and meetings may not share an id", "[records]") {

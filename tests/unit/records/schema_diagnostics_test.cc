@@ -24,7 +24,8 @@ const std::string kValidRest =
 
 TEST_CASE("records: schema error for a missing required property", "[records]") {
   std::string rest = kValidRest;
-  rest.replace(rest.find("  \"owner\""), std::string("  \"owner\": \"Practice Development Team manager\",\n").size(), "");
+  rest.replace(rest.find("  \"owner\""), std::string("  \"owner\": \"Practice Development Team manager\",\n").size(),
+               "");
   CHECK(diagnostics_for("schema-required", {{kAction, action_with(rest)}}) ==
         "data/actions/a-001.json:1:1: error: missing required property \"owner\"\n");
 }
@@ -113,7 +114,9 @@ TEST_CASE("records: agenda times may use a hyphen or an en dash", "[records]") {
   const char* meeting = "data/meetings/2026-11-practice-board.json";
   std::string text = mini_site()[meeting];
   std::string dash = text, bad = text;
-  dash.replace(dash.find("\"14:00\""), 7, "\"14:00\xE2\x80\x93" "14:30\"");
+  dash.replace(dash.find("\"14:00\""), 7,
+               "\"14:00\xE2\x80\x93"
+               "14:30\"");
   bad.replace(bad.find("\"14:00\""), 7, "\"2pm\"");
   CHECK(diagnostics_for("schema-time-dash", {{meeting, dash}}) == "");
   CHECK(diagnostics_for("schema-time-bad", {{meeting, bad}}) ==

@@ -17,8 +17,7 @@ class TempSite {
  public:
   explicit TempSite(const std::string& name) {
     // The process id keeps concurrent test runs (ctest -j, ASan and plain builds) apart.
-    dir_ = std::filesystem::temp_directory_path() /
-           ("qahub-records-test-" + std::to_string(::getpid()) + "-" + name);
+    dir_ = std::filesystem::temp_directory_path() / ("qahub-records-test-" + std::to_string(::getpid()) + "-" + name);
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
   }
@@ -51,8 +50,10 @@ struct Built {
       if (!std::filesystem::exists(site_dir / path)) return "";
       std::string u = path.substr(std::string("content").size());
       u = u.substr(0, u.size() - 3);
-      if (u.size() >= 7 && u.substr(u.size() - 7) == "/_index") u = u.substr(0, u.size() - 6);
-      else u += "/";
+      if (u.size() >= 7 && u.substr(u.size() - 7) == "/_index")
+        u = u.substr(0, u.size() - 6);
+      else
+        u += "/";
       return u;
     };
     result = build_records(in, diags);

@@ -53,7 +53,8 @@ TEST_CASE("records: entries after as_of are not yet known", "[records]") {
 
 TEST_CASE("records: near-identical wording", "[records]") {
   CHECK(near_identical("Run father-inclusive workshops.", "run father inclusive workshops"));
-  CHECK(near_identical("Run father-inclusive workshops for every team", "Run father-inclusive workshop for every team"));
+  CHECK(
+      near_identical("Run father-inclusive workshops for every team", "Run father-inclusive workshop for every team"));
   CHECK_FALSE(near_identical("Run father-inclusive workshops", "Update the audit tool guidance"));
 }
 
@@ -66,9 +67,8 @@ TEST_CASE("records: warnings against as_of: overdue action, missed cadence, term
 }
 
 TEST_CASE("records: a forum with no meetings at all", "[records]") {
-  CHECK(diagnostics_for("warn-no-meetings",
-                        {{"data/meetings/2026-11-practice-board.json", ""},
-                         {"data/actions/a-001.json", mini_site()["data/actions/a-001.json"]}}) ==
+  CHECK(diagnostics_for("warn-no-meetings", {{"data/meetings/2026-11-practice-board.json", ""},
+                                             {"data/actions/a-001.json", mini_site()["data/actions/a-001.json"]}}) ==
         "data/forums/practice-board.json:7:27: warning: no meetings recorded; the forum meets every two months\n");
 }
 
@@ -88,11 +88,13 @@ TEST_CASE("records: an action whose history crosses cycles counts in each cycle"
       return std::string("{\"start\": \"") + ym + "-01\", \"end\": \"" + ym + "-" + last_day + "\"}";
     };
     return std::string("{\"$schema\": \"../schemas/cycle.schema.json\", \"id\": \"2025-26-cycle-") + std::to_string(n) +
-           "\", \"year\": \"2025-26\", \"number\": " + std::to_string(n) + ", \"months\": {\"practitioner_audits\": " +
-           month(m1, "28") + ", \"appreciative_inquiry\": " + month(m2, "28") + ", \"peer_audits\": " + month(m3, "28") +
+           "\", \"year\": \"2025-26\", \"number\": " + std::to_string(n) +
+           ", \"months\": {\"practitioner_audits\": " + month(m1, "28") +
+           ", \"appreciative_inquiry\": " + month(m2, "28") + ", \"peer_audits\": " + month(m3, "28") +
            ", \"triad_audits\": " + month(m4, last) +
            "}, \"figures\": {\"audits_completed\": 4, \"audits_moderated\": 1, \"grades\": {\"outstanding\": 1, "
-           "\"good\": 1, \"requires_improvement\": 1, \"inadequate\": 1}, \"moderation\": {\"agreed\": 1, \"raised\": 0, "
+           "\"good\": 1, \"requires_improvement\": 1, \"inadequate\": 1}, \"moderation\": {\"agreed\": 1, \"raised\": "
+           "0, "
            "\"lowered\": 0}}, \"key_learning\": [{\"id\": \"kl1\", \"text\": \"Plans.\"}]}";
   };
   site.write("data/cycles/2025-26-cycle-1.json", cycle(1, "2025-04", "2025-05", "2025-06", "2025-07", "31"));
@@ -109,11 +111,14 @@ TEST_CASE("records: an action whose history crosses cycles counts in each cycle"
   CHECK(b.diags.format_all() == "");
   auto body = [&](const char* url) { return b.page(url) ? b.page(url)->body_html : std::string(); };
   CHECK(body("/cycles/2025-26-cycle-1/").find("<li><strong>1</strong> opened</li>") != std::string::npos);
-  CHECK(body("/cycles/2025-26-cycle-1/").find("<li><strong>0</strong> overdue on 31 July 2025</li>") != std::string::npos);
+  CHECK(body("/cycles/2025-26-cycle-1/").find("<li><strong>0</strong> overdue on 31 July 2025</li>") !=
+        std::string::npos);
   CHECK(body("/cycles/2025-26-cycle-2/").find("<li><strong>0</strong> opened</li>") != std::string::npos);
-  CHECK(body("/cycles/2025-26-cycle-2/").find("<li><strong>1</strong> overdue on 30 November 2025</li>") != std::string::npos);
+  CHECK(body("/cycles/2025-26-cycle-2/").find("<li><strong>1</strong> overdue on 30 November 2025</li>") !=
+        std::string::npos);
   CHECK(body("/cycles/2025-26-cycle-3/").find("<li><strong>1</strong> completed</li>") != std::string::npos);
-  CHECK(body("/cycles/2025-26-cycle-3/").find("<li><strong>0</strong> overdue on 31 March 2026</li>") != std::string::npos);
+  CHECK(body("/cycles/2025-26-cycle-3/").find("<li><strong>0</strong> overdue on 31 March 2026</li>") !=
+        std::string::npos);
   // The action page keeps the whole history and shows it complete.
   const std::string action = body("/actions/a-001/");
   CHECK(action.find("records-status-complete\">complete</span>") != std::string::npos);

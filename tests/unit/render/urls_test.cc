@@ -30,8 +30,9 @@ TEST_CASE("urls: relative style works over file://", "[render]") {
 
 TEST_CASE("urls: rewrite_urls touches only site-root attributes", "[render]") {
   UrlStyle rel{true, "/"};
-  std::string html = "<a href=\"/x/\">x</a><img src=\"/i.png\"><a href=\"https://e.org/\">e</a><a href=\"#h\">h</a>"
-                     "<form action=\"/search/\"></form><a href=\"//cdn/x\">c</a>";
+  std::string html =
+      "<a href=\"/x/\">x</a><img src=\"/i.png\"><a href=\"https://e.org/\">e</a><a href=\"#h\">h</a>"
+      "<form action=\"/search/\"></form><a href=\"//cdn/x\">c</a>";
   CHECK(rewrite_urls(html, "/a/", rel) ==
         "<a href=\"../x/index.html\">x</a><img src=\"../i.png\"><a href=\"https://e.org/\">e</a><a href=\"#h\">h</a>"
         "<form action=\"../search/index.html\"></form><a href=\"//cdn/x\">c</a>");

@@ -3,8 +3,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "scaffold/scaffold.h"
 #include "../serve/temp_dir.h"
+#include "scaffold/scaffold.h"
 
 using namespace qahub;
 
@@ -50,8 +50,9 @@ TEST_CASE("scaffold: a new cycle takes the first free cycle from the as-of date"
   REQUIRE(plan->files.size() == 1);
   CHECK(plan->files[0].path == "data/cycles/2027-28-cycle-1.json");
   const std::string& text = plan->files[0].text;
-  CHECK(text.starts_with("{\n  \"$schema\": \"../schemas/cycle.schema.json\",\n  \"id\": \"2027-28-cycle-1\",\n"
-                         "  \"year\": \"2027-28\",\n  \"number\": 1,\n"));
+  CHECK(
+      text.starts_with("{\n  \"$schema\": \"../schemas/cycle.schema.json\",\n  \"id\": \"2027-28-cycle-1\",\n"
+                       "  \"year\": \"2027-28\",\n  \"number\": 1,\n"));
   CHECK(text.find("\"practitioner_audits\": {\n      \"start\": \"2027-04-01\",\n      \"end\": \"2027-04-30\"") !=
         std::string::npos);
   CHECK(text.find("\"triad_audits\": {\n      \"start\": \"2027-07-01\",\n      \"end\": \"2027-07-31\"") !=
@@ -83,8 +84,9 @@ TEST_CASE("scaffold: a new audit numbers itself after an existing one", "[scaffo
 
 TEST_CASE("scaffold: a meeting needs a known forum", "[scaffold]") {
   testing::TempDir site("scaffold-meeting");
-  site.write("data/forums/practice-board.json",
-             R"({"id": "practice-board", "chair": "Principal Social Worker", "membership": ["Head of Quality Assurance"]})");
+  site.write(
+      "data/forums/practice-board.json",
+      R"({"id": "practice-board", "chair": "Principal Social Worker", "membership": ["Head of Quality Assurance"]})");
   diag::Diagnostics diags;
   auto plan = scaffold::plan_meeting(site.path(), "practice-bord", date("2026-11-23"), diags);
   CHECK_FALSE(plan);
@@ -135,8 +137,8 @@ TEST_CASE("scaffold: page paths must be SECTION/NAME slugs", "[scaffold]") {
 TEST_CASE("scaffold: never overwrites; writes nothing if any target exists", "[scaffold]") {
   testing::TempDir site("scaffold-overwrite");
   site.write("data/meetings/2026-11-23-practice-board.md", "my minutes");
-  scaffold::Plan plan{{{"data/meetings/2026-11-23-practice-board.json", "{}"},
-                       {"data/meetings/2026-11-23-practice-board.md", "new"}}};
+  scaffold::Plan plan{
+      {{"data/meetings/2026-11-23-practice-board.json", "{}"}, {"data/meetings/2026-11-23-practice-board.md", "new"}}};
   diag::Diagnostics diags;
   CHECK_FALSE(scaffold::write_plan(site.path(), plan, diags));
   CHECK(diags.format_all() ==

@@ -17,10 +17,12 @@ namespace {
 struct TempSite {
   fs::path dir;
   TempSite() {
-    dir = fs::temp_directory_path() / ("qahub-search-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    dir = fs::temp_directory_path() /
+          ("qahub-search-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
     fs::remove_all(dir);
     fs::create_directories(dir / "data" / "search");
-    fs::copy_file(fs::path(QAHUB_SOURCE_DIR) / "data" / "search" / "synonyms.json", dir / "data" / "search" / "synonyms.json");
+    fs::copy_file(fs::path(QAHUB_SOURCE_DIR) / "data" / "search" / "synonyms.json",
+                  dir / "data" / "search" / "synonyms.json");
   }
   ~TempSite() { fs::remove_all(dir); }
   static int& counter() {
@@ -52,8 +54,7 @@ std::vector<SearchPage> pages() {
       page("/practice/safeguarding/", "Safeguarding", {{"", "", "Safeguarding is everyone's job."}}),
       page("/practice/audits/", "Audits",
            {{"", "", "Audits look at safeguarding practice and child protection plans."}}, {"audit", "qa"}),
-      page("/weird/", "Weird text",
-           {{"", "", std::string(100000, 'q') + " — \xff\xfe 😀 e\u0301 ΟΔΟΣ"}}),
+      page("/weird/", "Weird text", {{"", "", std::string(100000, 'q') + " — \xff\xfe 😀 e\u0301 ΟΔΟΣ"}}),
   };
 }
 
@@ -178,7 +179,8 @@ TEST_CASE("search: qahub search: a clear error before any build", "[search]") {
   TempSite site;
   std::ostringstream out, err;
   CHECK(run_search_command(site.dir, "CIN", false, 10, out, err) == 1);
-  CHECK(err.str() == "error: no search index in " + (site.dir / ".qahub" / "search").string() + "; run qahub build first\n");
+  CHECK(err.str() ==
+        "error: no search index in " + (site.dir / ".qahub" / "search").string() + "; run qahub build first\n");
   CHECK(out.str().empty());
 }
 
@@ -208,7 +210,9 @@ TEST_CASE("search: qahub search: a damaged search cache is an error, not a crash
   std::ofstream(dir / "corpus.json", std::ios::trunc) << "[";
   std::ostringstream out2, err2;
   CHECK(run_search_command(b.site.dir, "CIN", false, 10, out2, err2) == 1);
-  CHECK(err2.str().rfind(kIndexingNote + "error: damaged search cache " + (dir / "corpus.json").string() + ": invalid corpus: ", 0) == 0);
+  CHECK(err2.str().rfind(
+            kIndexingNote + "error: damaged search cache " + (dir / "corpus.json").string() + ": invalid corpus: ",
+            0) == 0);
   CHECK_FALSE(fs::exists(dir / "xapian"));
 }
 

@@ -38,7 +38,8 @@ TEST_CASE("search: lunr_index: the spec's tiny example", "[search]") {
   b.add("b", {"cat", "café cat"});
   b.add("c", {"running cat", ""}, 2);
   std::string json = b.to_json();
-  CHECK(json.rfind("{\"version\":\"2.3.9\",\"fields\":[\"title\",\"body\"],\"fieldVectors\":[[\"title/a\",[0,", 0) == 0);
+  CHECK(json.rfind("{\"version\":\"2.3.9\",\"fields\":[\"title\",\"body\"],\"fieldVectors\":[[\"title/a\",[0,", 0) ==
+        0);
   CHECK(json.find("[\"body/c\",[]]") != std::string::npos);
   CHECK(json.find("[\"\",{\"_index\":") == std::string::npos);
   CHECK(json.find("[\"caf\",{\"_index\":") != std::string::npos);
@@ -50,7 +51,8 @@ TEST_CASE("search: lunr_index: empty-term and long-token documents do not crash"
   b.add("0", {std::string(100000, 'x') + " — \xff"});
   b.add("1", {""});
   std::string json = b.to_json();
-  CHECK(json.find("[\"\",{\"_index\":1,\"body\":{\"0\":{\"position\":[[100001,1],[100003,1]]}}}]") != std::string::npos);
+  CHECK(json.find("[\"\",{\"_index\":1,\"body\":{\"0\":{\"position\":[[100001,1],[100003,1]]}}}]") !=
+        std::string::npos);
 }
 
 TEST_CASE("search: corpus: round trip and duplicate refs", "[search]") {
@@ -59,11 +61,14 @@ TEST_CASE("search: corpus: round trip and duplicate refs", "[search]") {
   c.stop_words = std::vector<std::string>{"the"};
   c.documents = {{"0", 1, {"The plan", "a body"}}, {"1", 2, {"x", ""}}};
   std::string text = corpus_to_json(c);
-  CHECK(text.rfind("{\"fields\":[{\"name\":\"title\",\"boost\":10.0},{\"name\":\"body\",\"boost\":1.0}],\"metadataWhitelist\":[],\"stopWords\":[\"the\"],\"documents\":[{\"ref\":\"0\"", 0) == 0);
+  CHECK(text.rfind("{\"fields\":[{\"name\":\"title\",\"boost\":10.0},{\"name\":\"body\",\"boost\":1.0}],"
+                   "\"metadataWhitelist\":[],\"stopWords\":[\"the\"],\"documents\":[{\"ref\":\"0\"",
+                   0) == 0);
   Corpus back;
   std::string error;
   REQUIRE(corpus_from_json(text, back, error));
   CHECK(build_lunr_index(back) == build_lunr_index(c));
-  CHECK_FALSE(corpus_from_json("{\"fields\":[],\"documents\":[{\"ref\":\"a\",\"fields\":{}},{\"ref\":\"a\",\"fields\":{}}]}", back, error));
+  CHECK_FALSE(corpus_from_json(
+      "{\"fields\":[],\"documents\":[{\"ref\":\"a\",\"fields\":{}},{\"ref\":\"a\",\"fields\":{}}]}", back, error));
   CHECK(error == "duplicate document ref \"a\"");
 }

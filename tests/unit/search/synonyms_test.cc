@@ -8,8 +8,9 @@ using namespace qahub::search;
 namespace {
 SynonymTable table() {
   qahub::diag::Diagnostics diags;
-  auto t = SynonymTable::parse(R"({"groups": [["CIN", "child in need"], ["organisation", "organization"], ["CP", "child protection"]]})",
-                               "data/search/synonyms.json", diags);
+  auto t = SynonymTable::parse(
+      R"({"groups": [["CIN", "child in need"], ["organisation", "organization"], ["CP", "child protection"]]})",
+      "data/search/synonyms.json", diags);
   REQUIRE_FALSE(diags.has_errors());
   return t;
 }

@@ -48,7 +48,10 @@ TEST_CASE("search: unicode: JS lower-casing special cases", "[search]") {
 }
 
 TEST_CASE("search: unicode: invalid UTF-8 becomes U+FFFD and never crashes", "[search]") {
-  CHECK(sanitize_utf8("a\xff" "b") == "a\uFFFD" "b");
+  CHECK(sanitize_utf8("a\xff"
+                      "b") ==
+        "a\uFFFD"
+        "b");
   CHECK(sanitize_utf8("\xe2\x82") == "\uFFFD\uFFFD");
   CHECK(sanitize_utf8("\xed\xa0\x80") == "\uFFFD\uFFFD\uFFFD");  // a surrogate
   CHECK(sanitize_utf8("\xc0\xaf") == "\uFFFD\uFFFD");            // overlong

@@ -43,8 +43,7 @@ TEST_CASE("serve: a directory without its slash redirects", "[serve]") {
   CHECK(r.location == "/framework/");
 }
 
-TEST_CASE("serve: missing files, directories without index.html and file paths with a slash are not found",
-          "[serve]") {
+TEST_CASE("serve: missing files, directories without index.html and file paths with a slash are not found", "[serve]") {
   Site s;
   CHECK(serve::resolve_request(s.root, "/nothing-here").kind == Resolution::kNotFound);
   CHECK(serve::resolve_request(s.root, "/empty/").kind == Resolution::kNotFound);

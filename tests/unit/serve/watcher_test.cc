@@ -18,7 +18,8 @@ TEST_CASE("serve: change kinds by top-level folder", "[serve]") {
 TEST_CASE("serve: editor temporary files are ignored", "[serve]") {
   for (const char* name : {".a.md.swp", "a.md~", "4913", "#a.md#", ".#a.md", "a.md.tmp"})
     CHECK(serve::is_editor_temp_file(name));
-  for (const char* name : {"a.md", "2026-27-cycle-1.json", "layout.mustache"}) CHECK_FALSE(serve::is_editor_temp_file(name));
+  for (const char* name : {"a.md", "2026-27-cycle-1.json", "layout.mustache"})
+    CHECK_FALSE(serve::is_editor_temp_file(name));
 }
 
 TEST_CASE("serve: the watcher reports edits, new directories and the config, debounced", "[serve]") {
