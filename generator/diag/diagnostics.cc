@@ -27,6 +27,11 @@ size_t Diagnostics::warning_count() const {
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
+bool Diagnostics::has_true_errors() const {
+  std::lock_guard lock(mutex_);
+  return std::any_of(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::kError; });
+}
+
 std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> out;
   {

@@ -40,6 +40,10 @@ class Diagnostics {
   void set_strict(bool strict) { strict_ = strict; }
 
   bool has_errors() const;
+  /// Errors reported as errors, not counting the warnings --strict promotes:
+  /// what stops a build before rendering, so a --strict run still lists
+  /// every warning the rendering finds.
+  bool has_true_errors() const;
   size_t error_count() const;
   size_t warning_count() const;
 

@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <set>
@@ -131,11 +132,26 @@ void Document::set_link_url(size_t i, const std::string& url) {
   links_[i].url = url;
 }
 
-std::string Document::render_html() const {
+std::string Document::render_html(const RenderOptions& options) const {
   if (!tree_) return {};
+  // The shift goes on the tree for this render and comes off after, so the
+  // document's own headings() keep their levels.
+  std::vector<std::pair<cmark_node*, int>> shifted;
+  if (options.heading_shift != 0) {
+    cmark_iter* it = cmark_iter_new(tree_->root);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+      cmark_node* n = cmark_iter_get_node(it);
+      if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING) continue;
+      const int level = cmark_node_get_heading_level(n);
+      shifted.emplace_back(n, level);
+      cmark_node_set_heading_level(n, std::clamp(level + options.heading_shift, 1, 6));
+    }
+    cmark_iter_free(it);
+  }
   char* raw = cmark_render_html(tree_->root, options_, tree_->extensions);
   std::string html(raw);
   cmark_get_default_mem_allocator()->free(raw);
+  for (auto [n, level] : shifted) cmark_node_set_heading_level(n, level);
 
   // Map each heading's data-sourcepos attribute to its id.
   std::map<std::string, std::string> heading_ids;
@@ -178,7 +194,7 @@ std::string Document::render_html() const {
       std::string attr(tag.substr(a, end + 1 - a));
       cleaned = std::string(tag.substr(0, a));
       auto hid = heading_ids.find(attr);
-      if (hid != heading_ids.end()) cleaned += " id=\"" + base::html_escape(hid->second) + "\"";
+      if (hid != heading_ids.end()) cleaned += " id=\"" + base::html_escape(options.id_prefix + hid->second) + "\"";
       cleaned += std::string(tag.substr(end + 1));
     } else {
       cleaned = std::string(tag);

@@ -20,6 +20,14 @@ struct Options {
   bool raw_html = false;  ///< off: raw HTML is replaced by a comment (cmark's safe mode)
 };
 
+/// How a document is rendered into a page other than its own: a record
+/// narrative sits under its page's h2, so its headings move down a level,
+/// and its ids get a prefix so they cannot clash with the page's.
+struct RenderOptions {
+  int heading_shift = 0;  ///< added to every heading's level (h6 at most)
+  std::string id_prefix;  ///< put before every heading id ("minutes-")
+};
+
 struct Heading {
   int level = 0;
   std::string text;  ///< plain text of the heading
@@ -58,7 +66,9 @@ class Document {
   /// Replaces the target of links()[i] in the tree.
   void set_link_url(size_t i, const std::string& url);
   /// HTML with `id` on every heading and tables wrapped for small screens.
-  std::string render_html() const;
+  /// Not to be called on one document from two threads at once (a heading
+  /// shift is applied to the tree for the call).
+  std::string render_html(const RenderOptions& options = {}) const;
   /// Plain text split at h2 headings.
   std::vector<Section> sections() const;
   /// Number of words in the body, for reading-time estimates and benchmarks.

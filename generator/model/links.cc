@@ -71,7 +71,8 @@ const std::vector<std::string>& LinkResolver::hint_sources() const {
 }
 
 void LinkResolver::resolve(markdown::Document& doc, const std::string& source, const std::string& base_url,
-                           const std::string& self_url, diag::Diagnostics& diags) const {
+                           const std::string& self_url, diag::Diagnostics& diags,
+                           const std::string& self_id_prefix) const {
   const LinkTargets& targets = targets_;
   const std::string dir = source.substr(0, source.rfind('/') + 1);
   for (size_t i = 0; i < doc.links().size(); ++i) {
@@ -95,13 +96,13 @@ void LinkResolver::resolve(markdown::Document& doc, const std::string& source, c
     std::string target_url;
     if (path.empty()) {
       target_url = self_url;
+      if (!fragment.empty()) fragment.insert(0, self_id_prefix);
     } else if (base::ends_with(path, ".md")) {
       std::string file = path[0] == '/' ? normalise("content" + path) : normalise(dir + path);
       auto it = targets.source_to_url.find(file);
       if (it == targets.source_to_url.end()) {
-        std::string hint = base::closest_match(file, hint_sources());
         diags.error(pos, "broken " + what + " \"" + link.url + "\": " + (file.empty() ? path : file) +
-                             " does not exist" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
+                             " does not exist" + diag::did_you_mean(file, hint_sources()));
         continue;
       }
       target_url = it->second;
@@ -116,9 +117,8 @@ void LinkResolver::resolve(markdown::Document& doc, const std::string& source, c
         found = targets.pages.count(url) > 0;
       }
       if (!found) {
-        std::string hint = base::closest_match(url, hint_urls());
         diags.error(pos, "broken " + what + " \"" + link.url + "\": no page or file at " + url +
-                             (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
+                             diag::did_you_mean(url, hint_urls()));
         continue;
       }
       target_url = url;
@@ -127,14 +127,46 @@ void LinkResolver::resolve(markdown::Document& doc, const std::string& source, c
     if (has_fragment && !fragment.empty() && targets.anchors_known.count(target_url)) {
       const std::set<std::string>& ids = targets.pages.at(target_url);
       if (!ids.count(fragment)) {
-        std::string hint = base::closest_match(fragment, std::vector<std::string>(ids.begin(), ids.end()));
         diags.error(pos, "broken " + what + " \"" + link.url + "\": no heading \"" + fragment + "\" on " + target_url +
-                             (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
+                             diag::did_you_mean(fragment, std::vector<std::string>(ids.begin(), ids.end())));
         continue;
       }
     }
     doc.set_link_url(i, has_fragment ? target_url + "#" + fragment : target_url);
   }
+}
+
+LinkTargets link_targets(const content::ContentSet& content, const record_pages::RecordPages& records,
+                         const std::vector<std::string>& generated, const std::vector<std::string>& theme_files) {
+  LinkTargets t;
+  for (const content::Page& p : content.pages) {
+    std::set<std::string>& ids = t.pages[p.url];
+    for (const markdown::Heading& h : p.doc.headings()) ids.insert(h.id);
+    t.anchors_known.insert(p.url);
+    t.source_to_url[p.source] = p.url;
+  }
+  for (const record_pages::RecordPage& r : records.pages) {
+    t.pages[r.url].insert(r.ids.begin(), r.ids.end());
+    t.anchors_known.insert(r.url);
+  }
+  for (const std::string& url : generated) t.pages[url];
+  t.pages["/"];
+  for (const content::Asset& a : content.assets) t.files.insert(a.url);
+  for (const auto& [path, _] : records.files) t.files.insert("/" + path);
+  for (const std::string& path : theme_files) t.files.insert("/" + path);
+  for (const char* f : {"/sitemap.xml", "/amendments.xml", "/404.html"}) t.files.insert(f);
+  return t;
+}
+
+void resolve_narrative_links(std::vector<records::Narrative>& narratives,
+                             const std::vector<record_pages::RecordPage>& pages, const LinkTargets& targets,
+                             diag::Diagnostics& diags) {
+  const LinkResolver resolver(targets);
+  for (const record_pages::RecordPage& page : pages)
+    for (size_t n : page.narratives) {
+      records::Narrative& narrative = narratives[n];
+      resolver.resolve(narrative.doc, narrative.source, page.url, page.url, diags, narrative.id_prefix + "-");
+    }
 }
 
 void resolve_links(content::ContentSet& content, const LinkTargets& targets, diag::Diagnostics& diags) {

@@ -12,14 +12,16 @@
 
 #include "content/pages.h"
 #include "diag/diagnostics.h"
+#include "record_pages/record_pages.h"
+#include "records/model.h"
 
 namespace qahub::model {
 
 /// Everything a link may point at.
 struct LinkTargets {
-  /// page URL → heading ids on that page (empty set: anchors not checked).
+  /// page URL → the ids on that page (empty set: anchors not checked).
   std::map<std::string, std::set<std::string>> pages;
-  /// whether anchors on a page are known (content pages) or not (generated ones).
+  /// whether anchors on a page are known (content and record pages) or not (generated ones).
   std::set<std::string> anchors_known;
   std::map<std::string, std::string> source_to_url;  ///< "content/a.md" → "/a/"
   std::set<std::string> files;                       ///< asset and output file URLs ("/a/img.png")
@@ -36,10 +38,12 @@ class LinkResolver {
   explicit LinkResolver(const LinkTargets& targets);
   /// Links to `.md` files are relative to `source`'s folder (or to content/
   /// when they start with '/'); other relative links to `base_url` (a URL
-  /// ending in '/'); a bare "#id" points at `self_url`. Broken links are
-  /// errors at `source`:line:col and keep their text.
+  /// ending in '/'); a bare "#id" points at `self_url`, at id
+  /// `self_id_prefix` + "id" (a narrative's headings are prefixed on its
+  /// record page). Broken links are errors at `source`:line:col and keep
+  /// their text.
   void resolve(markdown::Document& doc, const std::string& source, const std::string& base_url,
-               const std::string& self_url, diag::Diagnostics& diags) const;
+               const std::string& self_url, diag::Diagnostics& diags, const std::string& self_id_prefix = "") const;
 
  private:
   /// The URLs and the sources a broken link's hint is chosen from.
@@ -52,7 +56,21 @@ class LinkResolver {
   mutable std::vector<std::string> hint_urls_, hint_sources_;
 };
 
-/// Checks and rewrites every link in every page's Markdown.
+/// Everything the links of a build may point at: content pages and their
+/// headings, record pages and every id they carry, generated pages (`generated`:
+/// no anchors checked), assets, record files ("actions/actions.csv") and
+/// theme files (`theme_files`, site-relative).
+LinkTargets link_targets(const content::ContentSet& content, const record_pages::RecordPages& records,
+                         const std::vector<std::string>& generated, const std::vector<std::string>& theme_files);
+
+/// Checks and rewrites every link in every content page's Markdown.
 void resolve_links(content::ContentSet& content, const LinkTargets& targets, diag::Diagnostics& diags);
+
+/// Checks and rewrites every link in every record narrative, as content
+/// links are: `.md` links relative to the narrative's file, other relative
+/// links to its record page, "#id" to its own (prefixed) headings.
+void resolve_narrative_links(std::vector<records::Narrative>& narratives,
+                             const std::vector<record_pages::RecordPage>& pages, const LinkTargets& targets,
+                             diag::Diagnostics& diags);
 
 }  // namespace qahub::model

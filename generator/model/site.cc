@@ -47,7 +47,7 @@ SitePage from_content(content::Page& p) {
   return s;
 }
 
-SitePage from_record(records::RecordPage& r, const std::map<std::string, long>& nav_weights) {
+SitePage from_record(record_pages::RecordPage& r, const std::map<std::string, long>& nav_weights) {
   SitePage s;
   const bool is_index = r.url == r.section;
   s.kind = is_index ? PageKind::kSection : PageKind::kRecord;
@@ -67,7 +67,7 @@ SitePage from_record(records::RecordPage& r, const std::map<std::string, long>& 
 }  // namespace
 
 Site make_site(const config::SiteConfig& config, base::Date as_of, content::ContentSet content,
-               records::RecordsResult records, diag::Diagnostics& diags, int jobs) {
+               record_pages::RecordPages records, diag::Diagnostics& diags, int jobs) {
   Site site;
   site.config = config;
   site.as_of = as_of;
@@ -81,8 +81,8 @@ Site make_site(const config::SiteConfig& config, base::Date as_of, content::Cont
   std::unordered_set<std::string> content_urls;
   for (const SitePage& p : site.pages) content_urls.insert(p.url);
   std::map<std::string, long> nav_weights;
-  for (const records::NavEntry& n : records.nav) nav_weights[n.url] = n.weight;
-  for (records::RecordPage& r : records.pages) {
+  for (const record_pages::NavEntry& n : records.nav) nav_weights[n.url] = n.weight;
+  for (record_pages::RecordPage& r : records.pages) {
     if (content_urls.count(r.url)) {
       diags.error({r.source}, "record page URL " + r.url + " is also a content page");
       continue;
@@ -99,6 +99,20 @@ Site make_site(const config::SiteConfig& config, base::Date as_of, content::Cont
   }
   std::sort(site.pages.begin(), site.pages.end(), [](const SitePage& a, const SitePage& b) { return a.url < b.url; });
   for (size_t i = 0; i < site.pages.size(); ++i) site.by_url[site.pages[i].url] = i;
+
+  // Aliases as site-root URLs; one that is already a page gets no redirect.
+  for (SitePage& p : site.pages) {
+    std::vector<std::string> aliases;
+    for (std::string url : p.aliases) {
+      if (url.empty() || url[0] != '/') url.insert(0, 1, '/');
+      if (url.back() != '/') url += '/';
+      if (site.by_url.count(url))
+        diags.error({p.source}, "alias " + url + " is already a page");
+      else
+        aliases.push_back(std::move(url));
+    }
+    p.aliases = std::move(aliases);
+  }
 
   for (auto& [url, links] : records.backlinks)
     if (auto it = site.by_url.find(url); it != site.by_url.end()) site.pages[it->second].backlinks = links;

@@ -10,7 +10,7 @@
 #include "base/date.h"
 #include "config/site_config.h"
 #include "content/pages.h"
-#include "records/records.h"
+#include "record_pages/record_pages.h"
 
 namespace qahub::model {
 
@@ -33,8 +33,8 @@ struct SitePage {
   std::optional<base::Date> review_by;
   std::optional<base::Date> last_updated;
   std::vector<frontmatter::Change> changes;
-  std::vector<std::string> aliases;
-  std::vector<records::BackLink> backlinks;
+  std::vector<std::string> aliases;  ///< site-root URLs ("/old/"), none of them a page
+  std::vector<record_pages::BackLink> backlinks;
   /// Child pages in display order (sections only): indexes into Site::pages.
   std::vector<size_t> children;
   std::optional<size_t> prev, next;
@@ -62,10 +62,10 @@ void report_review_overdue(const content::Page& page, base::Date as_of, diag::Di
 /// of contents, search text), and nothing else.
 void set_content_body(SitePage& page, const content::Page& parsed);
 
-/// Builds the Site from parsed content (links already resolved) and records.
-/// Reports review-overdue warnings against `as_of`. Renders page bodies on up
-/// to `jobs` threads.
+/// Builds the Site from parsed content (links already resolved) and finished
+/// record pages. Reports review-overdue warnings against `as_of`, and aliases
+/// that are already a page. Renders page bodies on up to `jobs` threads.
 Site make_site(const config::SiteConfig& config, base::Date as_of, content::ContentSet content,
-               records::RecordsResult records, diag::Diagnostics& diags, int jobs = 1);
+               record_pages::RecordPages records, diag::Diagnostics& diags, int jobs = 1);
 
 }  // namespace qahub::model

@@ -49,11 +49,7 @@ UpdateResult update_pages(BuildState& state, const std::set<std::string>& change
     content::Page page = content::parse_page(source, *text, state.load, diags);
     if (page.head != known->second.head || !site.find(page.url)) return result;
     const std::vector<std::string> ids = heading_ids(page);
-    if (ids != known->second.heading_ids) {
-      // Record narratives were checked while records loaded: only a full build re-checks them.
-      if (state.narrative_anchor_targets.count(page.url)) return result;
-      anchors.swap(page.url, ids);
-    }
+    if (ids != known->second.heading_ids) anchors.swap(page.url, ids);
     edited.pages.push_back(std::move(page));
   }
   model::resolve_links(edited, state.targets, diags);
@@ -63,6 +59,8 @@ UpdateResult update_pages(BuildState& state, const std::set<std::string>& change
   for (const auto& [url, _] : anchors.changed()) {
     for (const std::string& source : state.anchor_referrers[url]) {
       if (changed.count(source) || !rechecked.insert(source).second) continue;
+      // A record narrative linking in: its record page is rebuilt only by a full build.
+      if (!state.sources.count(source)) return result;
       auto text = fs::read_file(state.options.site_dir / source);
       if (!text) return result;
       diag::Diagnostics unchanged;  // its own problems were reported by the build
@@ -79,7 +77,7 @@ UpdateResult update_pages(BuildState& state, const std::set<std::string>& change
   for (const content::Page& page : edited.pages) {
     state.sources[page.source].heading_ids = heading_ids(page);
     for (auto& [_, sources] : state.anchor_referrers) sources.erase(page.source);
-    add_anchor_links(state, page);
+    add_anchor_links(state, page.source, page.doc);
   }
 
   // The pages, then the print packs of their sections (each once).

@@ -1,17 +1,19 @@
 #include "pipeline/pipeline.h"
 
 #include <chrono>
-#include <mutex>
 #include <thread>
 
 #include "content/pages.h"
 #include "fs/staged_output.h"
 #include "model/links.h"
 #include "model/site.h"
+#include "record_pages/kinds.h"
+#include "record_pages/record_pages.h"
 #include "records/records.h"
 #include "render/render_site.h"
 #include "render/site_pages.h"
 #include "search/search.h"
+#include "search/synonyms.h"
 #include "templating/templates.h"
 #include "theme/theme.h"
 
@@ -23,66 +25,187 @@ std::filesystem::path output_dir(const config::BuildOptions& options) {
 
 namespace {
 
-model::LinkTargets link_targets(const content::ContentSet& content, const records::RecordsResult& records,
-                                const theme::Theme& theme, const std::vector<std::string>& generated) {
-  model::LinkTargets t;
-  for (const content::Page& p : content.pages) {
-    std::set<std::string>& ids = t.pages[p.url];
-    for (const markdown::Heading& h : p.doc.headings()) ids.insert(h.id);
-    t.anchors_known.insert(p.url);
-    t.source_to_url[p.source] = p.url;
-  }
-  for (const records::RecordPage& r : records.pages) {
-    std::set<std::string>& ids = t.pages[r.url];
-    for (const markdown::Heading& h : r.toc) ids.insert(h.id);
-  }
-  for (const std::string& url : generated) t.pages[url];
-  t.pages["/"];
-  for (const content::Asset& a : content.assets) t.files.insert(a.url);
-  for (const auto& [path, _] : records.files) t.files.insert("/" + path);
-  for (const auto& [path, _] : theme.assets()) t.files.insert("/" + path);
-  for (const char* f : {"/sitemap.xml", "/amendments.xml", "/404.html"}) t.files.insert(f);
-  return t;
-}
-
-/// The generated pages' URLs (they depend only on the tags, known before make_site).
-std::vector<std::string> generated_urls(const content::ContentSet& content, const records::RecordsResult& records) {
-  model::Site probe;
-  for (const content::Page& p : content.pages)
-    for (const std::string& t : p.meta.tags) probe.tags[t];
-  for (const records::RecordPage& r : records.pages)
-    for (const std::string& t : r.tags) probe.tags[t];
-  return render::generated_page_urls(probe);
-}
-
-/// What a record narrative may link to while the records are still being
-/// read: content, theme and generated pages, and the record pages planned
-/// from data/ file names (records::planned_urls).
-model::LinkTargets narrative_link_targets(const content::ContentSet& content, const theme::Theme& theme,
-                                          const std::filesystem::path& site_dir) {
-  const records::RecordsResult none;
-  model::LinkTargets t = link_targets(content, none, theme, generated_urls(content, none));
-  const records::PlannedUrls planned = records::planned_urls(site_dir);
-  for (const std::string& url : planned.pages) t.pages[url];
-  for (const std::string& file : planned.files) t.files.insert(file);
-  return t;
-}
-
-/// Wall time per pass, for `--timings`.
-class PassClock {
+/// Wall time of one pass, for `--timings`: from construction to destruction.
+class Pass {
  public:
-  explicit PassClock(BuildStats* stats) : stats_(stats) {}
-  /// Ends the pass running since the last call (or since construction).
-  void pass(const char* name) {
-    const auto now = std::chrono::steady_clock::now();
-    if (stats_) stats_->timings.emplace_back(name, std::chrono::duration<double, std::milli>(now - last_).count());
-    last_ = now;
+  Pass(BuildStats* stats, const char* name) : stats_(stats), name_(name) {}
+  ~Pass() {
+    if (stats_) stats_->timings.emplace_back(name_, ms_since(start_));
+  }
+  static double ms_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
   }
 
  private:
   BuildStats* stats_;
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  const char* name_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
+
+/// What one build hands from pass to pass. The heap-held parts keep their
+/// addresses when moved into a BuildState (the renderer refers to the site
+/// and the templates, the templates to the theme).
+struct Build {
+  config::SiteConfig config;
+  std::unique_ptr<theme::Theme> theme;
+  std::unique_ptr<templating::Templates> templates;
+  content::LoadOptions load;
+  content::ContentSet content;
+  records::Loaded data;
+  record_pages::RecordPages record_pages;
+  search::SynonymTable synonyms;
+  model::LinkTargets targets;
+  std::unique_ptr<model::Site> site;
+  std::unique_ptr<render::PageRenderer> renderer;
+  base::OutputFiles out, search_out;
+  search::StagedSearchCache search_cache;
+};
+
+// load: the site config, the theme (embedded default, overridden by the
+// site's themes/), and every content page read and parsed once.
+void load(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
+  b.config = config::load_site_config(options.site_dir, diags);
+  b.theme = std::make_unique<theme::Theme>(theme::Theme::load(options.site_dir, b.config.theme, diags));
+  b.templates = std::make_unique<templating::Templates>(*b.theme);
+  b.load.drafts = options.drafts;
+  b.load.markdown.raw_html = b.config.raw_html;
+  b.load.allow_personal_data = b.config.allow_personal_data;
+  b.load.jobs = options.jobs;
+  b.content = content::load_content(options.site_dir, b.load, diags);
+}
+
+// records: every kind of the kinds table loaded, typed and cross-checked;
+// record pages made, narratives still Markdown.
+void load_records(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
+  records::LoadInput in{options.site_dir,          options.as_of, b.load.markdown, b.config.allow_personal_data, {},
+                        record_pages::data_kinds()};
+  record_pages::PagesInput pages;
+  for (const content::Page& p : b.content.pages) {
+    in.content_sources.insert(p.source);
+    pages.content_urls[p.source] = p.url;
+  }
+  std::error_code ec;
+  const bool has_data = std::filesystem::is_directory(options.site_dir / "data", ec);
+  b.data = records::load(in, diags);
+  pages.records = has_data ? &b.data.records : nullptr;
+  pages.as_of = options.as_of;
+  pages.templates = b.templates.get();
+  b.record_pages = record_pages::build_pages(pages, diags);
+  if (!b.data.records.synonyms_json.empty())
+    b.synonyms = search::SynonymTable::parse(b.data.records.synonyms_json, "data/search/synonyms.json", diags);
+}
+
+// links: every internal link and anchor of content pages and narratives,
+// checked against every page and id the build will write, and rewritten.
+void check_links(Build& b, diag::Diagnostics& diags) {
+  model::Site probe;  // the generated pages depend only on the tags
+  for (const content::Page& p : b.content.pages)
+    for (const std::string& t : p.meta.tags) probe.tags[t];
+  for (const record_pages::RecordPage& r : b.record_pages.pages)
+    for (const std::string& t : r.tags) probe.tags[t];
+  std::vector<std::string> theme_files;
+  for (const auto& [path, _] : b.theme->assets()) theme_files.push_back(path);
+  b.targets = model::link_targets(b.content, b.record_pages, render::generated_page_urls(probe), theme_files);
+  model::resolve_links(b.content, b.targets, diags);
+  model::resolve_narrative_links(b.data.records.narratives, b.record_pages.pages, b.targets, diags);
+}
+
+// site: narratives rendered into their record pages, then the read-only Site.
+void make_site(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
+  record_pages::finish_bodies(b.record_pages.pages, b.data.records.narratives, options.jobs);
+  b.site = std::make_unique<model::Site>(
+      model::make_site(b.config, options.as_of, std::move(b.content), std::move(b.record_pages), diags, options.jobs));
+}
+
+render::RenderOptions render_options(const config::BuildOptions& options, const config::SiteConfig& config) {
+  render::RenderOptions r;
+  r.style.relative = options.relative_urls;
+  r.style.base_path = config.base_path();
+  r.live_reload = options.live_reload;
+  r.jobs = options.jobs;
+  r.site_dir = options.site_dir;
+  return r;
+}
+
+search::SearchBuildOptions search_options(const config::BuildOptions& options, const search::SynonymTable& synonyms) {
+  search::SearchBuildOptions s;
+  s.site_dir = options.site_dir;
+  s.cache_dir = options.site_dir / ".qahub";
+  s.search_corpus = options.search_corpus;
+  s.write_cache = options.write;
+  s.jobs = options.jobs;
+  s.script_index = options.relative_urls;
+  s.synonyms = &synonyms;
+  return s;
+}
+
+// render and search: every output file, and the search index, store and
+// cache. Search reads only the Site, so with --jobs > 1 it runs beside
+// rendering; either way both run, so the errors are the same.
+void render_and_search(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags, BuildStats* stats) {
+  const render::RenderOptions ropt = render_options(options, b.config);
+  const search::SearchBuildOptions sopt = search_options(options, b.synonyms);
+  const std::vector<search::SearchPage> indexed = search_pages(*b.site);
+  double search_ms = 0;
+  auto run_search = [&] {
+    const auto start = std::chrono::steady_clock::now();
+    search::build_search(indexed, sopt, b.search_out, diags, &b.search_cache);
+    search_ms = Pass::ms_since(start);
+  };
+  std::thread beside;
+  if (options.jobs > 1) beside = std::thread(run_search);
+  {
+    Pass pass(stats, "render");
+    b.renderer = std::make_unique<render::PageRenderer>(*b.site, *b.templates, ropt, diags);
+    b.out = render::render_site(*b.site, *b.templates, *b.theme, ropt, diags, b.renderer.get());
+  }
+  {
+    Pass pass(stats, options.jobs > 1 ? "search (wait)" : "search");
+    if (beside.joinable())
+      beside.join();
+    else
+      run_search();
+  }
+  if (stats && options.jobs > 1) stats->timings.emplace_back("search (beside render)", search_ms);
+}
+
+// write: all or nothing, beside the output directory, then swapped into
+// place; the search cache in .qahub/ follows only a successful write.
+bool write(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags, BuildStats* stats) {
+  b.out.merge(b.search_out);
+  if (stats) {
+    stats->output_files = b.out.size();
+    for (const auto& [_, bytes] : b.out) stats->output_bytes += bytes.size();
+  }
+  if (!options.write) return true;
+  Pass pass(stats, "write");
+  return fs::write_output_tree(output_dir(options), b.out, options.jobs, diags) && b.search_cache.install(diags);
+}
+
+/// What `qahub serve` keeps of a successful build for its fast path: what
+/// note_sources() read before the content moved into the Site, and the
+/// build's heap-held parts.
+void keep_state(const config::BuildOptions& options, Build& b, BuildState noted, BuildState& keep) {
+  noted.options = options;
+  noted.load = b.load;
+  noted.theme = std::move(b.theme);
+  noted.templates = std::move(b.templates);
+  noted.site = std::move(b.site);
+  noted.renderer = std::move(b.renderer);
+  noted.targets = std::move(b.targets);
+  keep = std::move(noted);
+}
+
+/// The parts of the state kept for serve that must be read before the
+/// content moves into the Site: each page's head and headings, and who links
+/// into whose anchors.
+void note_sources(const Build& b, BuildState& keep) {
+  for (const content::Page& p : b.content.pages) {
+    keep.sources[p.source] = {p.head, heading_ids(p)};
+    add_anchor_links(keep, p.source, p.doc);
+  }
+  for (const records::Narrative& n : b.data.records.narratives) add_anchor_links(keep, n.source, n.doc);
+}
 
 }  // namespace
 
@@ -101,10 +224,10 @@ std::vector<search::SearchPage> search_pages(const model::Site& site) {
   return out;
 }
 
-void add_anchor_links(BuildState& state, const content::Page& page) {
-  for (const markdown::Link& link : page.doc.links())
+void add_anchor_links(BuildState& state, const std::string& source, const markdown::Document& doc) {
+  for (const markdown::Link& link : doc.links())
     if (const size_t hash = link.url.find('#'); hash != std::string::npos && hash > 0 && link.url[0] == '/')
-      state.anchor_referrers[link.url.substr(0, hash)].insert(page.source);
+      state.anchor_referrers[link.url.substr(0, hash)].insert(source);
 }
 
 std::vector<std::string> heading_ids(const content::Page& page) {
@@ -115,140 +238,41 @@ std::vector<std::string> heading_ids(const content::Page& page) {
 
 bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, BuildStats* stats, BuildState* keep) {
   diags.set_strict(options.strict);
-  PassClock clock(stats);
-  const std::filesystem::path out_dir = output_dir(options);
   std::error_code ec;
-  if (std::filesystem::equivalent(out_dir, options.site_dir, ec)) {
+  if (std::filesystem::equivalent(output_dir(options), options.site_dir, ec)) {
     diags.error({}, "the output directory must not be the site directory");
     return false;
   }
-
-  // Site settings and the theme (embedded default, overridden by the site's themes/).
-  config::SiteConfig config = config::load_site_config(options.site_dir, diags);
-  auto theme = std::make_unique<theme::Theme>(theme::Theme::load(options.site_dir, config.theme, diags));
-  auto templates = std::make_unique<templating::Templates>(*theme);
-
-  // Read and parse every content page once; front matter positions stay file-relative.
-  content::LoadOptions load;
-  load.drafts = options.drafts;
-  load.markdown.raw_html = config.raw_html;
-  load.allow_personal_data = config.allow_personal_data;
-  load.jobs = options.jobs;
-  content::ContentSet content = content::load_content(options.site_dir, load, diags);
-  clock.pass("load");
-
-  // Records: load data/*.json, validate against schemas, cross-reference, make record pages.
-  std::map<std::string, std::string> url_of_source;
-  for (const content::Page& p : content.pages) url_of_source[p.source] = p.url;
-  records::RecordsInput rin;
-  rin.site_dir = options.site_dir;
-  rin.as_of = options.as_of;
-  rin.markdown = load.markdown;
-  rin.url_for_content = [&](const std::string& source) {
-    auto it = url_of_source.find(source);
-    return it == url_of_source.end() ? std::string() : it->second;
-  };
-  rin.allow_personal_data = config.allow_personal_data;
-  rin.templates = templates.get();
-  // Narratives (minutes, terms of reference, audit summaries) are link-checked
-  // as records read them.
-  const model::LinkTargets narrative_targets = narrative_link_targets(content, *theme, options.site_dir);
-  const model::LinkResolver narrative_links(narrative_targets);
-  std::set<std::string> narrative_anchor_targets;
-  std::mutex narrative_mutex;
-  rin.resolve_links = [&](markdown::Document& doc, const std::string& source, const std::string& page_url) {
-    narrative_links.resolve(doc, source, page_url, page_url, diags);
-    std::lock_guard<std::mutex> lock(narrative_mutex);
-    for (const markdown::Link& link : doc.links())
-      if (const size_t hash = link.url.find('#'); hash != std::string::npos && hash > 0)
-        narrative_anchor_targets.insert(link.url.substr(0, hash));
-  };
-  records::RecordsResult records = records::build_records(rin, diags);
-  clock.pass("records");
-
-  // Check every internal link and anchor, rewriting them to site URLs.
-  model::LinkTargets targets = link_targets(content, records, *theme, generated_urls(content, records));
-  model::resolve_links(content, targets, diags);
-  BuildState kept;
-  if (keep) {
-    for (const content::Page& p : content.pages) {
-      kept.sources[p.source] = {p.head, heading_ids(p)};
-      add_anchor_links(kept, p);
-    }
-    kept.narrative_anchor_targets = std::move(narrative_anchor_targets);
+  Build b;
+  BuildState sources;
+  {
+    Pass pass(stats, "load");  // qahub.yaml, the theme, every content page parsed once
+    load(options, b, diags);
   }
-  clock.pass("links");
-
-  // The read-only site model, then every output file.
-  const size_t content_pages = content.pages.size();
-  const size_t record_pages = records.pages.size();
-  auto site = std::make_unique<model::Site>(
-      model::make_site(config, options.as_of, std::move(content), std::move(records), diags, options.jobs));
-  render::RenderOptions ropt;
-  ropt.style.relative = options.relative_urls;
-  ropt.style.base_path = config.base_path();
-  ropt.live_reload = options.live_reload;
-  ropt.jobs = options.jobs;
-  ropt.site_dir = options.site_dir;
-
-  // Search (lunr index, document store, the cache `qahub search` indexes)
-  // reads only the Site, so with --jobs > 1 it runs beside rendering. Its
-  // cache is staged and installed only once the output is in place: a failed
-  // build touches nothing.
-  search::SearchBuildOptions sopt;
-  sopt.site_dir = options.site_dir;
-  sopt.cache_dir = options.site_dir / ".qahub";
-  sopt.search_corpus = options.search_corpus;
-  sopt.write_cache = options.write;
-  sopt.jobs = options.jobs;
-  sopt.script_index = options.relative_urls;
-  base::OutputFiles search_out;
-  search::StagedSearchCache search_cache;
-  const std::vector<search::SearchPage> indexed = search_pages(*site);
-  clock.pass("site");
-  double search_ms = 0;
-  auto run_search = [&] {
-    const auto start = std::chrono::steady_clock::now();
-    search::build_search(indexed, sopt, search_out, diags, &search_cache);
-    search_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  };
-  std::thread search_thread;
-  if (options.jobs > 1) search_thread = std::thread(run_search);
-  auto renderer = std::make_unique<render::PageRenderer>(*site, *templates, ropt, diags);
-  base::OutputFiles out = render::render_site(*site, *templates, *theme, ropt, diags, renderer.get());
-  clock.pass("render");
-  if (search_thread.joinable())
-    search_thread.join();
-  else if (!diags.has_errors())
-    run_search();
-  clock.pass(options.jobs > 1 ? "search (wait)" : "search");
-  if (stats && options.jobs > 1) stats->timings.emplace_back("search (beside render)", search_ms);
-  if (diags.has_errors()) return false;
-  out.merge(search_out);
-
+  {
+    Pass pass(stats, "records");  // data/: loaded, typed, cross-checked; record pages made
+    load_records(options, b, diags);
+  }
+  {
+    Pass pass(stats, "links");  // every link and anchor in content and narratives
+    check_links(b, diags);
+    if (keep) note_sources(b, sources);
+  }
   if (stats) {
-    stats->content_pages = content_pages;
-    stats->record_pages = record_pages;
-    stats->output_files = out.size();
-    for (const auto& [_, bytes] : out) stats->output_bytes += bytes.size();
+    stats->content_pages = b.content.pages.size();
+    stats->record_pages = b.record_pages.pages.size();
   }
-  if (!options.write) return true;
-  // All or nothing: write beside the output directory, then swap it into place;
-  // the search cache in .qahub/ follows only a successful write.
-  if (!fs::write_output_tree(out_dir, out, options.jobs, diags)) return false;
-  const bool installed = search_cache.install(diags);
-  clock.pass("write");
-  if (installed && keep) {
-    kept.options = options;
-    kept.load = load;
-    kept.theme = std::move(theme);
-    kept.templates = std::move(templates);
-    kept.site = std::move(site);
-    kept.renderer = std::move(renderer);
-    kept.targets = std::move(targets);
-    *keep = std::move(kept);
+  {
+    Pass pass(stats, "site");  // narratives into their pages; the read-only Site
+    make_site(options, b, diags);
   }
-  return installed;
+  // Checkpoint: nothing is rendered from a site with errors. Warnings that
+  // --strict promotes do not stop here, so a --strict run lists every warning.
+  if (diags.has_true_errors()) return false;
+  render_and_search(options, b, diags, stats);  // every page, the search index beside it
+  if (diags.has_errors() || !write(options, b, diags, stats)) return false;
+  if (keep) keep_state(options, b, std::move(sources), *keep);
+  return true;
 }
 
 }  // namespace qahub::pipeline

@@ -55,17 +55,14 @@ struct BuildState {
     std::vector<std::string> heading_ids;  ///< every heading's id, in order
   };
   std::map<std::string, Source> sources;
-  /// Page URL → the content sources that link to an anchor on it, so an edit
-  /// to its headings re-checks just those pages.
+  /// Page URL → the sources (content pages, record narratives) that link to
+  /// an anchor on it, so an edit to its headings re-checks just those.
   std::map<std::string, std::set<std::string>> anchor_referrers;
-  /// Page URLs a record narrative links into with an anchor: a heading edit
-  /// there needs a full build (narratives are checked while records load).
-  std::set<std::string> narrative_anchor_targets;
 };
 
-/// Adds to state.anchor_referrers the pages that `page`'s resolved links
-/// point into with an anchor.
-void add_anchor_links(BuildState& state, const content::Page& page);
+/// Adds to state.anchor_referrers the pages that the resolved links of
+/// `doc` (from `source`) point into with an anchor.
+void add_anchor_links(BuildState& state, const std::string& source, const markdown::Document& doc);
 
 /// The output directory for these options (`--out`, or site/public).
 std::filesystem::path output_dir(const config::BuildOptions& options);

@@ -3,7 +3,8 @@
 #include "base/text.h"
 #include "diag/personal_data.h"
 #include "fs/files.h"
-#include "records/typed.h"
+#include "records/refs.h"
+#include "records/status.h"
 
 namespace qahub::records {
 
@@ -34,8 +35,8 @@ void report_parse_error(const json::parse_error& e, const std::string& path, con
 
 }  // namespace
 
-std::optional<json> parse_record(const std::string& kind, const std::string& path, const std::string& text,
-                                 const LoadOptions& options, const SchemaSet& schemas, Source& src,
+std::optional<json> parse_record(const DataKind& kind, const std::string& path, const std::string& text,
+                                 const ReaderOptions& options, const SchemaSet& schemas, Source& src,
                                  diag::Diagnostics& diags) {
   diag::check_personal_data(text, path, 0, options.allow_personal_data, diags);
   src.path = path;
@@ -52,14 +53,16 @@ std::optional<json> parse_record(const std::string& kind, const std::string& pat
                                 std::string(doc.type_name() == std::string("array") ? "a list" : doc.type_name()));
     return std::nullopt;
   }
-  const std::string expected = "../schemas/" + kind + ".schema.json";
+  const std::string name(kind.name);
+  const std::string expected = "../schemas/" + name + ".schema.json";
   if (doc.contains("$schema") && doc["$schema"].is_string() && doc["$schema"].get<std::string>() != expected) {
-    diags.error(src.at("/$schema"), "records in data/" + kind_folder(kind) + "/ use \"" + expected + "\", not \"" +
+    const std::string folder(kind.where.substr(0, kind.where.rfind('/') + 1));
+    diags.error(src.at("/$schema"), "records in " + folder + " use \"" + expected + "\", not \"" +
                                         doc["$schema"].get<std::string>() + "\"");
   }
-  if (!schemas.validate(kind, doc, src, diags)) return std::nullopt;
+  if (!kind.schema.empty() && !schemas.validate(name, doc, src, diags)) return std::nullopt;
   const std::string stem = file_stem(path);
-  if (doc.contains("id") && doc["id"].get<std::string>() != stem) {
+  if (!kind.single_file() && doc.contains("id") && doc["id"].get<std::string>() != stem) {
     diags.error(src.at("/id"),
                 "id \"" + doc["id"].get<std::string>() + "\" does not match the file name; expected \"" + stem + "\"");
     return std::nullopt;
@@ -67,14 +70,48 @@ std::optional<json> parse_record(const std::string& kind, const std::string& pat
   return doc;
 }
 
-Loaded load_records(const LoadOptions& options, const SchemaSet& schemas, diag::Diagnostics& diags) {
+namespace {
+
+/// The files of one kind: the direct *.json children of its folder, or its one file if present.
+std::vector<std::string> files_of(const std::filesystem::path& site_dir, const DataKind& kind) {
+  const std::string where(kind.where);
+  if (kind.single_file()) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(site_dir / where, ec)) return {where};
+    return {};
+  }
+  std::vector<std::string> out;
+  for (const std::string& path : fs::list_files(site_dir, where.substr(0, where.size() - 1))) {
+    if (!base::ends_with(path, ".json")) continue;
+    if (path.find('/', where.size()) != std::string::npos) continue;  // only direct children
+    out.push_back(path);
+  }
+  return out;
+}
+
+/// Converts a schema-valid record with its kind's loader. The schema has
+/// checked the shape; a site that loosens its own schema can still hand us a
+/// record we cannot read, which must not crash the build.
+bool convert(const DataKind& kind, RecordReader& reader, const json& doc, Source src, Records& out) {
+  const std::string path = src.path;
+  try {
+    return kind.load(reader, doc, std::move(src), out);
+  } catch (const json::exception& e) {
+    reader.diags().error({path}, "record does not have the shape qahub expects (" + std::string(e.what()) +
+                                     "); check it against data/schemas/" + std::string(kind.name) + ".schema.json");
+  }
+  return false;
+}
+
+}  // namespace
+
+Loaded load_records(const ReaderOptions& options, const std::vector<DataKind>& kinds, const SchemaSet& schemas,
+                    diag::Diagnostics& diags) {
   Loaded out;
-  TypedBuilder builder(options, diags);
-  for (const std::string& kind : record_kinds()) {
-    const std::string folder = "data/" + kind_folder(kind);
-    for (const std::string& path : fs::list_files(options.site_dir, folder)) {
-      if (!base::ends_with(path, ".json")) continue;
-      if (path.find('/', folder.size() + 1) != std::string::npos) continue;  // only direct children
+  RecordReader reader(options, diags);
+  for (const DataKind& kind : kinds) {
+    const std::string name(kind.name);
+    for (const std::string& path : files_of(options.site_dir, kind)) {
       auto text = fs::read_file(options.site_dir / path);
       if (!text) {
         diags.error({path}, "cannot read file");
@@ -82,14 +119,27 @@ Loaded load_records(const LoadOptions& options, const SchemaSet& schemas, diag::
       }
       Source src;
       auto doc = parse_record(kind, path, *text, options, schemas, src, diags);
-      if (!doc) {
-        out.broken[kind].insert(file_stem(path));
-        continue;
-      }
-      if (!builder.add(kind, *doc, std::move(src), out.records)) out.broken[kind].insert(file_stem(path));
+      reader.begin(*text);
+      if (!doc || !convert(kind, reader, *doc, std::move(src), out.records)) out.broken[name].insert(file_stem(path));
     }
   }
   return out;
+}
+
+Loaded load(const LoadInput& input, diag::Diagnostics& diags) {
+  // A site without data/ is a plain guidance site.
+  std::error_code ec;
+  if (!std::filesystem::is_directory(input.site_dir / "data", ec)) return {};
+  // Schemas: the site's own, else the compiled-in copies.
+  SchemaSet schemas = SchemaSet::load(input.site_dir, input.kinds, diags);
+  // Read, check and type every record under data/.
+  const ReaderOptions options{input.site_dir, input.markdown, input.allow_personal_data};
+  Loaded loaded = load_records(options, input.kinds, schemas, diags);
+  // Every id and "record/item" reference must resolve.
+  check_references(loaded.records, loaded.broken, input.content_sources, diags);
+  // Warnings against --as-of.
+  check_dates(loaded.records, input.as_of, diags, loaded.broken.count("meeting") == 0);
+  return loaded;
 }
 
 }  // namespace qahub::records

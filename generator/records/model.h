@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "diag/diagnostics.h"
+#include "markdown/document.h"
 #include "records/json_positions.h"
 
 namespace qahub::records {
@@ -22,6 +23,16 @@ struct Source {
 
   /// The position of the value at `pointer` (or its nearest ancestor).
   diag::Position at(const std::string& pointer) const;
+};
+
+/// A Markdown file beside a record (minutes, terms of reference, an audit
+/// summary), parsed and kept as a document: its links are checked in the
+/// build's links pass like a content page's, and it is rendered into its
+/// record page (headings one level down, ids prefixed) only after that.
+struct Narrative {
+  std::string source;     ///< site-relative ("data/meetings/2026-11-10-practice-board.md")
+  std::string id_prefix;  ///< "minutes": its heading ids become "minutes-…" on the page
+  markdown::Document doc;
 };
 
 /// An id-bearing piece of text inside a record: a key learning point, a
@@ -49,8 +60,8 @@ struct Forum {
   int quorum = 0;
   std::optional<base::Date> tor_agreed;
   base::Date tor_review_by;
-  std::string tor_file;  ///< Markdown beside the record, "" if none
-  std::string tor_html;
+  std::string tor_file;       ///< Markdown beside the record, "" if none
+  std::optional<size_t> tor;  ///< index into Records::narratives
 };
 
 struct AgendaItem {
@@ -71,7 +82,7 @@ struct Meeting {
   std::vector<AgendaItem> agenda;
   std::vector<Decision> decisions;
   std::string minutes_file;
-  std::string minutes_html;
+  std::optional<size_t> minutes;  ///< index into Records::narratives
 };
 
 struct Grades {
@@ -119,7 +130,8 @@ struct Recommendation {
 
 struct Audit {
   Source src;
-  std::string id, theme, scope, sample_description, summary_file, summary_html;
+  std::string id, theme, scope, sample_description, summary_file;
+  std::optional<size_t> summary;  ///< index into Records::narratives
   long sample_size = 0;
   base::Date start, end;
   std::optional<base::Date> reported;
@@ -179,6 +191,11 @@ struct Records {
   std::map<std::string, Action> actions;
   std::map<std::string, Training> training;
   std::map<std::string, Schedule> schedules;
+  /// Every narrative named by a record above, in load order.
+  std::vector<Narrative> narratives;
+  /// data/search/synonyms.json as written ("" when the site has none): search
+  /// parses it (search/synonyms.h), since its groups are stemmed there.
+  std::string synonyms_json;
 };
 
 }  // namespace qahub::records

@@ -1,103 +1,68 @@
 #pragma once
-/// Practice records: JSON files under data/ (forums, meetings, audit cycles,
-/// thematic audits, actions, training programmes, schedules), each checked
-/// against its JSON Schema, cross-referenced, and turned into record pages.
-/// The build calls build_records() once, after content pages are parsed (so
-/// records can link to reports in content/) and before links are checked (so
-/// content can link to record pages).
+/// Practice records: the JSON files under data/ (forums, meetings, audit
+/// cycles, thematic audits, actions, training programmes, schedules, the
+/// search synonyms), each checked against its JSON Schema, typed,
+/// cross-referenced and checked against `--as-of`. Data only: no URLs, no
+/// templates, no HTML. Record pages are record_pages/'s; which kinds exist,
+/// where they live and how each is read is one table, record_pages/kinds.cc.
 ///
-///   RecordsInput in{site_dir, as_of, markdown_options, url_for_content, allow, &templates};
-///   RecordsResult r = build_records(in, diags);
-///   // r.pages: /cycles/ /cycles/<id>/ /audits/ /audits/<id>/ /actions/ /actions/<id>/
-///   //          /forums/ /forums/<id>/ /meetings/<id>/ /training/ /training/<id>/
-///   //          /schedules/ /trends/
-///   // r.files: actions/actions.csv;  r.nav: the seven sections above, weights 100–160
+///   records::LoadInput in{site_dir, as_of, markdown_options, allow, content_sources, data_kinds};
+///   records::Loaded data = records::load(in, diags);
+///   // data.records.cycles, .audits, …, .narratives (Markdown, links not yet checked)
 ///
-/// Layout: one record per file, data/<kind>s/<id>.json (data/training/ for
-/// training), whose "$schema" is "../schemas/<kind>.schema.json" and whose id
-/// is the file name. Narratives (minutes, terms of reference, audit summaries)
-/// are Markdown files beside the record, named by it. Findings,
-/// recommendations, key learning points and decisions carry ids and are
-/// referenced as "record-id/item-id". The stages, in order: SchemaSet::load,
-/// load_records (load.h), check_references (refs.h), check_dates (status.h),
-/// then one page builder per kind (pages.h).
+/// Layout: one record per file, data/<folder>/<id>.json, whose "$schema" is
+/// "../schemas/<kind>.schema.json" and whose id is the file name; or one file
+/// for the whole kind (data/search/synonyms.json). Narratives (minutes, terms
+/// of reference, audit summaries) are Markdown files beside the record, named
+/// by it. Findings, recommendations, key learning points and decisions carry
+/// ids and are referenced as "record-id/item-id". The stages, in order:
+/// SchemaSet::load, load_records (load.h), check_references (refs.h),
+/// check_dates (status.h).
 #include <filesystem>
-#include <functional>
-#include <map>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/date.h"
-#include "base/text.h"
 #include "diag/diagnostics.h"
 #include "markdown/document.h"
-#include "templating/templates.h"
+#include "records/loaders.h"
+#include "records/model.h"
 
 namespace qahub::records {
 
-struct RecordsInput {
+/// Where a kind's records live and how they are read: the data columns of a
+/// row of the kinds table.
+struct DataKind {
+  std::string_view name;    ///< "cycle": the schema's name and the word in messages
+  std::string_view where;   ///< "data/cycles/": one record per file; "data/search/synonyms.json": one file
+  std::string_view schema;  ///< "cycle.schema.json", or "" when the loader checks the file itself
+  Loader load = nullptr;
+
+  bool single_file() const { return !where.empty() && where.back() != '/'; }
+};
+
+struct LoadInput {
   std::filesystem::path site_dir;
   base::Date as_of;
   markdown::Options markdown;
-  /// Content source path ("content/learning/2025-26-cycle-1.md") → its URL
-  /// ("/learning/2025-26-cycle-1/"), or "" when there is no such page.
-  std::function<std::string(const std::string&)> url_for_content;
   /// Exact strings the personal-data check allows (site config).
   std::vector<std::string> allow_personal_data;
-  const templating::Templates* templates = nullptr;
-  /// Checks and rewrites the links of each narrative (minutes, terms of
-  /// reference, audit summaries) before it is rendered, as content links
-  /// are: `.md` links relative to the narrative's file, other relative links
-  /// to its record page. Unset: links are left as written.
-  std::function<void(markdown::Document&, const std::string& source, const std::string& page_url)> resolve_links;
+  /// Content sources ("content/learning/2025-26-cycle-1.md") records may name.
+  std::set<std::string> content_sources;
+  std::vector<DataKind> kinds;
 };
 
-/// A page generated from records. URLs are site-root URLs ("/actions/a-001/");
-/// the renderer applies the base path or relative links later.
-struct RecordPage {
-  std::string url;
-  std::string source;  ///< site-relative file the page comes from ("data/actions/a-001.json")
-  std::string title;
-  std::string description;
-  std::string section;  ///< nav section url this page sits under ("/actions/")
-  std::string body_html;
-  std::vector<markdown::Heading> toc;
-  std::vector<markdown::Section> search_sections;
-  std::vector<std::string> tags;
+struct Loaded {
+  Records records;
+  /// Ids of records that exist but failed to load (kind → ids), so references
+  /// to them are not reported a second time as unknown.
+  std::map<std::string, std::set<std::string>> broken;
 };
 
-/// A top-level navigation entry for a records section ("/actions/", "Action register").
-struct NavEntry {
-  std::string url;
-  std::string title;
-  long weight = 0;
-};
-
-struct BackLink {
-  std::string url;
-  std::string title;
-};
-
-struct RecordsResult {
-  std::vector<RecordPage> pages;
-  base::OutputFiles files;  ///< extra output files ("actions/actions.csv")
-  std::vector<NavEntry> nav;
-  /// Content page URL → record pages that link to it (e.g. a report ← its cycle).
-  std::map<std::string, std::vector<BackLink>> backlinks;
-};
-
-/// The URLs build_records will give record pages (section pages and one per
-/// forum, meeting, cycle, audit, action and training record) and its other
-/// files, from the file names under data/ alone (a record's id is its file
-/// name), so narratives can be link-checked while records are still being
-/// read. Empty without data/.
-struct PlannedUrls {
-  std::vector<std::string> pages;
-  std::vector<std::string> files;
-};
-PlannedUrls planned_urls(const std::filesystem::path& site_dir);
-
-/// Loads, validates and renders every record. Problems become diagnostics.
-RecordsResult build_records(const RecordsInput& input, diag::Diagnostics& diags);
+/// Loads, validates and cross-checks every record. Problems become
+/// diagnostics. A site without data/ has no records.
+Loaded load(const LoadInput& input, diag::Diagnostics& diags);
 
 }  // namespace qahub::records

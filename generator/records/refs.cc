@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <vector>
 
-#include "records/urls.h"
-
 namespace qahub::records {
 
 namespace {
@@ -25,8 +23,8 @@ bool is_broken(const std::map<std::string, std::set<std::string>>& broken, const
 class Checker {
  public:
   Checker(const Records& r, const std::map<std::string, std::set<std::string>>& broken,
-          const std::function<std::string(const std::string&)>& url_for_content, diag::Diagnostics& diags)
-      : r_(r), broken_(broken), url_for_content_(url_for_content), diags_(diags), index_(build_ref_index(r)) {}
+          const std::set<std::string>& content_sources, diag::Diagnostics& diags)
+      : r_(r), broken_(broken), content_sources_(content_sources), diags_(diags), index_(build_ref_index(r)) {}
 
   template <typename Map>
   void id(const Source& src, const std::string& pointer, const std::string& kind, const std::string& value,
@@ -45,7 +43,7 @@ class Checker {
   }
 
   void content(const Source& src, const std::string& pointer, const std::string& path) {
-    if (!url_for_content_ || path.empty() || !url_for_content_(path).empty()) return;
+    if (path.empty() || content_sources_.count(path)) return;
     diags_.error(src.at(pointer), "no content page \"" + path + "\"");
   }
 
@@ -132,7 +130,7 @@ class Checker {
 
   const Records& r_;
   const std::map<std::string, std::set<std::string>>& broken_;
-  const std::function<std::string(const std::string&)>& url_for_content_;
+  const std::set<std::string>& content_sources_;
   diag::Diagnostics& diags_;
   std::map<std::string, RefTarget> index_;
 };
@@ -142,29 +140,25 @@ class Checker {
 std::map<std::string, RefTarget> build_ref_index(const Records& r) {
   std::map<std::string, RefTarget> out;
   for (const auto& [id, a] : r.audits) {
-    out[id] = {"audit", id, "", "thematic audit", a.theme, urls::audit(id)};
-    for (const Item& i : a.strengths)
-      out[id + "/" + i.id] = {"audit", id, i.id, "strength", i.text, urls::audit(id) + "#" + i.id};
-    for (const Item& i : a.areas)
-      out[id + "/" + i.id] = {"audit", id, i.id, "area for development", i.text, urls::audit(id) + "#" + i.id};
+    out[id] = {"audit", id, "", "thematic audit", a.theme};
+    for (const Item& i : a.strengths) out[id + "/" + i.id] = {"audit", id, i.id, "strength", i.text};
+    for (const Item& i : a.areas) out[id + "/" + i.id] = {"audit", id, i.id, "area for development", i.text};
     for (const Recommendation& i : a.recommendations)
-      out[id + "/" + i.id] = {"audit", id, i.id, "recommendation", i.text, urls::audit(id) + "#" + i.id};
+      out[id + "/" + i.id] = {"audit", id, i.id, "recommendation", i.text};
   }
   for (const auto& [id, c] : r.cycles) {
-    out[id] = {"cycle", id, "", "audit cycle", c.title(), urls::cycle(id)};
-    for (const Item& i : c.key_learning)
-      out[id + "/" + i.id] = {"cycle", id, i.id, "key learning point", i.text, urls::cycle(id) + "#" + i.id};
+    out[id] = {"cycle", id, "", "audit cycle", c.title()};
+    for (const Item& i : c.key_learning) out[id + "/" + i.id] = {"cycle", id, i.id, "key learning point", i.text};
   }
   for (const auto& [id, m] : r.meetings) {
-    for (const Decision& d : m.decisions)
-      out[id + "/" + d.id] = {"meeting", id, d.id, "decision", d.text, urls::meeting(id) + "#" + d.id};
+    for (const Decision& d : m.decisions) out[id + "/" + d.id] = {"meeting", id, d.id, "decision", d.text};
   }
   return out;
 }
 
 void check_references(const Records& records, const std::map<std::string, std::set<std::string>>& broken,
-                      const std::function<std::string(const std::string&)>& url_for_content, diag::Diagnostics& diags) {
-  Checker(records, broken, url_for_content, diags).run();
+                      const std::set<std::string>& content_sources, diag::Diagnostics& diags) {
+  Checker(records, broken, content_sources, diags).run();
 }
 
 }  // namespace qahub::records

@@ -20,17 +20,16 @@ struct RefTarget {
   std::string record;  ///< record id
   std::string item;    ///< item id, "" for the record itself
   std::string label;   ///< "area for development", "recommendation", "key learning point", "decision", "strength"
-  std::string text;    ///< the item's text (or the record's title)
-  std::string url;     ///< page URL with #fragment
+  std::string text;    ///< the item's text (or the record's title); the item id is its anchor on the record's page
 };
 
 /// Every referable record and item, keyed "record" or "record/item".
 std::map<std::string, RefTarget> build_ref_index(const Records& records);
 
 /// Reports every dangling reference. `broken` holds ids (by kind) of records
-/// that failed to load, which are not reported again. `url_for_content` may be
-/// empty (then content paths are not checked).
+/// that failed to load, which are not reported again; `content_sources` are
+/// the content pages records may name ("content/learning/x.md").
 void check_references(const Records& records, const std::map<std::string, std::set<std::string>>& broken,
-                      const std::function<std::string(const std::string&)>& url_for_content, diag::Diagnostics& diags);
+                      const std::set<std::string>& content_sources, diag::Diagnostics& diags);
 
 }  // namespace qahub::records

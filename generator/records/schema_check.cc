@@ -1,5 +1,7 @@
 #include "records/schema_check.h"
 
+#include "records/records.h"
+
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -18,14 +20,6 @@ const std::vector<std::pair<std::string_view, std::string_view>>& embedded_files
 }
 
 using nlohmann::json;
-
-const std::vector<std::string>& record_kinds() {
-  static const std::vector<std::string> kinds = {"forum",  "meeting",  "cycle",   "audit",
-                                                 "action", "training", "schedule"};
-  return kinds;
-}
-
-std::string kind_folder(const std::string& kind) { return kind == "training" ? kind : kind + "s"; }
 
 namespace {
 
@@ -228,11 +222,13 @@ SchemaSet SchemaSet::embedded(diag::Diagnostics& diags) {
   return set;
 }
 
-SchemaSet SchemaSet::load(const std::filesystem::path& site_dir, diag::Diagnostics& diags) {
+SchemaSet SchemaSet::load(const std::filesystem::path& site_dir, const std::vector<DataKind>& kinds,
+                          diag::Diagnostics& diags) {
   SchemaSet set = embedded(diags);
-  for (const std::string& kind : record_kinds()) {
-    const std::string rel = "data/schemas/" + kind + ".schema.json";
-    if (auto text = fs::read_file(site_dir / rel)) set.add(kind, rel, *text, diags);
+  for (const DataKind& kind : kinds) {
+    if (kind.schema.empty()) continue;
+    const std::string rel = "data/schemas/" + std::string(kind.schema);
+    if (auto text = fs::read_file(site_dir / rel)) set.add(std::string(kind.name), rel, *text, diags);
   }
   return set;
 }

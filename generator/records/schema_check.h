@@ -24,11 +24,14 @@ class Schema;
 
 namespace qahub::records {
 
+struct DataKind;
+
 class SchemaSet {
  public:
   /// Loads the schema of every kind ("action", "forum", …). A site schema that
   /// is not valid JSON or not a usable schema is an error at its path.
-  static SchemaSet load(const std::filesystem::path& site_dir, diag::Diagnostics& diags);
+  static SchemaSet load(const std::filesystem::path& site_dir, const std::vector<DataKind>& kinds,
+                        diag::Diagnostics& diags);
   /// The compiled-in schemas only (tests).
   static SchemaSet embedded(diag::Diagnostics& diags);
 
@@ -46,10 +49,5 @@ class SchemaSet {
   void add(const std::string& kind, const std::string& path, const std::string& text, diag::Diagnostics& diags);
   std::map<std::string, Compiled> schemas_;
 };
-
-/// The record kinds, as schema names, in a fixed order.
-const std::vector<std::string>& record_kinds();
-/// The folder under data/ holding records of `kind` ("action" → "actions").
-std::string kind_folder(const std::string& kind);
 
 }  // namespace qahub::records

@@ -1,48 +1,65 @@
 #pragma once
 /// From schema-valid JSON to typed records. The schema has already checked
-/// shapes; this adds what a schema cannot say: real calendar dates, figures
-/// that add up, dates in order, item ids unique within a record, and the
-/// Markdown narratives a record names.
+/// shapes; a kind's loader (loaders.h, one file per kind) adds what a schema
+/// cannot say: real calendar dates, figures that add up, dates in order, item
+/// ids unique within a record, and the Markdown narratives a record names.
+/// RecordReader holds what every loader shares.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "diag/diagnostics.h"
-#include "records/load.h"
+#include "markdown/document.h"
 #include "records/model.h"
 
 namespace qahub::records {
 
-class TypedBuilder {
- public:
-  TypedBuilder(const LoadOptions& options, diag::Diagnostics& diags) : options_(options), diags_(diags) {}
-
-  /// Converts `doc` (valid against the schema of `kind`) and stores it in
-  /// `out`. False when a problem makes the record unusable.
-  bool add(const std::string& kind, const nlohmann::json& doc, Source src, Records& out);
-
- private:
-  base::Date date_at(const nlohmann::json& doc, const Source& src, const std::string& pointer);
-  std::vector<Item> items_at(const nlohmann::json& doc, const Source& src, const std::string& pointer,
-                             std::set<std::string>& seen);
-  /// Reads, checks and renders a Markdown file beside the record; headings move
-  /// one level down and their ids get `id_prefix`.
-  std::string narrative(const Source& src, const std::string& pointer, const std::string& file,
-                        const std::string& id_prefix, const std::string& page_url);
-
-  bool forum(const nlohmann::json& doc, Source src, Records& out);
-  bool meeting(const nlohmann::json& doc, Source src, Records& out);
-  bool cycle(const nlohmann::json& doc, Source src, Records& out);
-  bool audit(const nlohmann::json& doc, Source src, Records& out);
-  bool action(const nlohmann::json& doc, Source src, Records& out);
-  bool training(const nlohmann::json& doc, Source src, Records& out);
-  bool schedule(const nlohmann::json& doc, Source src, Records& out);
-
-  const LoadOptions& options_;
-  diag::Diagnostics& diags_;
-  bool ok_ = true;  ///< cleared by any error while converting the current record
+struct ReaderOptions {
+  std::filesystem::path site_dir;
+  markdown::Options markdown;
+  std::vector<std::string> allow_personal_data;
 };
 
-/// Moves headings in rendered narrative HTML one level down (h2 → h3 …), so a
-/// narrative sits under the page's own h2.
-std::string demote_headings(std::string html);
+class RecordReader {
+ public:
+  RecordReader(const ReaderOptions& options, diag::Diagnostics& diags) : options_(options), diags_(diags) {}
+
+  /// The date at `pointer`; an invalid one is an error that makes the record unusable.
+  base::Date date_at(const nlohmann::json& doc, const Source& src, const std::string& pointer);
+  /// The `{id, text}` items at `pointer`; ids must be unique within the record (`seen`).
+  std::vector<Item> items_at(const nlohmann::json& doc, const Source& src, const std::string& pointer,
+                             std::set<std::string>& seen);
+  /// Reports a duplicate item id at `pointer` when `id` was seen before in this record.
+  void unique_id(const std::string& id, const Source& src, const std::string& pointer, std::set<std::string>& seen);
+  /// Reads, checks and parses the Markdown file `file` beside the record into
+  /// `out.narratives`; its index, or nullopt (an error) when it cannot be read.
+  std::optional<size_t> narrative(const Source& src, const std::string& pointer, const std::string& file,
+                                  const std::string& id_prefix, Records& out);
+
+  /// An error that makes the current record unusable.
+  void fail(const diag::Position& pos, const std::string& message);
+  diag::Diagnostics& diags() { return diags_; }
+  /// True while the current record has no error (reset by begin()).
+  bool ok() const { return ok_; }
+  /// Starts a record; `text` is its file as written (kept by the loaders that need it).
+  void begin(std::string_view text) {
+    ok_ = true;
+    text_ = text;
+  }
+  std::string_view text() const { return text_; }
+
+ private:
+  const ReaderOptions& options_;
+  diag::Diagnostics& diags_;
+  bool ok_ = true;
+  std::string_view text_;
+};
+
+/// JSON helpers the loaders share: a string member or "", a list of strings.
+std::string str(const nlohmann::json& doc, const char* key);
+std::vector<std::string> strings(const nlohmann::json& doc, const char* key);
 
 }  // namespace qahub::records

@@ -97,7 +97,7 @@ json page_view(const RenderContext& ctx, const model::SitePage& p) {
   for (const std::string& t : p.tags) tags.push_back({{"name", t}, {"url", "/tags/" + base::slugify(t) + "/"}});
   page["tags"] = tags;
   json backlinks = json::array();
-  for (const records::BackLink& b : p.backlinks) backlinks.push_back({{"url", b.url}, {"title", b.title}});
+  for (const record_pages::BackLink& b : p.backlinks) backlinks.push_back({{"url", b.url}, {"title", b.title}});
   page["backlinks"] = backlinks;
   json children = json::array();
   for (size_t c : p.children) {

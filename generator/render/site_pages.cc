@@ -3,29 +3,13 @@
 #include <algorithm>
 #include <tuple>
 
+#include "markdown/html_text.h"
+
 namespace qahub::render {
 
 using nlohmann::json;
 
 namespace {
-
-/// Prefixes every id="…" and in-page href="#…" in `html`.
-std::string prefix_ids(const std::string& html, const std::string& prefix) {
-  std::string out;
-  out.reserve(html.size() + 256);
-  for (size_t i = 0; i < html.size(); ++i) {
-    if (html.compare(i, 5, " id=\"") == 0) {
-      out += " id=\"" + prefix;
-      i += 4;
-    } else if (html.compare(i, 8, " href=\"#") == 0) {
-      out += " href=\"#" + prefix;
-      i += 7;
-    } else {
-      out += html[i];
-    }
-  }
-  return out;
-}
 
 void emit(const RenderContext& ctx, const std::string& url, const std::string& title, const std::string& description,
           const std::string& tmpl, json view, base::OutputFiles& out, diag::Diagnostics& diags) {
@@ -136,14 +120,7 @@ void print_packs(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnos
 
 void redirects(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
   for (const model::SitePage& p : ctx.site.pages) {
-    for (const std::string& alias : p.aliases) {
-      std::string url = alias;
-      if (url.empty() || url[0] != '/') url = "/" + url;
-      if (url.back() != '/') url += '/';
-      if (ctx.site.find(url)) {
-        diags.error({p.source}, "alias " + url + " is already a page");
-        continue;
-      }
+    for (const std::string& url : p.aliases) {  // checked and made site-root URLs by make_site
       // The target goes into a meta refresh too, so it is made final here, not by rewrite_urls.
       json view = {{"target", link_from(url, p.url, ctx.style)}, {"title", p.title}};
       out[output_path_for(url)] = ctx.templates.render("redirect", view, diags);
@@ -163,8 +140,10 @@ void render_print_pack(const RenderContext& ctx, const model::SitePage& s, base:
     if (p.kind == model::PageKind::kSection) continue;
     // Heading ids repeat across pages ("what-good-looks-like"): prefix them per page.
     const std::string prefix = "p" + std::to_string(pages.size() + 1) + "-";
-    json entry = {
-        {"url", p.url}, {"title", p.title}, {"id", prefix + "title"}, {"body", prefix_ids(p.body_html, prefix)}};
+    json entry = {{"url", p.url},
+                  {"title", p.title},
+                  {"id", prefix + "title"},
+                  {"body", markdown::prefix_ids(p.body_html, prefix)}};
     if (p.last_updated) entry["last_updated_human"] = p.last_updated->human();
     if (!p.owner.empty()) entry["owner"] = p.owner;
     pages.push_back(entry);

@@ -13,13 +13,6 @@
 namespace qahub::search {
 namespace {
 
-// data/search/synonyms.json, or an empty table when the site has none.
-SynonymTable load_synonyms(const std::filesystem::path& site_dir, diag::Diagnostics& diags) {
-  const auto text = fs::read_file(site_dir / "data" / "search" / "synonyms.json");
-  if (!text) return {};
-  return SynonymTable::parse(*text, "data/search/synonyms.json", diags);
-}
-
 std::filesystem::path staging_path(const std::filesystem::path& cache_dir) { return cache_dir / "search.new"; }
 
 /// The cache as diagnostics name it: relative to the site (".qahub/search").
@@ -65,7 +58,8 @@ bool write_corpus_files(const Corpus& corpus, const std::string& store, const Se
 bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions& options, base::OutputFiles& out,
                   diag::Diagnostics& diags, StagedSearchCache* staged) {
   // Expansion terms first: they are part of the corpus lunr.js can rebuild.
-  const SynonymTable synonyms = load_synonyms(options.site_dir, diags);
+  static const SynonymTable kNone;
+  const SynonymTable& synonyms = options.synonyms ? *options.synonyms : kNone;
   const std::vector<IndexedDoc> docs = make_documents(pages, synonyms, options.jobs);
   const Corpus corpus = make_corpus(docs);
 

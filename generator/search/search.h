@@ -25,6 +25,7 @@
 #include "base/text.h"
 #include "diag/diagnostics.h"
 #include "markdown/document.h"
+#include "search/synonyms.h"
 
 namespace qahub::search {
 
@@ -44,6 +45,10 @@ struct SearchBuildOptions {
   std::filesystem::path search_corpus;  ///< when set, write the indexed corpus JSON here
   bool write_cache = true;              ///< false for `qahub check`
   int jobs = 1;                         ///< threads for analysis and the document store
+  /// data/search/synonyms.json, parsed (nullptr: none). The build reads it
+  /// with the records (record_pages/kinds.cc), so its problems are reported
+  /// before rendering whatever --jobs is.
+  const SynonymTable* synonyms = nullptr;
   /// Also write search/index.js, the script form of index + store, for sites
   /// opened from disk (`--relative-urls`): browsers refuse fetch() over file://.
   bool script_index = false;

@@ -8,7 +8,11 @@
 
 #include <unistd.h>
 
+#include "fs/files.h"
+#include "record_pages/kinds.h"
+#include "record_pages/record_pages.h"
 #include "records/records.h"
+#include "templating/templates.h"
 #include "theme/theme.h"
 
 namespace qahub::records::testing {
@@ -35,28 +39,42 @@ class TempSite {
 inline base::Date date(const char* s) { return *base::Date::parse(s); }
 
 /// Builds records from `site_dir` as of `as_of`, with the embedded theme's templates.
+using record_pages::BackLink;
+using record_pages::NavEntry;
+using record_pages::RecordPage;
+
+/// Records loaded and their pages made and finished, as a build does (links
+/// in narratives are left as written: the links pass is model/'s).
 struct Built {
   theme::Theme theme = theme::Theme::embedded();
   templating::Templates templates{theme};
   diag::Diagnostics diags;
-  RecordsResult result;
+  Loaded data;
+  record_pages::RecordPages result;
 
   Built(const std::filesystem::path& site_dir, const char* as_of, bool with_templates = true) {
-    RecordsInput in;
+    LoadInput in;
     in.site_dir = site_dir;
     in.as_of = date(as_of);
-    in.templates = with_templates ? &templates : nullptr;
-    in.url_for_content = [site_dir](const std::string& path) -> std::string {
-      if (!std::filesystem::exists(site_dir / path)) return "";
+    in.kinds = record_pages::data_kinds();
+    record_pages::PagesInput pages;
+    for (const std::string& path : fs::list_files(site_dir, "content")) {
+      if (path.size() < 3 || path.substr(path.size() - 3) != ".md") continue;
       std::string u = path.substr(std::string("content").size());
       u = u.substr(0, u.size() - 3);
       if (u.size() >= 7 && u.substr(u.size() - 7) == "/_index")
         u = u.substr(0, u.size() - 6);
       else
         u += "/";
-      return u;
-    };
-    result = build_records(in, diags);
+      in.content_sources.insert(path);
+      pages.content_urls[path] = u;
+    }
+    data = load(in, diags);
+    pages.records = std::filesystem::is_directory(site_dir / "data") ? &data.records : nullptr;
+    pages.as_of = in.as_of;
+    pages.templates = with_templates ? &templates : nullptr;
+    result = record_pages::build_pages(pages, diags);
+    record_pages::finish_bodies(result.pages, data.records.narratives, 1);
   }
   const RecordPage* page(const std::string& url) const {
     for (const RecordPage& p : result.pages)

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "fs/files.h"
 #include "search/corpus.h"
 #include "search/query.h"
 #include "search/search.h"
@@ -71,9 +72,13 @@ struct Built {
   TempSite site;
   qahub::base::OutputFiles out;
   qahub::diag::Diagnostics diags;
+  qahub::search::SynonymTable synonyms;
   bool ok = false;
   Built() {
+    synonyms = qahub::search::SynonymTable::parse(*qahub::fs::read_file(site.dir / "data" / "search" / "synonyms.json"),
+                                                  "data/search/synonyms.json", diags);
     SearchBuildOptions options;
+    options.synonyms = &synonyms;
     options.site_dir = site.dir;
     options.cache_dir = site.dir / ".qahub";
     options.search_corpus = site.dir / "corpus.json";

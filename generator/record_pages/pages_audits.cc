@@ -1,8 +1,10 @@
-#include "records/pages.h"
+#include "record_pages/pages.h"
+#include "record_pages/urls.h"
 #include "records/status.h"
-#include "records/urls.h"
 
-namespace qahub::records {
+namespace qahub::record_pages {
+
+using namespace records;  // the typed model these pages show
 
 using nlohmann::json;
 
@@ -67,11 +69,11 @@ RecordPage audit_page(const Context& ctx, const Audit& a) {
     if (t == ctx.refs.end()) continue;
     std::string where = t->second.kind == "audit" ? "Thematic audit: " + ctx.records.audits.at(t->second.record).theme
                                                   : "Audit cycle: " + ctx.records.cycles.at(t->second.record).title();
-    follows.push_back({{"title", t->second.text}, {"url", t->second.url}, {"detail", where}});
+    follows.push_back({{"title", t->second.text}, {"url", urls::ref(t->second)}, {"detail", where}});
   }
   v["follows_up"] = follows;
   v["followed_by"] = links_for(ctx, ctx.audits_following, a.id, false);
-  v["summary_html"] = a.summary_html;
+  v["summary_html"] = narrative_placeholder(a.summary);
   return make_page(urls::audit(a.id), a.src.path, "Thematic audit: " + a.theme,
                    "Scope, sample, findings and recommendations of the thematic audit \u201c" + a.theme + "\u201d, " +
                        a.start.human() + " to " + a.end.human() + ".",
@@ -80,7 +82,7 @@ RecordPage audit_page(const Context& ctx, const Audit& a) {
 
 }  // namespace
 
-void add_audit_pages(const Context& ctx, RecordsResult& out) {
+void add_audit_pages(const Context& ctx, RecordPages& out) {
   json rows = json::array();
   for (const auto& [id, a] : ctx.records.audits) {
     out.pages.push_back(audit_page(ctx, a));
@@ -96,4 +98,4 @@ void add_audit_pages(const Context& ctx, RecordsResult& out) {
                                 urls::kAudits, render(ctx, "audits", json{{"audits", rows}}), {"audit"}));
 }
 
-}  // namespace qahub::records
+}  // namespace qahub::record_pages

@@ -1,51 +1,24 @@
-#include "records/view_common.h"
+#include "record_pages/view_common.h"
 
 #include <algorithm>
 
 #include "base/text.h"
+#include "record_pages/urls.h"
 #include "records/status.h"
-#include "records/urls.h"
 
-namespace qahub::records {
+namespace qahub::record_pages {
+
+using namespace records;  // the typed model these pages show
 
 using nlohmann::json;
 
-Context::Context(const RecordsInput& in, const Records& r, diag::Diagnostics& d)
-    : input(in), records(r), diags(d), refs(build_ref_index(r)) {
-  for (const auto& [mid, m] : r.meetings) {
-    for (size_t i = 0; i < m.decisions.size(); ++i)
-      for (const std::string& a : m.decisions[i].actions) decisions_for_action[a].push_back({mid, i});
-  }
-  for (auto& [aid, list] : decisions_for_action)
-    std::stable_sort(list.begin(), list.end(), [&](const auto& x, const auto& y) {
-      return r.meetings.at(x.first).date < r.meetings.at(y.first).date;
-    });
-  for (const auto& [aid, a] : r.actions) {
-    actions_for_source[a.source_id].push_back(aid);
-    if (!a.source_item.empty()) actions_for_source[a.source_id + "/" + a.source_item].push_back(aid);
-  }
-  for (const auto& [tid, t] : r.training)
-    for (const std::string& ref : t.linked_findings) {
-      training_for_ref[ref].push_back(tid);
-      training_for_ref[ref.substr(0, ref.find('/'))].push_back(tid);
-    }
-  for (const auto& [aid, a] : r.audits)
-    for (const std::string& ref : a.follows_up) {
-      audits_following[ref].push_back(aid);
-      audits_following[ref.substr(0, ref.find('/'))].push_back(aid);
-    }
-  for (auto* m : {&training_for_ref, &audits_following})
-    for (auto& [k, v] : *m) v.erase(std::unique(v.begin(), v.end()), v.end());
-  std::vector<const Meeting*> by_date;
-  for (const auto& [mid, m] : r.meetings) by_date.push_back(&m);
-  std::stable_sort(by_date.begin(), by_date.end(),
-                   [](const Meeting* x, const Meeting* y) { return x->date < y->date; });
-  for (const Meeting* m : by_date) meetings_for_forum[m->forum].push_back(m->id);
-}
+Context::Context(const PagesInput& in, diag::Diagnostics& d)
+    : records::Relations(*in.records), input(in), records(*in.records), diags(d) {}
 
 std::string Context::content_url(const std::string& path) const {
-  if (path.empty() || !input.url_for_content) return {};
-  return input.url_for_content(path);
+  if (path.empty()) return {};
+  auto it = input.content_urls.find(path);
+  return it == input.content_urls.end() ? std::string() : it->second;
 }
 
 namespace {
@@ -76,72 +49,6 @@ std::string render(const Context& ctx, const std::string& name, const json& view
   json v = view;
   add_list_flags(v);
   return ctx.input.templates->render("records/" + name, v, ctx.diags);
-}
-
-std::string strip_tags(const std::string& html) {
-  std::string out;
-  bool in_tag = false;
-  for (size_t i = 0; i < html.size(); ++i) {
-    char c = html[i];
-    if (c == '<') {
-      in_tag = true;
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else if (c == '>') {
-      in_tag = false;
-    } else if (!in_tag) {
-      if (c == '&') {
-        static const std::pair<const char*, char> kEntities[] = {{"&amp;", '&'},  {"&lt;", '<'},   {"&gt;", '>'},
-                                                                 {"&quot;", '"'}, {"&#39;", '\''}, {"&#x27;", '\''}};
-        bool done = false;
-        for (const auto& [e, ch] : kEntities) {
-          if (html.compare(i, std::char_traits<char>::length(e), e) == 0) {
-            out += ch;
-            i += std::char_traits<char>::length(e) - 1;
-            done = true;
-            break;
-          }
-        }
-        if (!done) out += c;
-      } else if (c == '\n' || c == '\t' || c == '\r') {
-        if (!out.empty() && out.back() != ' ') out += ' ';
-      } else if (c == ' ') {
-        if (!out.empty() && out.back() != ' ') out += ' ';
-      } else {
-        out += c;
-      }
-    }
-  }
-  return base::trim(out);
-}
-
-void add_outline(RecordPage& page) {
-  const std::string& html = page.body_html;
-  struct H2 {
-    size_t start, end;
-    std::string id, text;
-  };
-  std::vector<H2> heads;
-  for (size_t p = 0; (p = html.find("<h2", p)) != std::string::npos;) {
-    size_t close = html.find('>', p);
-    size_t end = html.find("</h2>", close);
-    if (close == std::string::npos || end == std::string::npos) break;
-    std::string attrs = html.substr(p, close - p);
-    std::string id;
-    if (size_t q = attrs.find("id=\""); q != std::string::npos)
-      id = attrs.substr(q + 4, attrs.find('"', q + 4) - q - 4);
-    heads.push_back({p, end + 5, id, strip_tags(html.substr(close + 1, end - close - 1))});
-    p = end + 5;
-  }
-  page.toc.clear();
-  page.search_sections.clear();
-  std::string intro = strip_tags(html.substr(0, heads.empty() ? html.size() : heads.front().start));
-  if (!intro.empty() || heads.empty()) page.search_sections.push_back({"", "", intro});
-  for (size_t i = 0; i < heads.size(); ++i) {
-    if (!heads[i].id.empty()) page.toc.push_back({2, heads[i].text, heads[i].id, 0});
-    size_t next = i + 1 < heads.size() ? heads[i + 1].start : html.size();
-    page.search_sections.push_back(
-        {heads[i].id, heads[i].text, strip_tags(html.substr(heads[i].end, next - heads[i].end))});
-  }
 }
 
 long per_mille(long part, long whole) { return whole <= 0 ? 0 : (part * 2000 + whole) / (2 * whole); }
@@ -230,7 +137,7 @@ json source_view(const Context& ctx, const Action& a) {
   v["text"] = t != ctx.refs.end() && !a.source_item.empty()
                   ? record_title + ", " + t->second.label + " " + a.source_item
                   : record_title;
-  v["url"] = t != ctx.refs.end() ? t->second.url : record_url;
+  v["url"] = t != ctx.refs.end() ? urls::ref(t->second) : record_url;
   return v;
 }
 
@@ -249,4 +156,4 @@ json action_view(const Context& ctx, const Action& a) {
   return v;
 }
 
-}  // namespace qahub::records
+}  // namespace qahub::record_pages

@@ -1,13 +1,15 @@
 #include <algorithm>
 
-#include "records/pages.h"
-#include "records/urls.h"
+#include "record_pages/pages.h"
+#include "record_pages/urls.h"
 
-namespace qahub::records {
+namespace qahub::record_pages {
+
+using namespace records;  // the typed model these pages show
 
 using nlohmann::json;
 
-void add_trends_page(const Context& ctx, RecordsResult& out) {
+void add_trends_page(const Context& ctx, RecordPages& out) {
   std::vector<const Cycle*> order;
   for (const auto& [id, c] : ctx.records.cycles) order.push_back(&c);
   std::stable_sort(order.begin(), order.end(), [](const Cycle* a, const Cycle* b) { return a->start() < b->start(); });
@@ -49,4 +51,4 @@ void add_trends_page(const Context& ctx, RecordsResult& out) {
                                 render(ctx, "trends", v), {"audit", "trends"}));
 }
 
-}  // namespace qahub::records
+}  // namespace qahub::record_pages

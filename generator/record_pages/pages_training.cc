@@ -1,7 +1,9 @@
-#include "records/pages.h"
-#include "records/urls.h"
+#include "record_pages/pages.h"
+#include "record_pages/urls.h"
 
-namespace qahub::records {
+namespace qahub::record_pages {
+
+using namespace records;  // the typed model these pages show
 
 using nlohmann::json;
 
@@ -26,14 +28,15 @@ json linked(const Context& ctx, const Training& t) {
     if (it == ctx.refs.end()) continue;
     std::string where = it->second.kind == "audit" ? "Thematic audit: " + ctx.records.audits.at(it->second.record).theme
                                                    : "Audit cycle: " + ctx.records.cycles.at(it->second.record).title();
-    out.push_back({{"title", it->second.text}, {"url", it->second.url}, {"detail", where + ", " + it->second.label}});
+    out.push_back(
+        {{"title", it->second.text}, {"url", urls::ref(it->second)}, {"detail", where + ", " + it->second.label}});
   }
   return out;
 }
 
 }  // namespace
 
-void add_training_pages(const Context& ctx, RecordsResult& out) {
+void add_training_pages(const Context& ctx, RecordPages& out) {
   const Records& r = ctx.records;
   const std::string now = quarter_of(ctx.as_of());
   std::string first, last;
@@ -91,4 +94,4 @@ void add_training_pages(const Context& ctx, RecordsResult& out) {
                 urls::kTraining, render(ctx, "training-timeline", v), {"training"}));
 }
 
-}  // namespace qahub::records
+}  // namespace qahub::record_pages

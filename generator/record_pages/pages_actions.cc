@@ -1,11 +1,13 @@
 #include <algorithm>
 
 #include "base/text.h"
-#include "records/pages.h"
+#include "record_pages/pages.h"
+#include "record_pages/urls.h"
 #include "records/status.h"
-#include "records/urls.h"
 
-namespace qahub::records {
+namespace qahub::record_pages {
+
+using namespace records;  // the typed model these pages show
 
 using nlohmann::json;
 
@@ -46,7 +48,8 @@ json trace(const Context& ctx, const Action& a) {
     if (t == ctx.refs.end()) continue;
     std::string where = t->second.kind == "audit" ? "Thematic audit: " + r.audits.at(t->second.record).theme
                                                   : "Audit cycle: " + r.cycles.at(t->second.record).title();
-    findings.push_back(link(t->second.text, t->second.url, where + ", " + t->second.label + " " + t->second.item));
+    findings.push_back(
+        link(t->second.text, urls::ref(t->second), where + ", " + t->second.label + " " + t->second.item));
   }
   std::vector<std::pair<std::string, size_t>> decs;
   if (a.source_type == "meeting" && r.meetings.count(a.source_id)) {
@@ -142,7 +145,7 @@ json groups_by(const std::vector<json>& rows, const std::string& key_field, cons
 
 }  // namespace
 
-void add_action_pages(const Context& ctx, RecordsResult& out) {
+void add_action_pages(const Context& ctx, RecordPages& out) {
   std::vector<json> rows;
   for (const auto& [id, a] : ctx.records.actions) {
     out.pages.push_back(action_page(ctx, a));
@@ -170,4 +173,4 @@ void add_action_pages(const Context& ctx, RecordsResult& out) {
                 urls::kActions, render(ctx, "actions", v), {"action"}));
 }
 
-}  // namespace qahub::records
+}  // namespace qahub::record_pages

@@ -1,8 +1,10 @@
-#include "records/pages.h"
+#include "record_pages/pages.h"
+#include "record_pages/urls.h"
 #include "records/status.h"
-#include "records/urls.h"
 
-namespace qahub::records {
+namespace qahub::record_pages {
+
+using namespace records;  // the typed model these pages show
 
 namespace {
 
@@ -45,4 +47,4 @@ std::string actions_csv(const Context& ctx) {
   return out;
 }
 
-}  // namespace qahub::records
+}  // namespace qahub::record_pages

@@ -1,38 +1,27 @@
 #pragma once
 /// Shared pieces of record pages: the context every page builder reads (the
-/// store plus derived relations), rendering through the theme, outline
-/// extraction (toc and search sections from the h2s a template emits),
-/// number and date formatting, and inline SVG bar charts.
+/// store plus derived relations), rendering through the theme, number and
+/// date formatting, and inline SVG bar charts.
 #include <map>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "record_pages/record_pages.h"
 #include "records/model.h"
-#include "records/records.h"
-#include "records/refs.h"
+#include "records/relations.h"
 
-namespace qahub::records {
+namespace qahub::record_pages {
 
-/// The store plus relations derived once for all pages.
-struct Context {
-  const RecordsInput& input;
-  const Records& records;
+/// What every page builder reads: the store, the relations derived from it
+/// once (records/relations.h), the build date, the theme's templates.
+struct Context : records::Relations {
+  const PagesInput& input;
+  const records::Records& records;
   diag::Diagnostics& diags;
-  std::map<std::string, RefTarget> refs;
-  /// action id → (meeting id, decision index) of decisions naming it
-  std::map<std::string, std::vector<std::pair<std::string, size_t>>> decisions_for_action;
-  /// "record/item" or "record" → actions whose source is it
-  std::map<std::string, std::vector<std::string>> actions_for_source;
-  /// ref → training ids linking it
-  std::map<std::string, std::vector<std::string>> training_for_ref;
-  /// ref → audit ids following it up
-  std::map<std::string, std::vector<std::string>> audits_following;
-  /// forum id → meeting ids in date order
-  std::map<std::string, std::vector<std::string>> meetings_for_forum;
 
-  Context(const RecordsInput& in, const Records& r, diag::Diagnostics& d);
+  Context(const PagesInput& in, diag::Diagnostics& d);
   base::Date as_of() const { return input.as_of; }
   /// URL of a content page, or "".
   std::string content_url(const std::string& path) const;
@@ -40,12 +29,6 @@ struct Context {
 
 /// Renders `records/<name>` with the theme; "" when no templates were given.
 std::string render(const Context& ctx, const std::string& name, const nlohmann::json& view);
-
-/// Fills toc and search_sections from the `<h2 id="…">` headings in body_html.
-void add_outline(RecordPage& page);
-
-/// Text of HTML with tags dropped and the basic entities decoded.
-std::string strip_tags(const std::string& html);
 
 /// "42.4%" (one decimal, rounded half up); "–" when the denominator is 0.
 std::string percent(long part, long whole);
@@ -71,8 +54,8 @@ std::string bar_chart_svg(const std::string& id, const std::string& title, const
                           const std::vector<Bar>& bars, long max);
 
 /// View of an action for tables and lists.
-nlohmann::json action_view(const Context& ctx, const Action& a);
+nlohmann::json action_view(const Context& ctx, const records::Action& a);
 /// "Thematic audit: Father-inclusive practice, recommendation r1" style source text and URL.
-nlohmann::json source_view(const Context& ctx, const Action& a);
+nlohmann::json source_view(const Context& ctx, const records::Action& a);
 
-}  // namespace qahub::records
+}  // namespace qahub::record_pages

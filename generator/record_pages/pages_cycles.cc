@@ -1,10 +1,12 @@
 #include <algorithm>
 
-#include "records/pages.h"
+#include "record_pages/pages.h"
+#include "record_pages/urls.h"
 #include "records/status.h"
-#include "records/urls.h"
 
-namespace qahub::records {
+namespace qahub::record_pages {
+
+using namespace records;  // the typed model these pages show
 
 using nlohmann::json;
 
@@ -13,13 +15,6 @@ namespace {
 std::string lower_first(std::string s) {
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
   return s;
-}
-
-std::vector<const Cycle*> cycles_in_order(const Records& r) {
-  std::vector<const Cycle*> out;
-  for (const auto& [id, c] : r.cycles) out.push_back(&c);
-  std::stable_sort(out.begin(), out.end(), [](const Cycle* a, const Cycle* b) { return a->start() < b->start(); });
-  return out;
 }
 
 json figure_row(const std::string& measure, long value, long whole, const std::string& of_what, const Cycle* prev,
@@ -100,9 +95,9 @@ std::string grades_chart(const Cycle& c) {
 
 }  // namespace
 
-void add_cycle_pages(const Context& ctx, RecordsResult& out) {
+void add_cycle_pages(const Context& ctx, RecordPages& out) {
   const Records& r = ctx.records;
-  std::vector<const Cycle*> order = cycles_in_order(r);
+  const std::vector<const Cycle*>& order = ctx.cycles_in_order;
   json index_rows = json::array();
   for (size_t i = 0; i < order.size(); ++i) {
     const Cycle& c = *order[i];
@@ -127,14 +122,6 @@ void add_cycle_pages(const Context& ctx, RecordsResult& out) {
 
     // Key learning, each with what came of it.
     json learning = json::array();
-    std::set<std::string> followed_audits, followed_training;
-    auto collect = [&](const std::string& ref, bool audits = true) {
-      if (auto it = ctx.audits_following.find(ref); audits && it != ctx.audits_following.end())
-        followed_audits.insert(it->second.begin(), it->second.end());
-      if (auto it = ctx.training_for_ref.find(ref); it != ctx.training_for_ref.end())
-        followed_training.insert(it->second.begin(), it->second.end());
-    };
-    collect(c.id);
     for (const Item& k : c.key_learning) {
       json kv{{"id", k.id}, {"text", k.text}};
       json acts = json::array();
@@ -142,23 +129,14 @@ void add_cycle_pages(const Context& ctx, RecordsResult& out) {
         for (const std::string& aid : it->second) acts.push_back(action_view(ctx, r.actions.at(aid)));
       kv["actions"] = acts;
       learning.push_back(kv);
-      collect(c.id + "/" + k.id);
     }
     v["key_learning"] = learning;
 
-    // Audits that started after this cycle and before the next ended followed it too.
-    for (const auto& [aid, a] : r.audits)
-      if (c.end() < a.start && (!next || a.start <= next->end())) followed_audits.insert(aid);
-    // Training that answers those audits' findings followed too (one step only).
-    for (const std::string& aid : std::vector<std::string>(followed_audits.begin(), followed_audits.end())) {
-      const Audit& a = r.audits.at(aid);
-      for (const Item& i : a.areas) collect(aid + "/" + i.id, false);
-      for (const Recommendation& i : a.recommendations) collect(aid + "/" + i.id, false);
-    }
+    const Followed& followed = ctx.followed.at(c.id);
     json fa = json::array(), ft = json::array();
-    for (const std::string& aid : followed_audits)
+    for (const std::string& aid : followed.audits)
       fa.push_back({{"title", r.audits.at(aid).theme}, {"url", urls::audit(aid)}});
-    for (const std::string& tid : followed_training)
+    for (const std::string& tid : followed.training)
       ft.push_back({{"title", r.training.at(tid).name}, {"url", urls::training(tid)}});
     v["followed_audits"] = fa;
     v["followed_training"] = ft;
@@ -228,4 +206,4 @@ void add_cycle_pages(const Context& ctx, RecordsResult& out) {
                                 urls::kCycles, render(ctx, "cycles", iv), {"audit"}));
 }
 
-}  // namespace qahub::records
+}  // namespace qahub::record_pages

@@ -1,8 +1,10 @@
-#include "records/pages.h"
+#include "record_pages/pages.h"
+#include "record_pages/urls.h"
 #include "records/status.h"
-#include "records/urls.h"
 
-namespace qahub::records {
+namespace qahub::record_pages {
+
+using namespace records;  // the typed model these pages show
 
 using nlohmann::json;
 
@@ -58,8 +60,8 @@ RecordPage meeting_page(const Context& ctx, const Meeting& m) {
   }
   v["decisions"] = decisions;
   v["actions"] = meeting_actions(ctx, m);
-  v["minutes_html"] = m.minutes_html;
-  v["has_minutes"] = !m.minutes_html.empty();
+  v["minutes_html"] = narrative_placeholder(m.minutes);
+  v["has_minutes"] = m.minutes.has_value();
   v["as_of"] = ctx.as_of().human();
   return make_page(urls::meeting(m.id), m.src.path, forum_name(r, m.forum) + ", " + m.date.human(),
                    "Attendance, agenda, decisions and actions of the " + forum_name(r, m.forum) + " meeting on " +
@@ -76,7 +78,7 @@ RecordPage forum_page(const Context& ctx, const Forum& f) {
   v["frequency"] = f.frequency.wording;
   v["quorum"] = f.quorum > 0 ? std::to_string(f.quorum) + " members" : "";
   v["membership"] = strings_view(f.membership);
-  v["tor_html"] = f.tor_html;
+  v["tor_html"] = narrative_placeholder(f.tor);
   v["tor_agreed"] = f.tor_agreed ? f.tor_agreed->human() : "";
   v["tor_review_by"] = f.tor_review_by.human();
   v["tor_overdue"] = f.tor_review_by < ctx.as_of();
@@ -91,7 +93,7 @@ RecordPage forum_page(const Context& ctx, const Forum& f) {
                           {"date_iso", m.date.iso()},
                           {"url", urls::meeting(m.id)},
                           {"decisions", std::to_string(m.decisions.size())},
-                          {"has_minutes", !m.minutes_html.empty()}});
+                          {"has_minutes", m.minutes.has_value()}});
       for (const json& a : meeting_actions(ctx, m)) action_ids.insert(a["id"].get<std::string>());
     }
   }
@@ -108,7 +110,7 @@ RecordPage forum_page(const Context& ctx, const Forum& f) {
 
 }  // namespace
 
-void add_forum_pages(const Context& ctx, RecordsResult& out) {
+void add_forum_pages(const Context& ctx, RecordPages& out) {
   const Records& r = ctx.records;
   json rows = json::array();
   for (const auto& [id, f] : r.forums) {
@@ -142,4 +144,4 @@ void add_forum_pages(const Context& ctx, RecordsResult& out) {
                 urls::kForums, render(ctx, "forums", json{{"forums", rows}}), {"forum"}));
 }
 
-}  // namespace qahub::records
+}  // namespace qahub::record_pages

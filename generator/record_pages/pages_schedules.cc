@@ -1,11 +1,13 @@
-#include "records/pages.h"
-#include "records/urls.h"
+#include "record_pages/pages.h"
+#include "record_pages/urls.h"
 
-namespace qahub::records {
+namespace qahub::record_pages {
+
+using namespace records;  // the typed model these pages show
 
 using nlohmann::json;
 
-void add_schedule_pages(const Context& ctx, RecordsResult& out) {
+void add_schedule_pages(const Context& ctx, RecordPages& out) {
   json reports = json::array(), meetings = json::array();
   for (const auto& [id, s] : ctx.records.schedules) {
     std::string audience;
@@ -28,4 +30,4 @@ void add_schedule_pages(const Context& ctx, RecordsResult& out) {
                 urls::kSchedules, render(ctx, "schedules", v), {"schedule"}));
 }
 
-}  // namespace qahub::records
+}  // namespace qahub::record_pages

@@ -1,0 +1,56 @@
+#include "record_pages/kinds.h"
+
+#include "record_pages/pages.h"
+#include "records/loaders.h"
+
+namespace qahub::record_pages {
+
+namespace r = records;
+
+const std::vector<RecordKind>& record_kinds() {
+  // clang-format off
+  static const std::vector<RecordKind> kinds = {
+  //  name        where                        schema                      loader             URL of a record's page  pages
+    {{"forum",    "data/forums/",              "forum.schema.json",        r::load_forum},    "/forums/{id}/",       add_forum_pages},
+    {{"meeting",  "data/meetings/",            "meeting.schema.json",      r::load_meeting},  "/meetings/{id}/",     nullptr},  // on forum pages' builder
+    {{"cycle",    "data/cycles/",              "cycle.schema.json",        r::load_cycle},    "/cycles/{id}/",       add_cycle_pages},
+    {{"audit",    "data/audits/",              "audit.schema.json",        r::load_audit},    "/audits/{id}/",       add_audit_pages},
+    {{"action",   "data/actions/",             "action.schema.json",       r::load_action},   "/actions/{id}/",      add_action_pages},
+    {{"training", "data/training/",            "training.schema.json",     r::load_training}, "/training/{id}/",     add_training_pages},
+    {{"schedule", "data/schedules/",           "schedule.schema.json",     r::load_schedule}, "",                    add_schedule_pages},
+    {{"synonyms", "data/search/synonyms.json", "",                         r::load_synonyms}, "",                    nullptr},  // search/synonyms.h checks it
+  };
+  // clang-format on
+  return kinds;
+}
+
+std::vector<records::DataKind> data_kinds() {
+  std::vector<records::DataKind> out;
+  for (const RecordKind& k : record_kinds()) out.push_back(k.data);
+  return out;
+}
+
+namespace {
+
+const RecordKind* find(std::string_view kind) {
+  for (const RecordKind& k : record_kinds())
+    if (k.data.name == kind) return &k;
+  return nullptr;
+}
+
+}  // namespace
+
+std::string record_url(std::string_view kind, const std::string& id) {
+  const RecordKind* k = find(kind);
+  if (!k || k->url.empty()) return {};
+  std::string url(k->url);
+  return url.replace(url.find("{id}"), 4, id);
+}
+
+std::string section_url(std::string_view kind) {
+  const RecordKind* k = find(kind);
+  if (!k || k->url.empty()) return {};
+  return std::string(k->url.substr(0, k->url.find("{id}")));
+}
+
+}  // namespace qahub::record_pages

@@ -1,0 +1,30 @@
+#pragma once
+/// Page builders, one file per record kind. Each appends its section index
+/// page and one page per record to `out.pages`; all read the same Context.
+#include <optional>
+
+#include "record_pages/record_pages.h"
+#include "record_pages/view_common.h"
+
+namespace qahub::record_pages {
+
+void add_cycle_pages(const Context& ctx, RecordPages& out);     // pages_cycles.cc
+void add_action_pages(const Context& ctx, RecordPages& out);    // pages_actions.cc
+void add_forum_pages(const Context& ctx, RecordPages& out);     // pages_forums.cc (forums and meetings)
+void add_audit_pages(const Context& ctx, RecordPages& out);     // pages_audits.cc
+void add_training_pages(const Context& ctx, RecordPages& out);  // pages_training.cc
+void add_schedule_pages(const Context& ctx, RecordPages& out);  // pages_schedules.cc
+void add_trends_page(const Context& ctx, RecordPages& out);     // pages_trends.cc
+
+/// The action register as CSV (RFC 4180, CRLF line ends), status against as_of.
+std::string actions_csv(const Context& ctx);  // csv.cc
+
+/// What a view puts where a narrative goes: a placeholder that
+/// finish_bodies() replaces with the narrative's HTML ("" for none).
+std::string narrative_placeholder(const std::optional<size_t>& index);
+
+/// A page; its outline is filled in by finish_bodies().
+RecordPage make_page(std::string url, std::string source, std::string title, std::string description,
+                     std::string section, std::string body_html, std::vector<std::string> tags = {});
+
+}  // namespace qahub::record_pages

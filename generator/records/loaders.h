@@ -1,0 +1,23 @@
+#pragma once
+/// One loader per record kind: schema-valid JSON → the typed record in
+/// `out`. False when a problem makes the record unusable. The kinds table
+/// (record_pages/kinds.cc) names each kind's loader.
+#include <nlohmann/json.hpp>
+
+#include "records/model.h"
+#include "records/typed.h"
+
+namespace qahub::records {
+
+using Loader = bool (*)(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);
+
+bool load_forum(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);     // load_forums.cc
+bool load_meeting(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);   // load_forums.cc
+bool load_cycle(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);     // load_cycles.cc
+bool load_audit(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);     // load_audits.cc
+bool load_action(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);    // load_actions.cc
+bool load_training(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_training.cc
+bool load_schedule(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_schedules.cc
+bool load_synonyms(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_synonyms.cc
+
+}  // namespace qahub::records
