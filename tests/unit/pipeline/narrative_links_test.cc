@@ -78,3 +78,43 @@ TEST_CASE("pipeline: incremental: a heading edit on a page a narrative links int
   CHECK(qahub::pipeline::update_pages(state, {"content/practice/supervision.md"}, d2).kind ==
         qahub::pipeline::Update::kApplied);
 }
+
+TEST_CASE("pipeline: a narrative's own #anchor links point at its prefixed heading ids", "[pipeline]") {
+  TestSite site({});
+  copy_default_site(site);
+  std::string minutes = *qahub::fs::read_file(site.root() / kMinutes);
+  site.write(kMinutes, minutes + "\nBack to [the action tracker](#action-tracker-review).\n");
+  REQUIRE(site.build());
+  const std::string page = site.output("meetings/2025-11-practice-board/index.html");
+  CHECK(contains(page, "<h3 id=\"minutes-action-tracker-review\">Action tracker review</h3>"));
+  CHECK(contains(page, "<a href=\"/meetings/2025-11-practice-board/#minutes-action-tracker-review\">"));
+
+  site.write(kMinutes, minutes + "\n[Nowhere](#nowhere).\n");
+  CHECK_FALSE(site.build());
+  CHECK(contains(site.diagnostics(),
+                 "\ndata/meetings/2025-11-practice-board.md:15:1: error: broken link \"#nowhere\": no heading "
+                 "\"minutes-nowhere\" on /meetings/2025-11-practice-board/\n"));
+}
+
+TEST_CASE("pipeline: anchors into record pages are checked against every id the page carries", "[pipeline]") {
+  TestSite site({});
+  copy_default_site(site);
+  const char* kPage = "content/practice/supervision.md";
+  const std::string text = *qahub::fs::read_file(site.root() / kPage);
+  // A key learning point, a narrative's prefixed heading, a decision, and two that are not there.
+  site.write(kPage, text +
+                        "\n[kl1](/cycles/2025-26-cycle-1/#kl1) [minutes](/meetings/2025-11-practice-board/"
+                        "#minutes-action-tracker-review) [d1](/meetings/2025-11-practice-board/#d1)\n");
+  REQUIRE(site.build());
+  site.write(kPage, text +
+                        "\n[gone](/cycles/2025-26-cycle-1/#kl9) [raw](/meetings/2025-11-practice-board/"
+                        "#action-tracker-review)\n");
+  CHECK_FALSE(site.build());
+  const std::string d = site.diagnostics();
+  CHECK(contains(d,
+                 "error: broken link \"/cycles/2025-26-cycle-1/#kl9\": no heading \"kl9\" on "
+                 "/cycles/2025-26-cycle-1/; did you mean \"kl1\"?\n"));
+  CHECK(contains(d,
+                 "error: broken link \"/meetings/2025-11-practice-board/#action-tracker-review\": no heading "
+                 "\"action-tracker-review\" on /meetings/2025-11-practice-board/\n"));
+}

@@ -212,3 +212,51 @@ TEST_CASE("pipeline: --search-corpus that cannot be written is an error", "[pipe
   CHECK_FALSE(site.build());
   CHECK(site.diagnostics() == (site.root() / "content").string() + ": error: cannot write search corpus\n");
 }
+
+TEST_CASE("pipeline: a broken link renders nothing and reports what it always did", "[pipeline]") {
+  TestSite site({{"content/_index.md", page("title: Home\n", "[x](missing.md)\n")},
+                 {"content/b.md", page("title: B\n")},
+                 {"themes/default/templates/tags.mustache", "{{#tags}}unclosed\n"}});
+  qahub::diag::Diagnostics diags;
+  qahub::pipeline::BuildStats stats;
+  CHECK_FALSE(qahub::pipeline::build_site(site.options, diags, &stats));
+  // The template error would be found by rendering, which a site with errors never reaches.
+  CHECK(diags.format_all() ==
+        "content/_index.md:4:1: error: broken link \"missing.md\": content/missing.md does not exist\n");
+  std::vector<std::string> passes;
+  for (const auto& [name, _] : stats.timings) passes.push_back(name);
+  CHECK(passes == std::vector<std::string>{"load", "records", "links", "site"});
+  CHECK_FALSE(std::filesystem::exists(site.root() / "public"));
+}
+
+TEST_CASE("pipeline: --strict lists every warning, from every pass, as an error", "[pipeline]") {
+  TestSite site({{"content/_index.md", page("title: Home\nreview_by: 2026-01-01\nsummary: x\n", "[x](b.md#nowhere)\n")},
+                 {"content/b.md", page("title: B\n")}});
+  site.options.strict = true;
+  CHECK_FALSE(site.build());
+  CHECK(site.diagnostics() ==
+        "content/_index.md:3:12: error: review overdue: review_by 2026-01-01 is before the build date 2026-11-23\n"
+        "content/_index.md:4:1: error: unknown front matter key \"summary\"\n"
+        "content/_index.md:6:1: error: broken link \"b.md#nowhere\": no heading \"nowhere\" on /b/\n");
+  CHECK_FALSE(std::filesystem::exists(site.root() / "public"));
+}
+
+TEST_CASE("pipeline: errors are the same whatever --jobs is", "[pipeline]") {
+  for (const bool link_error : {false, true}) {
+    std::string diagnostics[2];
+    for (int jobs : {1, 2}) {
+      TestSite site({{"content/_index.md", page("title: Home\n", link_error ? "[x](missing.md)\n" : "Text.\n")},
+                     {"themes/default/templates/tags.mustache", "{{#tags}}unclosed\n"}});
+      site.options.jobs = jobs;
+      site.options.search_corpus = site.root() / "content";  // a folder: search reports it when it runs
+      CHECK_FALSE(site.build());
+      diagnostics[jobs - 1] = site.diagnostics();
+      const std::string root = site.root().string();
+      for (size_t at; (at = diagnostics[jobs - 1].find(root)) != std::string::npos;)
+        diagnostics[jobs - 1].replace(at, root.size(), "SITE");
+      CHECK_FALSE(std::filesystem::exists(site.root() / "public"));
+    }
+    CHECK(diagnostics[0] == diagnostics[1]);
+    CHECK(contains(diagnostics[0], "cannot write search corpus") == !link_error);
+  }
+}

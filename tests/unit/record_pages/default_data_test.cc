@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "records/site_fixture.h"
 #include "records/status.h"
-#include "site_fixture.h"
 
 using namespace qahub::records;
 using namespace qahub::records::testing;

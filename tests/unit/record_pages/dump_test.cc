@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "site_fixture.h"
+#include "records/site_fixture.h"
 
 using namespace qahub::records::testing;
 

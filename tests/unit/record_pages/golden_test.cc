@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "site_fixture.h"
+#include "records/site_fixture.h"
 
 using namespace qahub::records;
 using namespace qahub::records::testing;

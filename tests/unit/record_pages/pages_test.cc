@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "site_fixture.h"
+#include "records/site_fixture.h"
 
 using namespace qahub::records;
 using namespace qahub::records::testing;

@@ -1,0 +1,62 @@
+#include <catch2/catch.hpp>
+
+#include "markdown/document.h"
+#include "markdown/html_text.h"
+
+using namespace qahub::markdown;
+
+TEST_CASE("html_text: rewrite_root_urls maps href, src and action site-root URLs only", "[markdown]") {
+  const std::string html =
+      "<a href=\"/a/\">a</a> <img src=\"/i.png\"> <form action=\"/search/\"></form> <a href=\"//x.org/\">x</a> "
+      "<a href=\"https://x.org/\">y</a> <a href=\"#top\">t</a> <a data-href=\"/no/\">n</a>";
+  const std::string out = rewrite_root_urls(html, [](const std::string& url) { return "/base" + url; });
+  CHECK(
+      out ==
+      "<a href=\"/base/a/\">a</a> <img src=\"/base/i.png\"> <form action=\"/base/search/\"></form> "
+      "<a href=\"//x.org/\">x</a> <a href=\"https://x.org/\">y</a> <a href=\"#top\">t</a> <a data-href=\"/no/\">n</a>");
+  CHECK(rewrite_root_urls("<a href=\"/unclosed", [](const std::string&) { return "X"; }) == "<a href=\"/unclosed");
+}
+
+TEST_CASE("html_text: prefix_ids prefixes ids and in-page links, nothing else", "[markdown]") {
+  CHECK(prefix_ids("<h2 id=\"a\">A</h2><a href=\"#a\">to a</a><a href=\"/b/#a\">b</a>", "p1-") ==
+        "<h2 id=\"p1-a\">A</h2><a href=\"#p1-a\">to a</a><a href=\"/b/#a\">b</a>");
+}
+
+TEST_CASE("html_text: strip_tags keeps the words, collapses space, decodes the basic entities", "[markdown]") {
+  CHECK(strip_tags("<p>Fish &amp; chips</p>\n<p>&lt;b&gt; &quot;x&quot; it&#39;s</p>") ==
+        "Fish & chips <b> \"x\" it's");
+  CHECK(strip_tags("  <td>a</td><td>b</td>  ") == "a b");
+  CHECK(strip_tags("&unknown;") == "&unknown;");
+}
+
+TEST_CASE("html_text: outline gives the h2s with ids and the text under each", "[markdown]") {
+  const Outline o = outline("<p>Intro</p><h2 id=\"one\">One <em>1</em></h2><p>First</p><h2>No id</h2><p>Second</p>");
+  REQUIRE(o.toc.size() == 1);
+  CHECK(o.toc[0].id == "one");
+  CHECK(o.toc[0].text == "One 1");
+  REQUIRE(o.sections.size() == 3);
+  CHECK(o.sections[0].id.empty());
+  CHECK(o.sections[0].text == "Intro");
+  CHECK(o.sections[1].text == "First");
+  CHECK(o.sections[2].heading == "No id");
+  CHECK(outline("<p>Only text</p>").sections.size() == 1);
+  CHECK(outline("<h2 id=\"a\">A</h2>x").sections.size() == 1);  // no intro: no empty first section
+}
+
+TEST_CASE("html_text: element_ids finds every id attribute", "[markdown]") {
+  CHECK(element_ids("<h2 id=\"a\">A</h2><li id=\"kl1\">x</li><svg aria-labelledby=\"t\"><title id=\"t\"></title>") ==
+        std::set<std::string>{"a", "kl1", "t"});
+  CHECK(element_ids("<p id=\"broken").empty());
+}
+
+TEST_CASE("document: a narrative's render shifts headings down and prefixes their ids on the tree", "[markdown]") {
+  Document doc = Document::parse("# Top\n\n## Actions\n\n###### Deep\n\n[back](#actions)\n", 0, {});
+  CHECK(doc.render_html({1, "minutes-"}) ==
+        "<h2 id=\"minutes-top\">Top</h2>\n<h3 id=\"minutes-actions\">Actions</h3>\n<h6 id=\"minutes-deep\">Deep</h6>\n"
+        "<p><a href=\"#actions\">back</a></p>\n");
+  // The document's own view is untouched.
+  CHECK(doc.headings()[1].level == 2);
+  CHECK(doc.render_html() ==
+        "<h1 id=\"top\">Top</h1>\n<h2 id=\"actions\">Actions</h2>\n<h6 id=\"deep\">Deep</h6>\n"
+        "<p><a href=\"#actions\">back</a></p>\n");
+}
