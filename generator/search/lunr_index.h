@@ -2,7 +2,7 @@
 /// A lunr.js 2.3.9 `lunr.Builder` in C++. `to_json()` returns exactly what
 /// `JSON.stringify(builder.build())` returns in node for the same fields,
 /// boosts, metadata whitelist, stop words and documents (added in the same
-/// order). Emission rules: spec-lunr-index.md §1 and §4.3.
+/// order). Emission rules: generator/search/README.md §1 and §4.3.
 ///
 ///   LunrIndexBuilder b({{"title", 10}, {"body", 1}}, {}, qahub_stop_words());
 ///   b.add("0", {"Child in need", "A child in need plan ..."}, 1);

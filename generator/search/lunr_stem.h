@@ -1,7 +1,7 @@
 #pragma once
 /// A port of `lunr.stemmer` (lunr.js 2.3.9: Martin Porter's JavaScript stemmer
 /// with his "departures" and a Porter2-style step 1c). No Xapian stemmer
-/// matches it (see spec-lunr-index.md §3), and the browser stems queries with
+/// matches it (see generator/search/README.md §3), and the browser stems queries with
 /// lunr.stemmer, so the index and `qahub search` must use exactly this.
 ///
 /// The regular expressions of the original are hand-compiled over UTF-16 code

@@ -1,7 +1,7 @@
 #pragma once
 /// Site search: a lunr.js 2.3.9 index written in C++ (byte-identical to what
 /// lunr.js builds from the same corpus), a document store for the page, and
-/// a Xapian database for `qahub search`. See spec-lunr-index.md.
+/// a Xapian database for `qahub search`. See generator/search/README.md.
 ///
 /// Map of the module (data flows down):
 ///   unicode.h      UTF-8/UTF-16, JS toLowerCase

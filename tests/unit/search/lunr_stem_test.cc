@@ -10,7 +10,7 @@ std::string stem(const std::string& w) { return utf16_to_utf8(lunr_stem(utf8_to_
 }  // namespace
 
 TEST_CASE("search: lunr_stem: matches lunr.stemmer where Xapian's porter does not", "[search]") {
-  // spec-lunr-index.md §3: final y after a vowel, logi, bli, y after a consonant,
+  // generator/search/README.md §3: final y after a vowel, logi, bli, y after a consonant,
   // short words, double consonants.
   CHECK(stem("abbeys") == "abbey");
   CHECK(stem("key") == "key");
