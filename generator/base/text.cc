@@ -115,4 +115,11 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+std::string plural(size_t n, std::string_view word) {
+  std::string out = std::to_string(n);
+  (out += ' ') += word;
+  if (n != 1) out += 's';
+  return out;
+}
+
 }  // namespace qahub::base

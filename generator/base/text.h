@@ -27,6 +27,18 @@ size_t edit_distance(std::string_view a, std::string_view b);
 /// nothing is close enough to suggest.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
+/// "1 error", "3 errors": the count and the word, with an "s" unless n is 1.
+std::string plural(size_t n, std::string_view word);
+
+/// The keys of a map, in its order ("did you mean" candidates).
+template <typename Map>
+std::vector<std::string> keys_of(const Map& m) {
+  std::vector<std::string> out;
+  out.reserve(m.size());
+  for (const auto& kv : m) out.push_back(kv.first);
+  return out;
+}
+
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 std::string trim(std::string_view s);

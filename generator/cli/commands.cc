@@ -4,17 +4,18 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/text.h"
 #include "pipeline/pipeline.h"
 
 namespace qahub::cli {
 namespace {
 
+using base::plural;
+
 void print_diagnostics(const diag::Diagnostics& diags) {
   std::string text = diags.format_all();
   std::fputs(text.c_str(), stderr);
 }
-
-std::string plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 }  // namespace
 

@@ -7,8 +7,8 @@
 #include "base/date.h"
 #include "cli/commands.h"
 #include "cli/new_command.h"
-#include "cli/serve_command.h"
 #include "search/query.h"
+#include "serve/serve.h"
 
 using namespace qahub;
 
@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
   if (*check) return cli::run_check(options);
   if (*serve) {
     serve_options.build = options;
-    return cli::run_serve(serve_options);
+    return serve::run_serve(serve_options);
   }
   if (*scaffold) return cli::run_new(new_command, options);
   return cli::kExitUsage;

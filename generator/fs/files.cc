@@ -1,6 +1,10 @@
 #include "fs/files.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <algorithm>
+
+#include <cerrno>
 #include <cstdio>
 #include <system_error>
 
@@ -46,6 +50,23 @@ bool write_file(const std::filesystem::path& path, std::string_view bytes) {
   bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
   ok = (std::fclose(f) == 0) && ok;
   return ok;
+}
+
+NewFile create_new_file(const std::filesystem::path& path, std::string_view bytes) {
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return errno == EEXIST ? NewFile::kExists : NewFile::kFailed;
+  bool ok = true;
+  for (size_t done = 0; ok && done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) done += static_cast<size_t>(n);
+  }
+  ok = (::close(fd) == 0) && ok;
+  if (!ok) std::filesystem::remove(path, ec);
+  return ok ? NewFile::kCreated : NewFile::kFailed;
 }
 
 bool replace_file(const std::filesystem::path& path, std::string_view bytes) {

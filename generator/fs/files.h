@@ -21,6 +21,13 @@ std::vector<std::string> list_files(const std::filesystem::path& root, const std
 /// is renamed into place only after every file is written).
 bool write_file(const std::filesystem::path& path, std::string_view bytes);
 
+enum class NewFile { kCreated, kExists, kFailed };
+
+/// Creates a file that did not exist (create parent dirs), opened with
+/// O_CREAT | O_EXCL so it can never overwrite one, even one that appears
+/// between a check and the write (`qahub new`).
+NewFile create_new_file(const std::filesystem::path& path, std::string_view bytes);
+
 /// Replaces a file so a reader sees the old bytes or the new, never part of
 /// either: written beside it, then renamed over it (`qahub serve` updating
 /// one page while the server reads).

@@ -3,10 +3,11 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <mutex>
 #include <system_error>
-#include <thread>
 #include <vector>
 
+#include "base/parallel.h"
 #include "fs/files.h"
 
 namespace qahub::fs {
@@ -39,23 +40,15 @@ bool write_output_tree(const std::filesystem::path& out_dir, const std::map<std:
   std::vector<const std::pair<const std::string, std::string>*> items;
   items.reserve(files.size());
   for (const auto& kv : files) items.push_back(&kv);
-  std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
   std::string failed_path;
   std::mutex failed_mutex;
-  auto worker = [&] {
-    for (size_t i; (i = next++) < items.size();) {
-      if (!write_file(staging / items[i]->first, items[i]->second)) {
-        std::lock_guard lock(failed_mutex);
-        failed = true;
-        failed_path = items[i]->first;
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+  base::parallel_for(items.size(), jobs, [&](size_t i) {
+    if (write_file(staging / items[i]->first, items[i]->second)) return;
+    std::lock_guard lock(failed_mutex);
+    if (!failed || items[i]->first < failed_path) failed_path = items[i]->first;  // the same one whatever --jobs
+    failed = true;
+  });
   if (failed) {
     std::filesystem::remove_all(staging, ec);
     diags.error({}, "cannot write output file " + failed_path);

@@ -29,12 +29,6 @@ std::string normalise(const std::string& path) {
   return out;
 }
 
-std::vector<std::string> keys_of(const std::map<std::string, std::string>& m) {
-  std::vector<std::string> out;
-  for (const auto& kv : m) out.push_back(kv.first);
-  return out;
-}
-
 }  // namespace
 
 bool is_external(const std::string& url) {
@@ -56,7 +50,7 @@ void LinkResolver::gather_hints() const {
   std::call_once(hints_once_, [this] {
     for (const auto& kv : targets_.pages) hint_urls_.push_back(kv.first);
     for (const std::string& f : targets_.files) hint_urls_.push_back(f);
-    hint_sources_ = keys_of(targets_.source_to_url);
+    hint_sources_ = base::keys_of(targets_.source_to_url);
   });
 }
 

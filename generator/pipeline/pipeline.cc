@@ -1,7 +1,8 @@
 #include "pipeline/pipeline.h"
 
 #include <chrono>
-#include <thread>
+
+#include "base/parallel.h"
 
 #include "content/pages.h"
 #include "fs/staged_output.h"
@@ -30,10 +31,10 @@ class Pass {
  public:
   Pass(BuildStats* stats, const char* name) : stats_(stats), name_(name) {}
   ~Pass() {
-    if (stats_) stats_->timings.emplace_back(name_, ms_since(start_));
+    if (stats_) stats_->timings.emplace_back(name_, ms());
   }
-  static double ms_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+  double ms() const {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
   }
 
  private:
@@ -147,26 +148,19 @@ void render_and_search(const config::BuildOptions& options, Build& b, diag::Diag
   const search::SearchBuildOptions sopt = search_options(options, b.synonyms);
   const std::vector<search::SearchPage> indexed = search_pages(*b.site);
   double search_ms = 0;
-  auto run_search = [&] {
-    const auto start = std::chrono::steady_clock::now();
-    search::build_search(indexed, sopt, b.search_out, diags, &b.search_cache);
-    search_ms = Pass::ms_since(start);
-  };
-  std::thread beside;
-  if (options.jobs > 1) beside = std::thread(run_search);
-  {
-    Pass pass(stats, "render");
-    b.renderer = std::make_unique<render::PageRenderer>(*b.site, *b.templates, ropt, diags);
-    b.out = render::render_site(*b.site, *b.templates, *b.theme, ropt, diags, b.renderer.get());
-  }
-  {
-    Pass pass(stats, options.jobs > 1 ? "search (wait)" : "search");
-    if (beside.joinable())
-      beside.join();
-    else
-      run_search();
-  }
-  if (stats && options.jobs > 1) stats->timings.emplace_back("search (beside render)", search_ms);
+  base::run_beside(
+      options.jobs > 1,
+      [&] {
+        Pass pass(stats, "render");
+        b.renderer = std::make_unique<render::PageRenderer>(*b.site, *b.templates, ropt, diags);
+        b.out = render::render_site(*b.site, *b.templates, *b.theme, ropt, diags, b.renderer.get());
+      },
+      [&] {
+        Pass pass(nullptr, "search");
+        search::build_search(indexed, sopt, b.search_out, diags, &b.search_cache);
+        search_ms = pass.ms();
+      });
+  if (stats) stats->timings.emplace_back(options.jobs > 1 ? "search (beside render)" : "search", search_ms);
 }
 
 // write: all or nothing, beside the output directory, then swapped into

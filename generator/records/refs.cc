@@ -1,18 +1,13 @@
 #include "records/refs.h"
 
+#include "base/text.h"
+
 #include <algorithm>
 #include <vector>
 
 namespace qahub::records {
 
 namespace {
-
-template <typename Map>
-std::vector<std::string> keys_of(const Map& m) {
-  std::vector<std::string> out;
-  for (const auto& [k, v] : m) out.push_back(k);
-  return out;
-}
 
 bool is_broken(const std::map<std::string, std::set<std::string>>& broken, const std::string& kind,
                const std::string& id) {
@@ -31,7 +26,7 @@ class Checker {
           const Map& targets) {
     if (targets.count(value) || is_broken(broken_, kind, value)) return;
     diags_.error(src.at(pointer),
-                 "unknown " + kind + " \"" + value + "\"" + diag::did_you_mean(value, keys_of(targets)));
+                 "unknown " + kind + " \"" + value + "\"" + diag::did_you_mean(value, base::keys_of(targets)));
   }
 
   void ref(const Source& src, const std::string& pointer, const std::string& value) {
@@ -39,7 +34,8 @@ class Checker {
     const std::string record = value.substr(0, value.find('/'));
     for (const char* kind : {"audit", "cycle", "meeting"})
       if (is_broken(broken_, kind, record)) return;
-    diags_.error(src.at(pointer), "unknown finding \"" + value + "\"" + diag::did_you_mean(value, keys_of(index_)));
+    diags_.error(src.at(pointer),
+                 "unknown finding \"" + value + "\"" + diag::did_you_mean(value, base::keys_of(index_)));
   }
 
   void content(const Source& src, const std::string& pointer, const std::string& path) {

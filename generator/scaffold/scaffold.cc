@@ -3,8 +3,9 @@
 #include "scaffold/scaffold.h"
 
 #include <algorithm>
-#include <fstream>
 #include <regex>
+
+#include "fs/files.h"
 
 namespace qahub::scaffold {
 namespace {
@@ -111,15 +112,15 @@ bool write_plan(const std::filesystem::path& site_dir, const Plan& plan, diag::D
   }
   if (!ok) return false;
   for (const NewFile& f : plan.files) {
-    const std::filesystem::path target = site_dir / f.path;
-    std::error_code ec;
-    std::filesystem::create_directories(target.parent_path(), ec);
-    std::ofstream out(target, std::ios::binary);
-    out << f.text;
-    out.close();
-    if (!out) {
-      diags.error({f.path}, "cannot write file");
-      return false;
+    switch (fs::create_new_file(site_dir / f.path, f.text)) {
+      case fs::NewFile::kCreated:
+        break;
+      case fs::NewFile::kExists:  // appeared since the check above
+        diags.error({f.path}, "already exists; qahub new never overwrites a file");
+        return false;
+      case fs::NewFile::kFailed:
+        diags.error({f.path}, "cannot write file");
+        return false;
     }
   }
   return true;

@@ -2,10 +2,11 @@
 // data/schemas/*.schema.json, with keys in the order the existing records use.
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <sstream>
 
 #include "scaffold/scaffold.h"
+
+#include "fs/files.h"
 
 namespace qahub::scaffold {
 namespace {
@@ -139,8 +140,7 @@ std::optional<Plan> plan_meeting(const std::filesystem::path& site_dir, const st
   const std::string forum_path = "data/forums/" + forum_id + ".json";
   ordered_json forum;
   try {
-    std::ifstream in(site_dir / forum_path);
-    forum = ordered_json::parse(in);
+    forum = ordered_json::parse(fs::read_file(site_dir / forum_path).value_or(""));
   } catch (const nlohmann::json::exception&) {
     diags.error({forum_path}, "cannot read the forum record; run qahub check for details");
     return std::nullopt;

@@ -1,6 +1,6 @@
 #include "search/search.h"
 
-#include <thread>
+#include "base/parallel.h"
 
 #include "fs/files.h"
 #include "search/corpus.h"
@@ -71,14 +71,10 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
     store = docs_json(docs, synonyms);
     files_ok = write_corpus_files(corpus, store, options, diags);
   };
-  std::thread files_thread;
-  if (options.jobs > 1) files_thread = std::thread(write_files);
   // The lunr index, byte-identical to lunr.js over the same corpus.
-  const std::string index = index_corpus(corpus, options.jobs).to_json();
-  if (files_thread.joinable())
-    files_thread.join();
-  else
-    write_files();
+  std::string index;
+  base::run_beside(
+      options.jobs > 1, [&] { index = index_corpus(corpus, options.jobs).to_json(); }, write_files);
 
   out["search/index.json"] = index;
   out["search/docs.json"] = store;

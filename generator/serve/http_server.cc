@@ -9,11 +9,11 @@
 #include <cctype>
 #include <cerrno>
 #include <chrono>
-#include <fstream>
 #include <random>
 #include <sstream>
 #include <thread>
 
+#include "fs/files.h"
 #include "serve/mime.h"
 #include "serve/static_files.h"
 
@@ -29,14 +29,6 @@ constexpr auto kKeepAlive = std::chrono::seconds(5);
 /// The swap takes microseconds; 20 × 5 ms covers a busy disk.
 constexpr int kSwapRetries = 20;
 constexpr auto kSwapRetryDelay = std::chrono::milliseconds(5);
-
-std::optional<std::string> read_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return std::move(s).str();
-}
 
 /// True when `host:port` cannot be bound because something already listens
 /// there. cpp-httplib does not pass errno through, so probe with a socket of
@@ -170,7 +162,7 @@ Resolution HttpServer::resolve_and_read(const std::string& path, std::optional<s
     if (attempt > 0) std::this_thread::sleep_for(kSwapRetryDelay);
     r = resolve_request(root_, path);
     if (r.kind == Resolution::kFile) {
-      body = read_file(r.file);
+      body = fs::read_file(r.file);
       if (body) return r;
       r.kind = Resolution::kNotFound;
       continue;

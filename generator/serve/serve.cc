@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "base/text.h"
 #include "pipeline/incremental.h"
 #include "pipeline/pipeline.h"
 #include "serve/background_search.h"
@@ -20,11 +21,10 @@
 namespace qahub::serve {
 namespace {
 
+using base::plural;
 using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-std::string plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 /// "content/a.md", "content/a.md and content/b.md", "content/a.md and 3 other files".
 std::string describe_changes(const std::set<std::string>& paths) {

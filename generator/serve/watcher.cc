@@ -26,13 +26,6 @@ bool is_watched_top_level(const std::string& name) {
 
 }  // namespace
 
-ChangeKind change_kind(const std::string& site_relative) {
-  if (site_relative.starts_with("content/")) return ChangeKind::kContent;
-  if (site_relative.starts_with("data/")) return ChangeKind::kData;
-  if (site_relative.starts_with("themes/")) return ChangeKind::kTheme;
-  return ChangeKind::kConfig;
-}
-
 bool is_editor_temp_file(const std::string& name) {
   if (name.empty()) return true;
   if (name.front() == '.' || name.front() == '#' || name.back() == '~') return true;

@@ -18,14 +18,6 @@
 
 namespace qahub::serve {
 
-/// What a changed path is, for the terminal log and for a future incremental
-/// rebuild (content → re-render one page; theme → re-render all; data →
-/// reload records; config → start over).
-enum class ChangeKind { kContent, kData, kTheme, kConfig };
-
-/// The kind of a site-relative path ("content/a.md" → kContent).
-ChangeKind change_kind(const std::string& site_relative);
-
 /// True for files editors write beside the real one (".a.md.swp", "a.md~",
 /// vim's "4913", emacs "#a.md#"); changes to them are ignored.
 bool is_editor_temp_file(const std::string& name);

@@ -9,22 +9,18 @@
 
 #include "fs/files.h"
 #include "pipeline/pipeline.h"
+#include "temp_dir.h"
 
 namespace qahub::testing {
 
 class TestSite {
  public:
   explicit TestSite(const std::map<std::string, std::string>& files) {
-    static int counter = 0;
-    root_ = std::filesystem::temp_directory_path() /
-            ("qahub-site-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(root_);
     for (const auto& [path, text] : files) fs::write_file(root_ / path, text);
     options.site_dir = root_;
     options.out_dir = root_ / "public";
     options.as_of = base::Date{2026, 11, 23};
   }
-  ~TestSite() { std::filesystem::remove_all(root_); }
 
   bool build() {
     diags_ = std::make_unique<diag::Diagnostics>();
@@ -40,7 +36,8 @@ class TestSite {
   config::BuildOptions options;
 
  private:
-  std::filesystem::path root_;
+  TempDir temp_{"site"};
+  const std::filesystem::path& root_ = temp_.path();
   std::unique_ptr<diag::Diagnostics> diags_;
 };
 

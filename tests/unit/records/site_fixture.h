@@ -12,28 +12,17 @@
 #include "record_pages/kinds.h"
 #include "record_pages/record_pages.h"
 #include "records/records.h"
+#include "temp_dir.h"
 #include "templating/templates.h"
 #include "theme/theme.h"
 
 namespace qahub::records::testing {
 
-class TempSite {
+/// A temporary site folder (the one temp-folder helper, tests/unit/temp_dir.h).
+class TempSite : public qahub::testing::TempDir {
  public:
-  explicit TempSite(const std::string& name) {
-    // The process id keeps concurrent test runs (ctest -j, ASan and plain builds) apart.
-    dir_ = std::filesystem::temp_directory_path() / ("qahub-records-test-" + std::to_string(::getpid()) + "-" + name);
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  ~TempSite() { std::filesystem::remove_all(dir_); }
-  void write(const std::string& rel, const std::string& text) const {
-    std::filesystem::create_directories((dir_ / rel).parent_path());
-    std::ofstream(dir_ / rel, std::ios::binary) << text;
-  }
-  const std::filesystem::path& dir() const { return dir_; }
-
- private:
-  std::filesystem::path dir_;
+  explicit TempSite(const std::string& name) : TempDir("records-test-" + name) {}
+  const std::filesystem::path& dir() const { return path(); }
 };
 
 inline base::Date date(const char* s) { return *base::Date::parse(s); }

@@ -3,8 +3,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "../serve/temp_dir.h"
 #include "scaffold/scaffold.h"
+#include "temp_dir.h"
 
 using namespace qahub;
 

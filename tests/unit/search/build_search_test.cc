@@ -8,6 +8,7 @@
 #include "search/corpus.h"
 #include "search/query.h"
 #include "search/search.h"
+#include "temp_dir.h"
 
 using namespace qahub::search;
 namespace fs = std::filesystem;
@@ -16,19 +17,12 @@ namespace {
 
 // A small site in a fresh temp dir, with the repository's synonyms table.
 struct TempSite {
-  fs::path dir;
+  qahub::testing::TempDir temp{"search-test"};
+  const fs::path& dir = temp.path();
   TempSite() {
-    dir = fs::temp_directory_path() /
-          ("qahub-search-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-    fs::remove_all(dir);
     fs::create_directories(dir / "data" / "search");
     fs::copy_file(fs::path(QAHUB_SOURCE_DIR) / "data" / "search" / "synonyms.json",
                   dir / "data" / "search" / "synonyms.json");
-  }
-  ~TempSite() { fs::remove_all(dir); }
-  static int& counter() {
-    static int n = 0;
-    return n;
   }
 };
 

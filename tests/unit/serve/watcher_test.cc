@@ -8,13 +8,6 @@
 using namespace qahub;
 using namespace std::chrono_literals;
 
-TEST_CASE("serve: change kinds by top-level folder", "[serve]") {
-  CHECK(serve::change_kind("content/a.md") == serve::ChangeKind::kContent);
-  CHECK(serve::change_kind("data/cycles/x.json") == serve::ChangeKind::kData);
-  CHECK(serve::change_kind("themes/default/templates/layout.mustache") == serve::ChangeKind::kTheme);
-  CHECK(serve::change_kind("qahub.yaml") == serve::ChangeKind::kConfig);
-}
-
 TEST_CASE("serve: editor temporary files are ignored", "[serve]") {
   for (const char* name : {".a.md.swp", "a.md~", "4913", "#a.md#", ".#a.md", "a.md.tmp"})
     CHECK(serve::is_editor_temp_file(name));
