@@ -54,15 +54,20 @@ UpdateResult update_pages(BuildState& state, const std::set<std::string>& change
   }
   model::resolve_links(edited, state.targets, diags);
   // Pages that link into anchors that changed are checked again, as they are on disk.
+  // Their HTML cannot change (an anchor is checked, not rewritten): only their errors.
   content::ContentSet referrers;
   std::set<std::string> rechecked;
+  const model::LinkResolver resolver(state.targets);
   for (const auto& [url, _] : anchors.changed()) {
     for (const std::string& source : state.anchor_referrers[url]) {
       if (changed.count(source) || !rechecked.insert(source).second) continue;
-      // A record narrative linking in: its record page is rebuilt only by a full build.
-      if (!state.sources.count(source)) return result;
       auto text = fs::read_file(state.options.site_dir / source);
       if (!text) return result;
+      if (auto n = state.narratives.find(source); n != state.narratives.end()) {
+        markdown::Document doc = markdown::Document::parse(*text, 0, state.load.markdown);
+        resolver.resolve(doc, source, n->second.page_url, n->second.page_url, diags, n->second.id_prefix);
+        continue;
+      }
       diag::Diagnostics unchanged;  // its own problems were reported by the build
       referrers.pages.push_back(content::parse_page(source, *text, state.load, unchanged));
     }

@@ -7,8 +7,7 @@
 /// directory one file at a time (readers see the old file or the new, never a
 /// mix). When an edit changes headings, the pages that link into the edited
 /// page's anchors are read again and their links re-checked (an anchor they
-/// use may be gone); when one of those is a record narrative, a full build
-/// (its record page is not kept). The search index is left to the caller (it may follow
+/// use may be gone), record narratives among them. The search index is left to the caller (it may follow
 /// a moment later). Anything else, or any doubt (a new, deleted or renamed
 /// file, data, theme, config), needs a full build.
 ///

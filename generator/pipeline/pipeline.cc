@@ -198,7 +198,12 @@ void note_sources(const Build& b, BuildState& keep) {
     keep.sources[p.source] = {p.head, heading_ids(p)};
     add_anchor_links(keep, p.source, p.doc);
   }
-  for (const records::Narrative& n : b.data.records.narratives) add_anchor_links(keep, n.source, n.doc);
+  for (const record_pages::RecordPage& page : b.record_pages.pages)
+    for (size_t i : page.narratives) {
+      const records::Narrative& n = b.data.records.narratives[i];
+      keep.narratives[n.source] = {page.url, n.id_prefix + "-"};
+      add_anchor_links(keep, n.source, n.doc);
+    }
 }
 
 }  // namespace

@@ -58,6 +58,12 @@ struct BuildState {
   /// Page URL → the sources (content pages, record narratives) that link to
   /// an anchor on it, so an edit to its headings re-checks just those.
   std::map<std::string, std::set<std::string>> anchor_referrers;
+  /// Where each record narrative is shown, to re-check its links as the links pass did.
+  struct NarrativePlace {
+    std::string page_url;   ///< its record page ("/meetings/2025-11-practice-board/")
+    std::string id_prefix;  ///< "minutes-"
+  };
+  std::map<std::string, NarrativePlace> narratives;  ///< by source ("data/meetings/….md")
 };
 
 /// Adds to state.anchor_referrers the pages that the resolved links of

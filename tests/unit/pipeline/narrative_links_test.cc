@@ -61,7 +61,8 @@ TEST_CASE("pipeline: broken links in record narratives are errors at the narrati
   CHECK_FALSE(site.exists("index.html"));
 }
 
-TEST_CASE("pipeline: incremental: a heading edit on a page a narrative links into needs a full build", "[pipeline]") {
+TEST_CASE("pipeline: incremental: a heading edit on a page a narrative links into re-checks the narrative",
+          "[pipeline]") {
   TestSite site({});
   copy_default_site(site);
   std::string minutes = *qahub::fs::read_file(site.root() / kMinutes);
@@ -69,14 +70,25 @@ TEST_CASE("pipeline: incremental: a heading edit on a page a narrative links int
   qahub::pipeline::BuildState state;
   qahub::diag::Diagnostics diags;
   REQUIRE(qahub::pipeline::build_site(site.options, diags, nullptr, &state));
-  for (const char* page : {"content/practice/audit-cycle.md", "content/practice/supervision.md"}) {
-    site.write(page, *qahub::fs::read_file(site.root() / page) + "\n## A new heading\n\nText.\n");
-  }
-  qahub::diag::Diagnostics d1, d2;
-  CHECK(qahub::pipeline::update_pages(state, {"content/practice/audit-cycle.md"}, d1).kind ==
-        qahub::pipeline::Update::kNeedsFullBuild);
-  CHECK(qahub::pipeline::update_pages(state, {"content/practice/supervision.md"}, d2).kind ==
-        qahub::pipeline::Update::kApplied);
+  const char* kPage = "content/practice/audit-cycle.md";
+  const std::string page = *qahub::fs::read_file(site.root() / kPage);
+  // A new heading: the narrative's anchor is still there.
+  site.write(kPage, page + "\n## A new heading\n\nText.\n");
+  qahub::diag::Diagnostics d1;
+  CHECK(qahub::pipeline::update_pages(state, {kPage}, d1).kind == qahub::pipeline::Update::kApplied);
+  CHECK(d1.format_all().empty());
+  // The heading the narrative links to renamed: its link is reported, at the narrative.
+  std::string renamed = page;
+  const size_t at = renamed.find("## Moderation");
+  REQUIRE(at != std::string::npos);
+  renamed.replace(at, 13, "## Checking grades");
+  site.write(kPage, renamed);
+  qahub::diag::Diagnostics d2;
+  CHECK(qahub::pipeline::update_pages(state, {kPage}, d2).kind == qahub::pipeline::Update::kFailed);
+  CHECK(contains(d2.format_all(),
+                 "data/meetings/2025-11-practice-board.md:15:5: error: broken link "
+                 "\"../../content/practice/audit-cycle.md#moderation\": no heading \"moderation\" on "
+                 "/practice/audit-cycle/"));
 }
 
 TEST_CASE("pipeline: a narrative's own #anchor links point at its prefixed heading ids", "[pipeline]") {
