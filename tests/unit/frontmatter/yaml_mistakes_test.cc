@@ -21,7 +21,7 @@ TEST_CASE("front matter: an unclosed quote is reported at the opening quote", "[
         "content/a.md:3:11: error: this quoted value is never closed\n");
 }
 
-TEST_CASE("front matter: an unclosed [ or { is reported where it opens", "[frontmatter]") {
+TEST_CASE("front matter: an unclosed list or mapping is reported where it opens", "[frontmatter]") {
   CHECK(diagnostics_for("---\ntitle: A\ntags: [a, b\nweight: 1\n---\n") ==
         "content/a.md:3:7: error: this list is never closed (expected \"]\")\n");
   CHECK(diagnostics_for("---\ntitle: A\nchanges:\n  - {date: 2026-01-01, summary: x\n---\n") ==

@@ -139,7 +139,7 @@ TEST_CASE("scaffold: page paths must be SECTION/NAME slugs", "[scaffold]") {
         "such as return-interviews\n");
 }
 
-TEST_CASE("scaffold: a page without a section is top level; its title comes from its name", "[scaffold]") {
+TEST_CASE("scaffold: a page without a section is top level, its title from its name", "[scaffold]") {
   testing::TempDir site("scaffold-top-page");
   diag::Diagnostics diags;
   auto plan = scaffold::plan_page(site.path(), "return-interviews", "", date("2026-11-23"), diags);
