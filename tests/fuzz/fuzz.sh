@@ -23,7 +23,6 @@ runs=0
 judge() {
   timeout 5 "$qahub" check --site "$work/site" --as-of 2026-11-23 >"$work/out" 2>"$work/err"
   local code=$?
-  runs=$((runs + 1))
   if [ "$code" = 124 ]; then echo "hang (no answer in 5 s)"; return; fi
   if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:|terminate called|Segmentation' "$work/err"; then
     echo "sanitizer report or crash:"; head -20 "$work/err"; return
@@ -41,7 +40,7 @@ if [ -d "$cases" ]; then
   for c in "$cases"/*/; do
     fresh_site
     cp -r "$c." "$work/site/"
-    problem="$(judge)"
+    problem="$(judge)"; runs=$((runs + 1))
     if [ -n "$problem" ]; then echo "FAIL: case $(basename "$c"): $problem"; fail=1; fi
   done
 fi
@@ -71,7 +70,7 @@ while [ "$(date +%s)" -lt "$end" ]; do
     }
     open(my $o, ">:raw", $ARGV[0]) or die; print $o $s; close $o;
   ' "$work/site/$target" "$((seed + i))"
-  problem="$(judge)"
+  problem="$(judge)"; runs=$((runs + 1))
   if [ -n "$problem" ]; then
     echo "FAIL: seed $((seed + i)), $target: $problem"
     mkdir -p "$failures/seed-$((seed + i))/$(dirname "$target")"
