@@ -128,8 +128,10 @@ class Scanner {
       if (ch == '"' || ch == '\\') escaped += '\\';
       escaped += ch;
     }
-    add(v, "this value has \": \" in it, which YAML reads as another key; put the value in quotes: " +
-               std::string(key) + ": \"" + escaped + "\"");
+    const bool inside = plain.find(": ") != std::string_view::npos;
+    add(v, std::string(inside ? "this value has \": \" in it" : "this value ends in \":\"") +
+               ", which YAML reads as another key; put the value in quotes: " + std::string(key) + ": \"" + escaped +
+               "\"");
   }
 
   /// A quoted scalar opening at `q`: it may span lines, but must close.

@@ -54,6 +54,12 @@ TEST_CASE("front matter: a colon inside an unquoted value says to quote it", "[f
         "quotes: summary: \"Added: a \\\"new\\\" note\"\n");
 }
 
+TEST_CASE("front matter: a value ending in a colon says to quote it", "[frontmatter]") {
+  CHECK(diagnostics_for("---\ntitle: A\ndescription: Three things to remember:\n---\n") ==
+        "content/a.md:3:14: error: this value ends in \":\", which YAML reads as another key; put the value in "
+        "quotes: description: \"Three things to remember:\"\n");
+}
+
 TEST_CASE("front matter: a duplicate key is an error at the second one", "[frontmatter]") {
   CHECK(diagnostics_for("---\ntitle: A\nweight: 1\ntitle: B\n---\n") ==
         "content/a.md:4:1: error: duplicate key \"title\"; it is already set on line 2\n");
