@@ -88,8 +88,6 @@ bool convert(const DataKind& kind, RecordReader& reader, const json& doc, Source
   } catch (const json::exception& e) {
     reader.diags().error({path}, "record does not have the shape qahub expects (" + std::string(e.what()) +
                                      "); check it against data/schemas/" + std::string(kind.name) + ".schema.json");
-  } catch (const std::exception& e) {  // std::out_of_range and kin from a loader's own conversions
-    reader.diags().error({path}, "record cannot be read (" + std::string(e.what()) + ")");
   }
   return false;
 }
