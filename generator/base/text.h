@@ -48,4 +48,19 @@ std::vector<std::string_view> split_lines(std::string_view text);
 /// Replaces ASCII upper-case letters with lower-case ones.
 std::string ascii_lower(std::string_view s);
 
+/// A 1-based line and byte column: every diagnostic counts columns in bytes.
+struct LineCol {
+  int line = 1;
+  int col = 1;
+};
+
+/// Line and byte column of byte `offset` in `text` (offsets past the end clamp to it).
+LineCol line_col_at(std::string_view text, size_t offset);
+
+/// The offset of the first byte that does not start well-formed UTF-8: a
+/// stray continuation byte, or the lead byte of a sequence that is cut short,
+/// overlong, a surrogate or past U+10FFFF. npos when the text is valid (a
+/// byte order mark is valid UTF-8).
+size_t first_invalid_utf8(std::string_view text);
+
 }  // namespace qahub::base

@@ -19,6 +19,14 @@ void print_diagnostics(const diag::Diagnostics& diags) {
 
 }  // namespace
 
+std::string usage_message(std::string what) {
+  while (!what.empty() && (what.back() == '\n' || what.back() == '.' || what.back() == ' ')) what.pop_back();
+  for (char& c : what)
+    if (c == '\n') c = ' ';
+  if (!what.empty() && what[0] >= 'A' && what[0] <= 'Z') what[0] = static_cast<char>(what[0] - 'A' + 'a');
+  return what;
+}
+
 int run_build(const config::BuildOptions& options) {
   std::fprintf(stderr, "qahub: building %s as of %s\n", options.site_dir.c_str(), options.as_of.iso().c_str());
   const auto start = std::chrono::steady_clock::now();

@@ -11,6 +11,10 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitSiteErrors = 1;
 inline constexpr int kExitUsage = 2;
 
+/// CLI11's "The following arguments were not expected: -x" in our style:
+/// lower-case first letter, no full stop, one line.
+std::string usage_message(std::string what);
+
 int run_build(const config::BuildOptions& options);
 int run_check(const config::BuildOptions& options);
 

@@ -7,6 +7,7 @@
 #include "base/date.h"
 #include "cli/commands.h"
 #include "cli/new_command.h"
+#include "fs/files.h"
 #include "search/query.h"
 #include "serve/serve.h"
 
@@ -72,29 +73,47 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? cli::kExitOk : cli::kExitUsage;
+    // Usage errors look like every other error of ours, not CLI11's prose.
+    std::fprintf(stderr, "qahub: error: %s (see qahub --help)\n", cli::usage_message(e.what()).c_str());
+    return cli::kExitUsage;
+  }
+
+  if (!*search) {
+    if (as_of.empty()) {
+      options.as_of = base::today_utc();
+    } else if (auto d = base::Date::parse(as_of)) {
+      options.as_of = *d;
+    } else {
+      std::fprintf(stderr, "qahub: error: --as-of must be a date YYYY-MM-DD, not \"%s\"\n", as_of.c_str());
+      return cli::kExitUsage;
+    }
+  }
+
+  // Every command works on a site: a wrong --site writes nothing anywhere.
+  if (auto problem = fs::site_problem(options.site_dir)) {
+    std::fprintf(stderr, "qahub: error: %s\n", problem->c_str());
+    return cli::kExitUsage;
   }
 
   if (*search)
     return search::run_search_command(options.site_dir, query, search_json, search_limit, std::cout, std::cerr);
 
-  if (as_of.empty()) {
-    options.as_of = base::today_utc();
-  } else if (auto d = base::Date::parse(as_of)) {
-    options.as_of = *d;
-  } else {
-    std::fprintf(stderr, "qahub: error: --as-of must be a date YYYY-MM-DD, not \"%s\"\n", as_of.c_str());
-    return cli::kExitUsage;
+  // Each module turns its libraries' exceptions into diagnostics; this is the
+  // last net, so a missed one is still an error line, not `terminate called`.
+  try {
+    if (*build) return cli::run_build(options);
+    if (*check) return cli::run_check(options);
+    if (*serve) {
+      serve_options.build = options;
+      return serve::run_serve(serve_options);
+    }
+    if (*scaffold) return cli::run_new(new_command, options);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "qahub: error: %s\n", e.what());
+    return cli::kExitSiteErrors;
   }
-
-  if (*build) return cli::run_build(options);
-  if (*check) return cli::run_check(options);
-  if (*serve) {
-    serve_options.build = options;
-    return serve::run_serve(serve_options);
-  }
-  if (*scaffold) return cli::run_new(new_command, options);
   return cli::kExitUsage;
 }

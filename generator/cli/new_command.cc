@@ -13,9 +13,9 @@ CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& 
   scaffold->add_option("--site", options.site_dir, "Site directory (default: .)");
   scaffold->add_option("--as-of", as_of, "Date for the new files, YYYY-MM-DD (default: today)");
 
-  cmd.page = scaffold->add_subcommand("page", "content/SECTION/NAME.md with front matter");
-  cmd.page->add_option("path", cmd.page_path, "SECTION/NAME, such as practice/return-interviews")->required();
-  cmd.page->add_option("title", cmd.page_title, "The page title")->required();
+  cmd.page = scaffold->add_subcommand("page", "content/SECTION/NAME.md (or content/NAME.md) with front matter");
+  cmd.page->add_option("path", cmd.page_path, "SECTION/NAME or NAME, such as practice/return-interviews")->required();
+  cmd.page->add_option("title", cmd.page_title, "The page title (default: from the name, \"Return interviews\")");
   cmd.cycle = scaffold->add_subcommand("cycle", "data/cycles/<year>-cycle-<n>.json for the next free cycle");
   cmd.audit = scaffold->add_subcommand("audit", "data/audits/<theme>-<year>.json for a thematic audit");
   cmd.audit->add_option("theme", cmd.audit_theme, "The audit's theme, such as \"Return home interviews\"")->required();

@@ -1,5 +1,6 @@
 #include "config/site_config.h"
 
+#include "diag/utf8.h"
 #include "frontmatter/yaml_fields.h"
 #include "fs/files.h"
 
@@ -57,7 +58,7 @@ void read_accessibility(const YAML::Node& n, const frontmatter::YamlSource& src,
 SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnostics& diags) {
   SiteConfig c;
   auto text = fs::read_file(site_dir / kConfigFile);
-  if (!text) return c;
+  if (!text || !diag::check_utf8(*text, kConfigFile, diags)) return c;
   frontmatter::YamlSource src{kConfigFile, 0};
   auto root = frontmatter::load_yaml(*text, src, diags);
   if (!root || root->IsNull()) return c;

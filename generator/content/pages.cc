@@ -7,6 +7,7 @@
 #include "base/parallel.h"
 #include "base/text.h"
 #include "diag/personal_data.h"
+#include "diag/utf8.h"
 #include "fs/files.h"
 
 namespace qahub::content {
@@ -26,8 +27,13 @@ std::string parent_url(const std::string& url) {
   return url.substr(0, slash + 1);
 }
 
-Page parse_page(const std::string& source, const std::string& text, const LoadOptions& options,
+Page parse_page(const std::string& source, const std::string& file_text, const LoadOptions& options,
                 diag::Diagnostics& diags) {
+  // A page with bad bytes is kept, empty, so links to it still resolve while
+  // the one error that matters is reported.
+  static const std::string kEmpty = "---\ntitle: \"\"\n---\n";
+  const bool valid = diag::check_utf8(file_text, source, diags);
+  const std::string& text = valid ? file_text : kEmpty;
   Page page;
   page.source = source;
   page.url = url_for_source(source);
@@ -35,7 +41,8 @@ Page parse_page(const std::string& source, const std::string& text, const LoadOp
   const std::string name = source.substr(source.rfind('/') + 1);
   page.is_section = name == "_index.md";
   frontmatter::Split split = frontmatter::split_front_matter(text);
-  page.meta = frontmatter::parse_page_meta(split, source, diags);
+  diag::Diagnostics ignored;
+  page.meta = frontmatter::parse_page_meta(split, source, valid ? diags : ignored);
   diag::check_personal_data(text, source, 0, options.allow_personal_data, diags);
   page.doc = markdown::Document::parse(split.body, split.body_line_offset, options.markdown);
   page.head = text.substr(0, text.size() - std::min(text.size(), split.body.size()));

@@ -1,10 +1,47 @@
 #include "frontmatter/yaml_fields.h"
 
+#include <map>
+
+#include "base/text.h"
+#include "frontmatter/yaml_mistakes.h"
+
 namespace qahub::frontmatter {
+namespace {
+
+/// yaml-cpp keeps both of two equal keys and `node["title"]` finds the first,
+/// so a second `title:` would be silently ignored.
+void check_duplicate_keys(const YAML::Node& n, const YamlSource& src, diag::Diagnostics& diags) {
+  if (n.IsMap()) {
+    std::map<std::string, int> seen;
+    for (const auto& kv : n) {
+      if (kv.first.IsScalar()) {
+        const diag::Position at = src.at(kv.first);
+        auto [it, fresh] = seen.emplace(kv.first.Scalar(), at.line);
+        if (!fresh)
+          diags.error(at, "duplicate key \"" + kv.first.Scalar() + "\"; it is already set on line " +
+                              std::to_string(it->second));
+      }
+      check_duplicate_keys(kv.second, src, diags);
+    }
+  } else if (n.IsSequence()) {
+    for (const YAML::Node& item : n) check_duplicate_keys(item, src, diags);
+  }
+}
+
+}  // namespace
 
 std::optional<YAML::Node> load_yaml(const std::string& text, const YamlSource& src, diag::Diagnostics& diags) {
+  // Our own words, at the place to look, before yaml-cpp's.
+  const std::vector<YamlMistake> mistakes = find_yaml_mistakes(text);
+  for (const YamlMistake& m : mistakes) {
+    const base::LineCol lc = base::line_col_at(text, m.offset);
+    diags.error({src.path, lc.line + src.line_offset, lc.col}, m.message);
+  }
+  if (!mistakes.empty()) return std::nullopt;
   try {
-    return YAML::Load(text);
+    YAML::Node root = YAML::Load(text);
+    check_duplicate_keys(root, src, diags);
+    return root;
   } catch (const YAML::Exception& e) {
     diags.error(src.at(e.mark), "invalid YAML: " + e.msg);
   }

@@ -42,6 +42,16 @@ std::vector<std::string> list_files(const std::filesystem::path& root, const std
   return out;
 }
 
+std::optional<std::string> site_problem(const std::filesystem::path& dir) {
+  const std::string at = "no site at \"" + dir.string() + "\": ";
+  std::error_code ec;
+  if (!std::filesystem::exists(dir, ec)) return at + "the directory does not exist";
+  if (!std::filesystem::is_directory(dir, ec)) return at + "it is not a directory";
+  for (const char* entry : {"content", "data", "qahub.yaml"})
+    if (std::filesystem::exists(dir / entry, ec)) return std::nullopt;
+  return at + "it has none of content/, data/ and qahub.yaml";
+}
+
 bool write_file(const std::filesystem::path& path, std::string_view bytes) {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);

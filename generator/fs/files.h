@@ -21,6 +21,13 @@ std::vector<std::string> list_files(const std::filesystem::path& root, const std
 /// is renamed into place only after every file is written).
 bool write_file(const std::filesystem::path& path, std::string_view bytes);
 
+/// Why `dir` is not a site, or nullopt when it is one: a directory holding
+/// at least one of content/, data/ and qahub.yaml. Every command checks its
+/// --site first, so a mistyped path is a usage error instead of an empty site
+/// built, served or scaffolded into the wrong place.
+/// "no site at \"sites/hub\": it has none of content/, data/ and qahub.yaml"
+std::optional<std::string> site_problem(const std::filesystem::path& dir);
+
 enum class NewFile { kCreated, kExists, kFailed };
 
 /// Creates a file that did not exist (create parent dirs), opened with

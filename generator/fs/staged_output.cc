@@ -1,6 +1,11 @@
 #include "fs/staged_output.h"
 
+#include <fcntl.h>
+#include <stdio.h>  // renameat2, RENAME_EXCHANGE (glibc 2.28+, _GNU_SOURCE)
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <atomic>
 #include <mutex>
@@ -21,8 +26,12 @@ std::filesystem::path sibling(const std::filesystem::path& out, const char* tag)
 
 }  // namespace
 
+int system_rename(const std::filesystem::path& from, const std::filesystem::path& to, unsigned flags) {
+  return ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), flags) == 0 ? 0 : errno;
+}
+
 bool write_output_tree(const std::filesystem::path& out_dir, const std::map<std::string, std::string>& files, int jobs,
-                       diag::Diagnostics& diags) {
+                       diag::Diagnostics& diags, const RenameFn& rename) {
   std::error_code ec;
   std::filesystem::path out = std::filesystem::absolute(out_dir, ec).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
@@ -55,22 +64,30 @@ bool write_output_tree(const std::filesystem::path& out_dir, const std::map<std:
     return false;
   }
 
-  // Swap: out → old, staging → out, remove old. If the second rename fails, put old back.
   const bool had_old = std::filesystem::exists(out, ec);
   if (had_old) {
-    std::filesystem::rename(out, old, ec);
-    if (ec) {
+    // One step: staging becomes out and the previous site lands at staging.
+    const int r = rename(staging, out, RENAME_EXCHANGE);
+    if (r == 0) {
       std::filesystem::remove_all(staging, ec);
-      diags.error({}, "cannot replace output directory " + out.string());
+      return true;
+    }
+    if (r != EINVAL && r != ENOSYS) {
+      std::filesystem::remove_all(staging, ec);
+      diags.error({}, "cannot replace output directory " + out.string() + ": " + std::strerror(r));
       return false;
     }
   }
-  std::filesystem::rename(staging, out, ec);
-  if (ec) {
-    std::string why = ec.message();
-    if (had_old) std::filesystem::rename(old, out, ec);
+  // Two steps: out → old, staging → out, remove old. If the second fails, put old back.
+  if (had_old && rename(out, old, 0) != 0) {
     std::filesystem::remove_all(staging, ec);
-    diags.error({}, "cannot move output into place at " + out.string() + ": " + why);
+    diags.error({}, "cannot replace output directory " + out.string());
+    return false;
+  }
+  if (const int r = rename(staging, out, 0); r != 0) {
+    if (had_old) rename(old, out, 0);
+    std::filesystem::remove_all(staging, ec);
+    diags.error({}, "cannot move output into place at " + out.string() + ": " + std::strerror(r));
     return false;
   }
   if (had_old) std::filesystem::remove_all(old, ec);

@@ -1,3 +1,5 @@
+#include <string_view>
+
 #include "record_pages/pages.h"
 #include "record_pages/urls.h"
 #include "records/status.h"
@@ -6,12 +8,12 @@ namespace qahub::record_pages {
 
 using namespace records;  // the typed model these pages show
 
-namespace {
-
 /// One RFC 4180 field: quoted when it holds a comma, quote or line break.
-/// A leading = + - @ is prefixed with ' so spreadsheets never run it as a formula.
-std::string field(std::string s) {
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s = "'" + s;
+/// A leading = + - @, tab or carriage return is prefixed with ' so
+/// spreadsheets never run it as a formula (OWASP's CSV injection list: a
+/// tab or CR can hide the formula character after it).
+std::string csv_field(std::string s) {
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) s = "'" + s;
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
@@ -21,10 +23,11 @@ std::string field(std::string s) {
   return out + "\"";
 }
 
-}  // namespace
-
 std::string actions_csv(const Context& ctx) {
-  std::string out = "id,title,source type,source id,source item,source,owner,due,status,last update,last note,page\r\n";
+  // A UTF-8 byte order mark first, or Excel opens the file as ANSI and
+  // garbles every non-ASCII character (names such as "Zoë", "–" dashes).
+  std::string out =
+      "\xEF\xBB\xBFid,title,source type,source id,source item,source,owner,due,status,last update,last note,page\r\n";
   for (const auto& [id, a] : ctx.records.actions) {
     const StatusEntry* last = nullptr;
     for (const StatusEntry& e : a.history)
@@ -41,7 +44,7 @@ std::string actions_csv(const Context& ctx) {
                                      last ? last->date.iso() : "",
                                      last ? last->note : "",
                                      urls::action(a.id)};
-    for (size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + field(cols[i]);
+    for (size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + csv_field(cols[i]);
     out += "\r\n";
   }
   return out;

@@ -16,8 +16,11 @@ void add_training_pages(const Context& ctx, RecordPages& out);  // pages_trainin
 void add_schedule_pages(const Context& ctx, RecordPages& out);  // pages_schedules.cc
 void add_trends_page(const Context& ctx, RecordPages& out);     // pages_trends.cc
 
-/// The action register as CSV (RFC 4180, CRLF line ends), status against as_of.
+/// The action register as CSV (RFC 4180, CRLF line ends, a UTF-8 byte order
+/// mark for Excel), status against as_of.
 std::string actions_csv(const Context& ctx);  // csv.cc
+/// One CSV field, quoted as needed and never a spreadsheet formula (csv.cc).
+std::string csv_field(std::string s);
 
 /// What a view puts where a narrative goes: a placeholder that
 /// finish_bodies() replaces with the narrative's HTML ("" for none).

@@ -2,20 +2,6 @@
 
 namespace qahub::records {
 
-LineCol line_col_at(std::string_view text, size_t offset) {
-  LineCol lc;
-  if (offset > text.size()) offset = text.size();
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++lc.line;
-      lc.col = 1;
-    } else {
-      ++lc.col;
-    }
-  }
-  return lc;
-}
-
 /// A recursive-descent reader that records positions instead of building values.
 class JsonScanner {
  public:

@@ -12,13 +12,12 @@
 #include <string_view>
 #include <vector>
 
+#include "base/text.h"
+
 namespace qahub::records {
 
-/// A 1-based line and byte column.
-struct LineCol {
-  int line = 1;
-  int col = 1;
-};
+using base::line_col_at;
+using base::LineCol;
 
 class JsonPositions {
  public:
@@ -47,8 +46,5 @@ class JsonPositions {
   std::map<std::string, Entry> entries_;
   friend class JsonScanner;
 };
-
-/// Line and byte column of byte `offset` in `text`.
-LineCol line_col_at(std::string_view text, size_t offset);
 
 }  // namespace qahub::records

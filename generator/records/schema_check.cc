@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "diag/json_parse.h"
+#include "diag/utf8.h"
 #include "fs/files.h"
 
 namespace qahub::records {
@@ -194,12 +196,10 @@ bool describe(const json& schema, const json& doc, const std::vector<std::string
 void SchemaSet::add(const std::string& kind, const std::string& path, const std::string& text,
                     diag::Diagnostics& diags) {
   Compiled c;
-  try {
-    c.json = json::parse(text);
-  } catch (const json::parse_error& e) {
-    diags.error({path}, "invalid JSON schema: " + std::string(e.what()));
-    return;
-  }
+  if (!diag::check_utf8(text, path, diags)) return;
+  auto parsed = diag::parse_json(text, path, diags);
+  if (!parsed) return;
+  c.json = std::move(*parsed);
   try {
     c.schema = std::make_shared<valijson::Schema>();
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
@@ -239,7 +239,14 @@ bool SchemaSet::validate(const std::string& kind, const json& doc, const Source&
   valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(doc);
-  if (validator.validate(*it->second.schema, target, &results)) return true;
+  try {
+    if (validator.validate(*it->second.schema, target, &results)) return true;
+  } catch (const std::exception& e) {  // a site schema's "pattern" std::regex cannot compile, and the like
+    std::string why = e.what();
+    if (!why.empty() && why[0] >= 'A' && why[0] <= 'Z') why[0] = static_cast<char>(why[0] - 'A' + 'a');
+    diags.error({src.path}, "cannot check this record against data/schemas/" + kind + ".schema.json: " + why);
+    return false;
+  }
   for (const auto& err : results) {
     std::vector<std::string> tokens;
     for (const std::string& c : err.context) {

@@ -67,20 +67,12 @@ std::optional<Plan> plan_page(const std::filesystem::path& site_dir, const std::
     parts.push_back(section_and_name.substr(start, slash - start));
     start = slash + 1;
   }
-  if (parts.size() < 2) {
-    diags.error({}, "expected SECTION/NAME, such as practice/return-interviews, not \"" + section_and_name + "\"");
-    return std::nullopt;
-  }
   for (const std::string& p : parts) {
     if (!is_slug(p)) {
       diags.error({}, "\"" + p + "\" in \"" + section_and_name +
                           "\" must be lower-case letters, digits and single hyphens, such as return-interviews");
       return std::nullopt;
     }
-  }
-  if (title.empty()) {
-    diags.error({}, "the page needs a title");
-    return std::nullopt;
   }
   Plan plan;
   // A new section gets its index page, or the page would have no parent to list it.
@@ -95,7 +87,8 @@ std::optional<Plan> plan_page(const std::filesystem::path& site_dir, const std::
                                  "\nTODO: introduce the section in a few sentences.\n"});
   }
   plan.files.push_back({dir + "/" + parts.back() + ".md",
-                        front_matter(title, "TODO: one sentence on what this page is for and who it helps.", as_of) +
+                        front_matter(title.empty() ? title_from_slug(parts.back()) : title,
+                                     "TODO: one sentence on what this page is for and who it helps.", as_of) +
                             "\nTODO: start with what a practitioner needs to know or do.\n\n## TODO: first heading\n\n"
                             "TODO: write this part.\n"});
   return plan;

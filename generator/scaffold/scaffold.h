@@ -29,7 +29,9 @@ struct Plan {
 
 /// `page SECTION/NAME "Title"` → content/SECTION/NAME.md with title,
 /// description, owner, review_by (one year after `as_of`) and one change.
-/// Also content/SECTION/_index.md when the section is new.
+/// Also content/SECTION/_index.md when the section is new. `page NAME` is a
+/// top-level page, content/NAME.md. An empty title comes from the name
+/// (`return-interviews` → "Return interviews"), so `qahub new page x` works.
 std::optional<Plan> plan_page(const std::filesystem::path& site_dir, const std::string& section_and_name,
                               const std::string& title, base::Date as_of, diag::Diagnostics& diags);
 

@@ -151,14 +151,14 @@ int run_search_command(const std::filesystem::path& site_dir, const std::string&
                        std::ostream& out, std::ostream& err) {
   bool blank = std::all_of(query.begin(), query.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
   if (blank) {
-    err << "error: empty search query\n";
+    err << "qahub: error: empty search query\n";
     return 1;
   }
   std::vector<SearchHit> hits;
   std::string error;
   size_t total = 0;
   if (!search_site_index(site_dir / ".qahub", query, limit, hits, error, &total, &err)) {
-    err << "error: " << error << "\n";
+    err << "qahub: error: " << error << "\n";
     return 1;
   }
   if (json) {

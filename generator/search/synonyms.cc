@@ -1,11 +1,11 @@
 #include "search/synonyms.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
+#include "diag/json_parse.h"
 #include "search/unicode.h"
 
 namespace qahub::search {
@@ -22,20 +22,10 @@ std::vector<std::u16string> phrase_stems(std::string_view text) {
 
 SynonymTable SynonymTable::parse(std::string_view text, const std::string& path, diag::Diagnostics& diags) {
   SynonymTable table;
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // e.what(): "[json.exception.parse_error.101] parse error at line L, column C: message".
-    const std::string what = e.what();
-    int line = 0;
-    int col = 0;
-    if (auto at = what.find("at line "); at != std::string::npos)
-      std::sscanf(what.c_str() + at, "at line %d, column %d", &line, &col);
-    auto colon = what.find(": ");
-    diags.error({path, line, col}, "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
-    return table;
-  }
+  // The same reading as the record loader's, so the same error is reported once.
+  auto parsed = diag::parse_json(text, path, diags);
+  if (!parsed) return table;
+  const nlohmann::json& j = *parsed;
   if (!j.is_object() || !j.contains("groups") || !j["groups"].is_array()) {
     diags.error({path, 0, 0}, "expected an object with a \"groups\" array");
     return table;

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "diag/utf8.h"
 #include "fs/files.h"
 
 namespace qahub::theme {
@@ -32,7 +33,10 @@ Theme Theme::load(const std::filesystem::path& site_dir, const std::string& name
       diags.error({rel}, "cannot read theme file");
       continue;
     }
-    t.files_[rel.substr(dir.size() + 1)] = std::move(*bytes);
+    const std::string path = rel.substr(dir.size() + 1);
+    // Templates are text; assets (images, fonts) may be any bytes.
+    if (path.rfind("templates/", 0) == 0 && !diag::check_utf8(*bytes, rel, diags)) continue;
+    t.files_[path] = std::move(*bytes);
   }
   return t;
 }

@@ -15,7 +15,7 @@ set +e
 code=$?
 set -e
 [ "$code" = 1 ] || { echo "expected exit 1, got $code"; cat "$work/stderr"; exit 1; }
-grep -q '^content/_index.md:3:1: error: invalid YAML: end of sequence flow not found$' "$work/stderr"
+grep -qxF 'content/_index.md:2:8: error: this list is never closed (expected "]")' "$work/stderr"
 after="$(cd "$work/site/public" && find . -type f -exec sha256sum {} + | sort)"
 [ "$before" = "$after" ] || { echo "previous output changed"; exit 1; }
 leftovers="$(find "$work/site" -maxdepth 1 -name '.public.*' | wc -l)"

@@ -29,9 +29,13 @@ code=0
   || fail "second new said: $(cat "$work/again.err")"
 [ "$before" = "$(sha256sum "$work/basic/content/guides/return-interviews.md")" ] || fail "file changed"
 
+# Without a section the page is top level; without a title it comes from the name.
+out="$("$qahub" new page return-interviews --site "$work/basic" --as-of "$as_of")"
+[ "$out" = "qahub: created content/return-interviews.md" ] || fail "new page NAME said: $out"
+grep -qx 'title: "Return interviews"' "$work/basic/content/return-interviews.md" || fail "title not from the name"
 # Usage errors exit 2.
-code=0; "$qahub" new page guides/x --site "$work/basic" 2>/dev/null || code=$?
-[ "$code" = 2 ] || fail "missing title exited $code"
+code=0; "$qahub" new page --site "$work/basic" 2>/dev/null || code=$?
+[ "$code" = 2 ] || fail "missing page name exited $code"
 code=0; "$qahub" new page "Guides/X" "T" --site "$work/basic" 2>/dev/null || code=$?
 [ "$code" = 1 ] || fail "bad page path exited $code"
 

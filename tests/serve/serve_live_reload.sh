@@ -89,9 +89,9 @@ wait_for_count "$work/serve.log" '^qahub: rebuilt after content/guides/second.md
 # A broken edit: the last good page stays, the overlay gets the error.
 cp "$page" "$work/good.md"
 printf -- '---\ntitle: [broken\n---\n' >"$page"
-wait_for "$work/events" '^data: content/guides/second.md:[0-9]+:[0-9]+: error: invalid YAML' 5
+wait_for "$work/events" '^data: content/guides/second.md:[0-9]+:[0-9]+: error: this list is never closed' 5
 wait_for "$work/serve.log" '^qahub: rebuild after content/guides/second.md changed failed with 1 error in [0-9]+ ms; still serving the last good build$' 5
-grep -qE '^content/guides/second.md:[0-9]+:[0-9]+: error: invalid YAML' "$work/serve.log" || fail "terminal error"
+grep -qE '^content/guides/second.md:[0-9]+:[0-9]+: error: this list is never closed' "$work/serve.log" || fail "terminal error"
 contains "$url/practice/guides/second/" "$marker" || fail "last good page not served"
 
 # A tab opened while the site is broken gets the errors at once.

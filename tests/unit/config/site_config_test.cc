@@ -67,3 +67,21 @@ TEST_CASE("config: shape errors", "[config]") {
   std::filesystem::remove_all(dir);
   std::filesystem::remove_all(dir2);
 }
+
+TEST_CASE("config: a qahub.yaml that is not UTF-8 is an error at the byte", "[config]") {
+  diag::Diagnostics d;
+  config::SiteConfig c = config::load_site_config(site_with_config("title: Hub\norganisation: Caf\xE9\n"), d);
+  CHECK(d.format_all() == "qahub.yaml:2:18: error: invalid UTF-8 (byte 0xE9)\n");
+  CHECK(c.title == "Practice hub");
+}
+
+TEST_CASE("config: qahub.yaml mistakes are reported where they are", "[config]") {
+  diag::Diagnostics d;
+  config::load_site_config(site_with_config("title: Hub\norganisation: Children's Services: North\n"), d);
+  CHECK(d.format_all() ==
+        "qahub.yaml:2:15: error: this value has \": \" in it, which YAML reads as another key; put the value in "
+        "quotes: organisation: \"Children's Services: North\"\n");
+  diag::Diagnostics dup;
+  config::load_site_config(site_with_config("title: Hub\ntitle: Other\n"), dup);
+  CHECK(dup.format_all() == "qahub.yaml:2:1: error: duplicate key \"title\"; it is already set on line 1\n");
+}

@@ -27,3 +27,13 @@ TEST_CASE("content: parse_page keeps file positions and checks personal data", "
         "content/a/b.md:7:6: error: phone number \"07700 900123\" (the hub holds roles, not contact details; allow it "
         "in qahub.yaml allow_personal_data if it is a shared service address)\n");
 }
+
+TEST_CASE("content: a page that is not UTF-8 is one error and an empty page", "[content]") {
+  diag::Diagnostics d;
+  Page p = parse_page("content/a/b.md", "---\ntitle: B\n---\n\nCaf\xE9 menu\n", {}, d);
+  CHECK(d.format_all() == "content/a/b.md:5:4: error: invalid UTF-8 (byte 0xE9)\n");
+  CHECK(p.url == "/a/b/");
+  diag::Diagnostics ok;
+  parse_page("content/a/c.md", "\xEF\xBB\xBF---\r\ntitle: C\r\n---\r\n\r\nCaf\xC3\xA9\r\n", {}, ok);
+  CHECK(ok.format_all() == "");
+}

@@ -69,7 +69,7 @@ TEST_CASE("front matter: diagnostics name the line and column in the file", "[fr
   CHECK(diagnostics_for("---\ntitle: A\ndraft: maybe\n---\n") ==
         "content/a.md:3:8: error: \"draft\" must be true or false, not \"maybe\"\n");
   CHECK(diagnostics_for("---\ntitle: [oops\n---\n") ==
-        "content/a.md:3:1: error: invalid YAML: end of sequence flow not found\n");
+        "content/a.md:2:8: error: this list is never closed (expected \"]\")\n");
   CHECK(diagnostics_for("no front matter") ==
         "content/a.md:1:1: error: missing front matter (a page starts with a --- line, then title: ...)\n");
   CHECK(diagnostics_for("---\ntitle: A\n") ==

@@ -2,8 +2,13 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <string>
+#include <vector>
+
 #include "fs/files.h"
 #include "fs/staged_output.h"
+#include "temp_dir.h"
 
 using namespace qahub;
 
@@ -62,4 +67,70 @@ TEST_CASE("files: replace_file swaps the bytes in one rename", "[fs]") {
   CHECK_FALSE(fs::replace_file(root / "dir", "x"));  // a non-empty folder is not replaced
   CHECK_FALSE(std::filesystem::exists(root / "dir.qahub-new"));
   std::filesystem::remove_all(root);
+}
+
+namespace {
+/// The real rename, with every call recorded as "exchange" or "rename", and
+/// RENAME_EXCHANGE answered with `exchange_errno` when it is not 0.
+struct RecordingRename {
+  std::vector<std::string> calls;
+  int exchange_errno = 0;
+  fs::RenameFn fn() {
+    return [this](const std::filesystem::path& from, const std::filesystem::path& to, unsigned flags) {
+      calls.push_back(flags ? "exchange" : "rename");
+      if (flags && exchange_errno) return exchange_errno;
+      return fs::system_rename(from, to, flags);
+    };
+  }
+};
+
+size_t entries_in(const std::filesystem::path& dir) {
+  size_t n = 0;
+  for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir)) ++n;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("staged output: the swap is one RENAME_EXCHANGE where the kernel has it", "[fs]") {
+  testing::TempDir root("stage-exchange");
+  const auto out = root.path() / "public";
+  diag::Diagnostics d;
+  RecordingRename r;
+  REQUIRE(fs::write_output_tree(out, {{"index.html", "one"}}, 1, d, r.fn()));
+  CHECK(r.calls == std::vector<std::string>{"rename"});  // nothing to exchange with yet
+  r.calls.clear();
+  REQUIRE(fs::write_output_tree(out, {{"index.html", "two"}}, 1, d, r.fn()));
+  CHECK(r.calls == std::vector<std::string>{"exchange"});
+  CHECK(*fs::read_file(out / "index.html") == "two");
+  CHECK(entries_in(root.path()) == 1);
+}
+
+TEST_CASE("staged output: without RENAME_EXCHANGE it falls back to two renames", "[fs]") {
+  for (int missing : {EINVAL, ENOSYS}) {
+    testing::TempDir root("stage-fallback");
+    const auto out = root.path() / "public";
+    diag::Diagnostics d;
+    RecordingRename r;
+    r.exchange_errno = missing;
+    REQUIRE(fs::write_output_tree(out, {{"index.html", "one"}}, 1, d, r.fn()));
+    r.calls.clear();
+    REQUIRE(fs::write_output_tree(out, {{"index.html", "two"}}, 1, d, r.fn()));
+    CHECK(r.calls == std::vector<std::string>{"exchange", "rename", "rename"});
+    CHECK(*fs::read_file(out / "index.html") == "two");
+    CHECK(entries_in(root.path()) == 1);
+    CHECK(d.format_all().empty());
+  }
+}
+
+TEST_CASE("staged output: a failing exchange leaves the old output and says why", "[fs]") {
+  testing::TempDir root("stage-exchange-fails");
+  const auto out = root.path() / "public";
+  diag::Diagnostics d;
+  RecordingRename r;
+  REQUIRE(fs::write_output_tree(out, {{"index.html", "old"}}, 1, d, r.fn()));
+  r.exchange_errno = EACCES;
+  CHECK_FALSE(fs::write_output_tree(out, {{"index.html", "new"}}, 1, d, r.fn()));
+  CHECK(d.format_all() == "qahub: error: cannot replace output directory " + out.string() + ": Permission denied\n");
+  CHECK(*fs::read_file(out / "index.html") == "old");
+  CHECK(entries_in(root.path()) == 1);
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "record_pages/pages.h"
 #include "records/site_fixture.h"
 
 using namespace qahub::records;
@@ -91,10 +92,23 @@ TEST_CASE("records: meeting minutes render under the page's own heading", "[reco
 
 TEST_CASE("records: the CSV quotes fields and neutralises formulas", "[records]") {
   const std::string csv = fixture().result.files.at("actions/actions.csv");
-  CHECK(csv.rfind("id,title,source type,source id,source item,source,owner,due,status,last update,last note,page\r\n",
+  CHECK(csv.rfind("\xEF\xBB\xBFid,title,source type,source id,source item,source,owner,due,status,last update,last "
+                  "note,page\r\n",
                   0) == 0);
   CHECK(has(csv, "\"Thematic audit: Father-inclusive practice, recommendation r1\""));
   CHECK(has(csv, ",due soon,2026-09-01,Two of three modules updated.,/actions/a-002/\r\n"));
+}
+
+TEST_CASE("records: a CSV field never starts a formula, even after a tab or carriage return", "[records]") {
+  using qahub::record_pages::csv_field;
+  CHECK(csv_field("=SUM(A1)") == "'=SUM(A1)");
+  CHECK(csv_field("+1") == "'+1");
+  CHECK(csv_field("-1") == "'-1");
+  CHECK(csv_field("@cmd") == "'@cmd");
+  CHECK(csv_field("\t=cmd") == "'\t=cmd");
+  CHECK(csv_field("\r=cmd") == "\"'\r=cmd\"");
+  CHECK(csv_field("a, \"b\"") == "\"a, \"\"b\"\"\"");
+  CHECK(csv_field("plain text") == "plain text");
 }
 
 TEST_CASE("records: backlinks point from content pages to the records that link them", "[records]") {

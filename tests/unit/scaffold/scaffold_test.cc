@@ -128,10 +128,26 @@ TEST_CASE("scaffold: a page in a new section brings the section's index", "[scaf
 TEST_CASE("scaffold: page paths must be SECTION/NAME slugs", "[scaffold]") {
   testing::TempDir site("scaffold-bad-page");
   diag::Diagnostics diags;
-  CHECK_FALSE(scaffold::plan_page(site.path(), "lonely", "T", date("2026-11-23"), diags));
   CHECK_FALSE(scaffold::plan_page(site.path(), "practice/../x", "T", date("2026-11-23"), diags));
   CHECK_FALSE(scaffold::plan_page(site.path(), "Practice/Return", "T", date("2026-11-23"), diags));
-  CHECK(diags.error_count() == 3);
+  CHECK_FALSE(scaffold::plan_page(site.path(), "", "T", date("2026-11-23"), diags));
+  CHECK(diags.format_all() ==
+        "qahub: error: \"\" in \"\" must be lower-case letters, digits and single hyphens, such as return-interviews\n"
+        "qahub: error: \"..\" in \"practice/../x\" must be lower-case letters, digits and single hyphens, such as "
+        "return-interviews\n"
+        "qahub: error: \"Practice\" in \"Practice/Return\" must be lower-case letters, digits and single hyphens, "
+        "such as return-interviews\n");
+}
+
+TEST_CASE("scaffold: a page without a section is top level, its title from its name", "[scaffold]") {
+  testing::TempDir site("scaffold-top-page");
+  diag::Diagnostics diags;
+  auto plan = scaffold::plan_page(site.path(), "return-interviews", "", date("2026-11-23"), diags);
+  REQUIRE(plan);
+  REQUIRE(plan->files.size() == 1);
+  CHECK(plan->files[0].path == "content/return-interviews.md");
+  CHECK(plan->files[0].text.starts_with("---\ntitle: \"Return interviews\"\n"));
+  CHECK(diags.format_all().empty());
 }
 
 TEST_CASE("scaffold: never overwrites; writes nothing if any target exists", "[scaffold]") {

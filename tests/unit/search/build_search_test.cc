@@ -174,12 +174,20 @@ TEST_CASE("search: qahub search: long tokens, invalid UTF-8 and empty terms", "[
   CHECK(b.search("😀 ΟΔΟΣ").rfind("no results", 0) == 0);
 }
 
+TEST_CASE("search: qahub search: an empty query is an error", "[search]") {
+  TempSite site;
+  std::ostringstream out, err;
+  CHECK(run_search_command(site.dir, " \t", false, 10, out, err) == 1);
+  CHECK(err.str() == "qahub: error: empty search query\n");
+  CHECK(out.str().empty());
+}
+
 TEST_CASE("search: qahub search: a clear error before any build", "[search]") {
   TempSite site;
   std::ostringstream out, err;
   CHECK(run_search_command(site.dir, "CIN", false, 10, out, err) == 1);
   CHECK(err.str() ==
-        "error: no search index in " + (site.dir / ".qahub" / "search").string() + "; run qahub build first\n");
+        "qahub: error: no search index in " + (site.dir / ".qahub" / "search").string() + "; run qahub build first\n");
   CHECK(out.str().empty());
 }
 
@@ -204,14 +212,14 @@ TEST_CASE("search: qahub search: a damaged search cache is an error, not a crash
   std::ofstream(dir / "docs.json", std::ios::trunc) << "{\"docs\": []}";
   std::ostringstream out, err;
   CHECK(run_search_command(b.site.dir, "CIN", false, 10, out, err) == 1);
-  CHECK(err.str() == kIndexingNote + "error: damaged search cache " + (dir / "docs.json").string() +
+  CHECK(err.str() == kIndexingNote + "qahub: error: damaged search cache " + (dir / "docs.json").string() +
                          ": not the store of corpus.json\n");
   std::ofstream(dir / "corpus.json", std::ios::trunc) << "[";
   std::ostringstream out2, err2;
   CHECK(run_search_command(b.site.dir, "CIN", false, 10, out2, err2) == 1);
-  CHECK(err2.str().rfind(
-            kIndexingNote + "error: damaged search cache " + (dir / "corpus.json").string() + ": invalid corpus: ",
-            0) == 0);
+  CHECK(err2.str().rfind(kIndexingNote + "qahub: error: damaged search cache " + (dir / "corpus.json").string() +
+                             ": invalid corpus: ",
+                         0) == 0);
   CHECK_FALSE(fs::exists(dir / "xapian"));
 }
 

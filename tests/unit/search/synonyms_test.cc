@@ -70,3 +70,10 @@ TEST_CASE("search: excerpt: window around the first match", "[search]") {
   CHECK(find_excerpt("", words).excerpt.empty());
   CHECK_NOTHROW(find_excerpt(std::string(100000, 'r') + "\xff", words));
 }
+
+TEST_CASE("search: synonyms: a number JSON cannot hold is an error, not a crash", "[search]") {
+  qahub::diag::Diagnostics diags;
+  auto t = SynonymTable::parse("{\"groups\": [[\"a\", \"b\"]], \"n\": 1e999}", "data/search/synonyms.json", diags);
+  CHECK(diags.format_all() == "data/search/synonyms.json:1:31: error: invalid JSON: number 1e999 is too large\n");
+  CHECK(t.expansion_for("a") == "");
+}
