@@ -4,6 +4,13 @@
 
 namespace qahub::base {
 
+std::string strip_xml_illegal(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (!is_xml_illegal(static_cast<unsigned char>(c))) out += c;
+  return out;
+}
+
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
@@ -119,6 +126,22 @@ std::string plural(size_t n, std::string_view word) {
   std::string out = std::to_string(n);
   (out += ' ') += word;
   if (n != 1) out += 's';
+  return out;
+}
+
+std::string natural_key(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] < '0' || s[i] > '9') {
+      out += s[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+    if (j - i < 12) out.append(12 - (j - i), '0');
+    out.append(s.substr(i, j - i));
+    i = j;
+  }
   return out;
 }
 

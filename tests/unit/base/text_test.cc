@@ -40,3 +40,15 @@ TEST_CASE("parallel_for visits every index once with any job count", "[base]") {
     for (int h : hits) CHECK(h == 1);
   }
 }
+
+TEST_CASE("text: natural_key orders numbers by value", "[base][order]") {
+  CHECK(natural_key("a-9") < natural_key("a-10"));
+  CHECK(natural_key("a-009") == natural_key("a-9"));
+  CHECK(natural_key("cycle-2") < natural_key("cycle-10b"));
+  CHECK(natural_key("") == "");
+}
+
+TEST_CASE("text: strip_xml_illegal removes C0 controls but tab, LF and CR", "[base][feed]") {
+  CHECK(strip_xml_illegal("a\x01\x0b\x0c\x1f b\tc\nd\re") == "a b\tc\nd\re");
+  CHECK(strip_xml_illegal("Children\xE2\x80\x99s") == "Children\xE2\x80\x99s");
+}

@@ -67,3 +67,21 @@ TEST_CASE("config: shape errors", "[config]") {
   std::filesystem::remove_all(dir);
   std::filesystem::remove_all(dir2);
 }
+
+TEST_CASE("config: base_url's host and origin, empty when path-only", "[config][sitemap]") {
+  config::SiteConfig c;
+  CHECK(c.host().empty());
+  CHECK(c.origin().empty());
+  CHECK_FALSE(c.writes_sitemap());
+  c.base_url = "/hub/";
+  CHECK(c.host().empty());
+  c.base_url = "https://hub.example.test/practice/";
+  CHECK(c.origin() == "https://hub.example.test");
+  CHECK(c.host() == "hub.example.test");
+  CHECK(c.writes_sitemap());
+  c.base_url = "http://user@intranet.example:8080";
+  CHECK(c.origin() == "http://user@intranet.example:8080");
+  CHECK(c.host() == "intranet.example");
+  c.base_url = "https:///practice/";
+  CHECK(c.host().empty());
+}
