@@ -38,20 +38,7 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string slugify(std::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (c >= 'A' && c <= 'Z')
-      out += static_cast<char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
-      out += static_cast<char>(c);
-    else if (c == ' ')
-      out += '-';
-    else if (c >= 0x80)
-      out += static_cast<char>(c);
-  }
-  return out;
-}
+// slugify() is in unicode.cc: it needs the Unicode tables.
 
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);

@@ -22,8 +22,12 @@ inline bool is_xml_illegal(unsigned char c) { return c < 0x20 && c != '\t' && c 
 /// `text` without the characters is_xml_illegal finds.
 std::string strip_xml_illegal(std::string_view text);
 
-/// GitHub's heading anchor rule: lower-case ASCII letters, keep letters, digits,
-/// '-', '_' and non-ASCII bytes, turn spaces into '-', drop other punctuation.
+/// GitHub's heading anchor rule, as npm github-slugger 2.0.0 (the oracle in
+/// tests/slug/oracle.mjs): JavaScript's toLowerCase, then keep
+/// letters, marks, decimal and letter numbers, '_' and '-', turn each space
+/// into '-', drop everything else ("Children’s voice — what “good” looks
+/// like" → "childrens-voice--what-good-looks-like"). "" when nothing is left;
+/// heading ids then use "section". Defined in unicode.cc.
 std::string slugify(std::string_view text);
 
 /// Levenshtein distance, for suggestions.

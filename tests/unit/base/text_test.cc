@@ -9,7 +9,12 @@ TEST_CASE("text: slugify follows GitHub's anchor rule", "[base]") {
   CHECK(slugify("What good looks like") == "what-good-looks-like");
   CHECK(slugify("Signs of Safety: the basics!") == "signs-of-safety-the-basics");
   CHECK(slugify("Section 47 (s47) enquiries") == "section-47-s47-enquiries");
-  CHECK(slugify("Children’s voice") == "children\xe2\x80\x99s-voice");
+  CHECK(slugify("Children’s voice") == "childrens-voice");
+  CHECK(slugify("Children’s voice — what “good” looks like") == "childrens-voice--what-good-looks-like");
+  CHECK(slugify("Café au lait ÉTÉ") == "café-au-lait-été");
+  CHECK(slugify("x² ½ Ⅻ 😀") == "x--ⅻ-");
+  CHECK(slugify("— “” !") == "--");
+  CHECK(slugify("Ⓐ plan") == "ⓐ-plan");  // Other_Alphabetic symbols stay, as in github-slugger
   CHECK(slugify("a_b-c") == "a_b-c");
 }
 
