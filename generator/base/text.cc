@@ -4,6 +4,13 @@
 
 namespace qahub::base {
 
+std::string strip_xml_illegal(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (!is_xml_illegal(static_cast<unsigned char>(c))) out += c;
+  return out;
+}
+
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
@@ -31,20 +38,7 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string slugify(std::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (c >= 'A' && c <= 'Z')
-      out += static_cast<char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
-      out += static_cast<char>(c);
-    else if (c == ' ')
-      out += '-';
-    else if (c >= 0x80)
-      out += static_cast<char>(c);
-  }
-  return out;
-}
+// slugify() is in unicode.cc: it needs the Unicode tables.
 
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
@@ -170,6 +164,22 @@ size_t first_invalid_utf8(std::string_view text) {
     i += len;
   }
   return std::string_view::npos;
+}
+
+std::string natural_key(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] < '0' || s[i] > '9') {
+      out += s[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+    if (j - i < 12) out.append(12 - (j - i), '0');
+    out.append(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
 }
 
 }  // namespace qahub::base

@@ -15,8 +15,19 @@ using OutputFiles = std::map<std::string, std::string>;
 /// Escapes & < > " ' for HTML text and attribute values.
 std::string html_escape(std::string_view text);
 
-/// GitHub's heading anchor rule: lower-case ASCII letters, keep letters, digits,
-/// '-', '_' and non-ASCII bytes, turn spaces into '-', drop other punctuation.
+/// True for the C0 control characters XML 1.0 forbids (all but tab, LF, CR):
+/// text pasted from Word can carry them, and one makes a feed unreadable.
+inline bool is_xml_illegal(unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r'; }
+
+/// `text` without the characters is_xml_illegal finds.
+std::string strip_xml_illegal(std::string_view text);
+
+/// GitHub's heading anchor rule, as npm github-slugger 2.0.0 (the oracle in
+/// tests/slug/oracle.mjs): JavaScript's toLowerCase, then keep
+/// letters, marks, decimal and letter numbers, '_' and '-', turn each space
+/// into '-', drop everything else ("Children’s voice — what “good” looks
+/// like" → "childrens-voice--what-good-looks-like"). "" when nothing is left;
+/// heading ids then use "section". Defined in unicode.cc.
 std::string slugify(std::string_view text);
 
 /// Levenshtein distance, for suggestions.
@@ -44,6 +55,10 @@ bool ends_with(std::string_view s, std::string_view suffix);
 std::string trim(std::string_view s);
 /// Splits on '\n' (a trailing '\r' stays with its line).
 std::vector<std::string_view> split_lines(std::string_view text);
+
+/// A sort key that orders numbers within text by value ("a-9" < "a-10"):
+/// each run of digits is left-padded with zeros to 12 digits.
+std::string natural_key(std::string_view s);
 
 /// Replaces ASCII upper-case letters with lower-case ones.
 std::string ascii_lower(std::string_view s);

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "base/text.h"
 #include "pipeline/pipeline.h"
@@ -15,6 +16,19 @@ using base::plural;
 void print_diagnostics(const diag::Diagnostics& diags) {
   std::string text = diags.format_all();
   std::fputs(text.c_str(), stderr);
+}
+
+/// The last line of a successful build. A path-only base_url gets no
+/// sitemap (absolute URLs only); that is said here, since it is the
+/// documented default rather than a problem in the site.
+std::string summary_line(const pipeline::BuildStats& stats, const std::string& out_dir, double ms, size_t warnings) {
+  char head[160];
+  std::snprintf(head, sizeof head, "qahub: built %zu content pages and %zu record pages (%zu files, %.1f MB) into ",
+                stats.content_pages, stats.record_pages, stats.output_files, stats.output_bytes / 1e6);
+  std::string line = head + out_dir + " in " + std::to_string(std::lround(ms)) + " ms";
+  if (!stats.sitemap) line += ", no sitemap (base_url has no host)";
+  if (warnings) line += ", " + plural(warnings, "warning");
+  return line + "\n";
 }
 
 }  // namespace
@@ -47,11 +61,7 @@ int run_build(const config::BuildOptions& options) {
     line.back() = '\n';
     std::fputs(line.c_str(), stderr);
   }
-  std::fprintf(stderr,
-               "qahub: built %zu content pages and %zu record pages (%zu files, %.1f MB) into %s in %.0f ms%s\n",
-               stats.content_pages, stats.record_pages, stats.output_files, stats.output_bytes / 1e6,
-               pipeline::output_dir(options).c_str(), ms,
-               diags.warning_count() ? (", " + plural(diags.warning_count(), "warning")).c_str() : "");
+  std::fputs(summary_line(stats, pipeline::output_dir(options).string(), ms, diags.warning_count()).c_str(), stderr);
   return kExitOk;
 }
 

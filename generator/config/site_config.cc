@@ -23,6 +23,22 @@ std::string SiteConfig::base_path() const {
   return path;
 }
 
+std::string SiteConfig::origin() const {
+  size_t scheme = base_url.find("://");
+  if (scheme == std::string::npos || scheme == 0) return "";
+  size_t slash = base_url.find('/', scheme + 3);
+  std::string o = base_url.substr(0, slash);
+  return o.size() > scheme + 3 ? o : "";
+}
+
+std::string SiteConfig::host() const {
+  std::string o = origin();
+  if (o.empty()) return "";
+  std::string h = o.substr(o.find("://") + 3);
+  if (size_t at = h.rfind('@'); at != std::string::npos) h = h.substr(at + 1);
+  return h.substr(0, h.find(':'));
+}
+
 namespace {
 
 void read_accessibility(const YAML::Node& n, const frontmatter::YamlSource& src, diag::Diagnostics& diags,

@@ -39,6 +39,16 @@ struct SiteConfig {
   AccessibilityStatement accessibility;
   /// The path part of base_url, always starting and ending with '/'.
   std::string base_path() const;
+  /// base_url's host ("hub.example.test"), or "" for a path-only base_url.
+  /// The sitemap and the feed's tag: ids need one: relative URLs are not
+  /// allowed there.
+  std::string host() const;
+  /// base_url's scheme and host ("https://hub.example.test"), or "".
+  std::string origin() const;
+  /// The sitemap protocol allows absolute URLs only, so only a base_url with
+  /// a host gets a sitemap.xml; the footer link, the link targets and the
+  /// build summary line follow this.
+  bool writes_sitemap() const { return !host().empty(); }
 };
 
 /// The config file name.

@@ -1,5 +1,9 @@
 #include "frontmatter/front_matter.h"
 
+#include <algorithm>
+#include <cstdio>
+
+#include "base/text.h"
 #include "frontmatter/yaml_fields.h"
 
 namespace qahub::frontmatter {
@@ -9,6 +13,31 @@ bool is_fence(std::string_view line, std::string_view fence) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   return line == fence;
+}
+
+/// Removes the control characters XML forbids from a title or a change
+/// summary, warning at each: text pasted from Word carries them, and one in
+/// the Atom feed makes it unreadable. Raw characters are found in `yaml` from
+/// the node on, for their own line and column; an escaped one ("\x0B") is
+/// reported at the value.
+void strip_xml_illegal(std::string& value, const YAML::Node& node, const std::string& key, const std::string& yaml,
+                       const YamlSource& src, diag::Diagnostics& diags) {
+  size_t from = node.Mark().pos < 0 ? 0 : static_cast<size_t>(node.Mark().pos);
+  for (char c : value) {
+    if (!base::is_xml_illegal(static_cast<unsigned char>(c))) continue;
+    diag::Position at = src.at(node);
+    if (size_t off = yaml.find(c, from); off != std::string::npos) {
+      const size_t nl = off == 0 ? std::string::npos : yaml.rfind('\n', off - 1);
+      const size_t line_start = nl == std::string::npos ? 0 : nl + 1;
+      at.line = static_cast<int>(std::count(yaml.begin(), yaml.begin() + off, '\n')) + 1 + src.line_offset;
+      at.col = static_cast<int>(off - line_start) + 1;
+      from = off + 1;
+    }
+    char code[8];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+    diags.warning(at, std::string("control character ") + code + " in \"" + key + "\" removed (XML does not allow it)");
+  }
+  value = base::strip_xml_illegal(value);
 }
 
 }  // namespace
@@ -83,6 +112,7 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
   if (r["title"]) {
     if (auto s = read_string(r["title"], src, diags, "title")) {
       meta.title = *s;
+      strip_xml_illegal(meta.title, r["title"], "title", split.yaml, src, diags);
       if (meta.title.empty()) diags.error(src.at(r["title"]), "\"title\" must not be empty");
     }
   } else {
@@ -91,6 +121,8 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
   read_into(r, "description", meta.description, read_string, src, diags);
   read_into(r, "weight", meta.weight, read_int, src, diags);
   read_into(r, "tags", meta.tags, read_string_list, src, diags);
+  if (r["tags"] && r["tags"].IsSequence() && r["tags"].size() == meta.tags.size())
+    for (const YAML::Node& t : r["tags"]) meta.tag_pos.push_back(src.at(t));
   read_into(r, "draft", meta.draft, read_bool, src, diags);
   read_into(r, "aliases", meta.aliases, read_string_list, src, diags);
   read_into(r, "owner", meta.owner, read_string, src, diags);
@@ -124,6 +156,7 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
           ok = false;
         } else if (auto s = read_string(c["summary"], src, diags, "summary")) {
           change.summary = *s;
+          strip_xml_illegal(change.summary, c["summary"], "summary", split.yaml, src, diags);
         } else {
           ok = false;
         }

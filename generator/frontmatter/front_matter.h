@@ -38,6 +38,8 @@ struct PageMeta {
   std::string description;
   long weight = 0;
   std::vector<std::string> tags;
+  /// Where each of `tags` is written, for the "spelled differently" warning.
+  std::vector<diag::Position> tag_pos;
   bool draft = false;
   std::vector<std::string> aliases;
   std::string owner;

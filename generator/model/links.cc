@@ -131,7 +131,8 @@ void LinkResolver::resolve(markdown::Document& doc, const std::string& source, c
 }
 
 LinkTargets link_targets(const content::ContentSet& content, const record_pages::RecordPages& records,
-                         const std::vector<std::string>& generated, const std::vector<std::string>& theme_files) {
+                         const std::vector<std::string>& generated, const std::vector<std::string>& theme_files,
+                         bool sitemap) {
   LinkTargets t;
   for (const content::Page& p : content.pages) {
     std::set<std::string>& ids = t.pages[p.url];
@@ -148,7 +149,8 @@ LinkTargets link_targets(const content::ContentSet& content, const record_pages:
   for (const content::Asset& a : content.assets) t.files.insert(a.url);
   for (const auto& [path, _] : records.files) t.files.insert("/" + path);
   for (const std::string& path : theme_files) t.files.insert("/" + path);
-  for (const char* f : {"/sitemap.xml", "/amendments.xml", "/404.html"}) t.files.insert(f);
+  for (const char* f : {"/amendments.xml", "/404.html"}) t.files.insert(f);
+  if (sitemap) t.files.insert("/sitemap.xml");
   return t;
 }
 

@@ -59,9 +59,11 @@ class LinkResolver {
 /// Everything the links of a build may point at: content pages and their
 /// headings, record pages and every id they carry, generated pages (`generated`:
 /// no anchors checked), assets, record files ("actions/actions.csv") and
-/// theme files (`theme_files`, site-relative).
+/// theme files (`theme_files`, site-relative), the feed, 404.html and, when
+/// `sitemap` (SiteConfig::writes_sitemap), sitemap.xml.
 LinkTargets link_targets(const content::ContentSet& content, const record_pages::RecordPages& records,
-                         const std::vector<std::string>& generated, const std::vector<std::string>& theme_files);
+                         const std::vector<std::string>& generated, const std::vector<std::string>& theme_files,
+                         bool sitemap);
 
 /// Checks and rewrites every link in every content page's Markdown.
 void resolve_links(content::ContentSet& content, const LinkTargets& targets, diag::Diagnostics& diags);

@@ -1,9 +1,12 @@
 #include "model/site.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <unordered_set>
 
 #include "base/parallel.h"
+#include "model/tags.h"
 
 namespace qahub::model {
 
@@ -57,6 +60,8 @@ SitePage from_record(record_pages::RecordPage& r, const std::map<std::string, lo
   s.description = r.description;
   s.section_url = is_index ? content::parent_url(r.url) : r.section;
   if (auto it = nav_weights.find(r.url); it != nav_weights.end()) s.weight = it->second;
+  s.order = std::move(r.order);
+  s.pager_group = std::move(r.pager_group);
   s.body_html = std::move(r.body_html);
   s.toc = std::move(r.toc);
   s.search_sections = std::move(r.search_sections);
@@ -130,23 +135,27 @@ Site make_site(const config::SiteConfig& config, base::Date as_of, content::Cont
   }
   auto order = [&](size_t a, size_t b) {
     const SitePage &pa = site.pages[a], &pb = site.pages[b];
-    return std::tie(pa.weight, pa.title, pa.url) < std::tie(pb.weight, pb.title, pb.url);
+    return std::tie(pa.weight, pa.order, pa.title, pa.url) < std::tie(pb.weight, pb.order, pb.title, pb.url);
   };
   for (SitePage& p : site.pages) {
+    // Section lists, print packs and previous/next all follow this one order.
     std::sort(p.children.begin(), p.children.end(), order);
-    // Previous/next walk the pages of a section, sections themselves excluded.
-    std::vector<size_t> leaves;
-    for (size_t c : p.children)
-      if (site.pages[c].kind != PageKind::kSection) leaves.push_back(c);
-    for (size_t k = 0; k < leaves.size(); ++k) {
-      if (k > 0) site.pages[leaves[k]].prev = leaves[k - 1];
-      if (k + 1 < leaves.size()) site.pages[leaves[k]].next = leaves[k + 1];
+    // Previous/next walk the pages of a section, sections themselves excluded,
+    // each within its pager group (a meeting steps only within its forum).
+    std::map<std::string, size_t> last_in_group;
+    for (size_t c : p.children) {
+      if (site.pages[c].kind == PageKind::kSection) continue;
+      auto [it, first] = last_in_group.try_emplace(site.pages[c].pager_group, c);
+      if (!first) {
+        site.pages[it->second].next = c;
+        site.pages[c].prev = it->second;
+        it->second = c;
+      }
     }
   }
   for (size_t c : site.pages[site.by_url["/"]].children)
     if (site.pages[c].kind == PageKind::kSection) site.nav.push_back(c);
-  for (size_t i = 0; i < site.pages.size(); ++i)
-    for (const std::string& t : site.pages[i].tags) site.tags[t].push_back(i);
+  merge_tags(site, content.pages, diags);
   return site;
 }
 

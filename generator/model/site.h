@@ -25,6 +25,8 @@ struct SitePage {
   std::string description;
   std::string section_url;  ///< parent section ("" for the home page)
   long weight = 0;
+  std::vector<std::string> order;  ///< RecordPage::order; empty for content pages
+  std::string pager_group;         ///< RecordPage::pager_group
   std::string body_html;
   std::vector<markdown::Heading> toc;  ///< h2 headings
   std::vector<markdown::Section> search_sections;

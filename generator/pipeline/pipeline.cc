@@ -106,7 +106,8 @@ void check_links(Build& b, diag::Diagnostics& diags) {
     for (const std::string& t : r.tags) probe.tags[t];
   std::vector<std::string> theme_files;
   for (const auto& [path, _] : b.theme->assets()) theme_files.push_back(path);
-  b.targets = model::link_targets(b.content, b.record_pages, render::generated_page_urls(probe), theme_files);
+  b.targets = model::link_targets(b.content, b.record_pages, render::generated_page_urls(probe), theme_files,
+                                  b.config.writes_sitemap());
   model::resolve_links(b.content, b.targets, diags);
   model::resolve_narrative_links(b.data.records.narratives, b.record_pages.pages, b.targets, diags);
 }
@@ -260,6 +261,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   if (stats) {
     stats->content_pages = b.content.pages.size();
     stats->record_pages = b.record_pages.pages.size();
+    stats->sitemap = b.config.writes_sitemap();
   }
   {
     Pass pass(stats, "site");  // narratives into their pages; the read-only Site

@@ -33,6 +33,9 @@ struct BuildStats {
   size_t record_pages = 0;
   size_t output_files = 0;
   size_t output_bytes = 0;
+  /// False for a path-only base_url (SiteConfig::writes_sitemap): the CLI's
+  /// summary line says why there is no sitemap.xml.
+  bool sitemap = false;
   /// Wall time of each pass in order, in ms (`--timings`). "search" ran
   /// beside "render" when jobs > 1.
   std::vector<std::pair<std::string, double>> timings;

@@ -149,6 +149,7 @@ void add_action_pages(const Context& ctx, RecordPages& out) {
   std::vector<json> rows;
   for (const auto& [id, a] : ctx.records.actions) {
     out.pages.push_back(action_page(ctx, a));
+    out.pages.back().order = {base::natural_key(id)};  // by id: a-9 before a-10
     rows.push_back(action_view(ctx, a));
   }
   std::vector<std::string> status_order;

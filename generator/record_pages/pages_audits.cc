@@ -86,6 +86,7 @@ void add_audit_pages(const Context& ctx, RecordPages& out) {
   json rows = json::array();
   for (const auto& [id, a] : ctx.records.audits) {
     out.pages.push_back(audit_page(ctx, a));
+    out.pages.back().order = {a.start.iso(), id};  // by date
     rows.push_back({{"title", a.theme},
                     {"url", urls::audit(id)},
                     {"dates", a.start.human() + " to " + a.end.human()},

@@ -193,6 +193,7 @@ void add_cycle_pages(const Context& ctx, RecordPages& out) {
                                   "Figures, key learning and actions from audit " + lower_first(c.title()) + ": " +
                                       good_or_better + " of audits graded good or better.",
                                   urls::kCycles, render(ctx, "cycle", v), {"audit", "learning"}));
+    out.pages.back().order = {c.start().iso(), c.id};  // by date, not by title ("Cycle 10" after "Cycle 9")
     index_rows.push_back({{"title", c.title()},
                           {"url", urls::cycle(c.id)},
                           {"dates", c.start().human() + " to " + c.end().human()},

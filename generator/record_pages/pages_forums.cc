@@ -63,10 +63,14 @@ RecordPage meeting_page(const Context& ctx, const Meeting& m) {
   v["minutes_html"] = narrative_placeholder(m.minutes);
   v["has_minutes"] = m.minutes.has_value();
   v["as_of"] = ctx.as_of().human();
-  return make_page(urls::meeting(m.id), m.src.path, forum_name(r, m.forum) + ", " + m.date.human(),
-                   "Attendance, agenda, decisions and actions of the " + forum_name(r, m.forum) + " meeting on " +
-                       m.date.human() + ".",
-                   urls::kForums, render(ctx, "meeting", v), {"meeting"});
+  RecordPage page = make_page(urls::meeting(m.id), m.src.path, forum_name(r, m.forum) + ", " + m.date.human(),
+                              "Attendance, agenda, decisions and actions of the " + forum_name(r, m.forum) +
+                                  " meeting on " + m.date.human() + ".",
+                              urls::kForums, render(ctx, "meeting", v), {"meeting"});
+  // Right after its forum, oldest first; previous/next stay in the forum.
+  page.order = {forum_name(r, m.forum), m.forum, m.date.iso(), m.id};
+  page.pager_group = "meetings of " + m.forum;
+  return page;
 }
 
 RecordPage forum_page(const Context& ctx, const Forum& f) {
@@ -105,7 +109,10 @@ RecordPage forum_page(const Context& ctx, const Forum& f) {
     if (s.forum == f.id) schedules.push_back({{"name", s.name}, {"url", std::string(urls::kSchedules) + "#" + sid}});
   v["schedules"] = schedules;
   v["as_of"] = ctx.as_of().human();
-  return make_page(urls::forum(f.id), f.src.path, f.name, f.remit, urls::kForums, render(ctx, "forum", v), {"forum"});
+  RecordPage page =
+      make_page(urls::forum(f.id), f.src.path, f.name, f.remit, urls::kForums, render(ctx, "forum", v), {"forum"});
+  page.order = {f.name, f.id};  // forum pages step through forums by name
+  return page;
 }
 
 }  // namespace

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "record_pages/pages.h"
 #include "record_pages/urls.h"
 
@@ -86,6 +88,10 @@ void add_training_pages(const Context& ctx, RecordPages& out) {
         t.description.empty() ? "Phases, audience and the findings behind the " + t.name + " training programme."
                               : t.description,
         urls::kTraining, render(ctx, "training", v), {"training"}));
+    // By start: the first phase's quarter ("2026-Q2" sorts as text); none last.
+    std::string start = "~";
+    for (const Phase& p : t.phases) start = std::min(start, p.quarter);
+    out.pages.back().order = {start, id};
   }
   json v{{"columns", columns}, {"programmes", rows}, {"now", quarter_label(now)}, {"has_quarters", !quarters.empty()}};
   out.pages.push_back(

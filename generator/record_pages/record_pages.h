@@ -46,6 +46,14 @@ struct RecordPage {
   /// Every id the page carries, for checking links' anchors: its headings and
   /// items, and its narratives' headings with their prefixes.
   std::set<std::string> ids;
+  /// Where the page sorts in its section (after weight, before title), compared
+  /// element by element: meetings {forum name, forum id, date}, so each follows
+  /// its forum {name, id}; cycles and audits {start date}; actions {id};
+  /// training {first phase quarter}. Empty: by title (README "Order").
+  std::vector<std::string> order;
+  /// Previous/next step only between pages of one group: a meeting's is its
+  /// forum, so the pager never leaves the forum; "" is the rest of the section.
+  std::string pager_group;
 };
 
 /// A top-level navigation entry for a records section ("/actions/", "Action register").

@@ -4,23 +4,50 @@
 #include <tuple>
 
 #include "base/text.h"
+#include "base/uuid.h"
 
 namespace qahub::render {
 
 std::string absolute_url(const config::SiteConfig& config, const std::string& url) {
-  std::string origin;
-  if (size_t scheme = config.base_url.find("://"); scheme != std::string::npos) {
-    size_t slash = config.base_url.find('/', scheme + 3);
-    origin = config.base_url.substr(0, slash);
-  }
-  return origin + config.base_path() + url.substr(1);
+  return config.origin() + config.base_path() + url.substr(1);
+}
+
+namespace {
+
+/// Escaped XML text with the characters XML 1.0 forbids removed. Content
+/// front matter was cleaned (and warned about) when read; this keeps record
+/// titles from data files from breaking the feed too.
+std::string xml_text(std::string_view text) { return base::html_escape(base::strip_xml_illegal(text)); }
+
+}  // namespace
+
+std::string change_fragment(const base::Date& date, size_t k) {
+  return "change-" + date.iso() + "-" + std::to_string(k);
+}
+
+std::string entry_id(const config::SiteConfig& config, const std::string& url, const base::Date& date, size_t k) {
+  const std::string path = config.base_path() + url.substr(1) + "#" + change_fragment(date, k);
+  if (const std::string host = config.host(); !host.empty()) return "tag:" + host + "," + date.iso() + ":" + path;
+  return "urn:uuid:" + base::uuid_v5(base::kUrlNamespace, path);
+}
+
+std::string feed_id(const config::SiteConfig& config) {
+  if (config.writes_sitemap()) return absolute_url(config, "/amendments.xml");
+  return "urn:uuid:" + base::uuid_v5(base::kUrlNamespace, config.base_path() + "amendments.xml");
+}
+
+std::vector<size_t> same_day_ordinals(const std::vector<frontmatter::Change>& changes) {
+  std::vector<size_t> k(changes.size(), 0);
+  for (size_t i = 0; i < changes.size(); ++i)
+    for (size_t j = i + 1; j < changes.size(); ++j) k[i] += changes[j].date == changes[i].date;
+  return k;
 }
 
 std::string render_sitemap(const model::Site& site) {
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const model::SitePage& p : site.pages) {
-    xml += "  <url><loc>" + base::html_escape(absolute_url(site.config, p.url)) + "</loc>";
+    xml += "  <url><loc>" + xml_text(absolute_url(site.config, p.url)) + "</loc>";
     if (p.last_updated) xml += "<lastmod>" + p.last_updated->iso() + "</lastmod>";
     xml += "</url>\n";
   }
@@ -33,31 +60,33 @@ std::string render_amendments_feed(const model::Site& site) {
     base::Date date;
     const model::SitePage* page;
     const frontmatter::Change* change;
+    size_t k;
   };
   std::vector<Entry> entries;
-  for (const model::SitePage& p : site.pages)
-    for (const frontmatter::Change& c : p.changes) entries.push_back({c.date, &p, &c});
+  for (const model::SitePage& p : site.pages) {
+    const std::vector<size_t> k = same_day_ordinals(p.changes);
+    for (size_t i = 0; i < p.changes.size(); ++i) entries.push_back({p.changes[i].date, &p, &p.changes[i], k[i]});
+  }
   std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return std::tie(b.date, a.page->title, a.page->url) < std::tie(a.date, b.page->title, b.page->url);
   });
   const std::string feed_url = absolute_url(site.config, "/amendments.xml");
   std::string updated = entries.empty() ? site.as_of.iso() : entries.front().date.iso();
   std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-  xml += "  <title>" + base::html_escape(site.config.title) + ": amendments</title>\n";
-  xml += "  <id>" + base::html_escape(feed_url) + "</id>\n";
+  xml += "  <title>" + xml_text(site.config.title) + ": amendments</title>\n";
+  xml += "  <id>" + xml_text(feed_id(site.config)) + "</id>\n";
   xml += "  <link rel=\"self\" href=\"" + base::html_escape(feed_url) + "\"/>\n";
   xml += "  <link href=\"" + base::html_escape(absolute_url(site.config, "/amendments/")) + "\"/>\n";
   xml += "  <updated>" + updated + "T00:00:00Z</updated>\n";
-  xml += "  <author><name>" + base::html_escape(site.config.organisation) + "</name></author>\n";
-  size_t n = 0;
+  xml += "  <author><name>" + xml_text(site.config.organisation) + "</name></author>\n";
   for (const Entry& e : entries) {
     const std::string link = absolute_url(site.config, e.page->url);
     xml += "  <entry>\n";
-    xml += "    <title>" + base::html_escape(e.page->title + ": " + e.change->summary) + "</title>\n";
-    xml += "    <id>" + base::html_escape(link) + "#change-" + e.date.iso() + "-" + std::to_string(n++) + "</id>\n";
+    xml += "    <title>" + xml_text(e.page->title + ": " + e.change->summary) + "</title>\n";
+    xml += "    <id>" + xml_text(entry_id(site.config, e.page->url, e.date, e.k)) + "</id>\n";
     xml += "    <link href=\"" + base::html_escape(link) + "\"/>\n";
     xml += "    <updated>" + e.date.iso() + "T00:00:00Z</updated>\n";
-    xml += "    <summary>" + base::html_escape(e.change->summary) + "</summary>\n";
+    xml += "    <summary>" + xml_text(e.change->summary) + "</summary>\n";
     xml += "  </entry>\n";
   }
   xml += "</feed>\n";

@@ -3,6 +3,7 @@
 /// (`amendments.xml`). Dates come from front matter, never the clock, so
 /// both are byte-stable.
 #include <string>
+#include <vector>
 
 #include "model/site.h"
 
@@ -11,6 +12,25 @@ namespace qahub::render {
 /// The absolute URL of a page: base_url's scheme and host, then the path.
 std::string absolute_url(const config::SiteConfig& config, const std::string& url);
 
+/// "change-2026-11-01-0": the fragment of a page's K-th change on a date.
+std::string change_fragment(const base::Date& date, size_t k);
+
+/// The Atom id of a page's change: `tag:HOST,DATE:PATH#change-DATE-K` when
+/// base_url has a host, else `urn:uuid:` and a version 5 UUID of
+/// PATH#change-DATE-K. DATE is the change's own date and K counts that page's
+/// changes on that date from the oldest, so adding an entry (or building on
+/// another day) never changes another entry's id, as RFC 4287 §4.2.6 asks.
+std::string entry_id(const config::SiteConfig& config, const std::string& url, const base::Date& date, size_t k);
+
+/// The feed's own id: its absolute URL, or a urn:uuid of its path.
+std::string feed_id(const config::SiteConfig& config);
+
+/// K for each change of a page (front matter order, newest first): how many
+/// changes on the same date come after it in the list, i.e. are older.
+std::vector<size_t> same_day_ordinals(const std::vector<frontmatter::Change>& changes);
+
+/// Only for a base_url with a host: the sitemap protocol allows absolute
+/// URLs only (render_site writes none otherwise).
 std::string render_sitemap(const model::Site& site);
 std::string render_amendments_feed(const model::Site& site);
 

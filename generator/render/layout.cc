@@ -130,7 +130,10 @@ std::string render_layout(const RenderContext& ctx, const std::string& url, json
   if (page.contains("breadcrumbs")) page["has_breadcrumbs"] = !page["breadcrumbs"].empty();
   json view = {
       {"site",
-       {{"title", site.config.title}, {"language", site.config.language}, {"organisation", site.config.organisation}}},
+       {{"title", site.config.title},
+        {"language", site.config.language},
+        {"organisation", site.config.organisation},
+        {"has_sitemap", site.config.writes_sitemap()}}},
       {"page", std::move(page)},
       {"nav_html", ctx.nav->for_url(url)},
       {"as_of", site.as_of.iso()},

@@ -29,7 +29,7 @@ base::OutputFiles render_site(const model::Site& site, const templating::Templat
   base::OutputFiles out;
   for (size_t i = 0; i < site.pages.size(); ++i) out[output_path_for(site.pages[i].url)] = std::move(html[i]);
   render_generated_pages(ctx, out, diags);
-  out["sitemap.xml"] = render_sitemap(site);
+  if (site.config.writes_sitemap()) out["sitemap.xml"] = render_sitemap(site);
   out["amendments.xml"] = render_amendments_feed(site);
   for (const auto& [path, bytes] : theme.assets()) out[path] = bytes;
   for (const auto& [path, bytes] : site.record_files) out[path] = bytes;

@@ -11,14 +11,17 @@ using nlohmann::json;
 
 namespace {
 
+/// Search and the 404 page pass `printable` false: printing either makes no
+/// sense, so the layout marks its <main> and qahub.js adds no print button.
 void emit(const RenderContext& ctx, const std::string& url, const std::string& title, const std::string& description,
-          const std::string& tmpl, json view, base::OutputFiles& out, diag::Diagnostics& diags) {
+          const std::string& tmpl, json view, base::OutputFiles& out, diag::Diagnostics& diags, bool printable = true) {
   view["as_of"] = ctx.site.as_of.iso();
   view["as_of_human"] = ctx.site.as_of.human();
   view["base"] = root_prefix(url, ctx.style);
   std::string main = ctx.templates.render(tmpl, view, diags);
   json page = generated_page_view(ctx, url, title, description);
   if (url == "/404.html") page["breadcrumbs"] = json::array();
+  page["no_print"] = !printable;
   out[output_path_for(url)] = render_layout(ctx, url, std::move(page), main, diags);
 }
 
@@ -83,6 +86,7 @@ void review_page(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnos
     rows.push_back({{"url", p->url},
                     {"title", p->title},
                     {"owner", p->owner.empty() ? "Not set" : p->owner},
+                    {"has_review_by", p->review_by.has_value()},  // no <time> without a date
                     {"review_by", p->review_by ? p->review_by->iso() : ""},
                     {"review_by_human", p->review_by ? p->review_by->human() : "Not set"},
                     {"status", status},
@@ -176,8 +180,8 @@ void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, di
   redirects(ctx, out, diags);
   // Sites opened from disk load the index as a script; served ones fetch the JSON.
   emit(ctx, "/search/", "Search", "Search every page of the hub.", "search", {{"script_index", ctx.style.relative}},
-       out, diags);
-  emit(ctx, "/404.html", "Page not found", "", "notfound", json::object(), out, diags);
+       out, diags, false);
+  emit(ctx, "/404.html", "Page not found", "", "notfound", json::object(), out, diags, false);
 }
 
 }  // namespace qahub::render

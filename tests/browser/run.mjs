@@ -89,13 +89,23 @@ function exists(urlPath) {
   return fs.existsSync(file);
 }
 
-// Record pages are discovered from the sitemap rather than by id.
-const sitemap = fs.existsSync(path.join(out, 'sitemap.xml')) ? fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8') : '';
-const sitemapUrls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1], server.origin).pathname);
-// The first page below `prefix` in the sitemap, else the first one its index links to.
+// Pages are found by walking the output, not from sitemap.xml: a site with a
+// path-only base_url (the default "/") has no sitemap. Every index.html that is
+// not an alias's redirect page, by URL, so runs visit the same pages.
+function walkPages(dir, prefix = '/') {
+  const urls = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) urls.push(...walkPages(path.join(dir, entry.name), `${prefix}${entry.name}/`));
+    else if (entry.name === 'index.html'
+      && !fs.readFileSync(path.join(dir, entry.name), 'utf8').includes('http-equiv="refresh"')) urls.push(prefix);
+  }
+  return urls;
+}
+const pageUrls = walkPages(out).sort();
+// The first page below `prefix` in the output, else the first one its index links to.
 function firstUnder(prefix) {
-  const inSitemap = sitemapUrls.find((u) => u.startsWith(prefix) && u !== prefix && exists(u));
-  if (inSitemap || !exists(prefix)) return inSitemap;
+  const inOutput = pageUrls.find((u) => u.startsWith(prefix) && u !== prefix && exists(u));
+  if (inOutput || !exists(prefix)) return inOutput;
   const index = fs.readFileSync(path.join(out, prefix, 'index.html'), 'utf8');
   return [...index.matchAll(/href="([^"#?]+)"/g)].map((m) => m[1])
     .find((u) => u.startsWith(prefix) && u !== prefix && exists(u));
@@ -183,17 +193,17 @@ for (const [kind, url] of pages) {
   }), { parallel: true });
 }
 
-// Beyond one page per kind: every other page in the sitemap gets axe and the
+// Beyond one page per kind: every other page of the output gets axe and the
 // console check too (three tabs at a time, no screenshots), so content such as
 // tables, task lists and code blocks on any page is covered.
-test('every other sitemap page: axe WCAG 2.x A/AA and a quiet console', async () => {
+test('every other page: axe WCAG 2.x A/AA and a quiet console', async () => {
   const visited = new Set(pages.map(([, url]) => url));
   // Generated families (tags, records) share one template each: a few of
   // each are enough and keep the suite fast however many records there are.
   const perFamily = new Map();
-  const rest = sitemapUrls.filter((u) => {
+  const rest = pageUrls.filter((u) => {
     if (visited.has(u) || !exists(u)) return false;
-    const family = u.match(/^\/(tags|cycles|actions|forums|meetings|audits|training)\//);
+    const family = u.match(/^\/(tags|cycles|actions|forums|meetings|audits|training|print)\//);
     if (!family) return true;
     const n = (perFamily.get(family[1]) || 0) + 1;
     perFamily.set(family[1], n);
@@ -443,6 +453,18 @@ for (const [url, name] of [['/models/systemic/', 'guidance'], ['/print/models/',
     assertQuietConsole(problems, url);
   }));
 }
+
+// Printing the search page or the 404 page makes no sense: no button there.
+test('"Print this page" on guidance, not on search or the 404 page', () => withPage(async (page, problems) => {
+  const wrong = [];
+  for (const [url, wanted] of [['/models/systemic/', 1], ['/search/', 0], ['/404.html', 0]]) {
+    await page.goto(url);
+    const n = await page.locator('.print-button').count();
+    if (n !== wanted) wrong.push(`${url} has ${n} print buttons, not ${wanted}`);
+  }
+  assert(wrong.length === 0, wrong.join('\n'));
+  assertQuietConsole(problems, 'the print button pages');
+}));
 
 // ---------------------------------------------------------------------------
 // Reflow (WCAG 1.4.10): nothing scrolls sideways at 320 CSS px.

@@ -9,11 +9,17 @@ trap 'rm -rf "$work"' EXIT
 cp -r "$root/content" "$root/qahub.yaml" "$work/"
 [ -d "$root/data" ] && cp -r "$root/data" "$work/"
 "$qahub" build --site "$work" --out "$work/out" --as-of 2026-11-23 2>"$work/stderr" || { cat "$work/stderr"; exit 1; }
-for f in index.html 404.html sitemap.xml amendments.xml amendments/index.html review/index.html \
+for f in index.html 404.html amendments.xml amendments/index.html review/index.html \
          accessibility/index.html search/index.html tags/index.html framework/values/index.html \
          models/systemic/index.html old/values/index.html; do
   [ -s "$work/out/$f" ] || { echo "missing $f"; exit 1; }
 done
+# base_url "/" has no host: no sitemap (relative <loc>s are not allowed), no
+# footer link to one, and the summary line says why.
+[ ! -e "$work/out/sitemap.xml" ] || { echo "sitemap.xml written for a path-only base_url"; exit 1; }
+if grep -rl 'sitemap.xml' "$work/out" --include=*.html; then echo "link to sitemap.xml"; exit 1; fi
+grep -qE '^qahub: built [0-9]+ content pages and [0-9]+ record pages \([0-9]+ files, [0-9.]+ MB\) into .* in [0-9]+ ms, no sitemap \(base_url has no host\), [0-9]+ warnings?$' \
+  "$work/stderr" || { echo "no 'no sitemap' in the summary line"; cat "$work/stderr"; exit 1; }
 pages=$(find "$work/out" -name index.html | wc -l)
 [ "$pages" -ge 40 ] || { echo "only $pages pages"; exit 1; }
 grep -q 'Review overdue' "$work/out/practice/supervision/index.html"

@@ -9,7 +9,12 @@ TEST_CASE("text: slugify follows GitHub's anchor rule", "[base]") {
   CHECK(slugify("What good looks like") == "what-good-looks-like");
   CHECK(slugify("Signs of Safety: the basics!") == "signs-of-safety-the-basics");
   CHECK(slugify("Section 47 (s47) enquiries") == "section-47-s47-enquiries");
-  CHECK(slugify("Children’s voice") == "children\xe2\x80\x99s-voice");
+  CHECK(slugify("Children’s voice") == "childrens-voice");
+  CHECK(slugify("Children’s voice — what “good” looks like") == "childrens-voice--what-good-looks-like");
+  CHECK(slugify("Café au lait ÉTÉ") == "café-au-lait-été");
+  CHECK(slugify("x² ½ Ⅻ 😀") == "x--ⅻ-");
+  CHECK(slugify("— “” !") == "--");
+  CHECK(slugify("Ⓐ plan") == "ⓐ-plan");  // Other_Alphabetic symbols stay, as in github-slugger
   CHECK(slugify("a_b-c") == "a_b-c");
 }
 
@@ -39,4 +44,16 @@ TEST_CASE("parallel_for visits every index once with any job count", "[base]") {
     parallel_for(hits.size(), jobs, [&](size_t i) { hits[i]++; });
     for (int h : hits) CHECK(h == 1);
   }
+}
+
+TEST_CASE("text: natural_key orders numbers by value", "[base][order]") {
+  CHECK(natural_key("a-9") < natural_key("a-10"));
+  CHECK(natural_key("a-009") == natural_key("a-9"));
+  CHECK(natural_key("cycle-2") < natural_key("cycle-10b"));
+  CHECK(natural_key("") == "");
+}
+
+TEST_CASE("text: strip_xml_illegal removes C0 controls but tab, LF and CR", "[base][feed]") {
+  CHECK(strip_xml_illegal("a\x01\x0b\x0c\x1f b\tc\nd\re") == "a b\tc\nd\re");
+  CHECK(strip_xml_illegal("Children\xE2\x80\x99s") == "Children\xE2\x80\x99s");
 }

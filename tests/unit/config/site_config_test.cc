@@ -85,3 +85,21 @@ TEST_CASE("config: qahub.yaml mistakes are reported where they are", "[config]")
   config::load_site_config(site_with_config("title: Hub\ntitle: Other\n"), dup);
   CHECK(dup.format_all() == "qahub.yaml:2:1: error: duplicate key \"title\"; it is already set on line 1\n");
 }
+
+TEST_CASE("config: base_url's host and origin, empty when path-only", "[config][sitemap]") {
+  config::SiteConfig c;
+  CHECK(c.host().empty());
+  CHECK(c.origin().empty());
+  CHECK_FALSE(c.writes_sitemap());
+  c.base_url = "/hub/";
+  CHECK(c.host().empty());
+  c.base_url = "https://hub.example.test/practice/";
+  CHECK(c.origin() == "https://hub.example.test");
+  CHECK(c.host() == "hub.example.test");
+  CHECK(c.writes_sitemap());
+  c.base_url = "http://user@intranet.example:8080";
+  CHECK(c.origin() == "http://user@intranet.example:8080");
+  CHECK(c.host() == "intranet.example");
+  c.base_url = "https:///practice/";
+  CHECK(c.host().empty());
+}

@@ -70,3 +70,13 @@ TEST_CASE("markdown: an empty document renders nothing", "[markdown]") {
   CHECK(d.render_html().empty());
   CHECK(d.headings().empty());
 }
+
+TEST_CASE("markdown: heading ids follow github-slugger; empty ones are section, section-1", "[markdown][slug]") {
+  Document d =
+      Document::parse("## Children’s voice — what “good” looks like\n\n## —\n\n## …‘’\n\n## Café ÉTÉ\n", 0, {});
+  REQUIRE(d.headings().size() == 4);
+  CHECK(d.headings()[0].id == "childrens-voice--what-good-looks-like");
+  CHECK(d.headings()[1].id == "section");
+  CHECK(d.headings()[2].id == "section-1");
+  CHECK(d.headings()[3].id == "café-été");
+}

@@ -4,17 +4,10 @@
 #include "pipeline/test_site.h"
 
 using qahub::testing::contains;
+using qahub::testing::copy_default_site;
 using qahub::testing::TestSite;
 
 namespace {
-
-/// The default site (content, data, config) in a temporary folder.
-void copy_default_site(TestSite& site) {
-  const std::filesystem::path repo = QAHUB_SOURCE_DIR;
-  std::filesystem::create_directories(site.root());
-  for (const char* part : {"content", "data", "qahub.yaml"})
-    std::filesystem::copy(repo / part, site.root() / part, std::filesystem::copy_options::recursive);
-}
 
 const char* kMinutes = "data/meetings/2025-11-practice-board.md";
 

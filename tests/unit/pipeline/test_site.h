@@ -41,6 +41,14 @@ class TestSite {
   std::unique_ptr<diag::Diagnostics> diags_;
 };
 
+/// The default site (content, data, config) in the test site's folder.
+inline void copy_default_site(TestSite& site) {
+  const std::filesystem::path repo = QAHUB_SOURCE_DIR;
+  std::filesystem::create_directories(site.root());
+  for (const char* part : {"content", "data", "qahub.yaml"})
+    std::filesystem::copy(repo / part, site.root() / part, std::filesystem::copy_options::recursive);
+}
+
 inline bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }

@@ -16,6 +16,9 @@ std::string page_text(const RecordPage& p) {
   std::string s = "url: " + p.url + "\nsource: " + p.source + "\ntitle: " + p.title +
                   "\ndescription: " + p.description + "\nsection: " + p.section + "\ntags:";
   for (const std::string& t : p.tags) s += " " + t;
+  s += "\norder:";
+  for (const std::string& o : p.order) s += " [" + o + "]";
+  if (!p.pager_group.empty()) s += "\npager group: " + p.pager_group;
   s += "\ntoc:";
   for (const auto& h : p.toc) s += " #" + h.id;
   s += "\nsearch sections:";

@@ -1,10 +1,11 @@
 // qahub: small progressive enhancements. Everything works without this file.
 (function () {
   'use strict';
-  // A "Print this page" button above the content (print styles hide the site chrome).
+  // A "Print this page" button above the content (print styles hide the site chrome),
+  // except where printing makes no sense (search, the 404 page: data-no-print).
   var main = document.getElementById('main');
   var h1 = main && main.querySelector('h1');
-  if (h1 && window.print) {
+  if (h1 && window.print && !main.hasAttribute('data-no-print')) {
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'print-button';

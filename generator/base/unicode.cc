@@ -1,10 +1,12 @@
-#include "search/unicode.h"
+#include "base/unicode.h"
 
 #include <xapian.h>
 
 #include <vector>
 
-namespace qahub::search {
+#include "base/text.h"
+
+namespace qahub::base {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
@@ -247,4 +249,53 @@ bool is_js_space(char16_t c) {
          c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
-}  // namespace qahub::search
+namespace {
+
+/// What github-slugger's regex leaves: L*, M*, Nd, Nl and Pc (it removes
+/// controls, symbols, other punctuation, separators and other numbers), plus
+/// the symbols that are Other_Alphabetic: circled, squared and negative
+/// letters ("Ⓐ" → "ⓐ"; found by running github-slugger over every code point).
+bool kept_in_slug(char32_t cp) {
+  if ((cp >= 0x24B6 && cp <= 0x24E9) || (cp >= 0x1F130 && cp <= 0x1F149) || (cp >= 0x1F150 && cp <= 0x1F169) ||
+      (cp >= 0x1F170 && cp <= 0x1F189))
+    return true;
+  switch (Xapian::Unicode::get_category(static_cast<unsigned>(cp))) {
+    case Xapian::Unicode::UPPERCASE_LETTER:
+    case Xapian::Unicode::LOWERCASE_LETTER:
+    case Xapian::Unicode::TITLECASE_LETTER:
+    case Xapian::Unicode::MODIFIER_LETTER:
+    case Xapian::Unicode::OTHER_LETTER:
+    case Xapian::Unicode::NON_SPACING_MARK:
+    case Xapian::Unicode::ENCLOSING_MARK:
+    case Xapian::Unicode::COMBINING_SPACING_MARK:
+    case Xapian::Unicode::DECIMAL_DIGIT_NUMBER:
+    case Xapian::Unicode::LETTER_NUMBER:
+    case Xapian::Unicode::CONNECTOR_PUNCTUATION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string slugify(std::string_view text) {
+  const std::u16string lower = js_to_lower(utf8_to_utf16(text));
+  std::u16string out;
+  for (size_t i = 0; i < lower.size();) {
+    char32_t cp = lower[i];
+    size_t n = 1;
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < lower.size() && lower[i + 1] >= 0xDC00 && lower[i + 1] <= 0xDFFF) {
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (lower[i + 1] - 0xDC00);
+      n = 2;
+    }
+    if (cp == ' ')
+      out += u'-';
+    else if (cp == '-' || kept_in_slug(cp))
+      out.append(lower, i, n);
+    i += n;
+  }
+  return utf16_to_utf8(out);
+}
+
+}  // namespace qahub::base
