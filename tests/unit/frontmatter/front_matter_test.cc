@@ -1,17 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include "frontmatter/diagnostics_for.h"
 #include "frontmatter/front_matter.h"
 
 using namespace qahub;
 using namespace qahub::frontmatter;
 
-namespace {
-std::string diagnostics_for(const std::string& text) {
-  diag::Diagnostics d;
-  parse_page_meta(split_front_matter(text), "content/a.md", d);
-  return d.format_all();
-}
-}  // namespace
+using qahub::frontmatter::testing::diagnostics_for;
 
 TEST_CASE("front matter: splits and keeps the body's line offset", "[frontmatter]") {
   Split s = split_front_matter("---\ntitle: A\n---\n# Body\n");

@@ -1,18 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include "frontmatter/diagnostics_for.h"
 #include "frontmatter/front_matter.h"
 #include "frontmatter/yaml_mistakes.h"
 
 using namespace qahub;
 using namespace qahub::frontmatter;
 
-namespace {
-std::string diagnostics_for(const std::string& text) {
-  diag::Diagnostics d;
-  parse_page_meta(split_front_matter(text), "content/a.md", d);
-  return d.format_all();
-}
-}  // namespace
+using qahub::frontmatter::testing::diagnostics_for;
 
 TEST_CASE("front matter: an unclosed quote is reported at the opening quote", "[frontmatter]") {
   CHECK(diagnostics_for("---\ntitle: \"unclosed\nweight: 1\n---\n") ==

@@ -8,13 +8,8 @@
 #include "pipeline/test_site.h"
 
 using qahub::testing::contains;
+using qahub::testing::page;
 using qahub::testing::TestSite;
-
-namespace {
-std::string page(const std::string& front, const std::string& body = "Body.\n") {
-  return "---\n" + front + "---\n" + body;
-}
-}  // namespace
 
 TEST_CASE("outputs: a path-only base_url writes no sitemap and links to none", "[pipeline][sitemap]") {
   TestSite site(

@@ -3,13 +3,8 @@
 #include "pipeline/test_site.h"
 
 using qahub::testing::contains;
+using qahub::testing::page;
 using qahub::testing::TestSite;
-
-namespace {
-std::string page(const std::string& front, const std::string& body = "Body.\n") {
-  return "---\n" + front + "---\n" + body;
-}
-}  // namespace
 
 TEST_CASE("pipeline: pretty URLs, sections, breadcrumbs and previous/next", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")},

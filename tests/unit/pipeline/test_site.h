@@ -49,6 +49,11 @@ inline void copy_default_site(TestSite& site) {
     std::filesystem::copy(repo / part, site.root() / part, std::filesystem::copy_options::recursive);
 }
 
+/// A content page: front matter lines, then the body.
+inline std::string page(const std::string& front, const std::string& body = "Body.\n") {
+  return "---\n" + front + "---\n" + body;
+}
+
 inline bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
