@@ -1,5 +1,6 @@
 #include "config/site_config.h"
 
+#include "config/params.h"
 #include "diag/utf8.h"
 #include "frontmatter/yaml_fields.h"
 #include "fs/files.h"
@@ -85,7 +86,7 @@ SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnos
   const YAML::Node& r = *root;
   frontmatter::check_known_keys(r,
                                 {"title", "description", "base_url", "language", "theme", "raw_html", "organisation",
-                                 "allow_personal_data", "accessibility"},
+                                 "allow_personal_data", "accessibility", "params"},
                                 src, diags, "site config");
   frontmatter::read_into(r, "title", c.title, read_string, src, diags);
   frontmatter::read_into(r, "description", c.description, read_string, src, diags);
@@ -96,6 +97,7 @@ SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnos
   frontmatter::read_into(r, "organisation", c.organisation, read_string, src, diags);
   frontmatter::read_into(r, "allow_personal_data", c.allow_personal_data, read_string_list, src, diags);
   if (r["accessibility"]) read_accessibility(r["accessibility"], src, diags, c.accessibility);
+  if (r["params"]) c.params = read_params(r["params"], src, diags);
   return c;
 }
 

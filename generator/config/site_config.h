@@ -1,6 +1,8 @@
 #pragma once
 /// The site config file `qahub.yaml` at the site root (all keys optional) and
 /// the options of one build. README "Site config" documents every key.
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -37,6 +39,8 @@ struct SiteConfig {
   /// Exact strings (addresses, numbers) allowed by the personal-data check.
   std::vector<std::string> allow_personal_data;
   AccessibilityStatement accessibility;
+  /// `params:`, free-form, for templates as `params.*` (config/params.h).
+  nlohmann::json params = nlohmann::json::object();
   /// The path part of base_url, always starting and ending with '/'.
   std::string base_path() const;
   /// base_url's host ("hub.example.test"), or "" for a path-only base_url.

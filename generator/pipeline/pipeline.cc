@@ -67,7 +67,7 @@ struct Build {
 void load(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
   b.config = config::load_site_config(options.site_dir, diags);
   b.theme = std::make_unique<theme::Theme>(theme::Theme::load(options.site_dir, b.config.theme, diags));
-  b.templates = std::make_unique<templating::Templates>(*b.theme);
+  b.templates = std::make_unique<templating::Templates>(*b.theme, b.config.params);
   b.load.drafts = options.drafts;
   b.load.markdown.raw_html = b.config.raw_html;
   b.load.allow_personal_data = b.config.allow_personal_data;

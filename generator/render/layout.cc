@@ -35,7 +35,7 @@ json nav_for(const model::Site& site, const std::string& current_url) {
 
 std::string render_nav(const model::Site& site, const templating::Templates& templates, const std::string& url,
                        diag::Diagnostics& diags) {
-  std::string html = templates.render("nav", {{"nav", nav_for(site, url)}}, diags);
+  std::string html = templates.render("partials/navigation", {{"nav", nav_for(site, url)}}, diags);
   if (!html.empty() && html.back() == '\n') html.pop_back();
   return html;
 }

@@ -14,7 +14,7 @@
 namespace qahub::render {
 
 /// The section navigation differs between pages only in which entry is the
-/// current one, so `nav.mustache` is rendered once per variant, not per page
+/// current one, so `partials/navigation.mustache` is rendered once per variant, not per page
 /// (at 10,000 pages in 200 sections, per-page nav was most of the build).
 class NavCache {
  public:

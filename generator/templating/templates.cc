@@ -4,6 +4,8 @@
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 
 #include "base/text.h"
 
@@ -62,9 +64,89 @@ mus::mustache& compiled(const std::string& path, const std::string& text) {
   return *e.tmpl;
 }
 
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+/// One `{{> name}}` tag: where it starts and ends in the text, and the name.
+struct PartialTag {
+  size_t begin = 0, end = 0;
+  std::string name;
+};
+
+std::optional<PartialTag> next_partial_tag(const std::string& text, size_t from) {
+  for (size_t at = text.find("{{>", from); at != std::string::npos; at = text.find("{{>", at + 3)) {
+    size_t close = text.find("}}", at + 3);
+    if (close == std::string::npos) return std::nullopt;
+    std::string name = base::trim(text.substr(at + 3, close - at - 3));
+    if (name.empty()) continue;
+    return PartialTag{at, close + 2, name};
+  }
+  return std::nullopt;
+}
+
+void expand_into(const std::string& text, const std::map<std::string, std::string>& partials, int depth, int max_depth,
+                 std::string* cycle, std::string& out) {
+  size_t pos = 0;
+  while (auto tag = next_partial_tag(text, pos)) {
+    auto it = partials.find(tag->name);
+    if (it == partials.end()) {  // unknown: kainjow renders it as ""
+      out.append(text, pos, tag->end - pos);
+      pos = tag->end;
+      continue;
+    }
+    // Standalone: only blanks before the tag on its line and after it up to
+    // the line end. Then the whole line goes and the partial is indented.
+    const size_t line_begin = tag->begin == 0 ? 0 : text.rfind('\n', tag->begin - 1) + 1;  // npos + 1 == 0
+    bool standalone = line_begin >= pos;
+    for (size_t i = line_begin; standalone && i < tag->begin; ++i) standalone = is_blank(text[i]);
+    size_t after = tag->end;
+    while (after < text.size() && is_blank(text[after])) ++after;
+    if (after < text.size() && text[after] == '\r') ++after;
+    standalone = standalone && (after == text.size() || text[after] == '\n');
+    if (standalone && after < text.size()) ++after;
+    std::string indent = standalone ? text.substr(line_begin, tag->begin - line_begin) : "";
+    out.append(text, pos, (standalone ? line_begin : tag->begin) - pos);
+    pos = standalone ? after : tag->end;
+    if (depth >= max_depth) {
+      if (cycle && cycle->empty()) *cycle = tag->name;
+      continue;
+    }
+    std::string body;
+    expand_into(it->second, partials, depth + 1, max_depth, cycle, body);
+    if (!indent.empty()) {
+      std::string indented;
+      for (size_t i = 0; i < body.size(); ++i) {
+        if (i == 0 || body[i - 1] == '\n') indented += indent;
+        indented += body[i];
+      }
+      body = std::move(indented);
+    }
+    out += body;
+  }
+  out.append(text, pos, std::string::npos);
+}
+
+/// The partials a text uses, directly or through other partials.
+void used_partials(const std::string& text, const std::map<std::string, std::string>& partials,
+                   std::set<std::string>& seen) {
+  size_t pos = 0;
+  while (auto tag = next_partial_tag(text, pos)) {
+    pos = tag->end;
+    auto it = partials.find(tag->name);
+    if (it != partials.end() && seen.insert(tag->name).second) used_partials(it->second, partials, seen);
+  }
+}
+
 }  // namespace
 
-Templates::Templates(const theme::Theme& theme) : theme_(theme) {
+std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& partials,
+                            std::string* cycle, int max_depth) {
+  std::string out;
+  expand_into(text, partials, 0, max_depth, cycle, out);
+  return out;
+}
+
+Templates::Templates(const theme::Theme& theme, nlohmann::json params)
+    : theme_(theme), params_(params.is_object() ? std::move(params) : nlohmann::json::object()) {
   const std::string prefix = "templates/partials/";
   for (const auto& [path, text] : theme.files()) {
     if (path.rfind(prefix, 0) != 0 || path.size() < prefix.size() + 9) continue;
@@ -75,6 +157,12 @@ Templates::Templates(const theme::Theme& theme) : theme_(theme) {
 
 bool Templates::has(const std::string& name) const { return theme_.file("templates/" + name + ".mustache") != nullptr; }
 
+std::vector<std::string> Templates::partial_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, _] : partials_) names.push_back(name);
+  return names;
+}
+
 std::string Templates::render(const std::string& name, const nlohmann::json& view, diag::Diagnostics& diags) const {
   const std::string path = "templates/" + name + ".mustache";
   const std::string* text = theme_.file(path);
@@ -82,15 +170,36 @@ std::string Templates::render(const std::string& name, const nlohmann::json& vie
     diags.error({theme_.source_path(path)}, "missing template");
     return {};
   }
-  mus::mustache& tmpl = compiled(path, *text);
+  // Partials are inlined before compiling, so the layout and its partials are
+  // parsed once per thread, not once per page, and a partial's name never
+  // collides with a key of the view. Each partial is checked on its own first
+  // so a mistake in one is reported at its own file.
+  std::set<std::string> used;
+  used_partials(*text, partials_, used);
+  for (const std::string& pname : used) {
+    const std::string ppath = "templates/partials/" + pname + ".mustache";
+    mus::mustache& ptmpl = compiled(ppath, partials_.at(pname));
+    if (!ptmpl.is_valid()) {
+      diags.error({theme_.source_path(ppath)}, "invalid template: " + base::ascii_lower(ptmpl.error_message()));
+      return {};
+    }
+  }
+  std::string cycle;
+  const std::string expanded = used.empty() ? *text : expand_partials(*text, partials_, &cycle);
+  if (!cycle.empty()) {
+    diags.error({theme_.source_path("templates/partials/" + cycle + ".mustache")},
+                "partial \"" + cycle + "\" includes itself");
+    return {};
+  }
+  mus::mustache& tmpl = compiled(path, expanded);
   if (!tmpl.is_valid()) {
     diags.error({theme_.source_path(path)}, "invalid template: " + base::ascii_lower(tmpl.error_message()));
     return {};
   }
   mus::data data = to_data(view);
-  for (const auto& [pname, ptext] : partials_) {
-    const std::string* body = &ptext;
-    data.set(pname, mus::partial([body] { return *body; }));
+  if (!view.contains("params")) {
+    data.set("params", mus::data(false));
+    *const_cast<mus::data*>(data.get("params")) = to_data(params_);
   }
   std::string out = tmpl.render(data);
   if (!tmpl.error_message().empty()) {

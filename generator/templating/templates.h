@@ -2,11 +2,13 @@
 /// Mustache rendering (kainjow-mustache) over JSON view models. Views are
 /// nlohmann::json so they can be dumped for debugging and tested without
 /// templates; `templates/partials/*.mustache` are available as `{{> name}}`.
+/// Every view also gets `params`, the site config's free-form `params:` map.
 ///
-///   Templates t(theme);
+///   Templates t(theme, config.params);
 ///   std::string html = t.render("page", view, diags);
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <string>
 
 #include "diag/diagnostics.h"
@@ -16,15 +18,26 @@ namespace qahub::templating {
 
 class Templates {
  public:
-  explicit Templates(const theme::Theme& theme);
+  explicit Templates(const theme::Theme& theme, nlohmann::json params = nlohmann::json::object());
   /// Renders `templates/<name>.mustache` with `view`. A missing or invalid
-  /// template is an error at the template's path and gives "".
+  /// template (or partial) is an error at that file's path and gives "".
   std::string render(const std::string& name, const nlohmann::json& view, diag::Diagnostics& diags) const;
   bool has(const std::string& name) const;
+  /// The names of the partials the theme has ("footer", "head"…), sorted.
+  std::vector<std::string> partial_names() const;
 
  private:
   const theme::Theme& theme_;
   std::map<std::string, std::string> partials_;
+  nlohmann::json params_;
 };
+
+/// `text` with every `{{> name}}` of a known partial replaced by the
+/// partial's text, recursively, as Mustache's partial rule does (a standalone
+/// tag's line is replaced and the partial indented like it). A partial that
+/// includes itself, directly or not, stops at `max_depth` and sets `cycle`
+/// to its name. Unknown partials are left for the renderer (they render "").
+std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& partials,
+                            std::string* cycle = nullptr, int max_depth = 16);
 
 }  // namespace qahub::templating

@@ -185,13 +185,13 @@ TEST_CASE("pipeline: the search database follows only a successful build", "[pip
   CHECK(contains(site.output("search/index.json"), "supervis"));
 }
 
-TEST_CASE("pipeline: a broken partial is an error at the template that uses it", "[pipeline]") {
+TEST_CASE("pipeline: a broken partial is an error at the partial", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")},
                  {"themes/default/templates/notfound.mustache", "{{> broken}}\n"},
                  {"themes/default/templates/partials/broken.mustache", "{{#open}}never closed\n"}});
   CHECK_FALSE(site.build());
   CHECK(site.diagnostics() ==
-        "themes/default/templates/notfound.mustache: error: template error: unclosed section \"open\" at 0\n");
+        "themes/default/templates/partials/broken.mustache: error: invalid template: unclosed section \"open\" at 0\n");
 }
 
 TEST_CASE("pipeline: the search cache cannot be written: an error, nothing published", "[pipeline]") {

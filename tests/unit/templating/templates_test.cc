@@ -1,0 +1,96 @@
+#include <catch2/catch.hpp>
+
+#include "temp_dir.h"
+#include "templating/templates.h"
+
+using namespace qahub;
+using templating::expand_partials;
+
+namespace {
+/// The embedded theme overlaid with `files` (paths under themes/default/).
+theme::Theme theme_with(testing::TempDir& site, const std::map<std::string, std::string>& files) {
+  for (const auto& [path, text] : files) site.write("themes/default/" + path, text);
+  diag::Diagnostics d;
+  theme::Theme t = theme::Theme::load(site.path(), "default", d);
+  REQUIRE(d.format_all().empty());
+  return t;
+}
+}  // namespace
+
+TEST_CASE("templates: partials are inlined, standalone lines replaced and indented", "[templating]") {
+  const std::map<std::string, std::string> partials = {{"a", "<p>A</p>\n"}, {"b", "x{{> a}}y"}, {"two", "1\n2\n"}};
+  CHECK(expand_partials("<div>\n{{> a}}\n</div>\n", partials) == "<div>\n<p>A</p>\n</div>\n");
+  CHECK(expand_partials("[{{>a}}]", partials) == "[<p>A</p>\n]");
+  CHECK(expand_partials("{{> b}}", partials) == "x<p>A</p>\ny");
+  CHECK(expand_partials("  {{> two}}  \nend", partials) == "  1\n  2\nend");
+  CHECK(expand_partials("{{> unknown}} {{name}}", partials) == "{{> unknown}} {{name}}");
+}
+
+TEST_CASE("templates: a partial that includes itself is reported, not expanded forever", "[templating]") {
+  const std::map<std::string, std::string> partials = {{"loop", "<{{> again}}>"}, {"again", "{{> loop}}"}};
+  std::string cycle;
+  expand_partials("{{> loop}}", partials, &cycle);
+  CHECK(cycle == "loop");
+}
+
+TEST_CASE("templates: a site's partial overrides the default's partial of the same name", "[templating]") {
+  testing::TempDir site("partials");
+  theme::Theme t = theme_with(site, {{"templates/partials/footer.mustache", "<p>Our own footer</p>\n"}});
+  templating::Templates templates(t);
+  CHECK(templates.partial_names() ==
+        std::vector<std::string>{"breadcrumbs", "footer", "head", "header", "navigation", "page-meta", "scripts"});
+  diag::Diagnostics d;
+  const std::string html = templates.render(
+      "layout", {{"site", {{"title", "Hub"}, {"language", "en-GB"}}}, {"page", {{"title", "Values"}}}}, d);
+  CHECK(d.format_all().empty());
+  CHECK(html.find("<p>Our own footer</p>") != std::string::npos);
+  CHECK(html.find("footer-links") == std::string::npos);
+  CHECK(html.find("<meta name=\"viewport\"") != std::string::npos);                     // the default head stays
+  CHECK(html.find("<a class=\"site-title\" href=\"/\">Hub</a>") != std::string::npos);  // and header
+}
+
+TEST_CASE("templates: a partial's name never collides with a key of the view", "[templating]") {
+  testing::TempDir site("partials-keys");
+  theme::Theme t = theme_with(site, {{"templates/partials/footer.mustache", "F"},
+                                     {"templates/probe.mustache", "{{#page}}{{> footer}}{{footer}}{{/page}}"}});
+  templating::Templates templates(t);
+  diag::Diagnostics d;
+  CHECK(templates.render("probe", {{"page", {{"footer", "-view"}}}}, d) == "F-view");
+}
+
+TEST_CASE("templates: a broken partial is an error at the partial's own file", "[templating]") {
+  testing::TempDir site("partials-broken");
+  theme::Theme t = theme_with(site, {{"templates/partials/footer.mustache", "{{#open}}never closed\n"}});
+  templating::Templates templates(t);
+  diag::Diagnostics d;
+  CHECK(templates.render("layout", nlohmann::json::object(), d).empty());
+  CHECK(d.format_all() ==
+        "themes/default/templates/partials/footer.mustache: error: invalid template: unclosed section \"open\" at 0\n");
+}
+
+TEST_CASE("templates: a partial cycle is an error at the partial", "[templating]") {
+  testing::TempDir site("partials-cycle");
+  theme::Theme t = theme_with(site, {{"templates/partials/footer.mustache", "{{> footer}}"}});
+  templating::Templates templates(t);
+  diag::Diagnostics d;
+  CHECK(templates.render("layout", nlohmann::json::object(), d).empty());
+  CHECK(d.format_all() ==
+        "themes/default/templates/partials/footer.mustache: error: partial \"footer\" includes itself\n");
+}
+
+TEST_CASE("templates: params reach every template as params.*", "[templating]") {
+  testing::TempDir site("params");
+  theme::Theme t = theme_with(
+      site, {{"templates/probe.mustache",
+              "{{params.banner.text}}|{{#params.show}}shown{{/params.show}}{{^params.hide}}|kept{{/params.hide}}|"
+              "{{#params.links}}{{label}};{{/params.links}}|{{params.price}}"}});
+  nlohmann::json params = {{"banner", {{"text", "Inspection week"}}},
+                           {"show", true},
+                           {"hide", false},
+                           {"links", {{{"label", "Forms"}}, {{"label", "Policies"}}}},
+                           {"price", "1.50"}};
+  templating::Templates templates(t, params);
+  diag::Diagnostics d;
+  CHECK(templates.render("probe", nlohmann::json::object(), d) == "Inspection week|shown|kept|Forms;Policies;|1.50");
+  CHECK(d.format_all().empty());
+}
