@@ -3,10 +3,15 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <regex>
 #include <string>
+
+#include <cmark-gfm.h>
+#include <xapian.h>
 
 #include "base/text.h"
 #include "pipeline/pipeline.h"
+#include "theme/theme.h"
 
 namespace qahub::cli {
 namespace {
@@ -39,6 +44,20 @@ std::string usage_message(std::string what) {
     if (c == '\n') c = ' ';
   if (!what.empty() && what[0] >= 'A' && what[0] <= 'Z') what[0] = static_cast<char>(what[0] - 'A' + 'a');
   return what;
+}
+
+std::string version_text(const std::string& qahub_version) {
+  // lunr.min.js starts "/**\n * lunr - http://lunrjs.com - A bit like Solr, … - 2.3.9\n".
+  std::string lunr = "unknown";
+  const theme::Theme theme = theme::Theme::embedded();
+  if (const std::string* js = theme.file("assets/lunr.min.js")) {
+    static const std::regex kHeader("lunr - [^\n]* - ([0-9]+\\.[0-9]+\\.[0-9]+)\r?\n");
+    std::smatch m;
+    const std::string head = js->substr(0, 400);
+    if (std::regex_search(head, m, kHeader)) lunr = m[1];
+  }
+  return "qahub " + qahub_version + "\ncmark-gfm " + cmark_version_string() + "\nXapian " + Xapian::version_string() +
+         "\nlunr.js " + lunr + " (embedded in the default theme)";
 }
 
 int run_build(const config::BuildOptions& options) {

@@ -15,6 +15,10 @@ inline constexpr int kExitUsage = 2;
 /// lower-case first letter, no full stop, one line.
 std::string usage_message(std::string what);
 
+/// `qahub --version`: "qahub X.Y.Z" first (scripts read that line), then the
+/// runtime versions of cmark-gfm and Xapian and the embedded lunr.js.
+std::string version_text(const std::string& qahub_version);
+
 int run_build(const config::BuildOptions& options);
 int run_check(const config::BuildOptions& options);
 

@@ -2,11 +2,13 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 
-#include "base/date.h"
 #include "cli/commands.h"
 #include "cli/new_command.h"
+#include "config/build_date.h"
 #include "fs/files.h"
 #include "search/query.h"
 #include "serve/serve.h"
@@ -15,20 +17,26 @@ using namespace qahub;
 
 namespace {
 
-/// Adds the options `build` and `check` share.
+constexpr const char* kAsOfHelp =
+    "Date for review notices and statuses, YYYY-MM-DD (default: SOURCE_DATE_EPOCH as a UTC date, else today's local "
+    "date)";
+
+/// Adds the options `build` and `check` share. Short flags follow Hugo's
+/// (-s site, -d destination, -D drafts, -p port).
 void add_site_options(CLI::App* cmd, config::BuildOptions& o, std::string& as_of) {
-  cmd->add_option("--site", o.site_dir, "Site directory (default: .)");
-  cmd->add_option("--as-of", as_of, "Date for review notices and statuses, YYYY-MM-DD (default: today)");
+  cmd->add_option("-s,--site", o.site_dir, "Site directory (default: .)");
+  cmd->add_option("--as-of", as_of, kAsOfHelp);
   cmd->add_flag("--strict", o.strict, "Treat warnings as errors");
-  cmd->add_flag("--drafts", o.drafts, "Include pages with draft: true");
+  cmd->add_flag("-D,--drafts", o.drafts, "Include pages with draft: true");
   cmd->add_option("--jobs,-j", o.jobs, "Threads to use (default: 1)")->check(CLI::Range(1, 256));
+  cmd->add_option("--base-url", o.base_url, "Use this base_url instead of qahub.yaml's, for this run only");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"qahub: a static site generator for children's services quality assurance"};
-  app.set_version_flag("--version", std::string("qahub ") + QAHUB_VERSION);
+  app.set_version_flag("--version", cli::version_text(QAHUB_VERSION));
   app.require_subcommand(1);
   app.footer("Exit codes: 0 success, 1 errors in the site, 2 usage errors.");
 
@@ -37,7 +45,7 @@ int main(int argc, char** argv) {
 
   CLI::App* build = app.add_subcommand("build", "Build the site into --out (all or nothing)");
   add_site_options(build, options, as_of);
-  build->add_option("--out", options.out_dir, "Output directory (default: SITE/public)");
+  build->add_option("-d,--out", options.out_dir, "Output directory (default: SITE/public)");
   build->add_flag("--relative-urls", options.relative_urls, "Relative links, so the site works over file://");
   build->add_option("--search-corpus", options.search_corpus, "Also write the indexed search corpus as JSON here");
   build->add_flag("--timings", options.timings, "Print how long each pass of the build took");
@@ -48,13 +56,19 @@ int main(int argc, char** argv) {
   // --- serve: build, serve on loopback, rebuild on change, live reload ---
   serve::ServeOptions serve_options;
   CLI::App* serve = app.add_subcommand("serve", "Build, serve on 127.0.0.1, rebuild on change and reload the browser");
-  serve->add_option("--site", options.site_dir, "Site directory (default: .)");
+  serve->alias("server");  // Hugo's name for it
+  serve->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
   serve->add_option("--host", serve_options.host, "Address to listen on (default: 127.0.0.1)");
-  serve->add_option("--port", serve_options.port, "Port (default: 1313; 0 picks a free one)")
+  serve->add_option("-p,--port", serve_options.port, "Port (default: 1313; 0 picks a free one)")
       ->check(CLI::Range(0, 65535));
-  serve->add_option("--as-of", as_of, "Date for review notices and statuses, YYYY-MM-DD (default: today)");
-  serve->add_flag("--drafts", options.drafts, "Include pages with draft: true");
+  serve->add_option("--as-of", as_of, kAsOfHelp);
+  serve->add_flag("-D,--drafts", options.drafts, "Include pages with draft: true");
   serve->add_option("--jobs,-j", options.jobs, "Threads to use (default: 1)")->check(CLI::Range(1, 256));
+  serve->add_option("--base-url", options.base_url, "Use this base_url's path instead of qahub.yaml's");
+  serve->add_flag("--poll", serve_options.poll,
+                  "Poll for changes every 0.5 s instead of inotify (automatic on WSL's /mnt/c, network and FUSE "
+                  "drives)");
+  serve->add_flag("--open", serve_options.open_browser, "Open the site in a browser ($BROWSER, else xdg-open)");
 
   // --- new: scaffold a page, cycle, audit or meeting ---
   cli::NewCommand new_command;
@@ -65,7 +79,7 @@ int main(int argc, char** argv) {
   bool search_json = false;
   int search_limit = 10;
   CLI::App* search = app.add_subcommand("search", "Search the site's last build from the terminal");
-  search->add_option("--site", options.site_dir, "Site directory (default: .)");
+  search->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
   search->add_flag("--json", search_json, "Print results as JSON");
   search->add_option("--limit", search_limit, "Most results to print (default: 10; 0: all)")
       ->check(CLI::Range(0, 100000));
@@ -82,13 +96,22 @@ int main(int argc, char** argv) {
   }
 
   if (!*search) {
-    if (as_of.empty()) {
-      options.as_of = base::today_utc();
-    } else if (auto d = base::Date::parse(as_of)) {
-      options.as_of = *d;
-    } else {
-      std::fprintf(stderr, "qahub: error: --as-of must be a date YYYY-MM-DD, not \"%s\"\n", as_of.c_str());
+    std::string error;
+    auto date = config::build_date(as_of, std::getenv("SOURCE_DATE_EPOCH"), std::time(nullptr), error);
+    if (!date) {
+      std::fprintf(stderr, "qahub: error: %s\n", error.c_str());
       return cli::kExitUsage;
+    }
+    options.as_of = date->date;
+  }
+
+  // `new site` makes a site; it checks its own directory.
+  if (*scaffold && cli::is_new_site(new_command)) {
+    try {
+      return cli::run_new(new_command, options);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "qahub: error: %s\n", e.what());
+      return cli::kExitSiteErrors;
     }
   }
 

@@ -1,17 +1,28 @@
 #include "cli/new_command.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "scaffold/new_site.h"
 #include "scaffold/scaffold.h"
 
 namespace qahub::cli {
 
 CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& options, std::string& as_of) {
-  CLI::App* scaffold = app.add_subcommand("new", "Create a page, cycle, audit or meeting that builds at once");
+  CLI::App* scaffold =
+      app.add_subcommand("new", "Create a site, page, cycle, audit or meeting that builds at once, or the schemas");
   scaffold->require_subcommand(1);
-  scaffold->add_option("--site", options.site_dir, "Site directory (default: .)");
-  scaffold->add_option("--as-of", as_of, "Date for the new files, YYYY-MM-DD (default: today)");
+  scaffold->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
+  scaffold->add_option("--as-of", as_of,
+                       "Date for the new files, YYYY-MM-DD (default: SOURCE_DATE_EPOCH as a UTC date, else today)");
+
+  cmd.site = scaffold->add_subcommand("site", "A new hub in DIR: config, pages, a forum, a cycle, schemas, CI");
+  cmd.site->add_option("dir", cmd.site_dir, "The directory: new, empty, or a new repository's (.git, README.md…)")
+      ->required();
+  cmd.site->add_option("--title", cmd.site_title, "The hub's title (default: Practice hub)");
+  cmd.site->add_option("--organisation", cmd.site_organisation, "Who runs the hub (default: Children's services)");
+  cmd.site->add_option("--base-url", cmd.site_base_url, "Where it will be published (default: /)");
 
   cmd.page = scaffold->add_subcommand("page", "content/SECTION/NAME.md (or content/NAME.md) with front matter");
   cmd.page->add_option("path", cmd.page_path, "SECTION/NAME or NAME, such as practice/return-interviews")->required();
@@ -21,12 +32,80 @@ CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& 
   cmd.audit->add_option("theme", cmd.audit_theme, "The audit's theme, such as \"Return home interviews\"")->required();
   cmd.meeting = scaffold->add_subcommand("meeting", "data/meetings/<date>-<forum>.json and its minutes");
   cmd.meeting->add_option("forum", cmd.forum, "The forum's id, such as practice-board")->required();
+  cmd.schemas = scaffold->add_subcommand("schemas", "data/schemas/: the schemas built into this qahub, where missing");
+  cmd.schemas->add_flag("--refresh", cmd.refresh,
+                        "Also replace older copies (the only qahub new that overwrites; it lists each file)");
   // Let --site and --as-of come after the subcommand's own arguments too.
-  for (CLI::App* sub : {cmd.page, cmd.cycle, cmd.audit, cmd.meeting}) sub->fallthrough();
+  for (CLI::App* sub : {cmd.site, cmd.page, cmd.cycle, cmd.audit, cmd.meeting, cmd.schemas}) sub->fallthrough();
   return scaffold;
 }
 
+bool is_new_site(const NewCommand& cmd) { return cmd.site && *cmd.site; }
+
+namespace {
+
+int run_new_site(const NewCommand& cmd, const config::BuildOptions& options) {
+  const std::filesystem::path dir = cmd.site_dir;
+  scaffold::ExistingDir existing = scaffold::inspect_site_dir(dir);
+  if (existing.problem) {
+    std::fprintf(stderr, "qahub: error: %s\n", existing.problem->c_str());
+    return kExitUsage;
+  }
+  std::vector<std::string> kept;
+  scaffold::Plan plan = scaffold::plan_site(dir, {cmd.site_title, cmd.site_organisation, cmd.site_base_url},
+                                            options.as_of, existing, kept);
+  diag::Diagnostics diags;
+  if (!scaffold::write_site(dir, plan, diags)) {
+    std::string text = diags.format_all();
+    std::fprintf(stderr, "qahub: error: cannot create the site in %s:\n%s", dir.c_str(), text.c_str());
+    return kExitSiteErrors;
+  }
+  for (const scaffold::NewFile& f : plan.files) std::printf("qahub: created %s\n", f.path.c_str());
+  for (const std::string& k : kept) {
+    if (k == ".gitignore")
+      std::printf("qahub: kept .gitignore: add public/ and .qahub/ to it\n");
+    else
+      std::printf("qahub: kept %s as it is\n", k.c_str());
+  }
+  for (const std::string& e : existing.entries) {
+    bool named = e == ".git";
+    for (const std::string& k : kept) named = named || k == e || k.rfind(e + "/", 0) == 0;
+    if (!named) std::printf("qahub: kept %s as it is\n", e.c_str());
+  }
+  std::fprintf(stderr,
+               "qahub: created a hub in %s as of %s; next: cd %s && qahub serve --open (AUTHORING.md says more)\n",
+               dir.c_str(), options.as_of.iso().c_str(), dir.c_str());
+  return kExitOk;
+}
+
+int run_new_schemas(const NewCommand& cmd, const config::BuildOptions& options) {
+  std::vector<std::string> replaced, kept;
+  scaffold::Plan plan = scaffold::plan_schemas(options.site_dir, cmd.refresh, replaced, kept);
+  diag::Diagnostics diags;
+  if (!scaffold::write_replacing(options.site_dir, plan, diags)) {
+    std::fputs(diags.format_all().c_str(), stderr);
+    return kExitSiteErrors;
+  }
+  for (const scaffold::NewFile& f : plan.files) {
+    const bool replacing = std::find(replaced.begin(), replaced.end(), f.path) != replaced.end();
+    std::printf("qahub: %s %s\n", replacing ? "replaced" : "created", f.path.c_str());
+  }
+  for (const std::string& k : kept) std::printf("qahub: kept %s: its $id is not qahub's (customised)\n", k.c_str());
+  if (!cmd.refresh && plan.files.empty())
+    std::fprintf(stderr, "qahub: every schema is already in data/schemas/; --refresh replaces older copies\n");
+  else if (cmd.refresh && !replaced.empty())
+    std::fprintf(stderr, "qahub: --refresh overwrote %zu file%s; git diff data/schemas/ shows what changed\n",
+                 replaced.size(), replaced.size() == 1 ? "" : "s");
+  else if (cmd.refresh && plan.files.empty())
+    std::fprintf(stderr, "qahub: data/schemas/ is up to date\n");
+  return kExitOk;
+}
+
+}  // namespace
+
 int run_new(const NewCommand& cmd, const config::BuildOptions& options) {
+  if (is_new_site(cmd)) return run_new_site(cmd, options);
+  if (*cmd.schemas) return run_new_schemas(cmd, options);
   diag::Diagnostics diags;
   std::optional<scaffold::Plan> plan;
   const std::filesystem::path& site = options.site_dir;

@@ -1,5 +1,5 @@
 #pragma once
-/// `qahub new page|cycle|audit|meeting`: the CLI side of generator/scaffold.
+/// `qahub new site|page|cycle|audit|meeting|schemas`: the CLI side of generator/scaffold.
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -14,6 +14,11 @@ struct NewCommand {
   CLI::App* cycle = nullptr;
   CLI::App* audit = nullptr;
   CLI::App* meeting = nullptr;
+  CLI::App* site = nullptr;
+  CLI::App* schemas = nullptr;
+  std::string site_dir;  ///< `new site DIR`
+  std::string site_title, site_organisation, site_base_url;
+  bool refresh = false;   ///< `new schemas --refresh`
   std::string page_path;  ///< SECTION/NAME
   std::string page_title;
   std::string audit_theme;
@@ -23,8 +28,12 @@ struct NewCommand {
 /// Adds `new` and its four subcommands to `app`; --site and --as-of fill `options` and `as_of`.
 CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& options, std::string& as_of);
 
+/// True for `new site`, which makes a site rather than working in one.
+bool is_new_site(const NewCommand& cmd);
+
 /// Creates the files and prints each path. Exit codes: 0 created, 1 a target
-/// exists or the site lacks what the scaffold needs, 2 bad arguments.
+/// exists or the site lacks what the scaffold needs, 2 bad arguments (and
+/// for `new site`, a DIR that already holds a site).
 int run_new(const NewCommand& cmd, const config::BuildOptions& options);
 
 }  // namespace qahub::cli

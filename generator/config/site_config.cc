@@ -4,6 +4,7 @@
 #include "diag/utf8.h"
 #include "frontmatter/yaml_fields.h"
 #include "fs/files.h"
+#include "schemas/builtin.h"
 
 namespace qahub::config {
 
@@ -48,10 +49,8 @@ void read_accessibility(const YAML::Node& n, const frontmatter::YamlSource& src,
     diags.error(src.at(n), "\"accessibility\" must be a mapping");
     return;
   }
-  frontmatter::check_known_keys(n,
-                                {"organisation", "compliance", "non_accessible", "contact", "response_days",
-                                 "tested_on", "tested_by", "prepared_on", "reviewed_on"},
-                                src, diags, "accessibility");
+  static const std::vector<std::string> known = schemas::property_names(kConfigSchema, "/properties/accessibility");
+  frontmatter::check_known_keys(n, known, src, diags, "accessibility");
   frontmatter::read_into(n, "organisation", a.organisation, read_string, src, diags);
   if (n["compliance"]) {
     if (auto s = read_string(n["compliance"], src, diags, "compliance")) {
@@ -84,10 +83,8 @@ SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnos
     return c;
   }
   const YAML::Node& r = *root;
-  frontmatter::check_known_keys(r,
-                                {"title", "description", "base_url", "language", "theme", "raw_html", "organisation",
-                                 "allow_personal_data", "accessibility", "params"},
-                                src, diags, "site config");
+  static const std::vector<std::string> known = schemas::property_names(kConfigSchema);
+  frontmatter::check_known_keys(r, known, src, diags, "site config");
   frontmatter::read_into(r, "title", c.title, read_string, src, diags);
   frontmatter::read_into(r, "description", c.description, read_string, src, diags);
   frontmatter::read_into(r, "base_url", c.base_url, read_string, src, diags);
@@ -98,6 +95,12 @@ SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnos
   frontmatter::read_into(r, "allow_personal_data", c.allow_personal_data, read_string_list, src, diags);
   if (r["accessibility"]) read_accessibility(r["accessibility"], src, diags, c.accessibility);
   if (r["params"]) c.params = read_params(r["params"], src, diags);
+  return c;
+}
+
+SiteConfig load_site_config(const BuildOptions& options, diag::Diagnostics& diags) {
+  SiteConfig c = load_site_config(options.site_dir, diags);
+  if (!options.base_url.empty()) c.base_url = options.base_url;
   return c;
 }
 

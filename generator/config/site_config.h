@@ -57,12 +57,21 @@ struct SiteConfig {
 
 /// The config file name.
 inline constexpr const char* kConfigFile = "qahub.yaml";
+/// Its schema in data/schemas/: the one list of known keys (a new key is a
+/// property there, then its read_into below).
+inline constexpr const char* kConfigSchema = "qahub.schema.json";
 
 /// Reads `site_dir/qahub.yaml` (defaults when the file is absent).
 SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnostics& diags);
 
+struct BuildOptions;
+/// The site config of a build: qahub.yaml with the command line's overrides
+/// (`--base-url`) applied.
+SiteConfig load_site_config(const BuildOptions& options, diag::Diagnostics& diags);
+
 /// Options from the command line.
 struct BuildOptions {
+  std::string base_url;  ///< `--base-url`: replaces qahub.yaml's base_url for this build when set
   std::filesystem::path site_dir = ".";
   std::filesystem::path out_dir;  ///< empty: site_dir/public
   base::Date as_of;

@@ -5,6 +5,7 @@
 
 #include "base/text.h"
 #include "frontmatter/yaml_fields.h"
+#include "schemas/builtin.h"
 
 namespace qahub::frontmatter {
 namespace {
@@ -81,8 +82,12 @@ std::optional<base::Date> PageMeta::last_updated() const {
 }
 
 const std::vector<std::string>& known_page_keys() {
-  static const std::vector<std::string> keys = {"title",   "description", "weight",    "tags",   "draft",
-                                                "aliases", "owner",       "review_by", "changes"};
+  static const std::vector<std::string> keys = schemas::property_names(kFrontMatterSchema);
+  return keys;
+}
+
+const std::vector<std::string>& known_change_keys() {
+  static const std::vector<std::string> keys = schemas::property_names(kFrontMatterSchema, "/properties/changes/items");
   return keys;
 }
 
@@ -139,7 +144,7 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
           diags.error(src.at(c), "each entry of \"changes\" must have a date and a summary");
           continue;
         }
-        check_known_keys(c, {"date", "summary"}, src, diags, "changes entry");
+        check_known_keys(c, known_change_keys(), src, diags, "changes entry");
         Change change;
         change.pos = src.at(c);
         bool ok = true;

@@ -50,8 +50,13 @@ struct PageMeta {
   std::optional<base::Date> last_updated() const;
 };
 
-/// Every key PageMeta accepts, for "did you mean" and the docs.
+/// The schema of front matter in data/schemas/, the one list of its keys.
+inline constexpr const char* kFrontMatterSchema = "front-matter.schema.json";
+
+/// Every key PageMeta accepts, for "did you mean": the schema's `properties`.
 const std::vector<std::string>& known_page_keys();
+/// The keys of one `changes` entry, from the same schema.
+const std::vector<std::string>& known_change_keys();
 
 /// Parses and checks front matter; problems become diagnostics and the
 /// affected field keeps its default.

@@ -65,7 +65,7 @@ struct Build {
 // load: the site config, the theme (embedded default, overridden by the
 // site's themes/), and every content page read and parsed once.
 void load(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
-  b.config = config::load_site_config(options.site_dir, diags);
+  b.config = config::load_site_config(options, diags);
   b.theme = std::make_unique<theme::Theme>(theme::Theme::load(options.site_dir, b.config.theme, diags));
   b.templates = std::make_unique<templating::Templates>(*b.theme, b.config.params);
   b.load.drafts = options.drafts;

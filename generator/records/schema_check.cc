@@ -15,11 +15,9 @@
 #include "diag/json_parse.h"
 #include "diag/utf8.h"
 #include "fs/files.h"
+#include "schemas/builtin.h"
 
 namespace qahub::records {
-namespace embedded {
-const std::vector<std::pair<std::string_view, std::string_view>>& embedded_files();
-}
 
 using nlohmann::json;
 
@@ -203,7 +201,10 @@ void SchemaSet::add(const std::string& kind, const std::string& path, const std:
   try {
     c.schema = std::make_shared<valijson::Schema>();
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter adapter(c.json);
+    // Date fields say "format": "date" for editors; the loaders check dates
+    // with messages of their own, so valijson does not see the keyword.
+    c.without_formats = schemas::without_formats(c.json);
+    valijson::adapters::NlohmannJsonAdapter adapter(c.without_formats);
     parser.populateSchema(adapter, *c.schema);
   } catch (const std::exception& e) {
     diags.error({path}, "unusable JSON schema: " + std::string(e.what()));
@@ -214,7 +215,7 @@ void SchemaSet::add(const std::string& kind, const std::string& path, const std:
 
 SchemaSet SchemaSet::embedded(diag::Diagnostics& diags) {
   SchemaSet set;
-  for (const auto& [name, bytes] : embedded::embedded_files()) {
+  for (const auto& [name, bytes] : schemas::builtin_files()) {
     std::string n(name);
     std::string kind = n.substr(0, n.find('.'));
     set.add(kind, "data/schemas/" + n, std::string(bytes), diags);
@@ -225,6 +226,7 @@ SchemaSet SchemaSet::embedded(diag::Diagnostics& diags) {
 SchemaSet SchemaSet::load(const std::filesystem::path& site_dir, const std::vector<DataKind>& kinds,
                           diag::Diagnostics& diags) {
   SchemaSet set = embedded(diags);
+  schemas::warn_stale_site_schemas(site_dir, diags);
   for (const DataKind& kind : kinds) {
     if (kind.schema.empty()) continue;
     const std::string rel = "data/schemas/" + std::string(kind.schema);

@@ -44,6 +44,7 @@ class SchemaSet {
  private:
   struct Compiled {
     nlohmann::json json;
+    nlohmann::json without_formats;  ///< what valijson was given; it keeps pointers into it
     std::shared_ptr<valijson::Schema> schema;
   };
   void add(const std::string& kind, const std::string& path, const std::string& text, diag::Diagnostics& diags);

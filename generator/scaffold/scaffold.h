@@ -49,6 +49,9 @@ std::optional<Plan> plan_audit(const std::filesystem::path& site_dir, const std:
 std::optional<Plan> plan_meeting(const std::filesystem::path& site_dir, const std::string& forum_id, base::Date as_of,
                                  diag::Diagnostics& diags);
 
+/// The meeting files of plan_meeting for a forum with these standing attendees.
+Plan meeting_plan(const std::string& forum_id, std::vector<std::string> attendees, base::Date as_of);
+
 /// Creates every file of the plan (and missing directories). If any target
 /// already exists nothing at all is written and an error names it.
 bool write_plan(const std::filesystem::path& site_dir, const Plan& plan, diag::Diagnostics& diags);

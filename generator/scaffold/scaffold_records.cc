@@ -146,14 +146,17 @@ std::optional<Plan> plan_meeting(const std::filesystem::path& site_dir, const st
     return std::nullopt;
   }
   // Start from the forum's standing membership; the author strikes out apologies.
-  ordered_json attendees = ordered_json::array();
+  std::vector<std::string> attendees;
   if (forum.contains("chair") && forum["chair"].is_string())
     attendees.push_back(forum["chair"].get<std::string>() + " (chair)");
   if (forum.contains("membership") && forum["membership"].is_array())
     for (const auto& m : forum["membership"])
-      if (m.is_string()) attendees.push_back(m);
-  if (attendees.empty()) attendees.push_back("TODO: the roles that attended");
+      if (m.is_string()) attendees.push_back(m.get<std::string>());
+  return meeting_plan(forum_id, std::move(attendees), as_of);
+}
 
+Plan meeting_plan(const std::string& forum_id, std::vector<std::string> attendees, base::Date as_of) {
+  if (attendees.empty()) attendees.push_back("TODO: the roles that attended");
   const std::string id = as_of.iso() + "-" + forum_id;
   ordered_json j;
   j["$schema"] = "../schemas/meeting.schema.json";

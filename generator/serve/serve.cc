@@ -1,14 +1,21 @@
 #include "serve/serve.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include "base/text.h"
 #include "pipeline/incremental.h"
@@ -44,9 +51,9 @@ std::string error_text(const diag::Diagnostics& diags, bool strict) {
   return out;
 }
 
-std::string site_base_path(const std::filesystem::path& site_dir) {
+std::string site_base_path(const config::BuildOptions& options) {
   diag::Diagnostics ignored;  // the build reports config errors itself
-  return config::load_site_config(site_dir, ignored).base_path();
+  return config::load_site_config(options, ignored).base_path();
 }
 
 /// One build into the serve output; prints its diagnostics.
@@ -153,7 +160,7 @@ void rebuild_loop(const config::BuildOptions& options, pipeline::BuildState& sta
                    what.c_str(), plural(b->diags.error_count(), "error").c_str(), b->ms);
       continue;
     }
-    http.set_base_path(site_base_path(options.site_dir));
+    http.set_base_path(site_base_path(options));
     hub.publish("ok", "");
     hub.publish("reload", "");
     const double latency = ms_since(batch->first_change);
@@ -165,6 +172,26 @@ void rebuild_loop(const config::BuildOptions& options, pipeline::BuildState& sta
 }
 
 }  // namespace
+
+bool open_in_browser(const std::string& url) {
+  const char* browser = std::getenv("BROWSER");
+  const std::string command = browser && *browser ? browser : "xdg-open";
+  std::vector<char*> argv = {const_cast<char*>(command.c_str()), const_cast<char*>(url.c_str()), nullptr};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  // The browser's chatter must not mix with the build's messages.
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  pid_t pid = -1;
+  const int err = posix_spawnp(&pid, command.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (err != 0) {
+    std::fprintf(stderr, "qahub: warning: cannot open a browser (%s: %s); open %s yourself\n", command.c_str(),
+                 std::strerror(err), url.c_str());
+    return false;
+  }
+  std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();  // xdg-open may wait for the browser
+  return true;
+}
 
 std::filesystem::path serve_output_dir(const ServeOptions& options) {
   return options.build.out_dir.empty() ? options.build.site_dir / ".qahub" / "serve-public" : options.build.out_dir;
@@ -204,7 +231,7 @@ int run_serve(const ServeOptions& options) {
   // Watch before the first build, so an edit made while it runs is not lost.
   std::unique_ptr<Watcher> watcher;
   try {
-    watcher = std::make_unique<Watcher>(build_options.site_dir);
+    watcher = std::make_unique<Watcher>(build_options.site_dir, std::chrono::milliseconds(20), options.poll);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "qahub: error: cannot watch %s: %s\n", build_options.site_dir.c_str(), e.what());
     return 1;
@@ -222,7 +249,7 @@ int run_serve(const ServeOptions& options) {
     std::fprintf(stderr, "qahub: build failed with %s; serving the previous output, if any, until a fix\n",
                  plural(first->diags.error_count(), "error").c_str());
   }
-  const std::string base = site_base_path(build_options.site_dir);
+  const std::string base = site_base_path(build_options);
   http.set_base_path(base);
 
   std::atomic<bool> server_failed = false;
@@ -232,6 +259,10 @@ int run_serve(const ServeOptions& options) {
   std::thread rebuild_thread([&] { rebuild_loop(build_options, state, *watcher, http, hub); });
   std::fprintf(stderr, "qahub: serving %s at http://%s:%d%s (Ctrl-C to stop)\n", build_options.out_dir.c_str(),
                options.host.c_str(), *port, base.c_str());
+  if (options.open_browser) {
+    const std::string host = options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1" : options.host;
+    open_in_browser("http://" + host + ":" + std::to_string(*port) + base);
+  }
 
   // Wait for Ctrl-C or SIGTERM; wake up now and then in case the listener died.
   const timespec tick{0, 200 * 1000 * 1000};

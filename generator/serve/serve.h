@@ -23,8 +23,15 @@ struct ServeOptions {
   /// so `public/` is never touched; live_reload is forced on.
   config::BuildOptions build;
   std::string host = "127.0.0.1";
-  int port = 1313;  ///< 0 picks a free port (the tests use this)
+  int port = 1313;            ///< 0 picks a free port (the tests use this)
+  bool poll = false;          ///< `--poll`: poll for changes instead of inotify
+  bool open_browser = false;  ///< `--open`: open the site in a browser once it is served
 };
+
+/// `--open`: starts $BROWSER (when set: a command, given the URL) or
+/// xdg-open with `url`, without waiting for it. False, with a warning
+/// printed, when neither can be started.
+bool open_in_browser(const std::string& url);
 
 /// The output directory serve builds into.
 std::filesystem::path serve_output_dir(const ServeOptions& options);

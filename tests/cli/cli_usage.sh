@@ -7,7 +7,25 @@ expect() { local want="$1"; shift; "$@" >/tmp/qahub-cli-$$ 2>&1; local got=$?
   if [ "$got" != "$want" ]; then echo "FAIL: '$*' exited $got, expected $want"; cat /tmp/qahub-cli-$$; fail=1; fi; }
 expect 0 "$qahub" --help
 expect 0 "$qahub" --version
-"$qahub" --version | grep -qE '^qahub [0-9]+\.[0-9]+\.[0-9]+$' || { echo "FAIL: --version text"; fail=1; }
+version="$("$qahub" --version)"
+[[ "$(head -1 <<<"$version")" =~ ^qahub\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "FAIL: --version first line: $version"; fail=1; }
+grep -qE '^cmark-gfm [0-9]+\.[0-9]+\.[0-9]+' <<<"$version" || { echo "FAIL: --version has no cmark-gfm: $version"; fail=1; }
+grep -qE '^Xapian [0-9]+\.[0-9]+\.[0-9]+$' <<<"$version" || { echo "FAIL: --version has no Xapian: $version"; fail=1; }
+grep -qx 'lunr.js 2.3.9 (embedded in the default theme)' <<<"$version" || { echo "FAIL: --version has no lunr: $version"; fail=1; }
+# SOURCE_DATE_EPOCH dates a build (as a UTC date) unless --as-of is given; a malformed one is a usage error.
+msg="$(SOURCE_DATE_EPOCH=1796212800 "$qahub" check -s "$2" 2>&1 | head -1)"
+[ "$msg" = "qahub: checking $2 as of 2026-12-02" ] || { echo "FAIL: SOURCE_DATE_EPOCH: $msg"; fail=1; }
+msg="$(SOURCE_DATE_EPOCH=1796212800 "$qahub" check -s "$2" --as-of 2026-01-05 2>&1 | head -1)"
+[ "$msg" = "qahub: checking $2 as of 2026-01-05" ] || { echo "FAIL: --as-of over SOURCE_DATE_EPOCH: $msg"; fail=1; }
+msg="$(SOURCE_DATE_EPOCH=soon "$qahub" check -s "$2" 2>&1)"; code=$?
+[ "$code" = 2 ] && [ "$msg" = 'qahub: error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not "soon"' ] \
+  || { echo "FAIL: bad SOURCE_DATE_EPOCH ($code): $msg"; fail=1; }
+# Short flags (-s site, -d out, -D drafts) and --base-url for one build.
+out="$(mktemp -d)"
+expect 0 "$qahub" build -s "$2/tests/sites/basic" -d "$out/site" -D --as-of 2026-11-23 --base-url https://other.example/hub/
+grep -q 'href="/hub/' "$out/site/index.html" || { echo "FAIL: --base-url did not change the links"; fail=1; }
+grep -q '<loc>https://other.example/hub/' "$out/site/sitemap.xml" || { echo "FAIL: --base-url did not change the sitemap"; fail=1; }
+rm -rf "$out"
 expect 2 "$qahub"
 expect 2 "$qahub" build --no-such-flag
 expect 2 "$qahub" build --jobs 0

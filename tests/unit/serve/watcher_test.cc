@@ -63,3 +63,60 @@ TEST_CASE("serve: the watcher reports edits, new directories and the config, deb
   CHECK_FALSE(watcher.wait_for_changes());
   stopper.join();
 }
+
+TEST_CASE("serve: file systems where inotify misses remote changes are named", "[serve]") {
+  CHECK(serve::untrusted_file_system(0x01021997) == "9p");
+  CHECK(serve::untrusted_file_system(0x53464846) == "drvfs");
+  CHECK(serve::untrusted_file_system(0xFF534D42) == "cifs");
+  CHECK(serve::untrusted_file_system(0xFE534D42) == "smb2");
+  CHECK(serve::untrusted_file_system(0x6969) == "nfs");
+  CHECK(serve::untrusted_file_system(0x65735546) == "fuse");
+  CHECK(serve::untrusted_file_system(0xEF53) == "");      // ext4
+  CHECK(serve::untrusted_file_system(0x01021994) == "");  // tmpfs
+}
+
+TEST_CASE("serve: a polling watcher reports edits, new and deleted files", "[serve]") {
+  testing::TempDir dir("serve-poll");
+  dir.write("content/a.md", "a");
+  dir.write("data/forums/f.json", "{}");
+  dir.write("public/index.html", "x");
+  serve::Watcher watcher(dir.path(), 30ms, /*force_poll=*/true, 50ms);
+  CHECK(watcher.polling());
+  CHECK(watcher.polling_reason() == "asked for with --poll");
+
+  // Same size, so only the modification time tells.
+  std::this_thread::sleep_for(20ms);
+  std::thread editor([&] {
+    dir.write("content/a.md", "b");
+    dir.write("content/.a.md.swp", "ignored");
+    dir.write("public/index.html", "not watched");
+  });
+  auto batch = watcher.wait_for_changes();
+  editor.join();
+  REQUIRE(batch);
+  CHECK(batch->paths == std::set<std::string>{"content/a.md"});
+
+  std::thread more([&] {
+    dir.write("content/new/b.md", "b");
+    std::filesystem::remove(dir.path() / "data/forums/f.json");
+    dir.write("qahub.yaml", "title: T\n");
+  });
+  batch = watcher.wait_for_changes();
+  more.join();
+  REQUIRE(batch);
+  // One scan may see part of the writes; the rest comes in the next batch.
+  std::set<std::string> seen = batch->paths;
+  while (seen.size() < 3) {
+    auto next = watcher.wait_for_changes();
+    REQUIRE(next);
+    seen.insert(next->paths.begin(), next->paths.end());
+  }
+  CHECK(seen == std::set<std::string>{"content/new/b.md", "data/forums/f.json", "qahub.yaml"});
+
+  std::thread stopper([&] {
+    std::this_thread::sleep_for(30ms);
+    watcher.stop();
+  });
+  CHECK_FALSE(watcher.wait_for_changes());
+  stopper.join();
+}
