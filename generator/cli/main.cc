@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   cli::NewCommand new_command;
   CLI::App* scaffold = cli::add_new_command(app, new_command, options, as_of);
 
-  // --- search: the Xapian database of the last build, from the terminal ---
+  // --- search: the last build's search index, from the terminal ---
   std::string query;
   bool search_json = false;
   int search_limit = 10;

@@ -219,6 +219,12 @@ std::vector<search::SearchPage> search_pages(const model::Site& site) {
     s.description = p.description;
     s.tags = p.tags;
     s.sections = p.search_sections;
+    // A record's id is its URL under its section ("/cycles/2026-27-cycle-1/kl1/" → "2026-27-cycle-1/kl1").
+    if (p.kind == model::PageKind::kRecord && p.url.size() > p.section_url.size() &&
+        p.url.compare(0, p.section_url.size(), p.section_url) == 0) {
+      s.record_id = p.url.substr(p.section_url.size());
+      if (s.record_id.back() == '/') s.record_id.pop_back();
+    }
     out.push_back(std::move(s));
   }
   return out;

@@ -57,11 +57,23 @@ bool corpus_from_json(const std::string& text, Corpus& corpus, std::string& erro
   return true;
 }
 
-LunrIndexBuilder index_corpus(const Corpus& corpus, int jobs) {
+namespace {
+
+void add_counts(const Analyzer& analyzer, SurfaceCounts& surface) {
+  for (const auto& [word, entry] : analyzer.stems().entries()) {
+    auto [it, added] = surface.try_emplace(word, entry);
+    if (!added) it->second.second += entry.second;
+  }
+}
+
+}  // namespace
+
+LunrIndexBuilder index_corpus(const Corpus& corpus, int jobs, SurfaceCounts* surface) {
   const std::vector<std::string>& stop_words = corpus.stop_words ? *corpus.stop_words : lunr_stop_words();
   LunrIndexBuilder builder(corpus.fields, corpus.metadata_whitelist, stop_words);
   if (jobs <= 1) {
     for (const auto& d : corpus.documents) builder.add(d.ref, d.fields, d.boost);
+    if (surface) add_counts(builder.analyzer(), *surface);
     return builder;
   }
   // Analysis is most of the cost and needs no shared state; adding must keep
@@ -81,6 +93,8 @@ LunrIndexBuilder index_corpus(const Corpus& corpus, int jobs) {
       builder.add_analyzed(d.ref, std::move(batch[i]), d.boost);
     }
   }
+  if (surface)
+    for (const Analyzer& a : analyzers) add_counts(a, *surface);
   return builder;
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "search/lunr_index.h"
+#include "search/suggest.h"
 
 namespace qahub::search {
 
@@ -42,7 +43,8 @@ bool corpus_from_json(const std::string& text, Corpus& corpus, std::string& erro
 
 /// A builder holding every document of the corpus, added in order; the
 /// analysis (tokenizer, stop words, stemmer) runs on up to `jobs` threads.
-LunrIndexBuilder index_corpus(const Corpus& corpus, int jobs = 1);
+/// With `surface`, also what the analysis saw, summed over the threads.
+LunrIndexBuilder index_corpus(const Corpus& corpus, int jobs = 1, SurfaceCounts* surface = nullptr);
 
 /// Builds the lunr index JSON for a corpus.
 std::string build_lunr_index(const Corpus& corpus);

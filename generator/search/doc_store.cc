@@ -45,6 +45,10 @@ std::string docs_json(const std::vector<IndexedDoc>& docs, const SynonymTable& s
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+std::string words_script(const std::string& words_json) { return "window.QAHUB_WORDS = " + words_json + ";\n"; }
+
+std::filesystem::path search_cache_path(const std::filesystem::path& cache_dir) { return cache_dir / "search"; }
+
 std::string index_script(const std::string& index_json, const std::string& docs_json) {
   std::string out;
   out.reserve(index_json.size() + docs_json.size() + 64);

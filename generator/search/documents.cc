@@ -4,6 +4,7 @@
 
 #include "base/parallel.h"
 
+#include "search/compounds.h"
 #include "search/unicode.h"
 
 namespace qahub::search {
@@ -47,8 +48,20 @@ std::vector<IndexedDoc> make_documents(const std::vector<SearchPage>& pages, con
     }
     d.fields[kHeadings] = sanitize_utf8(headings);
     d.fields[kBody] = sanitize_utf8(body);
-    d.fields[kKeywords] = synonyms.expansion_for(d.fields[kTitle] + "\n" + d.fields[kTags] + "\n" +
-                                                 d.fields[kHeadings] + "\n" + d.fields[kBody]);
+    const std::string text =
+        d.fields[kTitle] + "\n" + d.fields[kTags] + "\n" + d.fields[kHeadings] + "\n" + d.fields[kBody];
+    // Synonym expansions, then the record's id and the joined form of every
+    // hyphenated word (compounds.h), the id's included.
+    std::string keywords = synonyms.expansion_for(text);
+    std::string extra;
+    if (!p->record_id.empty()) {
+      const std::string id = sanitize_utf8(p->record_id);
+      extra = id;
+      add_joined_compounds(id, extra);
+    }
+    add_joined_compounds(text, extra);
+    if (!extra.empty()) keywords += (keywords.empty() ? "" : "\n") + extra;
+    d.fields[kKeywords] = std::move(keywords);
   });
   return docs;
 }

@@ -15,7 +15,8 @@
 ///   tags 5       front-matter tags
 ///   headings 3   h2 headings
 ///   body 1       description and section text
-///   keywords 1   synonym/acronym expansions (see synonyms.h)
+///   keywords 1   synonym/acronym expansions (synonyms.h), a record page's id
+///                and the joined form of hyphenated words (compounds.h)
 #include <string>
 #include <vector>
 

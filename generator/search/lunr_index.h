@@ -51,11 +51,12 @@ class LunrIndexBuilder {
 
   /// Analyzed terms of one text as the index pipeline makes them (UTF-16).
   Analyzer& analyzer() { return analyzer_; }
+  const Analyzer& analyzer() const { return analyzer_; }
 
   /// The fields in index order (JS key order of the declared ones).
   const std::vector<FieldSpec>& fields() const { return fields_; }
   /// One document's distinct terms in one field (index order) with their
-  /// counts, so the Xapian database reuses this analysis instead of redoing it.
+  /// counts.
   const std::vector<std::pair<uint32_t, uint32_t>>& field_terms(size_t doc, size_t field) const {
     return vectors_[doc * fields_.size() + field].term_tf;
   }

@@ -218,8 +218,9 @@ std::u16string lunr_stem(std::u16string_view word) {
 
 const std::u16string& StemCache::stem(const std::u16string& word) {
   auto it = cache_.find(word);
-  if (it != cache_.end()) return it->second;
-  return cache_.emplace(word, lunr_stem(word)).first->second;
+  if (it == cache_.end()) it = cache_.emplace(word, std::make_pair(lunr_stem(word), uint64_t{0})).first;
+  ++it->second.second;
+  return it->second.first;
 }
 
 std::string LunrStem::operator()(const std::string& word) {

@@ -11,9 +11,11 @@
 ///
 ///   Xapian::Stem stem(new qahub::search::LunrStem);
 ///   stem("abbeys");  // "abbey"
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include <xapian.h>
 
@@ -23,12 +25,17 @@ namespace qahub::search {
 std::u16string lunr_stem(std::u16string_view word);
 
 /// lunr.stemmer with a memo. Not thread-safe: one per thread or per build.
+/// It also counts how often each word was stemmed: the index's surface
+/// forms, for suggestions (suggest.h), at the cost of one increment.
 class StemCache {
  public:
   const std::u16string& stem(const std::u16string& word);
 
+  /// word → (stem, times stem() was asked for it).
+  const std::unordered_map<std::u16string, std::pair<std::u16string, uint64_t>>& entries() const { return cache_; }
+
  private:
-  std::unordered_map<std::u16string, std::u16string> cache_;
+  std::unordered_map<std::u16string, std::pair<std::u16string, uint64_t>> cache_;
 };
 
 /// lunr.stemmer as a Xapian stemmer: UTF-8 in and out, memoized.

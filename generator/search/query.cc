@@ -1,52 +1,23 @@
 #include "search/query.h"
 
-#include <xapian.h>
-
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "diag/diagnostics.h"
+#include "fs/files.h"
 #include "search/doc_store.h"
+#include "search/js_json.h"
+#include "search/lunr_query.h"
 #include "search/query_plan.h"
-#include "search/xapian_db.h"
+#include "search/suggest.h"
+#include "search/unicode.h"
 
 namespace qahub::search {
 namespace {
 
-constexpr Xapian::termcount kMaxWildcardExpansion = 500;
-
-Xapian::Query word_query(const QueryWord& w) {
-  std::vector<Xapian::Query> alternatives;
-  for (const auto& e : w.exact) {
-    std::string term = xapian_term("", e);
-    if (!term.empty()) alternatives.emplace_back(term);
-  }
-  for (const auto& p : w.prefixes) {
-    if (p.size() > 200) continue;
-    alternatives.emplace_back(Xapian::Query::OP_WILDCARD, p, kMaxWildcardExpansion,
-                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
-}
-
-int count_title_words(const Xapian::Document& doc, const std::vector<QueryWord>& words) {
-  std::vector<bool> hit(words.size(), false);
-  const std::string titles = doc.get_value(kTitleTermsSlot);
-  for (size_t from = 0; from < titles.size();) {
-    size_t to = titles.find(' ', from);
-    if (to == std::string::npos) to = titles.size();
-    const std::string_view term = std::string_view(titles).substr(from, to - from);
-    for (size_t w = 0; w < words.size(); ++w)
-      if (!hit[w] && word_matches_term(words[w], term)) hit[w] = true;
-    from = to + 1;
-  }
-  return static_cast<int>(std::count(hit.begin(), hit.end(), true));
-}
-
-SearchHit make_hit(const Xapian::Document& doc, const std::vector<QueryWord>& words) {
+SearchHit make_hit(const nlohmann::json& data, const std::vector<QueryWord>& words) {
   SearchHit hit;
-  auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-  if (data.is_discarded()) return hit;
+  if (!data.is_object()) return hit;
   hit.title = data.value("t", "");
   hit.url = data.value("u", "");
   hit.section = data.value("s", "");
@@ -54,9 +25,9 @@ SearchHit make_hit(const Xapian::Document& doc, const std::vector<QueryWord>& wo
   size_t best = 0;
   std::string best_id;
   std::string excerpt;
-  if (data.contains("h")) {
+  if (data.contains("h") && data["h"].is_array()) {
     for (const auto& s : data["h"]) {
-      if (!s.is_array() || s.size() != 3) continue;
+      if (!s.is_array() || s.size() != 3 || !s[0].is_string() || !s[1].is_string() || !s[2].is_string()) continue;
       // A match in the heading counts on top of matches in the text.
       ExcerptMatch in_heading = find_excerpt(s[1].get<std::string>(), words);
       ExcerptMatch in_text = find_excerpt(s[2].get<std::string>(), words);
@@ -69,82 +40,176 @@ SearchHit make_hit(const Xapian::Document& doc, const std::vector<QueryWord>& wo
     }
   }
   if (excerpt.empty()) excerpt = data.value("d", "");
-  if (excerpt.empty() && data.contains("h") && !data["h"].empty() && data["h"][0].size() == 3)
+  if (excerpt.empty() && data.contains("h") && data["h"].is_array() && !data["h"].empty() && data["h"][0].is_array() &&
+      data["h"][0].size() == 3 && data["h"][0][2].is_string())
     excerpt = truncate_text(data["h"][0][2].get<std::string>(), 200);
+  // "record-id/anchor": the record's own page links to the anchor.
+  std::string_view path = hit.url;
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  const std::string_view last = path.substr(path.rfind('/') + 1);
+  for (const QueryWord& w : words)
+    if (!w.anchor.empty() && w.record == last) {
+      best_id = w.anchor;
+      break;
+    }
   if (!best_id.empty()) hit.url += "#" + best_id;
   hit.excerpt = excerpt;
   return hit;
 }
 
-}  // namespace
+/// The clauses search.js gives lunr: exact terms with boost 10, prefixes as
+/// trailing wildcards; a word's clauses are REQUIRED when it has only one,
+/// else OPTIONAL (re-checked on the results), and always for a compound.
+std::vector<LunrClause> clauses_for(const std::vector<QueryWord>& words) {
+  std::vector<LunrClause> clauses;
+  auto add = [&](const QueryWord& w, LunrPresence presence) {
+    for (const auto& e : w.exact) clauses.push_back({utf8_to_utf16(e), 10, presence});
+    for (const auto& p : w.prefixes) clauses.push_back({utf8_to_utf16(p) + u"*", 1, presence});
+  };
+  for (const auto& w : words) {
+    const bool single = w.parts.empty() && w.exact.size() == 1 && w.prefixes.empty();
+    const LunrPresence presence = single ? LunrPresence::kRequired : LunrPresence::kOptional;
+    add(w, presence);
+    for (const auto& part : w.parts) add(part, presence);
+  }
+  return clauses;
+}
 
-bool search_database(const std::filesystem::path& db_path, const std::string& query, int limit,
-                     std::vector<SearchHit>& hits, std::string& error, size_t* total) {
-  hits.clear();
-  try {
-    Xapian::Database db(db_path.string());
-    std::vector<std::string> stop_words;
-    auto stops = nlohmann::json::parse(db.get_metadata("qahub:stopwords"), nullptr, false);
-    if (stops.is_array()) stop_words = stops.get<std::vector<std::string>>();
-    diag::Diagnostics ignored;
-    std::string groups = db.get_metadata("qahub:synonyms");
-    SynonymTable synonyms =
-        SynonymTable::parse("{\"groups\": " + (groups.empty() ? std::string("[]") : groups) + "}", "synonyms", ignored);
-    Vocabulary vocabulary;
-    vocabulary.has_term = [&db](const std::string& term) {
-      const std::string x = xapian_term("", term);
-      return !x.empty() && db.term_exists(x);
-    };
-    vocabulary.has_prefix = [&db](const std::string& prefix) {
-      return db.allterms_begin(prefix) != db.allterms_end(prefix);
-    };
-    std::vector<QueryWord> words = plan_query(query, stop_words, synonyms, &vocabulary);
-    if (words.empty()) {
-      if (total) *total = 0;
-      return true;
-    }
-    std::vector<Xapian::Query> parts;
-    for (const auto& w : words) parts.push_back(word_query(w));
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
-    Xapian::MSet mset = enquire.get_mset(0, std::max<Xapian::doccount>(db.get_doccount(), 1));
-    std::vector<std::pair<SearchHit, size_t>> ranked;
-    for (auto m = mset.begin(); m != mset.end(); ++m) {
-      Xapian::Document doc = m.get_document();
-      SearchHit hit = make_hit(doc, words);
-      hit.score = m.get_weight();
-      hit.title_words = count_title_words(doc, words);
-      ranked.emplace_back(std::move(hit), ranked.size());
-    }
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-      if (a.first.title_words != b.first.title_words) return a.first.title_words > b.first.title_words;
-      return a.second < b.second;  // Xapian's order: weight, then docid
-    });
-    if (total) *total = ranked.size();
-    for (auto& r : ranked) {
-      if (limit > 0 && hits.size() >= static_cast<size_t>(limit)) break;
-      hits.push_back(std::move(r.first));
-    }
-  } catch (const Xapian::DatabaseOpeningError&) {
-    error = "no search index in " + db_path.string() + "; run qahub build first";
+/// Whether a word finds an indexed word by its own terms (not counting the
+/// half-typed guess).
+bool finds_a_word(const QueryWord& w, const LunrIndex& index) {
+  auto own = [&](const QueryWord& x) {
+    for (const auto& e : x.exact)
+      if (index.has_term(utf8_to_utf16(e))) return true;
+    const size_t typed = x.guessed ? x.prefixes.size() - 1 : x.prefixes.size();
+    for (size_t i = 0; i < typed; ++i)
+      if (index.has_prefix(utf8_to_utf16(x.prefixes[i]))) return true;
     return false;
-  } catch (const Xapian::Error& e) {
-    error = "cannot read search index " + db_path.string() + ": " + e.get_msg();
+  };
+  if (own(w)) return true;
+  if (w.parts.empty()) return false;
+  return std::all_of(w.parts.begin(), w.parts.end(), own);
+}
+
+struct Cache {
+  LunrIndex index;
+  nlohmann::json store;
+};
+
+bool load_cache(const std::filesystem::path& dir, Cache& cache, std::string& error) {
+  const auto index_text = fs::read_file(dir / "index.json");
+  const auto store_text = fs::read_file(dir / "docs.json");
+  if (!index_text || !store_text) {
+    error = "no search index in " + dir.string() + "; run qahub build first";
     return false;
+  }
+  std::string why;
+  if (!LunrIndex::parse(*index_text, cache.index, why)) {
+    error = "damaged search cache " + (dir / "index.json").string() + ": " + why;
+    return false;
+  }
+  cache.store = nlohmann::json::parse(*store_text, nullptr, false);
+  if (!cache.store.is_object() || !cache.store.contains("docs") || !cache.store["docs"].is_array()) {
+    error = "damaged search cache " + (dir / "docs.json").string() + ": not a document store";
+    return false;
+  }
+  // Refs are positions in the store.
+  for (uint32_t d = 0; d < cache.index.document_count(); ++d) {
+    const auto n = js_array_index(cache.index.ref(d));
+    if (!n || *n >= cache.store["docs"].size()) {
+      error = "damaged search cache " + (dir / "docs.json").string() + ": not the store of index.json";
+      return false;
+    }
   }
   return true;
 }
 
+}  // namespace
+
 bool search_site_index(const std::filesystem::path& cache_dir, const std::string& query, int limit,
-                       std::vector<SearchHit>& hits, std::string& error, size_t* total, std::ostream* log) {
-  const std::filesystem::path db_path = search_database_path(cache_dir);
-  std::error_code ec;
-  if (!std::filesystem::exists(db_path, ec)) {
-    if (log && std::filesystem::exists(search_cache_path(cache_dir) / "corpus.json", ec))
-      *log << "qahub: indexing the last build for terminal search (once per build)\n";
-    if (!write_xapian_database(cache_dir, error)) return false;
+                       SearchOutcome& outcome, std::string& error) {
+  outcome = SearchOutcome();
+  const std::filesystem::path dir = search_cache_path(cache_dir);
+  Cache cache;
+  if (!load_cache(dir, cache, error)) return false;
+  const LunrIndex& index = cache.index;
+  std::vector<std::string> stop_words;
+  if (cache.store.contains("stopWords") && cache.store["stopWords"].is_array())
+    for (const auto& w : cache.store["stopWords"])
+      if (w.is_string()) stop_words.push_back(w.get<std::string>());
+  diag::Diagnostics ignored;
+  const std::string groups =
+      cache.store.contains("synonyms")
+          ? cache.store["synonyms"].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+          : "[]";
+  const SynonymTable synonyms = SynonymTable::parse("{\"groups\": " + groups + "}", "synonyms", ignored);
+  Vocabulary vocabulary;
+  vocabulary.has_term = [&](const std::string& term) { return index.has_term(utf8_to_utf16(term)); };
+  vocabulary.has_prefix = [&](const std::string& prefix) { return index.has_prefix(utf8_to_utf16(prefix)); };
+  const std::vector<QueryWord> words = plan_query(query, stop_words, synonyms, &vocabulary);
+  if (words.empty()) return true;
+
+  // search.js's run(): lunr's results, pages missing a word dropped, then
+  // more query words in the title first (stable: lunr's order on ties).
+  const std::vector<LunrResult> results = index.query(clauses_for(words));
+  const auto title_field =
+      static_cast<uint32_t>(std::find(index.fields().begin(), index.fields().end(), "title") - index.fields().begin());
+  struct Ranked {
+    const LunrResult* result;
+    int title_words;
+  };
+  std::vector<Ranked> ranked;
+  std::vector<std::string> utf8_terms;
+  for (const LunrResult& r : results) {
+    std::vector<std::string_view> terms, title_terms;
+    utf8_terms.clear();
+    utf8_terms.reserve(r.matches.size());
+    for (auto [term, field] : r.matches) utf8_terms.push_back(utf16_to_utf8(index.term(term)));
+    for (size_t i = 0; i < r.matches.size(); ++i) {
+      terms.push_back(utf8_terms[i]);
+      if (r.matches[i].second == title_field) title_terms.push_back(utf8_terms[i]);
+    }
+    bool all = true;
+    int in_title = 0;
+    for (const QueryWord& w : words) {
+      if (!word_found(w, terms)) all = false;
+      if (std::any_of(title_terms.begin(), title_terms.end(),
+                      [&](std::string_view t) { return word_matches_term(w, t); }))
+        ++in_title;
+    }
+    if (all) ranked.push_back({&r, in_title});
   }
-  return search_database(db_path, query, limit, hits, error, total);
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const Ranked& a, const Ranked& b) { return a.title_words > b.title_words; });
+  outcome.total = ranked.size();
+  const nlohmann::json& docs = cache.store["docs"];
+  for (const Ranked& r : ranked) {
+    if (limit > 0 && outcome.hits.size() >= static_cast<size_t>(limit)) break;
+    SearchHit hit = make_hit(docs[*js_array_index(index.ref(r.result->doc))], words);
+    hit.score = r.result->score;
+    hit.title_words = r.title_words;
+    outcome.hits.push_back(std::move(hit));
+  }
+
+  // Suggestions: only for words that find no indexed word, so the word list
+  // is read only then.
+  std::vector<const QueryWord*> lost;
+  for (const QueryWord& w : words)
+    if (!finds_a_word(w, index)) lost.push_back(&w);
+  if (!lost.empty() || ranked.empty()) {
+    std::vector<std::string> vocabulary_words;
+    if (const auto text = fs::read_file(dir / "words.json")) {
+      auto list = nlohmann::json::parse(*text, nullptr, false);
+      if (list.is_array())
+        for (const auto& w : list)
+          if (w.is_string()) vocabulary_words.push_back(w.get<std::string>());
+    }
+    for (const QueryWord* w : lost) {
+      std::vector<std::string> nearest = nearest_words(w->text, vocabulary_words);
+      if (!nearest.empty()) outcome.suggestions.emplace_back(w->text, std::move(nearest));
+    }
+  }
+  return true;
 }
 
 int run_search_command(const std::filesystem::path& site_dir, const std::string& query, bool json, int limit,
@@ -154,13 +219,14 @@ int run_search_command(const std::filesystem::path& site_dir, const std::string&
     err << "qahub: error: empty search query\n";
     return 1;
   }
-  std::vector<SearchHit> hits;
+  SearchOutcome outcome;
   std::string error;
-  size_t total = 0;
-  if (!search_site_index(site_dir / ".qahub", query, limit, hits, error, &total, &err)) {
+  if (!search_site_index(site_dir / ".qahub", query, limit, outcome, error)) {
     err << "qahub: error: " << error << "\n";
     return 1;
   }
+  const std::vector<SearchHit>& hits = outcome.hits;
+  const size_t total = outcome.total;
   if (json) {
     nlohmann::ordered_json j;
     j["query"] = query;
@@ -169,16 +235,32 @@ int run_search_command(const std::filesystem::path& site_dir, const std::string&
     for (const auto& h : hits)
       j["results"].push_back(
           {{"title", h.title}, {"url", h.url}, {"section", h.section}, {"excerpt", h.excerpt}, {"score", h.score}});
+    j["suggestions"] = nlohmann::ordered_json::array();
+    for (const auto& [word, nearest] : outcome.suggestions)
+      j["suggestions"].push_back({{"word", word}, {"nearest", nearest}});
     out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     return 0;
   }
+  auto print_suggestions = [&] {
+    if (outcome.suggestions.empty()) return;
+    out << "did you mean: ";
+    for (size_t i = 0; i < outcome.suggestions.size(); ++i) {
+      const auto& [word, nearest] = outcome.suggestions[i];
+      if (i) out << "; ";
+      out << word << " → ";
+      for (size_t k = 0; k < nearest.size(); ++k) out << (k ? ", " : "") << nearest[k];
+    }
+    out << "\n";
+  };
   if (hits.empty()) {
     out << "no results for \"" << query << "\"\n";
+    print_suggestions();
     return 0;
   }
   out << total << (total == 1 ? " result" : " results") << " for \"" << query << "\"";
   if (hits.size() < total) out << " (showing " << hits.size() << ")";
   out << "\n";
+  print_suggestions();
   for (const auto& h : hits) {
     out << "\n" << h.title;
     if (!h.section.empty()) out << " — " << h.section;

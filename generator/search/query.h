@@ -1,8 +1,10 @@
 #pragma once
-/// `qahub search [--site DIR] [--json] [--limit N] QUERY`: searches the Xapian
-/// database made from what the last build left in SITE/.qahub/search
-/// (xapian_db.h), reading the query as the page does (query_plan.h): all
-/// words required, prefixes, synonyms, title matches first.
+/// `qahub search [--site DIR] [--json] [--limit N] QUERY`: the page's search
+/// in the terminal. It reads what the last build left in SITE/.qahub/search
+/// (the page's index.json, docs.json and words.json), plans the query as
+/// search.js does (query_plan.h) and scores it with lunr's own Index.query
+/// (lunr_query.h), so results, order and scores are the page's. When nothing
+/// matches, it suggests the nearest indexed words (suggest.h).
 ///
 ///   std::vector<SearchHit> hits;
 ///   std::string error;
@@ -19,28 +21,29 @@ struct SearchHit {
   std::string url;      ///< with "#section-id" when the best section is not the first
   std::string section;  ///< the site section shown beside the title
   std::string excerpt;  ///< plain text around the first match
-  double score = 0;     ///< Xapian BM25 weight
+  double score = 0;     ///< lunr's score, as on the page
   int title_words = 0;  ///< query words found in the title
 };
 
-/// Runs `query` against the database at `db_path`. `limit` ≤ 0 means all.
-/// Returns false with a lower-case `error` when the database cannot be read.
-bool search_database(const std::filesystem::path& db_path, const std::string& query, int limit,
-                     std::vector<SearchHit>& hits, std::string& error, size_t* total = nullptr);
+struct SearchOutcome {
+  std::vector<SearchHit> hits;  ///< at most `limit`
+  size_t total = 0;             ///< all matching pages
+  /// With no results: per query word that matches no indexed word, the
+  /// nearest indexed words (suggest.h), most frequent first.
+  std::vector<std::pair<std::string, std::vector<std::string>>> suggestions;
+};
 
-/// Runs `query` against the database of the build cache `cache_dir`
-/// (SITE/.qahub), first writing the database when this build has none yet
-/// (saying so on `log`).
+/// Runs `query` against the search cache of the build cache `cache_dir`
+/// (SITE/.qahub). `limit` ≤ 0 means all. Returns false with a lower-case
+/// `error` when there is no cache or it is damaged.
 bool search_site_index(const std::filesystem::path& cache_dir, const std::string& query, int limit,
-                       std::vector<SearchHit>& hits, std::string& error, size_t* total = nullptr,
-                       std::ostream* log = nullptr);
+                       SearchOutcome& outcome, std::string& error);
 
 /// The CLI's `qahub search`. Prints one block per result (title, URL,
 /// excerpt) or, with `json`, {"query", "total", "results": [{title, url,
-/// section, excerpt, score}]}. Returns 0 (also when nothing matched), 1 with
-/// `error: no search index in SITE/.qahub/search; run qahub build first` when
-/// no index exists, or 1 with another `error: …` line for an empty query or a
-/// damaged database.
+/// section, excerpt, score}], "suggestions": [{"word", "nearest": [...]}]}. Returns 0 (also when nothing matched), 1
+/// with `error: no search index in SITE/.qahub/search; run qahub build first` when no index exists, or 1 with another
+/// `error: …` line for an empty query or a damaged database.
 int run_search_command(const std::filesystem::path& site_dir, const std::string& query, bool json, int limit,
                        std::ostream& out, std::ostream& err);
 

@@ -37,36 +37,122 @@ void add_truncation(QueryWord& w, const std::u16string& trimmed, const std::stri
 
 }  // namespace
 
-std::vector<QueryWord> plan_query(std::string_view query, const std::vector<std::string>& stop_words,
-                                  const SynonymTable& synonyms, const Vocabulary* vocabulary) {
-  std::unordered_set<std::string> stops(stop_words.begin(), stop_words.end());
-  std::vector<QueryWord> words;
-  for (const Token& t : tokenize(utf8_to_utf16(sanitize_utf8(query)))) {
-    std::u16string trimmed(trim_token(t.text));
-    if (trimmed.empty()) continue;
-    QueryWord w;
-    w.text = utf16_to_utf8(trimmed);
-    if (stops.count(w.text)) continue;
-    if (std::any_of(words.begin(), words.end(), [&](const QueryWord& o) { return o.text == w.text; })) continue;
-    const std::string stem = utf16_to_utf8(lunr_stem(trimmed));
-    add_unique(w.exact, stem);
-    for (auto& alt : synonyms.alternatives_for_stem(stem)) add_unique(w.exact, alt);
-    if (trimmed.size() >= 3) {
-      add_unique(w.prefixes, w.text);
-      add_unique(w.prefixes, stem);
-      if (vocabulary && !vocabulary->has_term(stem)) add_truncation(w, trimmed, stem, *vocabulary);
+namespace {
+
+QueryWord make_word(const std::u16string& trimmed, const SynonymTable& synonyms, const Vocabulary* vocabulary) {
+  QueryWord w;
+  w.text = utf16_to_utf8(trimmed);
+  const std::string stem = utf16_to_utf8(lunr_stem(trimmed));
+  add_unique(w.exact, stem);
+  for (auto& alt : synonyms.alternatives_for_stem(stem)) add_unique(w.exact, alt);
+  if (trimmed.size() >= 3) {
+    add_unique(w.prefixes, w.text);
+    add_unique(w.prefixes, stem);
+    if (vocabulary && !vocabulary->has_term(stem)) {
+      const size_t before = w.prefixes.size();
+      add_truncation(w, trimmed, stem, *vocabulary);
+      w.guessed = w.prefixes.size() > before;
     }
-    words.push_back(std::move(w));
   }
-  return words;
+  return w;
 }
 
-bool word_matches_term(const QueryWord& word, std::string_view term) {
+/// lunr's '-' split of a chunk, trimmed, empty pieces dropped.
+std::vector<std::u16string> pieces_of(std::u16string_view chunk) {
+  std::vector<std::u16string> pieces;
+  size_t from = 0;
+  for (size_t j = 0; j <= chunk.size(); ++j) {
+    if (j < chunk.size() && chunk[j] != u'-') continue;
+    std::u16string piece(trim_token(chunk.substr(from, j - from)));
+    if (!piece.empty()) pieces.push_back(std::move(piece));
+    from = j + 1;
+  }
+  return pieces;
+}
+
+bool own_term(const QueryWord& word, std::string_view term) {
   for (const auto& e : word.exact)
     if (term == e) return true;
   for (const auto& p : word.prefixes)
     if (term.size() >= p.size() && term.substr(0, p.size()) == p) return true;
   return false;
+}
+
+}  // namespace
+
+std::vector<QueryWord> plan_query(std::string_view query, const std::vector<std::string>& stop_words,
+                                  const SynonymTable& synonyms, const Vocabulary* vocabulary) {
+  std::unordered_set<std::string> stops(stop_words.begin(), stop_words.end());
+  std::vector<QueryWord> words;
+  auto seen = [&](const std::string& text) {
+    return std::any_of(words.begin(), words.end(), [&](const QueryWord& o) { return o.text == text; });
+  };
+  const std::u16string lower = js_to_lower(utf8_to_utf16(sanitize_utf8(query)));
+  // Whitespace-separated chunks, then lunr's '-' split inside each.
+  size_t start = 0;
+  for (size_t i = 0; i <= lower.size(); ++i) {
+    if (i < lower.size() && !is_js_space(lower[i])) continue;
+    std::u16string_view chunk = std::u16string_view(lower).substr(start, i - start);
+    start = i + 1;
+    std::string record, anchor;
+    if (const size_t slash = chunk.rfind(u'/'); slash != std::u16string_view::npos && slash > 0) {
+      const std::u16string_view after = trim_token(chunk.substr(slash + 1));
+      const bool plain = !after.empty() && std::all_of(after.begin(), after.end(), [](char16_t c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u'-';
+      });
+      if (plain && pieces_of(chunk.substr(0, slash)).size() >= 2) {
+        record = utf16_to_utf8(trim_token(chunk.substr(0, slash)));
+        anchor = utf16_to_utf8(after);
+        chunk = chunk.substr(0, slash);
+      }
+    }
+    const std::vector<std::u16string> pieces = pieces_of(chunk);
+    if (pieces.size() >= 2) {
+      std::u16string joined_raw;
+      for (char16_t c : chunk)
+        if (c != u'-') joined_raw += c;
+      const std::u16string joined(trim_token(joined_raw));
+      QueryWord w = make_word(joined, synonyms, vocabulary);
+      if (stops.count(w.text) || seen(w.text)) continue;
+      for (const auto& piece : pieces) {
+        const std::string text = utf16_to_utf8(piece);
+        if (stops.count(text) ||
+            std::any_of(w.parts.begin(), w.parts.end(), [&](const QueryWord& o) { return o.text == text; }))
+          continue;
+        w.parts.push_back(make_word(piece, synonyms, vocabulary));
+      }
+      w.record = std::move(record);
+      w.anchor = std::move(anchor);
+      words.push_back(std::move(w));
+      continue;
+    }
+    for (const auto& piece : pieces) {
+      const std::string text = utf16_to_utf8(piece);
+      if (stops.count(text) || seen(text)) continue;
+      words.push_back(make_word(piece, synonyms, vocabulary));
+    }
+  }
+  return words;
+}
+
+bool word_matches_term(const QueryWord& word, std::string_view term) {
+  if (own_term(word, term)) return true;
+  for (const auto& part : word.parts)
+    if (own_term(part, term)) return true;
+  return false;
+}
+
+bool word_found(const QueryWord& word, const std::vector<std::string_view>& terms) {
+  for (std::string_view t : terms)
+    if (own_term(word, t)) return true;
+  if (word.parts.empty()) return false;
+  for (const auto& part : word.parts) {
+    bool hit = false;
+    for (std::string_view t : terms)
+      if (own_term(part, t)) hit = true;
+    if (!hit) return false;
+  }
+  return true;
 }
 
 ExcerptMatch find_excerpt(std::string_view text, const std::vector<QueryWord>& words, size_t width) {

@@ -12,6 +12,11 @@
 ///   with its longest truncation (at most 3 units shorter, at least 4 long)
 ///   that is a term, or failing that, when no term starts with the word or
 ///   its stem, its longest such truncation that some term starts with;
+/// - a hyphenated word ("co-production") is a compound: it matches its joined
+///   form ("coproduction", which the index also holds for every hyphenated
+///   word it meets, compounds.h) or all of its parts;
+/// - "record-id/anchor" (an id with a '-' in it, then '/' and an anchor of
+///   a–z, 0–9, '_' or '-') searches the id and links its page to the anchor;
 /// - every word must match (AND); a page matching more words in its title
 ///   ranks first.
 #include <functional>
@@ -24,9 +29,18 @@
 namespace qahub::search {
 
 struct QueryWord {
-  std::string text;                   ///< trimmed, lower-cased (UTF-8)
+  std::string text;                   ///< trimmed, lower-cased (UTF-8); a compound's joined form
   std::vector<std::string> exact;     ///< index terms that match exactly
   std::vector<std::string> prefixes;  ///< index terms starting with these match
+  /// A compound's parts (stop words left out); empty for other words. A
+  /// compound is found by its own terms or by every part.
+  std::vector<QueryWord> parts;
+  /// Set when a prefix came from the half-typed fallback (a guess, so
+  /// suggestions are offered too).
+  bool guessed = false;
+  /// "record-id/anchor" ("2026-27-cycle-1/kl1"): the id is searched (this
+  /// word), and a page whose URL ends in the id links to the anchor.
+  std::string record, anchor;
 };
 
 /// Questions about the index vocabulary, for the fallback above.
@@ -39,8 +53,13 @@ struct Vocabulary {
 std::vector<QueryWord> plan_query(std::string_view query, const std::vector<std::string>& stop_words,
                                   const SynonymTable& synonyms, const Vocabulary* vocabulary = nullptr);
 
-/// Whether an index term satisfies a word.
+/// Whether an index term satisfies a word (its own terms or, for a
+/// compound, a part's); for excerpts and title counting.
 bool word_matches_term(const QueryWord& word, std::string_view term);
+
+/// Whether a page whose matched terms are `terms` has the word: one of its
+/// own terms, or for a compound one term for every part.
+bool word_found(const QueryWord& word, const std::vector<std::string_view>& terms);
 
 /// A plain-text excerpt of about `width` characters around the first word of
 /// `text` that matches a query word ("" when none matches), and how many

@@ -7,8 +7,8 @@
 #include "search/doc_store.h"
 #include "search/documents.h"
 #include "search/lunr_index.h"
+#include "search/suggest.h"
 #include "search/synonyms.h"
-#include "search/xapian_db.h"
 
 namespace qahub::search {
 namespace {
@@ -29,23 +29,21 @@ bool install_cache(const std::filesystem::path& cache_dir, diag::Diagnostics& di
   return !ec;
 }
 
-/// `--search-corpus` and the cache `qahub search` indexes on first use
-/// (xapian_db.h): the corpus and the document store.
-bool write_corpus_files(const Corpus& corpus, const std::string& store, const SearchBuildOptions& options,
-                        diag::Diagnostics& diags) {
-  const bool cache = options.write_cache && !options.cache_dir.empty();
-  if (options.search_corpus.empty() && !cache) return true;
-  const std::string corpus_text = corpus_to_json(corpus);
-  if (!options.search_corpus.empty() && !fs::write_file(options.search_corpus, corpus_text)) {
+/// `--search-corpus`, and the cache `qahub search` reads (query.h): the
+/// page's index, store and suggestion words, staged beside the live copy.
+bool write_cache_files(const Corpus& corpus, const std::string& index, const std::string& store,
+                       const std::string& words, const SearchBuildOptions& options, diag::Diagnostics& diags) {
+  if (!options.search_corpus.empty() && !fs::write_file(options.search_corpus, corpus_to_json(corpus))) {
     diags.error({options.search_corpus.string(), 0, 0}, "cannot write search corpus");
     return false;
   }
-  if (!cache) return true;
+  if (!options.write_cache || options.cache_dir.empty()) return true;
   const std::filesystem::path dir = staging_path(options.cache_dir);
   std::error_code ec;
   std::filesystem::remove_all(dir, ec);
   std::filesystem::create_directories(dir, ec);
-  if (ec || !fs::write_file(dir / "corpus.json", corpus_text) || !fs::write_file(dir / "docs.json", store)) {
+  if (ec || !fs::write_file(dir / "index.json", index) || !fs::write_file(dir / "docs.json", store) ||
+      !fs::write_file(dir / "words.json", words)) {
     diags.error({cache_label(options.cache_dir), 0, 0}, "cannot write search cache");
     std::filesystem::remove_all(dir, ec);
     return false;
@@ -63,23 +61,32 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
   const std::vector<IndexedDoc> docs = make_documents(pages, synonyms, options.jobs);
   const Corpus corpus = make_corpus(docs);
 
-  // The store and the corpus files do not need the index: with jobs > 1
-  // they are made beside the indexing.
+  // The store does not need the index: with jobs > 1 it is made beside
+  // the indexing.
   std::string store;
-  bool files_ok = true;
-  auto write_files = [&] {
-    store = docs_json(docs, synonyms);
-    files_ok = write_corpus_files(corpus, store, options, diags);
-  };
-  // The lunr index, byte-identical to lunr.js over the same corpus.
+  auto write_store = [&] { store = docs_json(docs, synonyms); };
+  // The lunr index, byte-identical to lunr.js over the same corpus, and the
+  // words the analysis saw, for suggestions.
   std::string index;
+  std::string words;
   base::run_beside(
-      options.jobs > 1, [&] { index = index_corpus(corpus, options.jobs).to_json(); }, write_files);
+      options.jobs > 1,
+      [&] {
+        SurfaceCounts surface;
+        index = index_corpus(corpus, options.jobs, &surface).to_json();
+        words = suggestion_words_json(suggestion_words(surface));
+      },
+      write_store);
+  const bool files_ok = write_cache_files(corpus, index, store, words, options, diags);
 
   out["search/index.json"] = index;
   out["search/docs.json"] = store;
+  out["search/words.json"] = words;
   // Script form for file://, where fetch() of the JSON files is refused.
-  if (options.script_index) out["search/index.js"] = index_script(index, store);
+  if (options.script_index) {
+    out["search/index.js"] = index_script(index, store);
+    out["search/words.js"] = words_script(words);
+  }
   if (!files_ok) return false;
   if (options.write_cache && !options.cache_dir.empty()) {
     if (staged)

@@ -1,7 +1,8 @@
 #pragma once
 /// Site search: a lunr.js 2.3.9 index written in C++ (byte-identical to what
 /// lunr.js builds from the same corpus), a document store for the page, and
-/// a Xapian database for `qahub search`. See generator/search/README.md.
+/// `qahub search`, which scores the same index as lunr does. See
+/// generator/search/README.md.
 ///
 /// Map of the module (data flows down):
 ///   unicode.h      UTF-8/UTF-16, JS toLowerCase
@@ -13,7 +14,9 @@
 ///   synonyms.h     data/search/synonyms.json: build- and query-time expansion
 ///   documents.h    pages → index documents (fields, boosts, why one doc per page)
 ///   doc_store.h    search/docs.json and search/index.js
-///   xapian_db.h    the `qahub search` database, made from SITE/.qahub/search
+///   compounds.h    joined forms of hyphenated words (keywords)
+///   suggest.h      words.json and "did you mean"
+///   lunr_query.h   lunr's Index.query over index.json
 ///   query_plan.h   how a query is read (mirrored by assets/search.js)
 ///   query.h        `qahub search`
 /// Tests: tests/unit/search/ and tests/search/ (node + lunr.js oracles).
@@ -37,6 +40,10 @@ struct SearchPage {
   std::string description;
   std::vector<std::string> tags;
   std::vector<markdown::Section> sections;  ///< text by h2; the first has id ""
+  /// A record page's id as people quote it ("a-032", "2026-27-cycle-1",
+  /// "2026-27-cycle-1/kl1"), indexed as a keyword so the id finds the page;
+  /// "" for content pages.
+  std::string record_id;
 };
 
 struct SearchBuildOptions {
@@ -55,7 +62,7 @@ struct SearchBuildOptions {
 };
 
 /// What a build_search() run leaves in the build cache for `qahub search`
-/// (xapian_db.h), written beside the live copy and moved into place only by
+/// (query.h), written beside the live copy and moved into place only by
 /// install(), so the pipeline can run search beside rendering and still leave
 /// the cache alone when the build fails. Removed if never installed.
 class StagedSearchCache {

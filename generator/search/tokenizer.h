@@ -47,6 +47,8 @@ class Analyzer {
   /// One query word through lunr's *search* pipeline (stemmer only).
   const std::u16string& stem(const std::u16string& word) { return stems_.stem(word); }
   bool is_stop_word(const std::u16string& trimmed) const { return stop_words_.count(trimmed) != 0; }
+  /// The words analysed so far, with stems and counts (StemCache::entries).
+  const StemCache& stems() const { return stems_; }
 
  private:
   std::unordered_set<std::u16string> stop_words_;

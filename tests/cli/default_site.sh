@@ -30,10 +30,9 @@ if grep -rlE '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}' "$work/out" --include
 "$qahub" build --site "$work" --out "$work/out" --as-of 2026-11-23 --timings 2>"$work/timed" || { cat "$work/timed"; exit 1; }
 grep -qE '^qahub: timings: load [0-9]+ ms, records [0-9]+ ms, links [0-9]+ ms, site [0-9]+ ms, render [0-9]+ ms, search [0-9]+ ms, write [0-9]+ ms$' \
   "$work/timed" || { echo "no timings line"; cat "$work/timed"; exit 1; }
-# The terminal search: the first one after a build writes its database, and says so.
+# The terminal search reads the build's own index: nothing to prepare, nothing said.
 "$qahub" search --site "$work" supervision >"$work/first" 2>"$work/first.err"
-[ "$(cat "$work/first.err")" = "qahub: indexing the last build for terminal search (once per build)" ] \
-  || { echo "first search said: $(cat "$work/first.err")"; exit 1; }
+[ ! -s "$work/first.err" ] || { echo "first search said: $(cat "$work/first.err")"; exit 1; }
 grep -q '^  /practice/supervision/' "$work/first" || { echo "search did not find /practice/supervision/"; cat "$work/first"; exit 1; }
 "$qahub" search --site "$work" supervision >"$work/again" 2>"$work/again.err"
 [ ! -s "$work/again.err" ] || { echo "second search: $(cat "$work/again.err")"; exit 1; }

@@ -5,7 +5,8 @@
 // and the corpus to OUT_DIR/corpus.json.
 //
 // search_site_tool --query OUT_DIR: reads queries (one per line) and prints,
-// per query, the matching page URLs (no #fragment) as a JSON array line.
+// per query, one JSON line: {"urls": [...] (with #fragment), "scores": [...],
+// "suggestions": [[word, [nearest...]], ...]}, as `qahub search` finds them.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -24,15 +25,21 @@ namespace {
 int query_mode(const fs::path& out_dir) {
   std::string line;
   while (std::getline(std::cin, line)) {
-    std::vector<SearchHit> hits;
+    SearchOutcome outcome;
     std::string error;
-    if (!search_site_index(out_dir / ".qahub", line, 0, hits, error)) {
+    if (!search_site_index(out_dir / ".qahub", line, 0, outcome, error)) {
       std::cerr << "error: " << error << "\n";
       return 1;
     }
-    nlohmann::json urls = nlohmann::json::array();
-    for (const auto& h : hits) urls.push_back(h.url.substr(0, h.url.find('#')));
-    std::cout << urls.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    nlohmann::json j = {{"urls", nlohmann::json::array()},
+                        {"scores", nlohmann::json::array()},
+                        {"suggestions", nlohmann::json::array()}};
+    for (const auto& h : outcome.hits) {
+      j["urls"].push_back(h.url);
+      j["scores"].push_back(h.score);
+    }
+    for (const auto& [word, nearest] : outcome.suggestions) j["suggestions"].push_back({word, nearest});
+    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
   return 0;
 }
@@ -58,6 +65,7 @@ int main(int argc, char** argv) {
     if (p.contains("tags")) page.tags = p["tags"].get<std::vector<std::string>>();
     for (const auto& s : p["sections"])
       page.sections.push_back({s[0].get<std::string>(), s[1].get<std::string>(), s[2].get<std::string>()});
+    page.record_id = p.value("record_id", "");
     pages.push_back(std::move(page));
   }
   const fs::path out_dir = argv[3];
