@@ -56,8 +56,8 @@ int run_new_site(const NewCommand& cmd, const config::BuildOptions& options) {
                                             options.as_of, existing, kept);
   diag::Diagnostics diags;
   if (!scaffold::write_site(dir, plan, diags)) {
-    std::string text = diags.format_all();
-    std::fprintf(stderr, "qahub: error: cannot create the site in %s:\n%s", dir.c_str(), text.c_str());
+    std::fputs(diags.format_all().c_str(), stderr);
+    std::fprintf(stderr, "qahub: no site was created in %s\n", dir.c_str());
     return kExitSiteErrors;
   }
   for (const scaffold::NewFile& f : plan.files) std::printf("qahub: created %s\n", f.path.c_str());

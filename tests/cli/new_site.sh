@@ -117,5 +117,10 @@ before="$(find taken | sort)"
 [ "$(find taken | sort)" = "$before" ] || bad "new site over a site wrote something"
 "$qahub" new site hub >/dev/null 2>&1; [ $? = 2 ] || bad "new site over the new hub was not refused"
 
+# A directory that cannot be made: an error, exit 1.
+msg="$("$qahub" new site /proc/qahub-new-site 2>&1)"; code=$?
+[ "$code" = 1 ] && [ "$msg" = $'/proc/qahub-new-site: error: cannot create the directory: No such file or directory\nqahub: no site was created in /proc/qahub-new-site' ] \
+  || bad "new site in /proc ($code): $msg"
+
 [ $fail = 0 ] && echo "new site: ok"
 exit $fail

@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <memory>
 #include <thread>
+#include <vector>
 
 #include "serve/watcher.h"
 #include "temp_dir.h"
@@ -119,4 +124,39 @@ TEST_CASE("serve: a polling watcher reports edits, new and deleted files", "[ser
   });
   CHECK_FALSE(watcher.wait_for_changes());
   stopper.join();
+}
+
+TEST_CASE("serve: the watcher falls back to polling when inotify cannot start", "[serve]") {
+  testing::TempDir dir("serve-fallback");
+  dir.write("content/a.md", "a");
+  // Leave the process one free descriptor: the watcher's eventfd takes it,
+  // so inotify_init1 fails with EMFILE, as with too many inotify instances.
+  rlimit old{};
+  REQUIRE(getrlimit(RLIMIT_NOFILE, &old) == 0);
+  rlimit low = old;
+  low.rlim_cur = 256;
+  REQUIRE(setrlimit(RLIMIT_NOFILE, &low) == 0);
+  std::vector<int> held;
+  for (int fd; (fd = dup(0)) >= 0;) held.push_back(fd);
+  REQUIRE(!held.empty());
+  close(held.back());
+  held.pop_back();
+  std::unique_ptr<serve::Watcher> watcher;
+  try {
+    watcher = std::make_unique<serve::Watcher>(dir.path(), 30ms, false, 50ms);
+  } catch (...) {
+  }
+  for (int fd : held) close(fd);
+  setrlimit(RLIMIT_NOFILE, &old);
+  REQUIRE(watcher);
+  CHECK(watcher->polling());
+  CHECK(watcher->polling_reason() == "inotify is not available (Too many open files)");
+  std::thread editor([&] {
+    std::this_thread::sleep_for(20ms);
+    dir.write("content/a.md", "changed");
+  });
+  auto batch = watcher->wait_for_changes();
+  editor.join();
+  REQUIRE(batch);
+  CHECK(batch->paths == std::set<std::string>{"content/a.md"});
 }
