@@ -201,16 +201,24 @@ std::string Document::render_html(const RenderOptions& options) const {
     }
     if (base::starts_with(cleaned, "<table")) {
       ++table_count;
-      out += "<div class=\"qh-table\" role=\"region\" aria-label=\"Table " + std::to_string(table_count) +
-             "\" tabindex=\"0\">";
+      // A focusable, named <figure>, not a region landmark: a page with many
+      // tables (a print pack's "Table 1" of every page) would otherwise fill
+      // the landmark list with regions of the same name.
+      out += "<figure class=\"qh-table\" aria-label=\"Table " + std::to_string(table_count) + "\" tabindex=\"0\">";
       out += cleaned;
     } else if (cleaned == "</table>") {
-      out += "</table></div>";
+      out += "</table></figure>";
     } else if (base::starts_with(cleaned, "<input type=\"checkbox\"")) {
       // GFM task-list boxes are read-only ticks; an unnamed form control
-      // fails WCAG 4.1.2 (axe "label"), so name each by its state.
+      // fails WCAG 4.1.2 (axe "label"), so name each by its state. Written
+      // as HTML, not XHTML: boolean attributes bare, no self-closing slash.
       bool done = cleaned.find(" checked=") != std::string::npos;
-      out += "<input aria-label=\"" + std::string(done ? "Done" : "To do") + "\"" + cleaned.substr(6);
+      out += "<input aria-label=\"" + std::string(done ? "Done" : "To do") + "\" type=\"checkbox\"" +
+             (done ? " checked" : "") + (cleaned.find(" disabled=") != std::string::npos ? " disabled" : "") + ">";
+    } else if (cleaned.size() > 3 && cleaned.compare(cleaned.size() - 3, 3, " />") == 0) {
+      // cmark writes XHTML void elements (<img … />, <br />, <hr />); HTML has no self-closing slash.
+      out.append(cleaned, 0, cleaned.size() - 3);
+      out += '>';
     } else {
       out += cleaned;
     }

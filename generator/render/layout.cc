@@ -1,5 +1,7 @@
 #include "render/layout.h"
 
+#include <string_view>
+
 #include "base/text.h"
 
 namespace qahub::render {
@@ -41,6 +43,44 @@ std::string render_nav(const model::Site& site, const templating::Templates& tem
 }
 
 json link_json(const model::SitePage& p) { return {{"url", p.url}, {"title", p.title}}; }
+
+/// How many characters html-validate's long-title rule counts for a byte
+/// that starts a character: the text as written in the page, so in UTF-16
+/// code units (2 outside the BMP) and with the template's escapes
+/// (`'` is written `&apos;`: 6). Continuation bytes count 0.
+size_t title_units(unsigned char c) {
+  if ((c & 0xC0) == 0x80) return 0;
+  switch (c) {
+    case '&':
+      return 5;
+    case '<':
+    case '>':
+      return 4;
+    case '"':
+    case '\'':
+      return 6;
+    default:
+      return c >= 0xF0 ? 2 : 1;
+  }
+}
+
+size_t title_length(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += title_units(c);
+  return n;
+}
+
+/// The longest prefix of `s` of at most `units`, cut before a character.
+std::string_view title_prefix(std::string_view s, size_t units) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const size_t width = title_units(s[i]);
+    if (width == 0) continue;
+    if (n + width > units) return s.substr(0, i);
+    n += width;
+  }
+  return s;
+}
 
 }  // namespace
 
@@ -123,10 +163,24 @@ json page_view(const RenderContext& ctx, const model::SitePage& p) {
   return page;
 }
 
+std::string head_title(const std::string& page_title, const std::string& site_title, size_t max_length) {
+  const std::string full = page_title + " – " + site_title;
+  if (site_title.empty() || title_length(full) <= max_length) return site_title.empty() ? page_title : full;
+  if (title_length(page_title) <= max_length) return page_title;
+  std::string_view cut = title_prefix(page_title, max_length - 1);  // room for the "…"
+  if (size_t space = cut.rfind(' '); space != std::string_view::npos && space > cut.size() / 2)
+    cut = cut.substr(0, space);
+  while (!cut.empty() && (cut.back() == ' ' || cut.back() == ',' || cut.back() == ':' || cut.back() == ';'))
+    cut.remove_suffix(1);
+  return std::string(cut) + "…";
+}
+
 std::string render_layout(const RenderContext& ctx, const std::string& url, json page, const std::string& main_html,
                           diag::Diagnostics& diags) {
   const model::Site& site = ctx.site;
   page["main"] = main_html;
+  if (page.contains("title") && page["title"].is_string())
+    page["head_title"] = head_title(page["title"].get<std::string>(), site.config.title);
   if (page.contains("breadcrumbs")) page["has_breadcrumbs"] = !page["breadcrumbs"].empty();
   json view = {
       {"site",

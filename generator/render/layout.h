@@ -44,6 +44,13 @@ nlohmann::json page_view(const RenderContext& ctx, const model::SitePage& page);
 nlohmann::json generated_page_view(const RenderContext& ctx, const std::string& url, const std::string& title,
                                    const std::string& description);
 
+/// The browser's title for a page, at most `max_length` characters as
+/// html-validate's long-title rule counts them (the escaped text, in UTF-16
+/// code units; search results and tabs cut longer titles): "Page – Site" when that fits, else the page title
+/// alone, else the page title cut at a word and ended with "…". The h1 keeps
+/// the full title.
+std::string head_title(const std::string& page_title, const std::string& site_title, size_t max_length = 70);
+
 /// Renders `layout.mustache` around `main_html` and applies the URL style.
 std::string render_layout(const RenderContext& ctx, const std::string& url, nlohmann::json page,
                           const std::string& main_html, diag::Diagnostics& diags);

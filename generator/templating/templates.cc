@@ -87,12 +87,11 @@ void expand_into(const std::string& text, const std::map<std::string, std::strin
                  std::string* cycle, std::string& out) {
   size_t pos = 0;
   while (auto tag = next_partial_tag(text, pos)) {
+    // An unknown partial is empty, as Mustache says. (Left in, kainjow would
+    // render a view string of that name as a template.)
+    static const std::string kNone;
     auto it = partials.find(tag->name);
-    if (it == partials.end()) {  // unknown: kainjow renders it as ""
-      out.append(text, pos, tag->end - pos);
-      pos = tag->end;
-      continue;
-    }
+    const std::string& partial = it == partials.end() ? kNone : it->second;
     // Standalone: only blanks before the tag on its line and after it up to
     // the line end. Then the whole line goes and the partial is indented.
     const size_t line_begin = tag->begin == 0 ? 0 : text.rfind('\n', tag->begin - 1) + 1;  // npos + 1 == 0
@@ -111,7 +110,7 @@ void expand_into(const std::string& text, const std::map<std::string, std::strin
       continue;
     }
     std::string body;
-    expand_into(it->second, partials, depth + 1, max_depth, cycle, body);
+    expand_into(partial, partials, depth + 1, max_depth, cycle, body);
     if (!indent.empty()) {
       std::string indented;
       for (size_t i = 0; i < body.size(); ++i) {
@@ -153,6 +152,36 @@ Templates::Templates(const theme::Theme& theme, nlohmann::json params)
     if (path.substr(path.size() - 9) != ".mustache") continue;
     partials_[path.substr(prefix.size(), path.size() - prefix.size() - 9)] = text;
   }
+  // Each partial is checked on its own, so a mistake in one is reported at
+  // its own file, not at every template that includes it.
+  std::map<std::string, std::string> partial_errors;
+  for (const auto& [pname, ptext] : partials_) {
+    mus::mustache check(ptext);
+    if (!check.is_valid()) partial_errors[pname] = "invalid template: " + base::ascii_lower(check.error_message());
+  }
+  // Partials are inlined once here, before any template is compiled, so the
+  // layout and its partials are parsed once per thread, not once per page,
+  // and a partial's name never collides with a key of the view.
+  for (const auto& [path, text] : theme.files()) {
+    if (path.rfind("templates/", 0) != 0 || path.size() < 9 || path.substr(path.size() - 9) != ".mustache") continue;
+    Prepared& prep = prepared_[path];
+    std::set<std::string> used;
+    used_partials(text, partials_, used);
+    for (const std::string& pname : used) {
+      if (auto bad = partial_errors.find(pname); bad != partial_errors.end()) {
+        prep.error_path = prefix + pname + ".mustache";
+        prep.error = bad->second;
+        break;
+      }
+    }
+    if (!prep.error.empty()) continue;
+    std::string cycle;
+    prep.text = used.empty() ? text : expand_partials(text, partials_, &cycle);
+    if (!cycle.empty()) {
+      prep.error_path = prefix + cycle + ".mustache";
+      prep.error = "partial \"" + cycle + "\" includes itself";
+    }
+  }
 }
 
 bool Templates::has(const std::string& name) const { return theme_.file("templates/" + name + ".mustache") != nullptr; }
@@ -165,32 +194,16 @@ std::vector<std::string> Templates::partial_names() const {
 
 std::string Templates::render(const std::string& name, const nlohmann::json& view, diag::Diagnostics& diags) const {
   const std::string path = "templates/" + name + ".mustache";
-  const std::string* text = theme_.file(path);
-  if (!text) {
+  auto prep = prepared_.find(path);
+  if (prep == prepared_.end()) {
     diags.error({theme_.source_path(path)}, "missing template");
     return {};
   }
-  // Partials are inlined before compiling, so the layout and its partials are
-  // parsed once per thread, not once per page, and a partial's name never
-  // collides with a key of the view. Each partial is checked on its own first
-  // so a mistake in one is reported at its own file.
-  std::set<std::string> used;
-  used_partials(*text, partials_, used);
-  for (const std::string& pname : used) {
-    const std::string ppath = "templates/partials/" + pname + ".mustache";
-    mus::mustache& ptmpl = compiled(ppath, partials_.at(pname));
-    if (!ptmpl.is_valid()) {
-      diags.error({theme_.source_path(ppath)}, "invalid template: " + base::ascii_lower(ptmpl.error_message()));
-      return {};
-    }
-  }
-  std::string cycle;
-  const std::string expanded = used.empty() ? *text : expand_partials(*text, partials_, &cycle);
-  if (!cycle.empty()) {
-    diags.error({theme_.source_path("templates/partials/" + cycle + ".mustache")},
-                "partial \"" + cycle + "\" includes itself");
+  if (!prep->second.error.empty()) {
+    diags.error({theme_.source_path(prep->second.error_path)}, prep->second.error);
     return {};
   }
+  const std::string& expanded = prep->second.text;
   mus::mustache& tmpl = compiled(path, expanded);
   if (!tmpl.is_valid()) {
     diags.error({theme_.source_path(path)}, "invalid template: " + base::ascii_lower(tmpl.error_message()));

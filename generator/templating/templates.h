@@ -10,6 +10,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostics.h"
 #include "theme/theme.h"
@@ -27,8 +28,16 @@ class Templates {
   std::vector<std::string> partial_names() const;
 
  private:
+  /// A template with its partials inlined, or why it cannot be used.
+  struct Prepared {
+    std::string text;
+    std::string error_path;  ///< theme path of the file at fault ("templates/partials/footer.mustache")
+    std::string error;
+  };
+
   const theme::Theme& theme_;
   std::map<std::string, std::string> partials_;
+  std::map<std::string, Prepared> prepared_;  ///< by theme path ("templates/layout.mustache")
   nlohmann::json params_;
 };
 
@@ -36,7 +45,7 @@ class Templates {
 /// partial's text, recursively, as Mustache's partial rule does (a standalone
 /// tag's line is replaced and the partial indented like it). A partial that
 /// includes itself, directly or not, stops at `max_depth` and sets `cycle`
-/// to its name. Unknown partials are left for the renderer (they render "").
+/// to its name. An unknown partial is empty.
 std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& partials,
                             std::string* cycle = nullptr, int max_depth = 16);
 

@@ -34,6 +34,13 @@ Theme Theme::load(const std::filesystem::path& site_dir, const std::string& name
       continue;
     }
     const std::string path = rel.substr(dir.size() + 1);
+    // A template anywhere but templates/ is never used: say where it goes
+    // (themes/NAME/partials/footer.mustache is an easy slip).
+    if (path.rfind("templates/", 0) != 0 && path.size() > 9 && path.compare(path.size() - 9, 9, ".mustache") == 0) {
+      diags.warning({rel}, "template outside templates/ is not used; did you mean " + dir + "/templates/" +
+                               (path.rfind("assets/", 0) == 0 ? path.substr(7) : path) + "?");
+      continue;
+    }
     // Templates are text; assets (images, fonts) may be any bytes.
     if (path.rfind("templates/", 0) == 0 && !diag::check_utf8(*bytes, rel, diags)) continue;
     t.files_[path] = std::move(*bytes);

@@ -93,7 +93,7 @@ TEST_CASE("pipeline: aliases redirect, tags get pages, assets are copied", "[pip
   CHECK(contains(site.output("tags/voice-of-the-child/index.html"), "href=\"/guide/page/\""));
   CHECK(contains(site.output("tags/index.html"), "voice of the child"));
   CHECK(site.output("guide/chart.svg") == "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
-  CHECK(contains(site.output("guide/page/index.html"), "<img src=\"/guide/chart.svg\" alt=\"chart\" />"));
+  CHECK(contains(site.output("guide/page/index.html"), "<img src=\"/guide/chart.svg\" alt=\"chart\">"));
 }
 
 TEST_CASE("pipeline: raw HTML only when the config allows it", "[pipeline]") {

@@ -23,7 +23,8 @@ TEST_CASE("templates: partials are inlined, standalone lines replaced and indent
   CHECK(expand_partials("[{{>a}}]", partials) == "[<p>A</p>\n]");
   CHECK(expand_partials("{{> b}}", partials) == "x<p>A</p>\ny");
   CHECK(expand_partials("  {{> two}}  \nend", partials) == "  1\n  2\nend");
-  CHECK(expand_partials("{{> unknown}} {{name}}", partials) == "{{> unknown}} {{name}}");
+  CHECK(expand_partials("{{> unknown}} {{name}}", partials) == " {{name}}");
+  CHECK(expand_partials("<p>\n  {{> unknown}}\n</p>", partials) == "<p>\n</p>");
 }
 
 TEST_CASE("templates: a partial that includes itself is reported, not expanded forever", "[templating]") {
@@ -51,11 +52,13 @@ TEST_CASE("templates: a site's partial overrides the default's partial of the sa
 
 TEST_CASE("templates: a partial's name never collides with a key of the view", "[templating]") {
   testing::TempDir site("partials-keys");
-  theme::Theme t = theme_with(site, {{"templates/partials/footer.mustache", "F"},
-                                     {"templates/probe.mustache", "{{#page}}{{> footer}}{{footer}}{{/page}}"}});
+  theme::Theme t =
+      theme_with(site, {{"templates/partials/footer.mustache", "F"},
+                        {"templates/probe.mustache", "{{#page}}{{> footer}}{{footer}}{{> title}}{{/page}}"}});
   templating::Templates templates(t);
   diag::Diagnostics d;
-  CHECK(templates.render("probe", {{"page", {{"footer", "-view"}}}}, d) == "F-view");
+  // "title" is no partial: empty, and the view's string is not run as a template.
+  CHECK(templates.render("probe", {{"page", {{"footer", "-view"}, {"title", "{{footer}}"}}}}, d) == "F-view");
 }
 
 TEST_CASE("templates: a broken partial is an error at the partial's own file", "[templating]") {
