@@ -7,167 +7,11 @@
 #include <unordered_set>
 
 #include "search/js_json.h"
+#include "search/json_scan.h"
 #include "search/unicode.h"
 
 namespace qahub::search {
 namespace {
-
-/// A forward-only reader of the JSON that JSON.stringify writes: no DOM, so
-/// a 30 MB index loads in a fraction of what a general parser needs.
-class Scanner {
- public:
-  explicit Scanner(std::string_view text) : s_(text) {}
-
-  bool failed() const { return failed_; }
-  bool fail() {
-    failed_ = true;
-    return false;
-  }
-
-  void ws() {
-    while (p_ < s_.size() && (s_[p_] == ' ' || s_[p_] == '\n' || s_[p_] == '\r' || s_[p_] == '\t')) ++p_;
-  }
-  bool eat(char c) {
-    ws();
-    if (p_ < s_.size() && s_[p_] == c) {
-      ++p_;
-      return true;
-    }
-    return false;
-  }
-  bool expect(char c) { return eat(c) || fail(); }
-
-  /// A string as UTF-16 units (JSON's \u escapes are units too).
-  bool string(std::u16string& out) {
-    out.clear();
-    if (!eat('"')) return fail();
-    size_t start = p_;
-    for (;;) {
-      if (p_ >= s_.size()) return fail();
-      const char c = s_[p_];
-      if (c == '"' || c == '\\') {
-        if (p_ > start) out += utf8_to_utf16(s_.substr(start, p_ - start));
-        if (c == '"') {
-          ++p_;
-          return true;
-        }
-        if (++p_ >= s_.size()) return fail();
-        const char e = s_[p_++];
-        switch (e) {
-          case '"':
-            out += u'"';
-            break;
-          case '\\':
-            out += u'\\';
-            break;
-          case '/':
-            out += u'/';
-            break;
-          case 'b':
-            out += u'\b';
-            break;
-          case 'f':
-            out += u'\f';
-            break;
-          case 'n':
-            out += u'\n';
-            break;
-          case 'r':
-            out += u'\r';
-            break;
-          case 't':
-            out += u'\t';
-            break;
-          case 'u': {
-            if (p_ + 4 > s_.size()) return fail();
-            unsigned v = 0;
-            auto r = std::from_chars(s_.data() + p_, s_.data() + p_ + 4, v, 16);
-            if (r.ptr != s_.data() + p_ + 4) return fail();
-            out += static_cast<char16_t>(v);
-            p_ += 4;
-            break;
-          }
-          default:
-            return fail();
-        }
-        start = p_;
-      } else {
-        ++p_;
-      }
-    }
-  }
-  bool string(std::string& out) {
-    std::u16string u;
-    if (!string(u)) return false;
-    out = utf16_to_utf8(u);
-    return true;
-  }
-
-  bool number(double& out) {
-    ws();
-    auto r = std::from_chars(s_.data() + p_, s_.data() + s_.size(), out);
-    if (r.ec != std::errc()) return fail();
-    p_ = static_cast<size_t>(r.ptr - s_.data());
-    return true;
-  }
-
-  /// Skips any value (metadata, version, pipeline).
-  bool skip() {
-    ws();
-    if (p_ >= s_.size()) return fail();
-    const char c = s_[p_];
-    if (c == '"') {
-      std::u16string ignored;
-      return string(ignored);
-    }
-    if (c == '{' || c == '[') {
-      const char close = c == '{' ? '}' : ']';
-      ++p_;
-      if (eat(close)) return true;
-      do {
-        if (c == '{') {
-          std::u16string key;
-          if (!string(key) || !expect(':')) return false;
-        }
-        if (!skip()) return false;
-      } while (eat(','));
-      return expect(close);
-    }
-    if (c == 't' || c == 'f' || c == 'n') {
-      while (p_ < s_.size() && s_[p_] >= 'a' && s_[p_] <= 'z') ++p_;
-      return true;
-    }
-    double ignored;
-    return number(ignored);
-  }
-
-  /// Calls `each()` for every element of an array.
-  template <typename F>
-  bool array(F each) {
-    if (!expect('[')) return false;
-    if (eat(']')) return true;
-    do {
-      if (!each()) return fail();
-    } while (eat(','));
-    return expect(']');
-  }
-  /// Calls `each(key)` for every member of an object.
-  template <typename F>
-  bool object(F each) {
-    if (!expect('{')) return false;
-    if (eat('}')) return true;
-    do {
-      std::u16string key;
-      if (!string(key) || !expect(':') || !each(key)) return fail();
-    } while (eat(','));
-    return expect('}');
-  }
-
- private:
-  std::string_view s_;
-  size_t p_ = 0;
-  bool failed_ = false;
-};
 
 /// Where lunr's TokenSet.toArray puts a unit among siblings: it pops a stack
 /// filled in `Object.keys` order of a node's edges (digit keys first,
@@ -207,21 +51,33 @@ bool glob_match(std::u16string_view pattern, std::u16string_view text) {
 
 }  // namespace
 
-uint32_t LunrIndex::doc_id(const std::string& ref) {
-  auto [it, added] = ref_ids_.emplace(ref, static_cast<uint32_t>(refs_.size()));
-  if (added) {
-    refs_.push_back(ref);
-    vectors_.resize(refs_.size() * fields_.size());
-    has_vector_.resize(refs_.size() * fields_.size(), false);
+uint32_t LunrIndex::doc_id(std::string_view ref) {
+  // Integer refs (qahub's) through a table; others through a map.
+  constexpr uint32_t kTableLimit = 1u << 22;
+  const auto n = js_array_index(ref);
+  if (n && *n < kTableLimit) {
+    if (*n >= int_refs_.size()) int_refs_.resize(*n + 1, UINT32_MAX);
+    if (int_refs_[*n] != UINT32_MAX) return int_refs_[*n];
+  } else if (auto it = ref_ids_.find(std::string(ref)); it != ref_ids_.end()) {
+    return it->second;
   }
-  return it->second;
+  const auto id = static_cast<uint32_t>(refs_.size());
+  if (n && *n < kTableLimit)
+    int_refs_[*n] = id;
+  else
+    ref_ids_.emplace(std::string(ref), id);
+  refs_.emplace_back(ref);
+  vectors_.resize(refs_.size() * fields_.size());
+  has_vector_.resize(refs_.size() * fields_.size(), false);
+  return id;
 }
 
 bool LunrIndex::parse(std::string_view json, LunrIndex& index, std::string& error) {
   index = LunrIndex();
-  Scanner in(json);
+  JsonScanner in(json);
+  std::string buffer;
   bool have_fields = false;
-  auto field_number = [&](const std::string& name) -> size_t {
+  auto field_number = [&](std::string_view name) -> size_t {
     return static_cast<size_t>(std::find(index.fields_.begin(), index.fields_.end(), name) - index.fields_.begin());
   };
   auto read_fields = [&] {
@@ -235,9 +91,9 @@ bool LunrIndex::parse(std::string_view json, LunrIndex& index, std::string& erro
   };
   auto read_vectors = [&] {
     return in.array([&] {
-      std::string key;
+      std::string_view key;
       SparseVector v;
-      if (!in.expect('[') || !in.string(key) || !in.expect(',')) return false;
+      if (!in.expect('[') || !in.raw_string(key, buffer) || !in.expect(',')) return false;
       bool ok = in.array([&] {
         double term = 0, weight = 0;
         if (!in.number(term) || !in.expect(',') || !in.number(weight)) return false;
@@ -246,7 +102,7 @@ bool LunrIndex::parse(std::string_view json, LunrIndex& index, std::string& erro
       });
       if (!ok || !in.expect(']')) return false;
       const size_t slash = key.find('/');
-      if (slash == std::string::npos) return true;
+      if (slash == std::string_view::npos) return true;
       const size_t f = field_number(key.substr(0, slash));
       if (f >= index.fields_.size()) return true;
       const uint32_t doc = index.doc_id(key.substr(slash + 1));
@@ -270,11 +126,15 @@ bool LunrIndex::parse(std::string_view json, LunrIndex& index, std::string& erro
         const size_t f = field_number(utf16_to_utf8(key));
         if (f >= index.fields_.size()) return in.skip();
         std::vector<std::string> refs;
-        if (!in.object([&](const std::u16string& ref) {
-              refs.push_back(utf16_to_utf8(ref));
-              return in.skip();
-            }))
-          return false;
+        if (!in.expect('{')) return false;
+        if (!in.eat('}')) {
+          do {
+            std::string_view ref;
+            if (!in.raw_string(ref, buffer) || !in.expect(':') || !in.skip()) return false;
+            refs.emplace_back(ref);
+          } while (in.eat(','));
+          if (!in.expect('}')) return false;
+        }
         // Object.keys order; qahub's refs are integers, already ascending.
         bool ascending = true;
         std::optional<uint32_t> last;

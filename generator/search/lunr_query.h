@@ -74,13 +74,14 @@ class LunrIndex {
   };
   using SparseVector = std::vector<std::pair<uint32_t, double>>;  ///< sorted by term index
 
-  uint32_t doc_id(const std::string& ref);
+  uint32_t doc_id(std::string_view ref);
 
   std::vector<std::string> fields_;
   std::vector<Term> terms_;  ///< in serialized (UTF-16 ascending) order
   std::vector<std::string> refs_;
-  std::unordered_map<std::string, uint32_t> ref_ids_;
-  std::vector<SparseVector> vectors_;  ///< doc * fields + field
+  std::unordered_map<std::string, uint32_t> ref_ids_;  ///< refs that are not small integers
+  std::vector<uint32_t> int_refs_;                     ///< integer ref → doc, UINT32_MAX: none
+  std::vector<SparseVector> vectors_;                  ///< doc * fields + field
   std::vector<bool> has_vector_;
 };
 

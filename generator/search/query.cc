@@ -7,6 +7,7 @@
 #include "fs/files.h"
 #include "search/doc_store.h"
 #include "search/js_json.h"
+#include "search/json_scan.h"
 #include "search/lunr_query.h"
 #include "search/query_plan.h"
 #include "search/suggest.h"
@@ -91,14 +92,50 @@ bool finds_a_word(const QueryWord& w, const LunrIndex& index) {
   return std::all_of(w.parts.begin(), w.parts.end(), own);
 }
 
+/// The search cache, read once per search. docs.json is only scanned: its
+/// entries (most of its bytes) are parsed for the hits shown.
 struct Cache {
   LunrIndex index;
-  nlohmann::json store;
+  std::string store_text;
+  std::vector<std::string> stop_words;
+  std::string synonym_groups = "[]";               ///< JSON text
+  std::vector<std::pair<size_t, size_t>> entries;  ///< byte ranges of "docs" entries
 };
+
+bool scan_store(Cache& cache) {
+  JsonScanner in(cache.store_text);
+  bool have_docs = false;
+  const bool ok = in.object([&](const std::u16string& key) {
+    if (key == u"stopWords")
+      return in.array([&] {
+        std::string word;
+        if (!in.string(word)) return false;
+        cache.stop_words.push_back(std::move(word));
+        return true;
+      });
+    if (key == u"synonyms") {
+      const size_t from = in.position();
+      if (!in.skip()) return false;
+      cache.synonym_groups = std::string(in.slice(from, in.position()));
+      return true;
+    }
+    if (key == u"docs") {
+      have_docs = true;
+      return in.array([&] {
+        const size_t from = in.position();
+        if (!in.skip()) return false;
+        cache.entries.emplace_back(from, in.position());
+        return true;
+      });
+    }
+    return in.skip();
+  });
+  return ok && have_docs;
+}
 
 bool load_cache(const std::filesystem::path& dir, Cache& cache, std::string& error) {
   const auto index_text = fs::read_file(dir / "index.json");
-  const auto store_text = fs::read_file(dir / "docs.json");
+  auto store_text = fs::read_file(dir / "docs.json");
   if (!index_text || !store_text) {
     error = "no search index in " + dir.string() + "; run qahub build first";
     return false;
@@ -108,15 +145,15 @@ bool load_cache(const std::filesystem::path& dir, Cache& cache, std::string& err
     error = "damaged search cache " + (dir / "index.json").string() + ": " + why;
     return false;
   }
-  cache.store = nlohmann::json::parse(*store_text, nullptr, false);
-  if (!cache.store.is_object() || !cache.store.contains("docs") || !cache.store["docs"].is_array()) {
+  cache.store_text = std::move(*store_text);
+  if (!scan_store(cache)) {
     error = "damaged search cache " + (dir / "docs.json").string() + ": not a document store";
     return false;
   }
   // Refs are positions in the store.
   for (uint32_t d = 0; d < cache.index.document_count(); ++d) {
     const auto n = js_array_index(cache.index.ref(d));
-    if (!n || *n >= cache.store["docs"].size()) {
+    if (!n || *n >= cache.entries.size()) {
       error = "damaged search cache " + (dir / "docs.json").string() + ": not the store of index.json";
       return false;
     }
@@ -133,16 +170,9 @@ bool search_site_index(const std::filesystem::path& cache_dir, const std::string
   Cache cache;
   if (!load_cache(dir, cache, error)) return false;
   const LunrIndex& index = cache.index;
-  std::vector<std::string> stop_words;
-  if (cache.store.contains("stopWords") && cache.store["stopWords"].is_array())
-    for (const auto& w : cache.store["stopWords"])
-      if (w.is_string()) stop_words.push_back(w.get<std::string>());
+  const std::vector<std::string>& stop_words = cache.stop_words;
   diag::Diagnostics ignored;
-  const std::string groups =
-      cache.store.contains("synonyms")
-          ? cache.store["synonyms"].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-          : "[]";
-  const SynonymTable synonyms = SynonymTable::parse("{\"groups\": " + groups + "}", "synonyms", ignored);
+  const SynonymTable synonyms = SynonymTable::parse("{\"groups\": " + cache.synonym_groups + "}", "synonyms", ignored);
   Vocabulary vocabulary;
   vocabulary.has_term = [&](const std::string& term) { return index.has_term(utf8_to_utf16(term)); };
   vocabulary.has_prefix = [&](const std::string& prefix) { return index.has_prefix(utf8_to_utf16(prefix)); };
@@ -182,10 +212,11 @@ bool search_site_index(const std::filesystem::path& cache_dir, const std::string
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const Ranked& a, const Ranked& b) { return a.title_words > b.title_words; });
   outcome.total = ranked.size();
-  const nlohmann::json& docs = cache.store["docs"];
   for (const Ranked& r : ranked) {
     if (limit > 0 && outcome.hits.size() >= static_cast<size_t>(limit)) break;
-    SearchHit hit = make_hit(docs[*js_array_index(index.ref(r.result->doc))], words);
+    const auto [from, to] = cache.entries[*js_array_index(index.ref(r.result->doc))];
+    const std::string_view entry = std::string_view(cache.store_text).substr(from, to - from);
+    SearchHit hit = make_hit(nlohmann::json::parse(entry, nullptr, false), words);
     hit.score = r.result->score;
     hit.title_words = r.title_words;
     outcome.hits.push_back(std::move(hit));

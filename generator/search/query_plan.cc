@@ -45,6 +45,7 @@ QueryWord make_word(const std::u16string& trimmed, const SynonymTable& synonyms,
   const std::string stem = utf16_to_utf8(lunr_stem(trimmed));
   add_unique(w.exact, stem);
   for (auto& alt : synonyms.alternatives_for_stem(stem)) add_unique(w.exact, alt);
+  w.phrases = synonyms.phrases_for_stem(stem);
   if (trimmed.size() >= 3) {
     add_unique(w.prefixes, w.text);
     add_unique(w.prefixes, stem);
@@ -161,6 +162,7 @@ ExcerptMatch find_excerpt(std::string_view text, const std::vector<QueryWord>& w
   std::vector<bool> seen(words.size(), false);
   size_t first = std::u16string::npos;
   size_t start = 0;
+  std::vector<std::pair<std::string, size_t>> stems;  // non-empty tokens: stem, start
   for (size_t i = 0; i <= u.size(); ++i) {
     if (i < u.size() && !is_js_space(u[i]) && u[i] != u'-') continue;
     if (i > start) {
@@ -168,6 +170,7 @@ ExcerptMatch find_excerpt(std::string_view text, const std::vector<QueryWord>& w
       if (!token.empty()) {
         const std::string raw = utf16_to_utf8(token);
         const std::string stem = utf16_to_utf8(lunr_stem(token));
+        stems.emplace_back(stem, start);
         for (size_t w = 0; w < words.size(); ++w) {
           if (word_matches_term(words[w], stem) || word_matches_term(words[w], raw)) {
             if (!seen[w]) ++result.words_matched;
@@ -179,6 +182,17 @@ ExcerptMatch find_excerpt(std::string_view text, const std::vector<QueryWord>& w
     }
     start = i + 1;
   }
+  // A many-word synonym counts as its word ("child in need" for "CIN").
+  for (size_t w = 0; w < words.size(); ++w)
+    for (const auto& phrase : words[w].phrases)
+      for (size_t k = 0; k + phrase.size() <= stems.size(); ++k) {
+        size_t j = 0;
+        while (j < phrase.size() && stems[k + j].first == phrase[j]) ++j;
+        if (j < phrase.size()) continue;
+        if (!seen[w]) ++result.words_matched;
+        seen[w] = true;
+        first = std::min(first, stems[k].second);
+      }
   if (first == std::u16string::npos) return result;
   // Window: from a word boundary about a fifth of the width before the match.
   size_t from = first > width / 5 ? first - width / 5 : 0;

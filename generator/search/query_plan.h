@@ -41,6 +41,9 @@ struct QueryWord {
   /// "record-id/anchor" ("2026-27-cycle-1/kl1"): the id is searched (this
   /// word), and a page whose URL ends in the id links to the anchor.
   std::string record, anchor;
+  /// Many-word synonyms of the word, as stems ("child in need" for "CIN"):
+  /// the index has them as keywords already; excerpts count them as the word.
+  std::vector<std::vector<std::string>> phrases;
 };
 
 /// Questions about the index vocabulary, for the fallback above.

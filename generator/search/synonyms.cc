@@ -106,4 +106,20 @@ std::vector<std::string> SynonymTable::alternatives_for_stem(const std::string& 
   return out;
 }
 
+std::vector<std::vector<std::string>> SynonymTable::phrases_for_stem(const std::string& stem) const {
+  const std::u16string s = utf8_to_utf16(stem);
+  std::vector<std::vector<std::string>> out;
+  for (const auto& group : stems_)
+    for (const auto& v : group) {
+      if (v.size() != 1 || v[0] != s) continue;
+      for (const auto& o : group) {
+        if (o.size() <= 1) continue;
+        std::vector<std::string> phrase;
+        for (const auto& t : o) phrase.push_back(utf16_to_utf8(t));
+        out.push_back(std::move(phrase));
+      }
+    }
+  return out;
+}
+
 }  // namespace qahub::search

@@ -37,6 +37,11 @@ class SynonymTable {
   /// excluding the stem itself.
   std::vector<std::string> alternatives_for_stem(const std::string& stem) const;
 
+  /// The many-word variants (each as its stems, UTF-8) of every group that
+  /// has `stem` as a one-word variant, once per such variant, in group order:
+  /// excerpts count them as the word (search.js's synonym phrases).
+  std::vector<std::vector<std::string>> phrases_for_stem(const std::string& stem) const;
+
  private:
   std::vector<std::vector<std::string>> groups_;
   /// Per group, per variant: the stemmed trimmed tokens.
