@@ -26,6 +26,17 @@ struct AccessibilityStatement {
   std::optional<base::Date> reviewed_on;
 };
 
+/// Small-number suppression of audit figures broken down by service and area.
+struct Disclosure {
+  long min_cell = 5;  ///< a count below this (zero included) is shown as "fewer than N"
+};
+
+/// Optional targets the build warns against; none by default (no target, no warning).
+struct Targets {
+  std::optional<long> moderation_rate_pm;  ///< per mille: 0.25 → 250
+  std::optional<long> good_or_better_pm;
+};
+
 struct SiteConfig {
   std::string title = "Practice hub";
   std::string description;
@@ -37,6 +48,8 @@ struct SiteConfig {
   /// Exact strings (addresses, numbers) allowed by the personal-data check.
   std::vector<std::string> allow_personal_data;
   AccessibilityStatement accessibility;
+  Disclosure disclosure;
+  Targets targets;
   /// The path part of base_url, always starting and ending with '/'.
   std::string base_path() const;
   /// base_url's host ("hub.example.test"), or "" for a path-only base_url.
