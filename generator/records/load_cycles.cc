@@ -112,7 +112,8 @@ void load_breakdown(RecordReader& reader, const json& list, const Source& src, c
   check_sum(reader, src, "/figures/audits_moderated", "audits moderated", c.audits_moderated, moderated);
   check_sum(reader, src, "/figures/moderation/agreed", "grades the moderator agreed", c.moderation.agreed, m.agreed);
   check_sum(reader, src, "/figures/moderation/raised", "grades the moderator raised", c.moderation.raised, m.raised);
-  check_sum(reader, src, "/figures/moderation/lowered", "grades the moderator lowered", c.moderation.lowered, m.lowered);
+  check_sum(reader, src, "/figures/moderation/lowered", "grades the moderator lowered", c.moderation.lowered,
+            m.lowered);
 }
 
 /// Independence, external moderation and escalations: warnings, since the
