@@ -69,6 +69,48 @@ void read_accessibility(const YAML::Node& n, const frontmatter::YamlSource& src,
   frontmatter::read_into(n, "reviewed_on", a.reviewed_on, read_date, src, diags);
 }
 
+void read_disclosure(const YAML::Node& n, const frontmatter::YamlSource& src, diag::Diagnostics& diags, Disclosure& d) {
+  if (!n.IsMap()) {
+    diags.error(src.at(n), "\"disclosure\" must be a mapping");
+    return;
+  }
+  frontmatter::check_known_keys(n, {"min_cell"}, src, diags, "disclosure");
+  if (const YAML::Node m = n["min_cell"]) {
+    if (auto v = frontmatter::read_int(m, src, diags, "min_cell")) {
+      if (*v < 1)
+        diags.error(src.at(m), "\"min_cell\" must be at least 1, not " + std::to_string(*v));
+      else
+        d.min_cell = *v;
+    }
+  }
+}
+
+/// A share between 0 and 1 ("0.25"), as per mille; nullopt after an error.
+std::optional<long> read_share(const YAML::Node& n, const frontmatter::YamlSource& src, diag::Diagnostics& diags,
+                               const std::string& key) {
+  double v = -1;
+  try {
+    if (n.IsScalar()) v = n.as<double>();
+  } catch (const YAML::Exception&) {
+    v = -1;
+  }
+  if (!(v >= 0 && v <= 1)) {
+    diags.error(src.at(n), "\"" + key + "\" must be a share between 0 and 1, such as 0.25");
+    return std::nullopt;
+  }
+  return static_cast<long>(v * 1000 + 0.5);
+}
+
+void read_targets(const YAML::Node& n, const frontmatter::YamlSource& src, diag::Diagnostics& diags, Targets& t) {
+  if (!n.IsMap()) {
+    diags.error(src.at(n), "\"targets\" must be a mapping");
+    return;
+  }
+  frontmatter::check_known_keys(n, {"moderation_rate", "good_or_better"}, src, diags, "targets");
+  if (n["moderation_rate"]) t.moderation_rate_pm = read_share(n["moderation_rate"], src, diags, "moderation_rate");
+  if (n["good_or_better"]) t.good_or_better_pm = read_share(n["good_or_better"], src, diags, "good_or_better");
+}
+
 }  // namespace
 
 SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnostics& diags) {
@@ -95,6 +137,8 @@ SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnos
   frontmatter::read_into(r, "allow_personal_data", c.allow_personal_data, read_string_list, src, diags);
   if (r["accessibility"]) read_accessibility(r["accessibility"], src, diags, c.accessibility);
   if (r["params"]) c.params = read_params(r["params"], src, diags);
+  if (r["disclosure"]) read_disclosure(r["disclosure"], src, diags, c.disclosure);
+  if (r["targets"]) read_targets(r["targets"], src, diags, c.targets);
   return c;
 }
 

@@ -28,6 +28,17 @@ struct AccessibilityStatement {
   std::optional<base::Date> reviewed_on;
 };
 
+/// Small-number suppression of audit figures broken down by service and area.
+struct Disclosure {
+  long min_cell = 5;  ///< a count below this (zero included) is shown as "fewer than N"
+};
+
+/// Optional targets the build warns against; none by default (no target, no warning).
+struct Targets {
+  std::optional<long> moderation_rate_pm;  ///< per mille: 0.25 → 250
+  std::optional<long> good_or_better_pm;
+};
+
 struct SiteConfig {
   std::string title = "Practice hub";
   std::string description;
@@ -41,6 +52,8 @@ struct SiteConfig {
   AccessibilityStatement accessibility;
   /// `params:`, free-form, for templates as `params.*` (config/params.h).
   nlohmann::json params = nlohmann::json::object();
+  Disclosure disclosure;
+  Targets targets;
   /// The path part of base_url, always starting and ending with '/'.
   std::string base_path() const;
   /// base_url's host ("hub.example.test"), or "" for a path-only base_url.

@@ -91,6 +91,8 @@ void load_records(const config::BuildOptions& options, Build& b, diag::Diagnosti
   pages.records = has_data ? &b.data.records : nullptr;
   pages.as_of = options.as_of;
   pages.templates = b.templates.get();
+  pages.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
+                   b.config.targets.good_or_better_pm};
   b.record_pages = record_pages::build_pages(pages, diags);
   if (!b.data.records.synonyms_json.empty())
     b.synonyms = search::SynonymTable::parse(b.data.records.synonyms_json, "data/search/synonyms.json", diags);

@@ -13,6 +13,7 @@ const std::vector<RecordKind>& record_kinds() {
   //  name        where                        schema                      loader             URL of a record's page  pages
     {{"forum",    "data/forums/",              "forum.schema.json",        r::load_forum},    "/forums/{id}/",       add_forum_pages},
     {{"meeting",  "data/meetings/",            "meeting.schema.json",      r::load_meeting},  "/meetings/{id}/",     nullptr},  // on forum pages' builder
+    {{"organisation", "data/organisation.json", "organisation.schema.json", r::load_organisation}, "", nullptr},  // before the cycles that name it
     {{"cycle",    "data/cycles/",              "cycle.schema.json",        r::load_cycle},    "/cycles/{id}/",       add_cycle_pages},
     {{"audit",    "data/audits/",              "audit.schema.json",        r::load_audit},    "/audits/{id}/",       add_audit_pages},
     {{"action",   "data/actions/",             "action.schema.json",       r::load_action},   "/actions/{id}/",      add_action_pages},

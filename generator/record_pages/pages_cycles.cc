@@ -1,5 +1,7 @@
 #include <algorithm>
 
+#include "record_pages/breakdown.h"
+#include "record_pages/figure_checks.h"
 #include "record_pages/pages.h"
 #include "record_pages/urls.h"
 #include "records/status.h"
@@ -97,6 +99,7 @@ std::string grades_chart(const Cycle& c) {
 
 void add_cycle_pages(const Context& ctx, RecordPages& out) {
   const Records& r = ctx.records;
+  check_figure_targets(r, ctx.input.figures, ctx.diags);
   const std::vector<const Cycle*>& order = ctx.cycles_in_order;
   json index_rows = json::array();
   for (size_t i = 0; i < order.size(); ++i) {
@@ -116,6 +119,8 @@ void add_cycle_pages(const Context& ctx, RecordPages& out) {
     v["figures_caption"] =
         "Figures for " + lower_first(c.title()) + (prev ? ", compared with " + lower_first(prev->title()) : "");
     v["chart"] = grades_chart(c);
+    v["breakdown_html"] = render(ctx, "cycle-breakdown",
+                                 breakdown_view(c, r.organisation ? &*r.organisation : nullptr, ctx.input.figures));
     v["has_pager"] = prev != nullptr || next != nullptr;
     if (prev) v["previous"] = {{"title", prev->title()}, {"url", urls::cycle(prev->id)}};
     if (next) v["next"] = {{"title", next->title()}, {"url", urls::cycle(next->id)}};

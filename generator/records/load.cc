@@ -38,7 +38,11 @@ std::optional<json> parse_record(const DataKind& kind, const std::string& path, 
     return std::nullopt;
   }
   const std::string name(kind.name);
-  const std::string expected = "../schemas/" + name + ".schema.json";
+  // The schema path relative to the record: data/cycles/x.json → ../schemas/, data/organisation.json → schemas/.
+  std::string up;
+  for (size_t i = std::string_view("data/").size(); i < kind.where.size(); ++i)
+    if (kind.where[i] == '/') up += "../";
+  const std::string expected = up + "schemas/" + name + ".schema.json";
   if (doc.contains("$schema") && doc["$schema"].is_string() && doc["$schema"].get<std::string>() != expected) {
     const std::string folder(kind.where.substr(0, kind.where.rfind('/') + 1));
     diags.error(src.at("/$schema"), "records in " + folder + " use \"" + expected + "\", not \"" +

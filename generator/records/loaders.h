@@ -11,8 +11,10 @@ namespace qahub::records {
 
 using Loader = bool (*)(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);
 
-bool load_forum(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);     // load_forums.cc
-bool load_meeting(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);   // load_forums.cc
+bool load_forum(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);    // load_forums.cc
+bool load_meeting(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_forums.cc
+bool load_organisation(RecordReader& reader, const nlohmann::json& doc, Source src,
+                       Records& out);                                                           // load_organisation.cc
 bool load_cycle(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);     // load_cycles.cc
 bool load_audit(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);     // load_audits.cc
 bool load_action(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);    // load_actions.cc

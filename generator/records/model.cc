@@ -38,6 +38,19 @@ std::optional<base::Date> add_period(base::Date d, const std::string& period) {
   }
 }
 
+namespace {
+
+const OrgUnit* find_unit(const std::vector<OrgUnit>& units, const std::string& id) {
+  for (const OrgUnit& u : units)
+    if (u.id == id) return &u;
+  return nullptr;
+}
+
+}  // namespace
+
+const OrgUnit* Organisation::service(const std::string& id) const { return find_unit(services, id); }
+const OrgUnit* Organisation::area(const std::string& id) const { return find_unit(areas, id); }
+
 std::string Cycle::title() const { return "Cycle " + std::to_string(number) + ", " + year; }
 
 }  // namespace qahub::records

@@ -101,6 +101,25 @@ struct FamilyFeedback {
   long very_good = 0, good = 0, fair = 0, poor = 0;
 };
 
+/// One row of a cycle's breakdown: the audits of one service in one area.
+struct BreakdownRow {
+  std::string service, area;  ///< ids from data/organisation.json
+  long expected = 0, completed = 0, moderated = 0;
+  Grades grades;
+  Moderation moderation;
+  std::string pointer;  ///< "/figures/breakdown/3", for diagnostics
+};
+
+/// Moderation by someone from outside the authority.
+struct ExternalModeration {
+  long audits = 0, moderated = 0;
+};
+
+/// What happened to the audits graded inadequate.
+struct Escalations {
+  long inadequate = 0, escalated = 0, re_audited = 0;
+};
+
 struct CycleMonth {
   std::string key;    ///< "practitioner_audits"
   std::string label;  ///< "Practitioner audits within own service"
@@ -116,11 +135,33 @@ struct Cycle {
   Grades grades;
   Moderation moderation;
   std::optional<FamilyFeedback> feedback;
+  /// Moderated by someone outside the case's line management with no prior
+  /// knowledge of the case: the independence inspectors ask about.
+  std::optional<long> independent;
+  std::optional<ExternalModeration> external;
+  std::optional<Escalations> escalations;
+  /// One row per service and area audited; empty when the cycle has none.
+  std::vector<BreakdownRow> breakdown;
   std::vector<Item> key_learning;
 
   base::Date start() const { return months.front().start; }
   base::Date end() const { return months.back().end; }
   std::string title() const;  ///< "Cycle 1, 2025-26"
+};
+
+/// A service or an area of data/organisation.json.
+struct OrgUnit {
+  std::string id, name;
+};
+
+/// The services and areas a cycle's figures are broken down by, in the
+/// order authors list them.
+struct Organisation {
+  Source src;
+  std::vector<OrgUnit> services, areas;
+
+  const OrgUnit* service(const std::string& id) const;
+  const OrgUnit* area(const std::string& id) const;
 };
 
 struct Recommendation {
@@ -191,6 +232,8 @@ struct Records {
   std::map<std::string, Action> actions;
   std::map<std::string, Training> training;
   std::map<std::string, Schedule> schedules;
+  /// data/organisation.json; nullopt when the site has none (or it failed to load).
+  std::optional<Organisation> organisation;
   /// Every narrative named by a record above, in load order.
   std::vector<Narrative> narratives;
   /// data/search/synonyms.json as written ("" when the site has none): search

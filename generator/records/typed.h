@@ -42,6 +42,9 @@ class RecordReader {
   /// An error that makes the current record unusable.
   void fail(const diag::Position& pos, const std::string& message);
   diag::Diagnostics& diags() { return diags_; }
+  /// The site being read (a loader that needs another kind's file, such as
+  /// data/organisation.json, says whether it exists).
+  const std::filesystem::path& site_dir() const { return options_.site_dir; }
   /// True while the current record has no error (reset by begin()).
   bool ok() const { return ok_; }
   /// Starts a record; `text` is its file as written (kept by the loaders that need it).

@@ -13,14 +13,42 @@ const Built& default_site() {
 }
 }  // namespace
 
-TEST_CASE("records: default data has no errors, only overdue-action warnings", "[records]") {
+TEST_CASE("records: default data has no errors, only overdue-action warnings and one row under 100% coverage",
+          "[records]") {
   const Built& b = default_site();
   INFO(b.diags.format_all());
   CHECK(b.diags.error_count() == 0);
+  int coverage = 0;
   for (const auto& d : b.diags.sorted()) {
     INFO(d.message);
+    if (d.message.rfind("coverage below 100%", 0) == 0) {
+      ++coverage;
+      continue;
+    }
     CHECK(d.message.find("is overdue") != std::string::npos);
   }
+  CHECK(coverage == 1);
+}
+
+TEST_CASE("records: default data breaks every cycle down by service and area", "[records]") {
+  const Built& b = default_site();
+  REQUIRE(b.data.records.organisation);
+  CHECK(b.data.records.organisation->services.size() == 4);
+  CHECK(b.data.records.organisation->areas.size() == 4);
+  bool external = false, escalations = false;
+  for (const auto& [id, c] : b.data.records.cycles) {
+    INFO(id);
+    CHECK_FALSE(c.breakdown.empty());
+    external = external || c.external.has_value();
+    escalations = escalations || c.escalations.has_value();
+    const RecordPage* p = b.page(("/cycles/" + id + "/").c_str());
+    REQUIRE(p != nullptr);
+    CHECK(p->body_html.find("fewer than 5") != std::string::npos);
+    CHECK(p->body_html.find("number of audits not shown") != std::string::npos);
+    CHECK(p->body_html.find("candidates for the next triad audits") != std::string::npos);
+  }
+  CHECK(external);
+  CHECK(escalations);
 }
 
 TEST_CASE("records: default data has every action status and every page kind", "[records]") {

@@ -1,0 +1,29 @@
+#include "record_pages/figure_checks.h"
+
+#include "record_pages/view_common.h"
+
+namespace qahub::record_pages {
+
+void check_figure_targets(const records::Records& records, const FigureOptions& options, diag::Diagnostics& diags) {
+  if (!options.moderation_rate_pm) return;
+  const long target = *options.moderation_rate_pm;
+  const std::string target_text = percent(target, 1000);
+  auto below = [&](long moderated, long completed) { return completed > 0 && moderated * 1000 < target * completed; };
+  const records::Organisation* org = records.organisation ? &*records.organisation : nullptr;
+  for (const auto& [id, c] : records.cycles) {
+    if (below(c.audits_moderated, c.audits_completed))
+      diags.warning(c.src.at("/figures/audits_moderated"), "moderation rate " +
+                                                               percent(c.audits_moderated, c.audits_completed) +
+                                                               " is below the target of " + target_text);
+    for (const records::BreakdownRow& r : c.breakdown) {
+      if (!below(r.moderated, r.completed)) continue;
+      const records::OrgUnit* s = org ? org->service(r.service) : nullptr;
+      const records::OrgUnit* a = org ? org->area(r.area) : nullptr;
+      diags.warning(c.src.at(r.pointer + "/moderated"),
+                    "moderation rate " + percent(r.moderated, r.completed) + " for " + (s ? s->name : r.service) +
+                        " in " + (a ? a->name : r.area) + " is below the target of " + target_text);
+    }
+  }
+}
+
+}  // namespace qahub::record_pages
