@@ -7,6 +7,7 @@
 #include "base/date.h"
 #include "cli/commands.h"
 #include "cli/new_command.h"
+#include "cli/publish_command.h"
 #include "fs/files.h"
 #include "search/query.h"
 #include "serve/serve.h"
@@ -60,6 +61,10 @@ int main(int argc, char** argv) {
   cli::NewCommand new_command;
   CLI::App* scaffold = cli::add_new_command(app, new_command, options, as_of);
 
+  // --- publish: fix a Learning and Improvement report as sent ---
+  cli::PublishCommand publish_command;
+  CLI::App* publish = cli::add_publish_command(app, publish_command, options, as_of);
+
   // --- search: the Xapian database of the last build, from the terminal ---
   std::string query;
   bool search_json = false;
@@ -111,6 +116,7 @@ int main(int argc, char** argv) {
       return serve::run_serve(serve_options);
     }
     if (*scaffold) return cli::run_new(new_command, options);
+    if (*publish) return cli::run_publish(publish_command, options);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "qahub: error: %s\n", e.what());
     return cli::kExitSiteErrors;

@@ -81,8 +81,8 @@ std::optional<base::Date> PageMeta::last_updated() const {
 }
 
 const std::vector<std::string>& known_page_keys() {
-  static const std::vector<std::string> keys = {"title",   "description", "weight",    "tags",   "draft",
-                                                "aliases", "owner",       "review_by", "changes"};
+  static const std::vector<std::string> keys = {"title",   "description", "weight",    "tags",    "draft",
+                                                "aliases", "owner",       "review_by", "changes", "published"};
   return keys;
 }
 
@@ -129,6 +129,10 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
   if (r["review_by"]) {
     meta.review_by = read_date(r["review_by"], src, diags, "review_by");
     meta.review_by_pos = src.at(r["review_by"]);
+  }
+  if (r["published"]) {
+    meta.published = read_date(r["published"], src, diags, "published");
+    meta.published_pos = src.at(r["published"]);
   }
   if (const YAML::Node& changes = r["changes"]) {
     if (!changes.IsSequence()) {
