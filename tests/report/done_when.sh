@@ -82,4 +82,27 @@ set +e; "$qahub" check --site "$site" --as-of "$as_of" 2>"$work/check"; code=$?;
 [ "$code" = 1 ] || fail "check passed without a snapshot"
 grep -qF 'content/learning/2025-26-cycle-1.md:11:12: error: report content/learning/2025-26-cycle-1.md is published but has no snapshot data/publications/2025-26-cycle-1.json; publish it with qahub publish content/learning/2025-26-cycle-1.md' \
   "$work/check" || { cat "$work/check"; fail "no snapshot error"; }
+# 6. qahub publish writes nothing when the site has errors, and --date may
+#    not be after the as-of date.
+draft=content/learning/2026-27-cycle-2.md
+cp "$site/$draft" "$work/draft.before"
+set +e
+"$qahub" publish "$draft" --site "$site" --as-of "$as_of" --date 2026-12-01 2>"$work/late"; code=$?
+set -e
+[ "$code" = 2 ] || fail "a --date after --as-of gave exit $code"
+grep -qx 'qahub: error: --date 2026-12-01 is after the as-of date 2026-11-23' "$work/late" || { cat "$work/late"; fail "late date message"; }
+set +e; "$qahub" publish "$draft" --site "$site" --as-of "$as_of" 2>"$work/broken"; code=$?; set -e
+[ "$code" = 1 ] || fail "publish on a site with errors gave exit $code"
+grep -q '^qahub: 1 error; nothing written$' "$work/broken" || { cat "$work/broken"; fail "publish said"; }
+cmp -s "$site/$draft" "$work/draft.before" || fail "publish touched the report on errors"
+[ ! -e "$site/data/publications/2026-27-cycle-2.json" ] || fail "publish wrote a snapshot on errors"
+# Fixed, it publishes: only the published line is added, and the snapshot parses.
+cp "$root/data/publications/2025-26-cycle-1.json" "$site/data/publications/"
+"$qahub" publish "$draft" --site "$site" --as-of "$as_of" 2>"$work/ok" || { cat "$work/ok"; fail "publish the draft"; }
+diff <(cat "$work/draft.before") <(grep -v '^published: 2026-11-23$' "$site/$draft") >/dev/null || fail "publish changed other bytes"
+grep -qx 'published: 2026-11-23' "$site/$draft" || fail "no published line"
+python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); assert s["published"]=="2026-11-23" and s["corrections"]==[]' \
+  "$site/data/publications/2026-27-cycle-2.json"
+build
+grep -q '<a href="/learning/2026-27-cycle-2/">Read the Learning' "$work/out/cycles/2026-27-cycle-2/index.html" || fail "cycle page links the published report"
 echo "ok"
