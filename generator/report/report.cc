@@ -1,5 +1,6 @@
 #include "report/report.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -57,6 +58,22 @@ std::map<std::string, Snapshot> load_snapshots(const std::filesystem::path& site
     out.emplace(stem, std::move(s));
   }
   return out;
+}
+
+/// A shortcode in a page's description is an error where it is written:
+/// descriptions are shown as written in lists, search and the feed, so
+/// figures go in the body only.
+void check_description(const content::Page& page, diag::Diagnostics& diags) {
+  if (page.meta.description.find("{{<") == std::string::npos) return;
+  diag::Position at{page.source, 1, 1};
+  const size_t key = page.head.find("\ndescription:");
+  if (key != std::string::npos) {
+    at.line = 1 + static_cast<int>(std::count(page.head.begin(), page.head.begin() + static_cast<long>(key) + 1, '\n'));
+    const size_t code = page.head.find("{{<", key);
+    const size_t line_start = key + 1;
+    at.col = code == std::string::npos ? 1 : static_cast<int>(code - line_start) + 1;
+  }
+  diags.error(at, "shortcodes go in the body only: a description is shown as written in lists, search and the feed");
 }
 
 bool uses_cycle_shortcodes(const content::Page& page) {
@@ -208,6 +225,7 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
   for (size_t i = 0; i < content.pages.size(); ++i) {
     if (in_error.count(i)) continue;
     content::Page& page = content.pages[i];
+    check_description(page, diags);
     auto r = report_at.find(i);
     const bool is_report = r != report_at.end();
     if (is_report && r->second->draft && !options.drafts) continue;
