@@ -33,6 +33,9 @@ std::string summary_line(const pipeline::BuildStats& stats, const std::string& o
   std::string line = head + out_dir + " in " + std::to_string(std::lround(ms)) + " ms";
   if (!stats.sitemap) line += ", no sitemap (base_url has no host)";
   if (warnings) line += ", " + plural(warnings, "warning");
+  // Draft reports (no `published`, or after --as-of) are left out unless --drafts.
+  if (stats.draft_reports)
+    line += ", " + plural(stats.draft_reports, "draft report") + " left out (--drafts builds them)";
   return line + "\n";
 }
 

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/new_command.h"
+#include "cli/publish_command.h"
 #include "config/build_date.h"
 #include "fs/files.h"
 #include "search/query.h"
@@ -74,6 +75,10 @@ int main(int argc, char** argv) {
   cli::NewCommand new_command;
   CLI::App* scaffold = cli::add_new_command(app, new_command, options, as_of);
 
+  // --- publish: fix a Learning and Improvement report as sent ---
+  cli::PublishCommand publish_command;
+  CLI::App* publish = cli::add_publish_command(app, publish_command, options, as_of);
+
   // --- search: the last build's search index, from the terminal ---
   std::string query;
   bool search_json = false;
@@ -134,6 +139,7 @@ int main(int argc, char** argv) {
       return serve::run_serve(serve_options);
     }
     if (*scaffold) return cli::run_new(new_command, options);
+    if (*publish) return cli::run_publish(publish_command, options);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "qahub: error: %s\n", e.what());
     return cli::kExitSiteErrors;

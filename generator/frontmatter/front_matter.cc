@@ -135,6 +135,10 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
     meta.review_by = read_date(r["review_by"], src, diags, "review_by");
     meta.review_by_pos = src.at(r["review_by"]);
   }
+  if (r["published"]) {
+    meta.published = read_date(r["published"], src, diags, "published");
+    meta.published_pos = src.at(r["published"]);
+  }
   if (const YAML::Node& changes = r["changes"]) {
     if (!changes.IsSequence()) {
       diags.error(src.at(changes), "\"changes\" must be a list of {date, summary}");

@@ -46,6 +46,10 @@ struct PageMeta {
   std::optional<base::Date> review_by;
   diag::Position review_by_pos;
   std::vector<Change> changes;  ///< newest first, as written
+  /// A Learning and Improvement report's publication date, set by `qahub
+  /// publish` (report/report.h); a report without one is a draft.
+  std::optional<base::Date> published;
+  diag::Position published_pos;
   /// The newest change date: the page's "last updated".
   std::optional<base::Date> last_updated() const;
 };

@@ -28,7 +28,13 @@ std::once_flag g_register_once;
 
 const char* const kExtensions[] = {"table", "strikethrough", "autolink", "tasklist", "tagfilter"};
 
-void collect_text(cmark_node* node, std::string& out) {
+using BlockText = std::map<const cmark_node*, std::string>;
+
+/// The marker a block placeholder renders as, replaced after rendering. The
+/// \x01 keeps authors' own HTML comments (raw_html) from ever matching.
+std::string block_marker(size_t n) { return "<!--\x01qahub-block-" + std::to_string(n) + "\x01-->"; }
+
+void collect_text(cmark_node* node, std::string& out, const BlockText* blocks = nullptr) {
   cmark_iter* it = cmark_iter_new(node);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -40,6 +46,8 @@ void collect_text(cmark_node* node, std::string& out) {
         if (lit) out += lit;
       } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
         out += ' ';
+      } else if (t == CMARK_NODE_CUSTOM_BLOCK && blocks) {
+        if (auto b = blocks->find(n); b != blocks->end()) out += b->second + '\n';
       }
     } else if (ev == CMARK_EVENT_EXIT) {
       if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM) {
@@ -58,12 +66,6 @@ void collect_text(cmark_node* node, std::string& out) {
     (void)t;
   }
   cmark_iter_free(it);
-}
-
-std::string sourcepos_attr(cmark_node* n) {
-  return " data-sourcepos=\"" + std::to_string(cmark_node_get_start_line(n)) + ":" +
-         std::to_string(cmark_node_get_start_column(n)) + "-" + std::to_string(cmark_node_get_end_line(n)) + ":" +
-         std::to_string(cmark_node_get_end_column(n)) + "\"";
 }
 
 }  // namespace
@@ -92,27 +94,16 @@ Document Document::parse(std::string_view body, int line_offset, const Options& 
   doc.tree_->root = cmark_parser_finish(parser);
   cmark_parser_free(parser);
 
-  std::set<std::string> used_ids;
+  cmark_consolidate_text_nodes(doc.tree_->root);
+  doc.find_shortcodes();
+  doc.read_headings();
   cmark_iter* it = cmark_iter_new(doc.tree_->root);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* n = cmark_iter_get_node(it);
     cmark_node_type t = cmark_node_get_type(n);
-    if (t == CMARK_NODE_HEADING) {
-      Heading h;
-      h.level = cmark_node_get_heading_level(n);
-      collect_text(n, h.text);
-      h.text = base::trim(h.text);
-      std::string base_id = base::slugify(h.text);
-      if (base_id.empty()) base_id = "section";
-      std::string id = base_id;
-      for (int k = 1; used_ids.count(id); ++k) id = base_id + "-" + std::to_string(k);
-      used_ids.insert(id);
-      h.id = id;
-      h.line = cmark_node_get_start_line(n) + line_offset;
-      doc.headings_.push_back(std::move(h));
-    } else if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
       Link l;
       const char* url = cmark_node_get_url(n);
       l.url = url ? url : "";
@@ -125,6 +116,122 @@ Document Document::parse(std::string_view body, int line_offset, const Options& 
   }
   cmark_iter_free(it);
   return doc;
+}
+
+void Document::read_headings() {
+  headings_.clear();
+  std::set<std::string> used_ids;
+  cmark_iter* it = cmark_iter_new(tree_->root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING) continue;
+    Heading h;
+    h.level = cmark_node_get_heading_level(n);
+    collect_text(n, h.text);
+    h.text = base::trim(h.text);
+    std::string base_id = base::slugify(h.text);
+    if (base_id.empty()) base_id = "section";
+    std::string id = base_id;
+    for (int k = 1; used_ids.count(id); ++k) id = base_id + "-" + std::to_string(k);
+    used_ids.insert(id);
+    h.id = id;
+    h.line = cmark_node_get_start_line(n) + line_offset_;
+    headings_.push_back(std::move(h));
+  }
+  cmark_iter_free(it);
+}
+
+void Document::find_shortcodes() {
+  std::vector<cmark_node*> texts;
+  cmark_iter* it = cmark_iter_new(tree_->root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_TEXT) texts.push_back(n);
+  }
+  cmark_iter_free(it);
+  for (cmark_node* n : texts) {
+    const char* lit = cmark_node_get_literal(n);
+    if (!lit) continue;
+    const std::string_view text(lit);
+    std::vector<ShortcodeSpan> found = scan_shortcodes(text);
+    if (found.empty()) continue;
+    cmark_node* para = cmark_node_parent(n);
+    const bool alone = found.size() == 1 && para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH &&
+                       cmark_node_first_child(para) == n && cmark_node_last_child(para) == n &&
+                       base::trim(std::string(text.substr(0, found[0].begin))).empty() &&
+                       base::trim(std::string(text.substr(found[0].end))).empty();
+    if (alone) {
+      Shortcode sc = std::move(found[0].code);
+      sc.block = true;
+      sc.line = cmark_node_get_start_line(para) + line_offset_;
+      sc.col = cmark_node_get_start_column(para);
+      cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+      cmark_node_set_on_enter(block, block_marker(block_html_.size()).c_str());
+      block_html_.emplace_back();
+      cmark_node_insert_before(para, block);
+      cmark_node_free(para);
+      shortcodes_.push_back(std::move(sc));
+      places_.push_back({block, 0, 0});
+      continue;
+    }
+    for (ShortcodeSpan& span : found) {
+      span.code.line = cmark_node_get_start_line(n) + line_offset_;
+      span.code.col = cmark_node_get_start_column(n) + static_cast<int>(span.begin);
+      shortcodes_.push_back(std::move(span.code));
+      places_.push_back({n, span.begin, span.end});
+    }
+  }
+}
+
+void Document::append_block(const std::string& heading, const std::string& name) {
+  if (!tree_) return;
+  cmark_node* h = cmark_node_new(CMARK_NODE_HEADING);
+  cmark_node_set_heading_level(h, 2);
+  cmark_node* t = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(t, heading.c_str());
+  cmark_node_append_child(h, t);
+  cmark_node_append_child(tree_->root, h);
+  cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+  cmark_node_set_on_enter(block, block_marker(block_html_.size()).c_str());
+  block_html_.emplace_back();
+  cmark_node_append_child(tree_->root, block);
+  Shortcode sc;
+  sc.name = name;
+  sc.block = true;
+  shortcodes_.push_back(std::move(sc));
+  places_.push_back({block, 0, 0});
+}
+
+void Document::prepend_html(const std::string& html) {
+  if (!tree_) return;
+  cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+  cmark_node_set_on_enter(block, html.c_str());
+  if (cmark_node* first = cmark_node_first_child(tree_->root))
+    cmark_node_insert_before(first, block);
+  else
+    cmark_node_append_child(tree_->root, block);
+}
+
+void Document::resolve_shortcodes(const std::vector<Resolved>& resolved) {
+  // Inline shortcodes of one text node are replaced together, last first, so
+  // the byte ranges of the earlier ones still hold.
+  size_t block_no = 0;
+  std::map<cmark_node*, std::string> literals;
+  for (size_t i = 0; i < shortcodes_.size() && i < resolved.size(); ++i) {
+    const Place& p = places_[i];
+    if (shortcodes_[i].block) {
+      block_html_[block_no++] = resolved[i].html;
+      block_text_[p.node] = resolved[i].text;
+    } else if (!literals.count(p.node)) {
+      literals[p.node] = cmark_node_get_literal(p.node);
+    }
+  }
+  for (size_t i = std::min(shortcodes_.size(), resolved.size()); i-- > 0;) {
+    const Place& p = places_[i];
+    if (!shortcodes_[i].block) literals[p.node].replace(p.begin, p.end - p.begin, resolved[i].text);
+  }
+  for (auto& [node, text] : literals) cmark_node_set_literal(node, text.c_str());
+  read_headings();
 }
 
 void Document::set_link_url(size_t i, const std::string& url) {
@@ -153,26 +260,13 @@ std::string Document::render_html(const RenderOptions& options) const {
   cmark_get_default_mem_allocator()->free(raw);
   for (auto [n, level] : shifted) cmark_node_set_heading_level(n, level);
 
-  // Map each heading's data-sourcepos attribute to its id.
-  std::map<std::string, std::string> heading_ids;
-  {
-    size_t hi = 0;
-    cmark_iter* it = cmark_iter_new(tree_->root);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-      cmark_node* n = cmark_iter_get_node(it);
-      if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HEADING && hi < headings_.size())
-        heading_ids[sourcepos_attr(n)] = headings_[hi++].id;
-    }
-    cmark_iter_free(it);
-  }
-
   // Drop every data-sourcepos attribute, turning the headings' into ids, and
   // wrap tables in a focusable scroll region (WCAG 1.4.10 reflow).
   std::string out;
   out.reserve(html.size() + 256);
   static constexpr std::string_view kAttr = " data-sourcepos=\"";
   size_t pos = 0;
+  size_t next_heading = 0;
   int table_count = 0;
   while (pos < html.size()) {
     size_t lt = html.find('<', pos);
@@ -193,8 +287,11 @@ std::string Document::render_html(const RenderOptions& options) const {
       size_t end = tag.find('"', a + kAttr.size());
       std::string attr(tag.substr(a, end + 1 - a));
       cleaned = std::string(tag.substr(0, a));
-      auto hid = heading_ids.find(attr);
-      if (hid != heading_ids.end()) cleaned += " id=\"" + base::html_escape(options.id_prefix + hid->second) + "\"";
+      // Headings render in document order, as headings_ holds them (the
+      // headings a report adds have no source position to tell them apart).
+      const bool heading = tag.size() > 3 && tag[1] == 'h' && tag[2] >= '1' && tag[2] <= '6' && tag[3] == ' ';
+      if (heading && next_heading < headings_.size())
+        cleaned += " id=\"" + base::html_escape(options.id_prefix + headings_[next_heading++].id) + "\"";
       cleaned += std::string(tag.substr(end + 1));
     } else {
       cleaned = std::string(tag);
@@ -224,6 +321,9 @@ std::string Document::render_html(const RenderOptions& options) const {
     }
     pos = gt + 1;
   }
+  for (size_t n = 0; n < block_html_.size(); ++n)
+    if (size_t at = out.find(block_marker(n)); at != std::string::npos)
+      out.replace(at, block_marker(n).size(), block_html_[n]);
   return out;
 }
 
@@ -241,7 +341,7 @@ std::vector<Section> Document::sections() const {
         continue;
       }
     }
-    collect_text(n, out.back().text);
+    collect_text(n, out.back().text, &block_text_);
   }
   return out;
 }

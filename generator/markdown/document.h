@@ -7,10 +7,13 @@
 ///   Document doc = Document::parse(body, /*line_offset=*/4, {});
 ///   for (size_t i = 0; i < doc.links().size(); ++i) doc.set_link_url(i, resolve(doc.links()[i]));
 ///   std::string html = doc.render_html();
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "markdown/shortcodes.h"
 
 struct cmark_node;
 
@@ -74,12 +77,45 @@ class Document {
   /// Number of words in the body, for reading-time estimates and benchmarks.
   size_t word_count() const;
 
+  /// The body's shortcodes in document order (none from code spans or code
+  /// blocks), then any added by append_block().
+  const std::vector<Shortcode>& shortcodes() const { return shortcodes_; }
+  /// What a shortcode becomes. Inline: its text replaces the shortcode in its
+  /// text node. Block: `html` replaces its placeholder after rendering (what
+  /// raw_html says does not apply: the build wrote it) and `text` is what
+  /// sections() and word_count() read at its place.
+  struct Resolved {
+    std::string text;
+    std::string html;
+  };
+  /// Resolves shortcodes()[i] to resolved[i] on the tree, before anything
+  /// else reads it; headings are read again (one may hold an inline figure).
+  void resolve_shortcodes(const std::vector<Resolved>& resolved);
+  /// Appends a level-2 heading and a block placeholder for `name` (a
+  /// report's blocks in their default order when the author placed none).
+  void append_block(const std::string& heading, const std::string& name);
+  /// Puts HTML the build wrote before the body (a report's banner and print
+  /// cover); it is not in sections().
+  void prepend_html(const std::string& html);
+
  private:
   struct Tree;
   std::unique_ptr<Tree> tree_;
   std::vector<Heading> headings_;
   std::vector<Link> links_;
   std::vector<cmark_node*> link_nodes_;
+  /// Where each of shortcodes_ sits: the text node (inline, with its byte
+  /// range in the literal) or the placeholder block.
+  struct Place {
+    cmark_node* node = nullptr;
+    size_t begin = 0, end = 0;
+  };
+  std::vector<Shortcode> shortcodes_;
+  std::vector<Place> places_;
+  std::vector<std::string> block_html_;  ///< by placeholder number
+  std::map<const cmark_node*, std::string> block_text_;
+  void read_headings();
+  void find_shortcodes();
   int line_offset_ = 0;
   int options_ = 0;
 };

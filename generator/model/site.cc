@@ -46,6 +46,8 @@ SitePage from_content(content::Page& p) {
   s.review_by = p.meta.review_by;
   s.last_updated = p.meta.last_updated();
   s.changes = p.meta.changes;
+  s.draft = p.meta.draft;
+  if (!p.meta.draft) s.published = p.meta.published;
   s.aliases = p.meta.aliases;
   return s;
 }

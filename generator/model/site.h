@@ -35,6 +35,10 @@ struct SitePage {
   std::optional<base::Date> review_by;
   std::optional<base::Date> last_updated;
   std::vector<frontmatter::Change> changes;
+  /// A draft page built with --drafts: never in search or the feed.
+  bool draft = false;
+  /// A published report's date: one entry in the amendments feed.
+  std::optional<base::Date> published;
   std::vector<std::string> aliases;  ///< site-root URLs ("/old/"), none of them a page
   std::vector<record_pages::BackLink> backlinks;
   /// Child pages in display order (sections only): indexes into Site::pages.

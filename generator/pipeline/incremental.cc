@@ -48,6 +48,8 @@ UpdateResult update_pages(BuildState& state, const std::set<std::string>& change
     if (!text) return result;  // deleted or renamed away
     content::Page page = content::parse_page(source, *text, state.load, diags);
     if (page.head != known->second.head || !site.find(page.url)) return result;
+    // Shortcodes are resolved from data and other pages (reports, their lists).
+    if (state.with_shortcodes.count(source) || !page.doc.shortcodes().empty()) return result;
     const std::vector<std::string> ids = heading_ids(page);
     if (ids != known->second.heading_ids) anchors.swap(page.url, ids);
     edited.pages.push_back(std::move(page));

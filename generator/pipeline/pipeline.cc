@@ -13,6 +13,7 @@
 #include "records/records.h"
 #include "render/render_site.h"
 #include "render/site_pages.h"
+#include "report/report.h"
 #include "search/search.h"
 #include "search/synonyms.h"
 #include "templating/templates.h"
@@ -60,6 +61,7 @@ struct Build {
   std::unique_ptr<render::PageRenderer> renderer;
   base::OutputFiles out, search_out;
   search::StagedSearchCache search_cache;
+  report::Result reports;
 };
 
 // load: the site config, the theme (embedded default, overridden by the
@@ -76,18 +78,22 @@ void load(const config::BuildOptions& options, Build& b, diag::Diagnostics& diag
 }
 
 // records: every kind of the kinds table loaded, typed and cross-checked;
-// record pages made, narratives still Markdown.
-void load_records(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
+// then the reports (drafts left out, shortcodes resolved on every page's
+// tree); record pages made, narratives still Markdown.
+void load_records(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags,
+                  report::PublishRequest* publish) {
   records::LoadInput in{options.site_dir,          options.as_of, b.load.markdown, b.config.allow_personal_data, {},
                         record_pages::data_kinds()};
   record_pages::PagesInput pages;
-  for (const content::Page& p : b.content.pages) {
-    in.content_sources.insert(p.source);
-    pages.content_urls[p.source] = p.url;
-  }
+  for (const content::Page& p : b.content.pages) in.content_sources.insert(p.source);
   std::error_code ec;
   const bool has_data = std::filesystem::is_directory(options.site_dir / "data", ec);
   b.data = records::load(in, diags);
+  report::Options ropt{
+      options.site_dir, options.as_of, options.drafts, b.config.organisation, b.templates.get(), publish, {}};
+  if (auto broken = b.data.broken.find("cycle"); broken != b.data.broken.end()) ropt.broken_cycles = broken->second;
+  b.reports = report::apply_reports(ropt, b.content, b.data.records, diags);
+  for (const content::Page& p : b.content.pages) pages.content_urls[p.source] = p.url;
   pages.records = has_data ? &b.data.records : nullptr;
   pages.as_of = options.as_of;
   pages.templates = b.templates.get();
@@ -199,6 +205,7 @@ void keep_state(const config::BuildOptions& options, Build& b, BuildState noted,
 void note_sources(const Build& b, BuildState& keep) {
   for (const content::Page& p : b.content.pages) {
     keep.sources[p.source] = {p.head, heading_ids(p)};
+    if (!p.doc.shortcodes().empty()) keep.with_shortcodes.insert(p.source);
     add_anchor_links(keep, p.source, p.doc);
   }
   for (const record_pages::RecordPage& page : b.record_pages.pages)
@@ -214,6 +221,7 @@ void note_sources(const Build& b, BuildState& keep) {
 std::vector<search::SearchPage> search_pages(const model::Site& site) {
   std::vector<search::SearchPage> out;
   for (const model::SitePage& p : site.pages) {
+    if (p.draft) continue;  // a draft report is never in search (it is built only with --drafts)
     search::SearchPage s;
     s.url = p.url;
     s.title = p.title;
@@ -244,7 +252,8 @@ std::vector<std::string> heading_ids(const content::Page& page) {
   return ids;
 }
 
-bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, BuildStats* stats, BuildState* keep) {
+bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, BuildStats* stats, BuildState* keep,
+                report::PublishRequest* publish) {
   diags.set_strict(options.strict);
   std::error_code ec;
   if (std::filesystem::equivalent(output_dir(options), options.site_dir, ec)) {
@@ -259,7 +268,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   }
   {
     Pass pass(stats, "records");  // data/: loaded, typed, cross-checked; record pages made
-    load_records(options, b, diags);
+    load_records(options, b, diags, publish);
   }
   {
     Pass pass(stats, "links");  // every link and anchor in content and narratives
@@ -270,6 +279,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
     stats->content_pages = b.content.pages.size();
     stats->record_pages = b.record_pages.pages.size();
     stats->sitemap = b.config.writes_sitemap();
+    stats->draft_reports = b.reports.drafts_left_out;
   }
   {
     Pass pass(stats, "site");  // narratives into their pages; the read-only Site

@@ -22,6 +22,7 @@
 #include "model/links.h"
 #include "model/site.h"
 #include "render/render_site.h"
+#include "report/report.h"
 #include "search/search.h"
 #include "templating/templates.h"
 #include "theme/theme.h"
@@ -36,6 +37,9 @@ struct BuildStats {
   /// False for a path-only base_url (SiteConfig::writes_sitemap): the CLI's
   /// summary line says why there is no sitemap.xml.
   bool sitemap = false;
+  /// Draft reports left out (no `published`, or after --as-of, without
+  /// --drafts): the summary line counts them.
+  size_t draft_reports = 0;
   /// Wall time of each pass in order, in ms (`--timings`). "search" ran
   /// beside "render" when jobs > 1.
   std::vector<std::pair<std::string, double>> timings;
@@ -67,6 +71,9 @@ struct BuildState {
     std::string id_prefix;  ///< "minutes-"
   };
   std::map<std::string, NarrativePlace> narratives;  ///< by source ("data/meetings/….md")
+  /// Pages whose bodies hold shortcodes (reports among them): their output
+  /// depends on data and on other pages, so an edit needs a full build.
+  std::set<std::string> with_shortcodes;
 };
 
 /// Adds to state.anchor_referrers the pages that the resolved links of
@@ -78,9 +85,10 @@ std::filesystem::path output_dir(const config::BuildOptions& options);
 
 /// Builds the site. Returns false when any error (or, with --strict, any
 /// warning) was reported; the previous output is then left untouched. On
-/// success, `keep` (when given) receives the build's state.
+/// success, `keep` (when given) receives the build's state. `publish` is
+/// `qahub publish`'s request (report/report.h).
 bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, BuildStats* stats = nullptr,
-                BuildState* keep = nullptr);
+                BuildState* keep = nullptr, report::PublishRequest* publish = nullptr);
 
 /// Heading ids of a parsed page, in order (BuildState::Source).
 std::vector<std::string> heading_ids(const content::Page& page);

@@ -46,7 +46,7 @@ bool load_meeting(RecordReader& reader, const json& doc, Source src, Records& ou
                              "\"" + a + "\" is listed as present and as sending apologies");
       }
   for (const json& a : doc.at("agenda"))
-    m.agenda.push_back({str(a, "time"), str(a, "item"), str(a, "lead"), strings(a, "papers")});
+    m.agenda.push_back({str(a, "time"), str(a, "item"), str(a, "lead"), strings(a, "papers"), str(a, "cycle")});
   std::set<std::string> seen;
   if (doc.contains("decisions")) {
     const json& ds = doc.at("decisions");

@@ -67,6 +67,7 @@ struct Forum {
 struct AgendaItem {
   std::string time, item, lead;
   std::vector<std::string> papers;
+  std::string cycle;  ///< the audit cycle the item is about ("" if none), for its report's meetings block
 };
 
 struct Decision {

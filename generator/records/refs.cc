@@ -69,6 +69,9 @@ class Checker {
     for (const auto& [id_, f] : r_.forums) content(f.src, "/guidance", f.guidance);
     for (const auto& [id_, m] : r_.meetings) {
       id(m.src, "/forum", "forum", m.forum, r_.forums);
+      for (size_t i = 0; i < m.agenda.size(); ++i)
+        if (!m.agenda[i].cycle.empty())
+          id(m.src, "/agenda/" + std::to_string(i) + "/cycle", "cycle", m.agenda[i].cycle, r_.cycles);
       for (size_t i = 0; i < m.decisions.size(); ++i)
         for (size_t j = 0; j < m.decisions[i].actions.size(); ++j)
           id(m.src, "/decisions/" + std::to_string(i) + "/actions/" + std::to_string(j), "action",

@@ -31,6 +31,12 @@ std::string entry_id(const config::SiteConfig& config, const std::string& url, c
   return "urn:uuid:" + base::uuid_v5(base::kUrlNamespace, path);
 }
 
+std::string publication_entry_id(const config::SiteConfig& config, const std::string& url, const base::Date& date) {
+  const std::string path = config.base_path() + url.substr(1) + "#published";
+  if (const std::string host = config.host(); !host.empty()) return "tag:" + host + "," + date.iso() + ":" + path;
+  return "urn:uuid:" + base::uuid_v5(base::kUrlNamespace, path);
+}
+
 std::string feed_id(const config::SiteConfig& config) {
   if (config.writes_sitemap()) return absolute_url(config, "/amendments.xml");
   return "urn:uuid:" + base::uuid_v5(base::kUrlNamespace, config.base_path() + "amendments.xml");
@@ -59,13 +65,19 @@ std::string render_amendments_feed(const model::Site& site) {
   struct Entry {
     base::Date date;
     const model::SitePage* page;
-    const frontmatter::Change* change;
+    const frontmatter::Change* change;  ///< null for a report's publication
     size_t k;
   };
   std::vector<Entry> entries;
   for (const model::SitePage& p : site.pages) {
+    if (p.draft) continue;  // drafts (built with --drafts) are never in the feed
     const std::vector<size_t> k = same_day_ordinals(p.changes);
-    for (size_t i = 0; i < p.changes.size(); ++i) entries.push_back({p.changes[i].date, &p, &p.changes[i], k[i]});
+    // A publication is its own entry; a `changes` entry of the same day is
+    // not repeated, though it still counts in the day's K.
+    if (p.published) entries.push_back({*p.published, &p, nullptr, 0});
+    for (size_t i = 0; i < p.changes.size(); ++i)
+      if (!(p.published && p.changes[i].date == *p.published))
+        entries.push_back({p.changes[i].date, &p, &p.changes[i], k[i]});
   }
   std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return std::tie(b.date, a.page->title, a.page->url) < std::tie(a.date, b.page->title, b.page->url);
@@ -82,11 +94,14 @@ std::string render_amendments_feed(const model::Site& site) {
   for (const Entry& e : entries) {
     const std::string link = absolute_url(site.config, e.page->url);
     xml += "  <entry>\n";
-    xml += "    <title>" + xml_text(e.page->title + ": " + e.change->summary) + "</title>\n";
-    xml += "    <id>" + xml_text(entry_id(site.config, e.page->url, e.date, e.k)) + "</id>\n";
+    const std::string summary = e.change ? e.change->summary : "Published on " + e.date.human() + ".";
+    const std::string id = e.change ? entry_id(site.config, e.page->url, e.date, e.k)
+                                    : publication_entry_id(site.config, e.page->url, e.date);
+    xml += "    <title>" + xml_text(e.page->title + ": " + (e.change ? e.change->summary : "published")) + "</title>\n";
+    xml += "    <id>" + xml_text(id) + "</id>\n";
     xml += "    <link href=\"" + base::html_escape(link) + "\"/>\n";
     xml += "    <updated>" + e.date.iso() + "T00:00:00Z</updated>\n";
-    xml += "    <summary>" + xml_text(e.change->summary) + "</summary>\n";
+    xml += "    <summary>" + xml_text(summary) + "</summary>\n";
     xml += "  </entry>\n";
   }
   xml += "</feed>\n";

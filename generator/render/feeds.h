@@ -22,6 +22,10 @@ std::string change_fragment(const base::Date& date, size_t k);
 /// another day) never changes another entry's id, as RFC 4287 §4.2.6 asks.
 std::string entry_id(const config::SiteConfig& config, const std::string& url, const base::Date& date, size_t k);
 
+/// The Atom id of a report's publication: as entry_id, with the fragment
+/// `#published` and DATE the publication date.
+std::string publication_entry_id(const config::SiteConfig& config, const std::string& url, const base::Date& date);
+
 /// The feed's own id: its absolute URL, or a urn:uuid of its path.
 std::string feed_id(const config::SiteConfig& config);
 

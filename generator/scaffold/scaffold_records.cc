@@ -103,7 +103,19 @@ std::optional<Plan> plan_cycle(const std::filesystem::path& site_dir, base::Date
                   {"moderation", {{"agreed", 0}, {"raised", 0}, {"lowered", 0}}}};
   j["key_learning"] =
       ordered_json::array({{{"id", "kl1"}, {"text", "TODO: a key learning point from this cycle's audits"}}});
-  return Plan{{{"data/cycles/" + id + ".json", to_text(j)}}};
+  // The cycle's report, a draft until `qahub publish`: no `published` line,
+  // and no blocks placed, so it shows every block in the default order.
+  const std::string report = "content/learning/" + id + ".md";
+  j["report"] = report;
+  const std::string title = "Learning and Improvement report: cycle " + std::to_string(n) + ", " + id.substr(0, 7);
+  const std::string page = "---\ntitle: \"" + title +
+                           "\"\ndescription: \"TODO: one sentence on what this cycle's audits told us\"\n"
+                           "tags: [learning, audit]\nowner: \"TODO: the role that owns the report\"\n---\n\n"
+                           "TODO: the narrative. The figures, grades, learning, actions and their progress come from "
+                           "the records; place them with shortcodes such as {{< figures >}}, or leave them in their "
+                           "default order. Publish the report with qahub publish " +
+                           report + ".\n";
+  return Plan{{{"data/cycles/" + id + ".json", to_text(j)}, {report, page}}};
 }
 
 std::optional<Plan> plan_audit(const std::filesystem::path& site_dir, const std::string& theme, base::Date as_of,

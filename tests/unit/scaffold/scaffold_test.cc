@@ -47,8 +47,13 @@ TEST_CASE("scaffold: a new cycle takes the first free cycle from the as-of date"
   diag::Diagnostics diags;
   auto plan = scaffold::plan_cycle(site.path(), date("2026-11-23"), diags);
   REQUIRE(plan);
-  REQUIRE(plan->files.size() == 1);
+  REQUIRE(plan->files.size() == 2);
   CHECK(plan->files[0].path == "data/cycles/2027-28-cycle-1.json");
+  // The cycle's draft report, named by the cycle.
+  CHECK(plan->files[1].path == "content/learning/2027-28-cycle-1.md");
+  CHECK(plan->files[0].text.find("\"report\": \"content/learning/2027-28-cycle-1.md\"") != std::string::npos);
+  CHECK(plan->files[1].text.starts_with("---\ntitle: \"Learning and Improvement report: cycle 1, 2027-28\"\n"));
+  CHECK(plan->files[1].text.find("published") == std::string::npos);
   const std::string& text = plan->files[0].text;
   CHECK(
       text.starts_with("{\n  \"$schema\": \"../schemas/cycle.schema.json\",\n  \"id\": \"2027-28-cycle-1\",\n"

@@ -1,0 +1,27 @@
+/// `moderation`: how often moderators agreed with, raised or lowered a grade.
+#include "report/blocks.h"
+#include "report/figures.h"
+
+namespace qahub::report {
+
+using nlohmann::json;
+
+json moderation_data(const Input& in) {
+  const json all = figure_catalogue(in.cycle, nullptr, nullptr);
+  return {{"audits_moderated", all.at("audits_moderated")},
+          {"agreed", all.at("moderation_agreed")},
+          {"raised", all.at("moderation_raised")},
+          {"lowered", all.at("moderation_lowered")},
+          {"agreement", all.at("agreement")}};
+}
+
+json moderation_view(const json& data, const ViewInput&) {
+  auto count = [&](const char* key) { return format_figure("audits_moderated", data.value(key, json())); };
+  return {{"moderated", count("audits_moderated")},
+          {"agreed", count("agreed")},
+          {"raised", count("raised")},
+          {"lowered", count("lowered")},
+          {"agreement", format_figure("agreement", data.value("agreement", json()))}};
+}
+
+}  // namespace qahub::report

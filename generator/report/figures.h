@@ -1,0 +1,45 @@
+#pragma once
+/// The figure catalogue: every figure of a cycle an author can write inline
+/// (`{{< figure good_or_better >}}`) and that a report's snapshot keeps. The
+/// names and formats are documented in README "Learning and Improvement
+/// reports"; a figure that cannot be worked out (no previous cycle, no
+/// family feedback, a share of nothing) is null.
+///
+///   nlohmann::json cat = figure_catalogue(cycle, prev, year_earlier);
+///   format_figure("good_or_better", cat["good_or_better"]);  // "60.1%"
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "records/model.h"
+
+namespace qahub::report {
+
+enum class FigureFormat {
+  kCount,         ///< 208
+  kPercent,       ///< 60.1% (one decimal)
+  kCountChange,   ///< +7, −3, 0
+  kPointsChange,  ///< +2.3 percentage points
+};
+
+/// Every figure name, in catalogue order.
+const std::vector<std::string>& figure_names();
+/// How a figure is written; names not in the catalogue are kCount.
+FigureFormat figure_format(const std::string& name);
+
+/// The cycle's figures against the previous cycle and the same cycle a year
+/// earlier (either may be null): name → number or null.
+nlohmann::json figure_catalogue(const records::Cycle& cycle, const records::Cycle* previous,
+                                const records::Cycle* year_earlier);
+
+/// The value as a reader sees it ("not available" for null).
+std::string format_figure(const std::string& name, const nlohmann::json& value);
+
+/// The same cycle a year earlier (same number, the year before), or null.
+const records::Cycle* year_earlier(const records::Records& records, const records::Cycle& cycle);
+
+/// The figure's plain-words name, for corrections ("audits completed").
+std::string figure_words(const std::string& name);
+
+}  // namespace qahub::report

@@ -1,0 +1,71 @@
+#pragma once
+/// Learning and Improvement reports: the build's report pass, between
+/// loading the records and checking links. A report is the content page a
+/// cycle's `report` names. The pass
+///
+/// - finds each cycle's report (two cycles naming one page is an error);
+/// - treats a report without `published: YYYY-MM-DD`, or dated after
+///   --as-of, as a draft: left out unless --drafts, then shown with a Draft
+///   banner and kept out of search, feeds and the reports list;
+/// - renders a published report from its snapshot (snapshot.h), after
+///   recomputing the snapshot from today's data as at the publication date
+///   and warning at each value that differs; a draft from today's records;
+/// - resolves every page's shortcodes on its Markdown tree (figures inline,
+///   blocks as HTML spliced in after rendering; resolve.cc), placing a
+///   report's blocks in their default order when its author placed none.
+///
+/// `qahub publish` runs the same pass with a PublishRequest: the named
+/// report is worked out as at the publication date and its snapshot handed
+/// back instead of read.
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "base/date.h"
+#include "content/pages.h"
+#include "diag/diagnostics.h"
+#include "records/model.h"
+#include "templating/templates.h"
+
+namespace qahub::report {
+
+/// What `qahub publish` asks of a build.
+struct PublishRequest {
+  std::string report;              ///< the report's content path
+  std::optional<base::Date> date;  ///< publishing: the date; correcting: unset (the report's own)
+  bool correcting = false;
+  // Filled in by the pass:
+  bool found = false;       ///< `report` is a cycle's report
+  nlohmann::json snapshot;  ///< as worked out now, as at the publication date
+  nlohmann::json existing;  ///< the snapshot on disk (null if none)
+  std::string cycle_id;
+};
+
+struct Options {
+  std::filesystem::path site_dir;
+  base::Date as_of;
+  bool drafts = false;
+  std::string organisation;  ///< for the print cover
+  const templating::Templates* templates = nullptr;
+  PublishRequest* publish = nullptr;
+  /// Cycles that exist but failed to load: a page that may be one's report
+  /// is then left alone, so one broken cycle is one error, not one per figure.
+  std::set<std::string> broken_cycles;
+};
+
+struct Result {
+  size_t drafts_left_out = 0;  ///< draft reports not built (the summary line says so)
+};
+
+/// The report pass (see above). Removes draft reports from `content` unless
+/// options.drafts; marks kept drafts `draft` and published ones `published`.
+Result apply_reports(const Options& options, content::ContentSet& content, const records::Records& records,
+                     diag::Diagnostics& diags);
+
+/// The snapshot file of a cycle's report: "data/publications/<cycle-id>.json".
+std::string snapshot_path(const std::string& cycle_id);
+
+}  // namespace qahub::report

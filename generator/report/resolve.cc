@@ -1,0 +1,177 @@
+#include "report/resolve.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "base/date.h"
+#include "base/text.h"
+#include "diag/diagnostics.h"
+#include "markdown/html_text.h"
+#include "report/blocks.h"
+#include "report/figures.h"
+#include "report/snapshot.h"
+
+namespace qahub::report {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kFigure = "figure";
+constexpr const char* kReports = "reports";
+constexpr const char* kLatest = "latest-report";
+
+std::string human(const std::string& iso) {
+  auto d = base::Date::parse(iso);
+  return d ? d->human() : iso;
+}
+
+json listed_view(const ListedReport& r) {
+  auto f = [&](const char* name) { return format_figure(name, r.figures.value(name, json())); };
+  return {{"title", r.title},
+          {"cycle", r.cycle},
+          {"url", r.url},
+          {"period", human(r.from) + " to " + human(r.to)},
+          {"published", r.published},
+          {"published_human", human(r.published)},
+          {"audits_completed", f("audits_completed")},
+          {"good_or_better", f("good_or_better")},
+          {"agreement", f("agreement")}};
+}
+
+std::string render_block(const PageContext& ctx, const std::string& name, const json& view, diag::Diagnostics& diags) {
+  return ctx.templates.render("report/" + name, view, diags);
+}
+
+/// One shortcode's value, or an error at its position.
+std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcode& sc, const diag::Position& at,
+                                                        const PageContext& ctx, diag::Diagnostics& diags) {
+  if (!sc.error.empty()) {
+    diags.error(at, sc.error);
+    return std::nullopt;
+  }
+  if (sc.name == kFigure) {
+    if (!ctx.snapshot) {
+      diags.error(at, "figure belongs in a report (a page a cycle's \"report\" names)");
+      return std::nullopt;
+    }
+    if (sc.args.empty() || !sc.args[0].first.empty()) {
+      diags.error(at, "figure needs a name: {{< figure audits_completed >}}");
+      return std::nullopt;
+    }
+    const std::string& name = sc.args[0].second;
+    const json& figures = ctx.snapshot->at("figures");
+    if (!figures.contains(name)) {
+      diags.error(at, "unknown figure \"" + name + "\"" + diag::did_you_mean(name, figure_names()));
+      return std::nullopt;
+    }
+    if (sc.args.size() > 1) {
+      const std::string extra = sc.args[1].first.empty() ? sc.args[1].second : sc.args[1].first;
+      diags.error(at, "unknown argument \"" + extra + "\" to figure (it takes one figure name)");
+      return std::nullopt;
+    }
+    if (figures[name].is_null()) {
+      diags.error(at, "figure \"" + name + "\" has no value for " + ctx.cycle_title);
+      return std::nullopt;
+    }
+    const std::string text = format_figure(name, figures[name]);
+    return markdown::Document::Resolved{text, "<p>" + base::html_escape(text) + "</p>"};
+  }
+  const BlockKind* kind = find_block(sc.name);
+  if (!kind && sc.name != kReports && sc.name != kLatest) {
+    diags.error(at, "unknown shortcode \"" + sc.name + "\"" + diag::did_you_mean(sc.name, shortcode_names()));
+    return std::nullopt;
+  }
+  if (!sc.args.empty()) {
+    const std::string extra = sc.args[0].first.empty() ? sc.args[0].second : sc.args[0].first;
+    diags.error(at, "unknown argument \"" + extra + "\" to block \"" + sc.name + "\" (blocks take none)" +
+                        diag::did_you_mean(extra, shortcode_names()));
+    return std::nullopt;
+  }
+  if (!sc.block) {
+    diags.error(at, "block \"" + sc.name + "\" must be alone in its paragraph (a line of its own)");
+    return std::nullopt;
+  }
+  std::string html;
+  if (kind) {
+    if (!ctx.snapshot) {
+      diags.error(at, "block \"" + sc.name + "\" belongs in a report (a page a cycle's \"report\" names)");
+      return std::nullopt;
+    }
+    const json& data = ctx.snapshot->at("blocks").value(kind->name, json::object());
+    ViewInput vin{*ctx.snapshot};
+    html = render_block(ctx, kind->name, kind->view(data, vin), diags);
+  } else if (sc.name == kReports) {
+    json rows = json::array();
+    for (auto it = ctx.reports.rbegin(); it != ctx.reports.rend(); ++it) rows.push_back(listed_view(*it));
+    html = render_block(ctx, "reports", {{"reports", rows}, {"has_reports", !rows.empty()}}, diags);
+  } else {
+    json v = {{"has_report", !ctx.reports.empty()}};
+    if (!ctx.reports.empty()) v["report"] = listed_view(ctx.reports.back());
+    html = render_block(ctx, "latest-report", v, diags);
+  }
+  return markdown::Document::Resolved{markdown::strip_tags(html), html};
+}
+
+}  // namespace
+
+const std::vector<std::string>& shortcode_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out = {kFigure, kReports, kLatest};
+    for (const BlockKind& k : cycle_blocks()) out.push_back(k.name);
+    return out;
+  }();
+  return names;
+}
+
+void resolve_page(content::Page& page, const PageContext& ctx, diag::Diagnostics& diags) {
+  markdown::Document& doc = page.doc;
+  if (ctx.snapshot) {
+    bool placed = false;
+    for (const markdown::Shortcode& sc : doc.shortcodes()) placed = placed || (sc.block && sc.name != kFigure);
+    if (!placed)
+      for (const BlockKind& k : cycle_blocks()) doc.append_block(k.heading, k.name);
+  }
+  if (doc.shortcodes().empty()) return;
+  std::vector<markdown::Document::Resolved> resolved;
+  for (const markdown::Shortcode& sc : doc.shortcodes()) {
+    const diag::Position at{page.source, sc.line, sc.col};
+    resolved.push_back(resolve_one(sc, at, ctx, diags).value_or(markdown::Document::Resolved{}));
+  }
+  doc.resolve_shortcodes(resolved);
+}
+
+std::string report_header(const templating::Templates& templates, const HeaderInput& in, diag::Diagnostics& diags) {
+  json corrections = json::array();
+  if (in.corrections)
+    for (const json& c : *in.corrections) {
+      std::string values;
+      for (const json& v : c.value("values", json::array())) {
+        if (!values.empty()) values += "; ";
+        const std::string name = v.value("name", "");
+        const bool figure = std::find(figure_names().begin(), figure_names().end(), name) != figure_names().end();
+        auto shown = [&](const json& x) { return figure ? format_figure(name, x) : value_text(x); };
+        values +=
+            figure_words(name) + " " + shown(v.value("old", json())) + " \xE2\x86\x92 " + shown(v.value("new", json()));
+      }
+      corrections.push_back({{"date", c.value("date", "")},
+                             {"date_human", human(c.value("date", ""))},
+                             {"summary", c.value("summary", "")},
+                             {"values", values}});
+    }
+  const size_t version = 1 + corrections.size();
+  json view = {{"title", in.title},
+               {"organisation", in.organisation},
+               {"owner", in.owner},
+               {"cycle", in.cycle},
+               {"period", in.period},
+               {"draft", in.draft},
+               {"published", in.published},
+               {"published_human", in.published.empty() ? "" : human(in.published)},
+               {"version", std::to_string(version)},
+               {"corrections", corrections},
+               {"has_corrections", !corrections.empty()}};
+  return templates.render("report/header", view, diags);
+}
+
+}  // namespace qahub::report

@@ -1,0 +1,53 @@
+#pragma once
+/// Shortcodes resolved on a page's Markdown tree (report.h): what each name
+/// means, the errors for names and arguments that mean nothing, and the
+/// report's own markup (Draft banner, print cover, "as at publication" line,
+/// corrections).
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "content/pages.h"
+#include "diag/diagnostics.h"
+#include "templating/templates.h"
+
+namespace qahub::report {
+
+/// A published report, for the `reports` and `latest-report` blocks.
+struct ListedReport {
+  std::string title;  ///< the report page's title
+  std::string cycle;  ///< "Cycle 1, 2026-27"
+  std::string url;
+  std::string from, to, published;  ///< ISO dates
+  nlohmann::json figures;           ///< the snapshot's catalogue
+};
+
+/// What a page's shortcodes can draw on.
+struct PageContext {
+  const templating::Templates& templates;
+  const std::vector<ListedReport>& reports;  ///< published, in cycle order
+  /// For a report page: its snapshot (published) or live data (draft), as
+  /// make_snapshot() shapes it; null for any other page.
+  const nlohmann::json* snapshot = nullptr;
+  std::string cycle_title;
+};
+
+/// Every shortcode name, for "did you mean".
+const std::vector<std::string>& shortcode_names();
+
+/// Resolves `page`'s shortcodes, reporting each unknown name, argument or
+/// misplaced block at its line and column. A report page whose author placed
+/// no block gets every block in the default order first.
+void resolve_page(content::Page& page, const PageContext& ctx, diag::Diagnostics& diags);
+
+/// The report's own markup before its body: the Draft banner, the print
+/// cover, the "as at publication" line and its corrections.
+struct HeaderInput {
+  std::string title, organisation, owner, cycle, period, published;
+  bool draft = false;
+  const nlohmann::json* corrections = nullptr;
+};
+std::string report_header(const templating::Templates& templates, const HeaderInput& in, diag::Diagnostics& diags);
+
+}  // namespace qahub::report

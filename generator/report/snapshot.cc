@@ -1,0 +1,133 @@
+#include "report/snapshot.h"
+
+#include <map>
+#include <set>
+
+#include "report/figures.h"
+
+namespace qahub::report {
+
+using nlohmann::json;
+
+json compute(const Input& in) {
+  const records::Cycle* prev = nullptr;
+  for (const records::Cycle* c : in.relations.cycles_in_order) {
+    if (c == &in.cycle) break;
+    prev = c;
+  }
+  json blocks = json::object();
+  for (const BlockKind& k : cycle_blocks()) blocks[k.name] = k.data(in);
+  return {{"figures", figure_catalogue(in.cycle, prev, year_earlier(in.records, in.cycle))}, {"blocks", blocks}};
+}
+
+json make_snapshot(const Input& in, const std::string& report, base::Date published) {
+  json snap = compute(in);
+  snap["$schema"] = "../schemas/publication.schema.json";
+  snap["cycle"] = in.cycle.id;
+  snap["report"] = report;
+  snap["published"] = published.iso();
+  snap["period"] = {{"from", in.from.iso()}, {"to", in.to.iso()}};
+  snap["corrections"] = json::array();
+  return snap;
+}
+
+std::string snapshot_text(const json& snapshot) { return snapshot.dump(2) + "\n"; }
+
+std::string value_text(const json& v) {
+  if (v.is_null()) return "nothing";
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
+std::string cycle_pointer(const std::string& f) {
+  static const std::map<std::string, std::string> kPointers = {
+      {"audits_completed", "/figures/audits_completed"},
+      {"audits_moderated", "/figures/audits_moderated"},
+      {"outstanding", "/figures/grades/outstanding"},
+      {"good", "/figures/grades/good"},
+      {"requires_improvement", "/figures/grades/requires_improvement"},
+      {"inadequate", "/figures/grades/inadequate"},
+      {"moderation_agreed", "/figures/moderation/agreed"},
+      {"moderation_raised", "/figures/moderation/raised"},
+      {"moderation_lowered", "/figures/moderation/lowered"},
+      {"feedback_asked", "/figures/family_feedback/asked"},
+      {"feedback_responded", "/figures/family_feedback/responded"},
+      {"feedback_very_good", "/figures/family_feedback/ratings/very_good"},
+      {"feedback_good", "/figures/family_feedback/ratings/good"},
+      {"feedback_fair", "/figures/family_feedback/ratings/fair"},
+      {"feedback_poor", "/figures/family_feedback/ratings/poor"},
+  };
+  auto it = kPointers.find(f);
+  return it == kPointers.end() ? "/figures" : it->second;
+}
+
+namespace {
+
+/// The keys whose values are compared: what the records say, not how it is worded.
+bool compared_key(const std::string& key) {
+  static const std::set<std::string> kKeys = {
+      "id",      "date", "due",   "status", "closed",   "group",          "reported",
+      "quarter", "page", "audit", "sample", "findings", "recommendations"};
+  return kKeys.count(key) > 0;
+}
+
+/// Leaf values by readable name ("actions/a-004/status") with their pointers.
+/// Array elements with an id are named by it, so a new row is one
+/// difference, not a shift of every row after it.
+void flatten(const json& v, const std::string& name, const std::string& pointer, const std::string& key,
+             std::map<std::string, std::pair<std::string, json>>& out) {
+  if (v.is_object()) {
+    for (const auto& [k, child] : v.items()) flatten(child, name + "/" + k, pointer + "/" + k, k, out);
+  } else if (v.is_array()) {
+    for (size_t i = 0; i < v.size(); ++i) {
+      const json& e = v[i];
+      std::string token = std::to_string(i);
+      if (e.is_object() && e.contains("id") && e["id"].is_string()) token = e["id"].get<std::string>();
+      flatten(e, name + "/" + token, pointer + "/" + std::to_string(i), key, out);
+    }
+  } else if (v.is_number() || compared_key(key)) {
+    out[name] = {pointer, v};
+  }
+}
+
+}  // namespace
+
+std::vector<Difference> differences(const json& snapshot, const json& recomputed) {
+  std::vector<Difference> out;
+  const json empty = json::object();
+  const json& old_figures = snapshot.contains("figures") ? snapshot["figures"] : empty;
+  const json& new_figures = recomputed.contains("figures") ? recomputed["figures"] : empty;
+  // The counts are what the data says; shares and changes follow from them.
+  // So a changed count is named alone, and a share or change only when no
+  // count of the cycle changed (a correction to the cycle compared with).
+  std::vector<Difference> counts, derived;
+  for (const std::string& name : figure_names()) {
+    const json o = old_figures.value(name, json()), n = new_figures.value(name, json());
+    if (o == n) continue;
+    (figure_format(name) == FigureFormat::kCount ? counts : derived).push_back({name, "/figures/" + name, o, n});
+  }
+  out = counts.empty() ? derived : counts;
+  // figures, grades, moderation and feedback repeat the catalogue.
+  static const std::set<std::string> kRepeat = {"figures", "grades", "moderation", "feedback"};
+  const json& old_blocks = snapshot.contains("blocks") ? snapshot["blocks"] : empty;
+  const json& new_blocks = recomputed.contains("blocks") ? recomputed["blocks"] : empty;
+  for (const BlockKind& k : cycle_blocks()) {
+    if (kRepeat.count(k.name)) continue;
+    std::map<std::string, std::pair<std::string, json>> was, now;
+    if (old_blocks.contains(k.name)) flatten(old_blocks[k.name], k.name, std::string("/blocks/") + k.name, "", was);
+    if (new_blocks.contains(k.name)) flatten(new_blocks[k.name], k.name, std::string("/blocks/") + k.name, "", now);
+    std::set<std::string> names;
+    for (const auto& [n, _] : was) names.insert(n);
+    for (const auto& [n, _] : now) names.insert(n);
+    for (const std::string& n : names) {
+      auto w = was.find(n), c = now.find(n);
+      const json o = w == was.end() ? json() : w->second.second, v = c == now.end() ? json() : c->second.second;
+      if (o == v) continue;
+      const std::string pointer = w != was.end() ? w->second.first : std::string("/blocks/") + k.name;
+      out.push_back({n, pointer, o, v});
+    }
+  }
+  return out;
+}
+
+}  // namespace qahub::report

@@ -1,0 +1,93 @@
+// The latest published Learning and Improvement report, printed to A4 PDF by
+// Chromium and read back per page with poppler's pdftotext: the cover on
+// page 1, "Page N of M" on every page, the headline figures; axe-core finds
+// no violation on the report page. One report only (CI time).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+import { serveStatic } from '../browser/lib/static_server.mjs';
+import { runAxe, formatViolations } from '../browser/lib/page_checks.mjs';
+
+const [qahubArg, rootArg] = process.argv.slice(2);
+const qahub = path.resolve(qahubArg);
+const root = path.resolve(rootArg);
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(path.join(repo, 'package.json'));
+const { chromium } = require('playwright-core');
+
+const failures = [];
+let printedPages = 0;
+const check = (ok, what) => { if (!ok) failures.push(what); };
+
+for (const tool of ['pdftotext', 'pdfinfo']) {
+  if (spawnSync(tool, ['-v']).error) {
+    console.log(`FAIL  ${tool} is missing: apt-get install poppler-utils (.ci/install-deps)`);
+    process.exit(1);
+  }
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qahub-report-pdf-'));
+const site = path.join(work, 'site');
+fs.mkdirSync(site);
+for (const part of ['content', 'data', 'qahub.yaml']) fs.cpSync(path.join(root, part), path.join(site, part), { recursive: true });
+const out = path.join(work, 'out');
+const built = spawnSync(qahub, ['build', '--site', site, '--out', out, '--as-of', '2026-11-23'], { encoding: 'utf8' });
+if (built.status !== 0) {
+  console.log(`FAIL  build: ${built.stderr}`);
+  process.exit(1);
+}
+
+const server = await serveStatic(out);
+const browser = await chromium.launch({
+  executablePath: process.env.QAHUB_CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+try {
+  const page = await browser.newPage();
+  // The latest published report is the one the home page names.
+  await page.goto(`${server.origin}/`);
+  const latest = await page.getAttribute('.report-latest a', 'href');
+  check(latest, 'the home page names the latest report');
+  await page.goto(new URL(latest, `${server.origin}/`).href);
+  const violations = await runAxe(page, repo);
+  check(violations.length === 0, `axe violations on ${latest}:\n${formatViolations(violations)}`);
+
+  const pdfFile = path.join(work, 'report.pdf');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: pdfFile, preferCSSPageSize: true, printBackground: true });
+  const info = spawnSync('pdfinfo', [pdfFile], { encoding: 'utf8' }).stdout;
+  const pages = Number((info.match(/^Pages:\s+(\d+)/m) || [])[1]);
+  printedPages = pages;
+  check(pages >= 3, `the report prints on ${pages} pages`);
+  check(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/.test(info) || /Page size:\s+59[45].* x 84[12]/.test(info),
+    `A4 pages: ${info.match(/^Page size:.*$/m)}`);
+  const pageText = (n) => spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdfFile, '-'],
+    { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  const cover = pageText(1);
+  for (const want of ['Learning and Improvement report: cycle 1, 2026-27', 'Cycle 1, 2026-27', 'Published 8 September 2026',
+    'Owner: Head of Quality Assurance', 'Version 1', 'Children, Young People and Education directorate']) {
+    check(cover.includes(want), `page 1 (the cover) lacks "${want}": ${cover.slice(0, 400)}`);
+  }
+  check(!cover.includes('Skip to main content') && !cover.includes('Search the hub'), 'site chrome printed');
+  let all = '';
+  for (let n = 1; n <= pages; n++) {
+    const text = pageText(n);
+    all += text;
+    check(text.includes(`Page ${n} of ${pages}`), `page ${n} lacks "Page ${n} of ${pages}"`);
+  }
+  for (const want of ['We completed 208 audits and moderated 52', '60.1%', 'Headline figures for Cycle 1, 2026-27'])
+    check(all.includes(want), `the printed report lacks "${want}"`);
+} finally {
+  await browser.close();
+  await server.close();
+  fs.rmSync(work, { recursive: true, force: true });
+}
+if (failures.length) {
+  console.log(`FAIL  print the latest report\n${failures.map((f) => `      ${f}`).join('\n')}`);
+  process.exit(1);
+}
+console.log(`ok    print the latest report: ${printedPages} A4 pages, cover, "Page N of ${printedPages}" on each, figures; axe clean`);

@@ -1,0 +1,302 @@
+// qahub site search: the query layer over lunr.js 2.3.9 (stock lunr; the
+// index is built by `qahub build`, see generator/search/). It reads the query
+// as `qahub search` does (generator/search/query_plan.h; keep them in step):
+// - words are split like lunr splits text, trimmed, and the index's stop
+//   words dropped; every remaining word is required;
+// - a word matches its stem, the stems of its one-word synonyms, and any term
+//   starting with the typed word or its stem (typing "safeguar" finds
+//   "safeguarding"); a half-typed word whose stem is not a term also matches
+//   its longest truncation that is one ("safeguardi" → "safeguard*");
+// - pages matching more query words in their title come first.
+// A word with a single clause is a lunr REQUIRED clause; a word with several
+// (stem, prefix, synonyms) is a group of OPTIONAL clauses, and a page must
+// match one clause of every group (checked on lunr's matchData).
+// Queries using lunr syntax (field:, +, -, *, ~, ^) go to idx.search as typed.
+(function (root) {
+  'use strict';
+
+  function trim(s) { return s.replace(/^\W+/, '').replace(/\W+$/, ''); }
+
+  // Sorted index terms, for prefix tests by binary search.
+  function sortedTerms(idx) {
+    if (!idx.qahubTerms) idx.qahubTerms = Object.keys(idx.invertedIndex).sort();
+    return idx.qahubTerms;
+  }
+
+  function hasPrefix(idx, prefix) {
+    var terms = sortedTerms(idx), lo = 0, hi = terms.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (terms[mid] < prefix) lo = mid + 1; else hi = mid;
+    }
+    return lo < terms.length && terms[lo].lastIndexOf(prefix, 0) === 0;
+  }
+
+  function hasTerm(idx, term) { return Object.prototype.hasOwnProperty.call(idx.invertedIndex, term); }
+
+  // A half-typed word ("safeguardi"): its longest truncation (at most 3
+  // shorter, at least 4 long) that is a term, else, when no term starts with
+  // the word or its stem, the longest one some term starts with.
+  function addTruncation(idx, w, s) {
+    var cut, t, text = w.text;
+    for (cut = 1; cut <= 3 && text.length - cut >= 4; cut++) {
+      t = text.slice(0, text.length - cut);
+      if (hasTerm(idx, t)) { w.prefixes.push(t); return; }
+    }
+    if (hasPrefix(idx, text) || hasPrefix(idx, s)) return;
+    for (cut = 1; cut <= 3 && text.length - cut >= 4; cut++) {
+      t = text.slice(0, text.length - cut);
+      if (hasPrefix(idx, t)) { w.prefixes.push(t); return; }
+    }
+  }
+
+  function stem(lunr, word) { return lunr.stemmer(new lunr.Token(word)).toString(); }
+
+  // Synonyms by the stem of a one-word variant: {'~stem': {words: [other
+  // one-word stems], phrases: [[stems of a many-word variant], ...]}}. The
+  // phrases are only marked in excerpts: the index already has them as
+  // keywords of every page that mentions them.
+  function synonymMap(lunr, store) {
+    if (store.qahubSynonyms) return store.qahubSynonyms;
+    var map = {};
+    (store.synonyms || []).forEach(function (group) {
+      var variants = group.map(function (v) {
+        return v.toLowerCase().split(/[\s\-]+/).map(trim).filter(Boolean).map(function (t) { return stem(lunr, t); });
+      });
+      variants.forEach(function (v) {
+        if (v.length !== 1) return;
+        var entry = map['~' + v[0]] || (map['~' + v[0]] = { words: [], phrases: [] });
+        variants.forEach(function (o) {
+          if (o.length === 1 && o[0] !== v[0] && entry.words.indexOf(o[0]) < 0) entry.words.push(o[0]);
+          if (o.length > 1) entry.phrases.push(o);
+        });
+      });
+    });
+    store.qahubSynonyms = map;
+    return map;
+  }
+
+  function plan(lunr, idx, store, query) {
+    var stops = {}, seen = {}, words = [], synonyms = synonymMap(lunr, store);
+    (store.stopWords || []).forEach(function (w) { stops['~' + w] = true; });
+    String(query).toLowerCase().split(/[\s\-]+/).forEach(function (raw) {
+      var text = trim(raw);
+      if (!text || stops['~' + text] || seen['~' + text]) return;
+      seen['~' + text] = true;
+      var s = stem(lunr, text), syn = synonyms['~' + s] || { words: [], phrases: [] };
+      var w = { text: text, exact: [s], prefixes: [], phrases: syn.phrases };
+      syn.words.forEach(function (alt) { if (w.exact.indexOf(alt) < 0) w.exact.push(alt); });
+      if (text.length >= 3) {
+        w.prefixes.push(text);
+        if (s !== text) w.prefixes.push(s);
+        if (!hasTerm(idx, s)) addTruncation(idx, w, s);
+      }
+      words.push(w);
+    });
+    return words;
+  }
+
+  function matchesTerm(word, term) {
+    if (word.exact.indexOf(term) >= 0) return true;
+    for (var i = 0; i < word.prefixes.length; i++) if (term.lastIndexOf(word.prefixes[i], 0) === 0) return true;
+    return false;
+  }
+
+  // lunr query syntax: +word, -word, field:word, word*, word~1, word^5.
+  var SYNTAX = /(^|\s)[+\-]\S|[~^*]|(^|\s)(title|tags|headings|body|keywords):/;
+
+  // Results as [{ref, score, doc, titleWords}], best first.
+  function run(lunr, idx, store, query) {
+    var words = plan(lunr, idx, store, query), results;
+    if (SYNTAX.test(query)) {
+      try { results = idx.search(query); } catch (e) { results = []; }
+      return results.map(function (r) { return { ref: r.ref, score: r.score, doc: store.docs[+r.ref], titleWords: 0, words: words }; });
+    }
+    if (words.length === 0) return [];
+    results = idx.query(function (q) {
+      words.forEach(function (w) {
+        var single = w.exact.length === 1 && w.prefixes.length === 0;
+        var presence = single ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL;
+        w.exact.forEach(function (t) { q.term(t, { usePipeline: false, boost: 10, presence: presence }); });
+        w.prefixes.forEach(function (p) {
+          q.term(p, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, presence: presence });
+        });
+      });
+    });
+    var out = [];
+    results.forEach(function (r, order) {
+      var terms = Object.keys(r.matchData.metadata), titleWords = 0, all = true;
+      words.forEach(function (w) {
+        var hit = false, inTitle = false;
+        terms.forEach(function (t) {
+          if (!matchesTerm(w, t)) return;
+          hit = true;
+          if (r.matchData.metadata[t].title) inTitle = true;
+        });
+        if (!hit) all = false;
+        if (inTitle) titleWords++;
+      });
+      if (all) out.push({ ref: r.ref, score: r.score, doc: store.docs[+r.ref], titleWords: titleWords, order: order, words: words });
+    });
+    out.sort(function (a, b) { return (b.titleWords - a.titleWords) || (a.order - b.order); });
+    return out;
+  }
+
+  // Tokens of a text with match flags: [{text, mark}], covering the text,
+  // and how many query words occur (a synonym phrase counts for its word).
+  function markTokens(text, words) {
+    var parts = [], tokens = [], re = /[\s\-]+/g, last = 0, m, seen = {};
+    function push(token) {
+      var t = trim(token.toLowerCase()), part = { text: token, mark: false };
+      if (t) {
+        var s = root.lunr ? stem(root.lunr, t) : t;
+        tokens.push({ stem: s, part: part });
+        words.forEach(function (w, i) {
+          if (matchesTerm(w, s) || matchesTerm(w, t)) { part.mark = true; seen[i] = true; }
+        });
+      }
+      parts.push(part);
+    }
+    while ((m = re.exec(text)) !== null) {
+      if (m.index > last) push(text.slice(last, m.index));
+      parts.push({ text: m[0], mark: false });
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) push(text.slice(last));
+    words.forEach(function (w, i) {
+      (w.phrases || []).forEach(function (phrase) {
+        for (var k = 0; k + phrase.length <= tokens.length; k++) {
+          var j = 0;
+          while (j < phrase.length && tokens[k + j].stem === phrase[j]) j++;
+          if (j < phrase.length) continue;
+          seen[i] = true;
+          for (j = 0; j < phrase.length; j++) tokens[k + j].part.mark = true;
+        }
+      });
+    });
+    return { parts: parts, count: Object.keys(seen).length };
+  }
+
+  // The section with most matched words (a heading match counts extra) and
+  // an excerpt of about 200 characters from it.
+  function bestSection(doc, words) {
+    var best = null, bestScore = 0;
+    (doc.h || []).forEach(function (s) {
+      var score = markTokens(s[1], words).count + markTokens(s[2], words).count;
+      if (score > bestScore) { bestScore = score; best = s; }
+    });
+    var text = best ? best[2] : (doc.d || ((doc.h && doc.h[0]) ? doc.h[0][2] : ''));
+    var marked = markTokens(text, words).parts, first = -1, pos = 0, from = 0, i;
+    for (i = 0; i < marked.length; i++) { if (marked[i].mark) { first = i; break; } }
+    if (first > 0) {
+      for (i = 0; i < first; i++) pos += marked[i].text.length;
+      while (from < first && pos > 40) { pos -= marked[from].text.length; from++; }
+    }
+    var excerpt = [], length = 0;
+    for (i = from; i < marked.length && length < 200; i++) { excerpt.push(marked[i]); length += marked[i].text.length; }
+    return { id: best ? best[0] : '', heading: best ? best[1] : '', parts: excerpt, before: from > 0, after: i < marked.length };
+  }
+
+  var api = { plan: plan, run: run, bestSection: bestSection, matchesTerm: matchesTerm };
+  if (typeof module !== 'undefined' && module.exports) { module.exports = api; return; }
+
+  // ---- The /search/ page. ----
+  var doc = root.document, form = doc.getElementById('search-form');
+  var list = doc.getElementById('search-results'), status = doc.getElementById('search-status');
+  if (!form || !list || !status) return;
+  var input = form.querySelector('input[name="q"]'), index = null, data = root.QAHUB_SEARCH;
+  var base = doc.documentElement.getAttribute('data-base') || form.getAttribute('data-base') || '/';
+
+  // The index arrives as search/index.js (a script, for sites built with
+  // --relative-urls to open over file://, where fetch() is refused) or is
+  // fetched as search/index.json and search/docs.json.
+  var loading = null;
+  function fetchJson(path) {
+    return root.fetch(base + path).then(function (r) {
+      if (!r.ok) throw new Error(path + ': ' + r.status);
+      return r.json();
+    });
+  }
+  function load() {
+    if (!index && data && root.lunr) { index = root.lunr.Index.load(data.index); }
+    return index;
+  }
+  function fetchIndex() {
+    if (!loading) {
+      loading = Promise.all([fetchJson('search/index.json'), fetchJson('search/docs.json')]).then(function (parts) {
+        data = { index: parts[0], docs: parts[1] };
+      });
+    }
+    return loading;
+  }
+
+  function link(url, id) {
+    var href = url;
+    if (base !== '/') href = base + url.replace(/^\//, '');
+    if (root.location.protocol === 'file:' && /\/$/.test(href)) href += 'index.html';
+    return href + (id ? '#' + id : '');
+  }
+
+  function render(query) {
+    while (list.firstChild) list.removeChild(list.firstChild);
+    query = query.trim();
+    if (!query) { status.textContent = ''; return; }
+    if (!data && root.fetch && root.location.protocol !== 'file:') {
+      status.textContent = 'Loading the search index…';
+      fetchIndex().then(function () { if (input.value.trim() === query) render(query); },
+        function () { status.textContent = 'Search is not available: the search index did not load.'; });
+      return;
+    }
+    if (!load()) { status.textContent = 'Search is not available: the search index did not load.'; return; }
+    var results = run(root.lunr, index, data.docs, query);
+    results.forEach(function (r) {
+      var section = bestSection(r.doc, r.words), li = doc.createElement('li'), h = doc.createElement('h2');
+      var a = doc.createElement('a');
+      a.href = link(r.doc.u, section.id);
+      a.textContent = r.doc.t + (section.heading ? ' › ' + section.heading : '');
+      h.appendChild(a);
+      li.appendChild(h);
+      if (r.doc.s) {
+        var meta = doc.createElement('p');
+        meta.className = 'search-section';
+        meta.textContent = r.doc.s;
+        li.appendChild(meta);
+      }
+      var p = doc.createElement('p');
+      p.className = 'search-excerpt';
+      if (section.before) p.appendChild(doc.createTextNode('… '));
+      section.parts.forEach(function (part) {
+        if (part.mark) {
+          var mark = doc.createElement('mark');
+          mark.textContent = part.text;
+          p.appendChild(mark);
+        } else {
+          p.appendChild(doc.createTextNode(part.text));
+        }
+      });
+      if (section.after) p.appendChild(doc.createTextNode(' …'));
+      li.appendChild(p);
+      list.appendChild(li);
+    });
+    var n = results.length;
+    status.textContent = (n === 0 ? 'No results' : n + (n === 1 ? ' result' : ' results')) + ' for “' + query + '”';
+  }
+
+  var timer = null;
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    if (root.history && root.history.replaceState && root.location.protocol !== 'file:') {
+      root.history.replaceState(null, '', '?q=' + encodeURIComponent(input.value));
+    }
+    render(input.value);
+  });
+  input.addEventListener('input', function () {
+    if (timer) root.clearTimeout(timer);
+    timer = root.setTimeout(function () { render(input.value); }, 250);
+  });
+  var match = /[?&]q=([^&]*)/.exec(root.location.search);
+  if (match) {
+    input.value = decodeURIComponent(match[1].replace(/\+/g, ' '));
+    render(input.value);
+  }
+})(typeof window !== 'undefined' ? window : globalThis);
