@@ -259,11 +259,11 @@ def main():
                 f"search index rebuilt {fmt_ms(r[2]) if r[2] else 'never'} ms after the update")
         else:
             log(f"  not measured: {why}")
-        # The terminal's Xapian database is made by the first `qahub search` after a build.
+        # `qahub search` reads the build's own index (no database to make first).
         first, _, _ = timed([qahub, "search", "--site", s10, "assessment plan"])
         again, _, _ = timed([qahub, "search", "--site", s10, "assessment plan"])
         res["terminal"] = {"first": first, "again": again}
-        log(f"  qahub search at 10k: first after a build {first:.2f} s (writes the database), then {again:.2f} s")
+        log(f"  qahub search at 10k: first after a build {first:.2f} s, then {again:.2f} s")
 
     if "10k" in res and "1k" in res:
         log("== growth 10k / 1k (medians)")
@@ -362,8 +362,8 @@ def write_results(a, res):
     if "terminal" in res:
         t = res["terminal"]
         L += ["## qahub search (10k pages)", "",
-              f"- The first `qahub search` after a build writes the Xapian database from the cache the build left "
-              f"in `.qahub/search/`: {t['first']:.2f} s; later searches {t['again']:.2f} s.", ""]
+              f"- `qahub search` scores the build's own lunr index (`.qahub/search/`): the first search after a "
+              f"build {t['first']:.2f} s, later searches {t['again']:.2f} s.", ""]
     if "10k" in res:
         e = res["10k"]
         r2 = statistics.median(e["times"]["qahub --jobs 2"]) / statistics.median(e["times"]["hugo"])
@@ -386,7 +386,7 @@ def write_results(a, res):
           "- Same Markdown for both (sections of 50 files, ~500 words a page, h2/h3, a list, a table, 2–5 links).",
           "- qahub also checks every internal link and anchor (rewriting `.md` links to URLs), generates tag, review, "
           "print and amendments pages, writes the lunr index, `docs.json` and the search cache for `qahub search` "
-          "(`.qahub/search/`: corpus and store; the Xapian database is made by the first search, timed above), "
+          "(`.qahub/search/`: the page's index, store and suggestion words), "
           "renders records" + (" (one action per 20 pages)" if any(res[n].get("records") for n in ("1k", "10k") if n in res)
                                else "") + ", and writes all or nothing.",
           "- Hugo leaves `.md` links as written (unchecked), has no search, and runs with taxonomies and RSS disabled; "

@@ -6,9 +6,12 @@
 /// (lunr_query.h), so results, order and scores are the page's. When nothing
 /// matches, it suggests the nearest indexed words (suggest.h).
 ///
-///   std::vector<SearchHit> hits;
+///   SearchOutcome result;
 ///   std::string error;
-///   if (!search_site_index(site / ".qahub", "CIN plan", 10, hits, error)) ...
+///   if (!search_site_index(site / ".qahub", "CIN plan", 10, result, error)) ...
+///
+/// A query in lunr syntax (`title:`, `+`, `-`, `*`, `~`, `^`) is the page's
+/// alone (it hands it to lunr's parser); here it is read as plain words.
 #include <filesystem>
 #include <ostream>
 #include <string>
@@ -43,7 +46,7 @@ bool search_site_index(const std::filesystem::path& cache_dir, const std::string
 /// excerpt) or, with `json`, {"query", "total", "results": [{title, url,
 /// section, excerpt, score}], "suggestions": [{"word", "nearest": [...]}]}. Returns 0 (also when nothing matched), 1
 /// with `error: no search index in SITE/.qahub/search; run qahub build first` when no index exists, or 1 with another
-/// `error: …` line for an empty query or a damaged database.
+/// `error: …` line for an empty query or a damaged search cache.
 int run_search_command(const std::filesystem::path& site_dir, const std::string& query, bool json, int limit,
                        std::ostream& out, std::ostream& err);
 
