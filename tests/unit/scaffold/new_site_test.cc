@@ -138,7 +138,7 @@ TEST_CASE("new site: writes through a staging folder and undoes a failure", "[sc
   CHECK(read(dir.path() / "README.md") == "# Hub\n");
   CHECK(read(dir.path() / ".gitignore") == "public/\n.qahub/\n");
   CHECK_FALSE(stdfs::exists(dir.path() / ".qahub-new-site"));
-  CHECK(tree(dir.path()).size() == plan.files.size() + 1 /* README */ + 10 /* directories */);
+  CHECK(tree(dir.path()).size() == plan.files.size() + 1 /* README */ + 11 /* directories */);
 }
 
 TEST_CASE("new schemas: missing ones always, older copies only with --refresh, customised never", "[scaffold]") {
