@@ -90,7 +90,9 @@ void load_records(const config::BuildOptions& options, Build& b, diag::Diagnosti
   const bool has_data = std::filesystem::is_directory(options.site_dir / "data", ec);
   b.data = records::load(in, diags);
   report::Options ropt{
-      options.site_dir, options.as_of, options.drafts, b.config.organisation, b.templates.get(), publish, {}};
+      options.site_dir, options.as_of, options.drafts, b.config.organisation, b.templates.get(), publish, {}, {}};
+  ropt.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
+                  b.config.targets.good_or_better_pm};
   if (auto broken = b.data.broken.find("cycle"); broken != b.data.broken.end()) ropt.broken_cycles = broken->second;
   b.reports = report::apply_reports(ropt, b.content, b.data.records, diags);
   for (const content::Page& p : b.content.pages) pages.content_urls[p.source] = p.url;

@@ -12,6 +12,7 @@ const std::vector<BlockKind>& cycle_blocks() {
       {"figures", "Figures", figures_data, figures_view},
       {"grades", "Grades", grades_data, grades_view},
       {"moderation", "Moderation", moderation_data, moderation_view},
+      {"breakdown", "By service and area", breakdown_data, breakdown_view},
       {"feedback", "What families told us", feedback_data, feedback_view},
       {"learning", "Key learning", learning_data, learning_view},
       {"actions", "Actions agreed", actions_data, actions_view},

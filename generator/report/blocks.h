@@ -14,6 +14,7 @@
 
 #include "base/date.h"
 #include "frontmatter/front_matter.h"
+#include "record_pages/record_pages.h"
 #include "records/model.h"
 #include "records/relations.h"
 
@@ -39,6 +40,10 @@ struct Input {
 /// catalogue and the cycles it compares with.
 struct ViewInput {
   const nlohmann::json& snapshot;  ///< {"figures": …, "blocks": …, "cycle": …}
+  /// The site's `disclosure` and `targets` as today's config gives them:
+  /// suppression is applied when rendering, so a stricter threshold applies
+  /// to reports published before it too. Null: the defaults.
+  const record_pages::FigureOptions* figures = nullptr;
 };
 
 struct BlockKind {
@@ -60,6 +65,8 @@ nlohmann::json grades_data(const Input&);
 nlohmann::json grades_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json moderation_data(const Input&);
 nlohmann::json moderation_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json breakdown_data(const Input&);
+nlohmann::json breakdown_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json feedback_data(const Input&);
 nlohmann::json feedback_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json learning_data(const Input&);
@@ -76,6 +83,19 @@ nlohmann::json meetings_data(const Input&);
 nlohmann::json meetings_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json changes_data(const Input&);
 nlohmann::json changes_view(const nlohmann::json&, const ViewInput&);
+
+/// A changed value of the breakdown block ("breakdown/rows/early-help/north/completed"),
+/// in the words of a warning or correction note: "Early Help, North: audits
+/// completed 12 → 14" when the view of both `old_data` and `new_data` shows
+/// that count, otherwise the row and measure only ("… changed (not quoted:
+/// small numbers are not shown)"), so a suppressed value is never quoted.
+/// "" for any other name. (block_breakdown.cc)
+std::string breakdown_change_words(const std::string& name, const nlohmann::json& old_value,
+                                   const nlohmann::json& new_value, const nlohmann::json& old_data,
+                                   const nlohmann::json& new_data, const record_pages::FigureOptions& options,
+                                   const std::string& cycle_id);
+/// The breakdown data `data` with a correction's old values ({name, old, new}) put back.
+nlohmann::json breakdown_with_old_values(nlohmann::json data, const nlohmann::json& values);
 
 // Helpers the block files share (blocks.cc).
 /// "14 September 2026" for "2026-09-14"; "" for anything else.

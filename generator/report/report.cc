@@ -184,7 +184,18 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
       } else {
         // Recomputed as qahub publish did: only a changed past value warns.
         const json now = compute(in);
+        const json empty = json::object();
+        const json& old_breakdown = s["blocks"].contains("breakdown") ? s["blocks"]["breakdown"] : empty;
+        const json& new_breakdown = now["blocks"].contains("breakdown") ? now["blocks"]["breakdown"] : empty;
         for (const Difference& d : differences(s, now)) {
+          const std::string row = breakdown_change_words(d.name, d.old_value, d.new_value, old_breakdown, new_breakdown,
+                                                         options.figures, c.id);
+          if (!row.empty()) {
+            diags.warning(at(snap->second, d.pointer), "published report " + page.source +
+                                                           " differs from the data now in its breakdown: " + row +
+                                                           "; record the correction with qahub publish --correct");
+            continue;
+          }
           const bool figure = d.pointer.rfind("/figures/", 0) == 0;
           const diag::Position pos = figure ? c.src.at(cycle_pointer(d.name)) : at(snap->second, d.pointer);
           diags.warning(pos, "published report " + page.source + " says " + d.name + " " + value_text(d.old_value) +
@@ -231,7 +242,7 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
     if (is_report && r->second->draft && !options.drafts) continue;
     if (!is_report && !options.broken_cycles.empty() && uses_cycle_shortcodes(page)) continue;
     PageContext ctx{*options.templates, listed, is_report ? &r->second->shown : nullptr,
-                    is_report ? r->second->cycle->title() : ""};
+                    is_report ? r->second->cycle->title() : "", &options.figures};
     resolve_page(page, ctx, diags);
     if (!is_report) continue;
     const Found& f = *r->second;
@@ -244,6 +255,10 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
     h.published = f.draft ? "" : f.published->iso();
     h.draft = f.draft;
     if (f.shown.contains("corrections")) h.corrections = &f.shown["corrections"];
+    if (f.shown.contains("blocks") && f.shown["blocks"].contains("breakdown"))
+      h.breakdown = &f.shown["blocks"]["breakdown"];
+    h.figures = &options.figures;
+    h.cycle_id = f.cycle->id;
     page.doc.prepend_html(report_header(*options.templates, h, diags));
     if (f.draft) page.meta.draft = true;
   }

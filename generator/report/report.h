@@ -27,6 +27,7 @@
 #include "base/date.h"
 #include "content/pages.h"
 #include "diag/diagnostics.h"
+#include "record_pages/record_pages.h"
 #include "records/model.h"
 #include "templating/templates.h"
 
@@ -54,6 +55,9 @@ struct Options {
   /// Cycles that exist but failed to load: a page that may be one's report
   /// is then left alone, so one broken cycle is one error, not one per figure.
   std::set<std::string> broken_cycles;
+  /// `disclosure` and `targets` from today's config: the breakdown block
+  /// and its warnings suppress small numbers with them.
+  record_pages::FigureOptions figures;
 };
 
 struct Result {

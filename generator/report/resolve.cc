@@ -99,7 +99,7 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
       return std::nullopt;
     }
     const json& data = ctx.snapshot->at("blocks").value(kind->name, json::object());
-    ViewInput vin{*ctx.snapshot};
+    ViewInput vin{*ctx.snapshot, ctx.figures};
     html = render_block(ctx, kind->name, kind->view(data, vin), diags);
   } else if (sc.name == kReports) {
     json rows = json::array();
@@ -146,9 +146,19 @@ std::string report_header(const templating::Templates& templates, const HeaderIn
   if (in.corrections)
     for (const json& c : *in.corrections) {
       std::string values;
-      for (const json& v : c.value("values", json::array())) {
+      const json& changed = c.value("values", json::array());
+      for (const json& v : changed) {
         if (!values.empty()) values += "; ";
         const std::string name = v.value("name", "");
+        if (in.breakdown && in.figures) {
+          const json before = breakdown_with_old_values(*in.breakdown, changed);
+          const std::string words = breakdown_change_words(name, v.value("old", json()), v.value("new", json()), before,
+                                                           *in.breakdown, *in.figures, in.cycle_id);
+          if (!words.empty()) {
+            values += words;
+            continue;
+          }
+        }
         const bool figure = std::find(figure_names().begin(), figure_names().end(), name) != figure_names().end();
         auto shown = [&](const json& x) { return figure ? format_figure(name, x) : value_text(x); };
         values +=

@@ -10,6 +10,7 @@
 
 #include "content/pages.h"
 #include "diag/diagnostics.h"
+#include "record_pages/record_pages.h"
 #include "templating/templates.h"
 
 namespace qahub::report {
@@ -31,6 +32,8 @@ struct PageContext {
   /// make_snapshot() shapes it; null for any other page.
   const nlohmann::json* snapshot = nullptr;
   std::string cycle_title;
+  /// Today's `disclosure` and `targets`, for the blocks that suppress (breakdown).
+  const record_pages::FigureOptions* figures = nullptr;
 };
 
 /// Every shortcode name, for "did you mean".
@@ -47,6 +50,11 @@ struct HeaderInput {
   std::string title, organisation, owner, cycle, period, published;
   bool draft = false;
   const nlohmann::json* corrections = nullptr;
+  /// The snapshot's breakdown data and today's options: a correction note
+  /// about a suppressed breakdown value names its row instead.
+  const nlohmann::json* breakdown = nullptr;
+  const record_pages::FigureOptions* figures = nullptr;
+  std::string cycle_id;
 };
 std::string report_header(const templating::Templates& templates, const HeaderInput& in, diag::Diagnostics& diags);
 
