@@ -1,6 +1,6 @@
 #include "render/a_to_z.h"
 
-#include <xapian/unicode.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -92,8 +92,13 @@ std::string section_title(const model::Site& site, const model::SitePage& page) 
 
 json entries_view(const std::vector<AToZEntry>& entries) {
   json list = json::array();
-  for (const AToZEntry& e : entries)
-    list.push_back({{"title", e.title}, {"url", e.url}, {"section", e.section}, {"description", e.description}});
+  for (const AToZEntry& e : entries) {
+    json entry = {{"title", e.title}, {"url", e.url}};
+    // Absent, not "": a Mustache section shows for any string, the empty one too.
+    if (!e.section.empty()) entry["section"] = e.section;
+    if (!e.description.empty()) entry["description"] = e.description;
+    list.push_back(std::move(entry));
+  }
   return list;
 }
 

@@ -135,3 +135,12 @@ TEST_CASE("a-z: above 2,000 entries each letter gets its own page", "[render][a-
   CHECK(count_of(site.output("a-z/0-9/index.html"), "<li><a href=\"/p") == 666);
   CHECK(site.exists("a-z/h/index.html"));
 }
+
+TEST_CASE("a-z: no empty section or description markup", "[render][a-z]") {
+  TestSite site({{"content/_index.md", page("title: Hub\n")}, {"content/plain.md", page("title: Plain\n")}});
+  REQUIRE(site.build());
+  const std::string az = site.output("a-z/index.html");
+  CHECK(contains(az, "<li><a href=\"/\">Hub</a></li>"));
+  CHECK(contains(az, "<li><a href=\"/plain/\">Plain</a> <span class=\"az-section\">(Hub)</span></li>"));
+  CHECK_FALSE(contains(az, "<p></p>"));
+}
