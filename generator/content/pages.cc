@@ -45,8 +45,14 @@ Page parse_page(const std::string& source, const std::string& file_text, const L
   page.meta = frontmatter::parse_page_meta(split, source, valid ? diags : ignored);
   diag::check_personal_data(text, source, 0, options.allow_personal_data, diags);
   page.doc = markdown::Document::parse(split.body, split.body_line_offset, options.markdown);
+  if (is_glossary(page.meta)) page.doc.give_rows_ids();
   page.head = text.substr(0, text.size() - std::min(text.size(), split.body.size()));
   return page;
+}
+
+bool is_glossary(const frontmatter::PageMeta& meta) {
+  return std::any_of(meta.tags.begin(), meta.tags.end(),
+                     [](const std::string& tag) { return base::slugify(tag) == "glossary"; });
 }
 
 ContentSet load_content(const std::filesystem::path& site_dir, const LoadOptions& options, diag::Diagnostics& diags) {

@@ -47,6 +47,10 @@ std::string url_for_source(const std::string& source);
 /// The section URL a page URL sits in: "/a/b/" → "/a/"; "/a/" → "/"; "/" → "".
 std::string parent_url(const std::string& url);
 
+/// A page tagged `glossary` (any spelling with that slug, as tags merge): its
+/// tables' rows get ids and their first cells are terms of the A to Z.
+bool is_glossary(const frontmatter::PageMeta& meta);
+
 /// Reads and parses every page (in parallel); drafts are skipped unless asked for.
 ContentSet load_content(const std::filesystem::path& site_dir, const LoadOptions& options, diag::Diagnostics& diags);
 

@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <set>
@@ -141,6 +142,40 @@ void Document::read_headings() {
   cmark_iter_free(it);
 }
 
+void Document::give_rows_ids() {
+  row_ids_ = true;
+  read_rows();
+}
+
+void Document::read_rows() {
+  rows_.clear();
+  if (!row_ids_ || !tree_) return;
+  std::set<std::string> used_ids;
+  for (const Heading& h : headings_) used_ids.insert(h.id);
+  cmark_iter* it = cmark_iter_new(tree_->root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    // The table extension names header rows "table_header", body rows "table_row".
+    if (ev != CMARK_EVENT_ENTER || std::string_view(cmark_node_get_type_string(n)) != "table_row") continue;
+    TableRow row;
+    row.line = cmark_node_get_start_line(n) + line_offset_;
+    for (cmark_node* cell = cmark_node_first_child(n); cell; cell = cmark_node_next(cell)) {
+      std::string text;
+      collect_text(cell, text);
+      row.cells.push_back(base::trim(text));
+    }
+    const std::string slug = row.cells.empty() ? "" : base::slugify(row.cells[0]);
+    if (!slug.empty()) {
+      const std::string base_id = "term-" + slug;
+      row.id = base_id;
+      for (int k = 1; used_ids.count(row.id); ++k) row.id = base_id + "-" + std::to_string(k);
+      used_ids.insert(row.id);
+    }
+    rows_.push_back(std::move(row));
+  }
+  cmark_iter_free(it);
+}
+
 void Document::find_shortcodes() {
   std::vector<cmark_node*> texts;
   cmark_iter* it = cmark_iter_new(tree_->root);
@@ -232,6 +267,7 @@ void Document::resolve_shortcodes(const std::vector<Resolved>& resolved) {
   }
   for (auto& [node, text] : literals) cmark_node_set_literal(node, text.c_str());
   read_headings();
+  read_rows();
 }
 
 void Document::set_link_url(size_t i, const std::string& url) {
@@ -268,6 +304,9 @@ std::string Document::render_html(const RenderOptions& options) const {
   size_t pos = 0;
   size_t next_heading = 0;
   int table_count = 0;
+  std::map<int, const std::string*> row_id_at_line;  // body line → id; one row per line
+  for (const TableRow& r : rows_)
+    if (!r.id.empty()) row_id_at_line[r.line - line_offset_] = &r.id;
   while (pos < html.size()) {
     size_t lt = html.find('<', pos);
     if (lt == std::string::npos) {
@@ -292,6 +331,11 @@ std::string Document::render_html(const RenderOptions& options) const {
       const bool heading = tag.size() > 3 && tag[1] == 'h' && tag[2] >= '1' && tag[2] <= '6' && tag[3] == ' ';
       if (heading && next_heading < headings_.size())
         cleaned += " id=\"" + base::html_escape(options.id_prefix + headings_[next_heading++].id) + "\"";
+      if (tag.substr(0, 4) == "<tr " && !row_id_at_line.empty()) {
+        const int line = std::atoi(attr.c_str() + kAttr.size());  // "LINE:COL-LINE:COL"
+        if (auto r = row_id_at_line.find(line); r != row_id_at_line.end())
+          cleaned += " id=\"" + base::html_escape(options.id_prefix + *r->second) + "\"";
+      }
       cleaned += std::string(tag.substr(end + 1));
     } else {
       cleaned = std::string(tag);

@@ -45,6 +45,14 @@ struct Link {
   bool is_image = false;
 };
 
+/// A body row of a table (header rows excluded): its cells' plain text and,
+/// once Document::give_rows_ids() has run, the id its <tr> renders with.
+struct TableRow {
+  std::vector<std::string> cells;
+  std::string id;  ///< "term-" + the first cell's slug, unique; "" if that cell has no text
+  int line = 0;    ///< line in the original file
+};
+
 /// The text under one heading, for search deep links. The first section
 /// (before any h2) has an empty id.
 struct Section {
@@ -66,6 +74,13 @@ class Document {
 
   const std::vector<Heading>& headings() const { return headings_; }
   const std::vector<Link>& links() const { return links_; }
+  /// Glossary pages (tagged `glossary`): gives every table body row whose
+  /// first cell has text an id, so the A to Z and other pages can link to a
+  /// term. Ids are "term-" + the cell's slug, made unique with -1, -2 and
+  /// never one of headings()' ids; render_html() writes them on the <tr>.
+  void give_rows_ids();
+  /// Every table body row, in document order; empty until give_rows_ids().
+  const std::vector<TableRow>& table_rows() const { return rows_; }
   /// Replaces the target of links()[i] in the tree.
   void set_link_url(size_t i, const std::string& url);
   /// HTML with `id` on every heading and tables wrapped for small screens.
@@ -103,6 +118,9 @@ class Document {
   std::unique_ptr<Tree> tree_;
   std::vector<Heading> headings_;
   std::vector<Link> links_;
+  std::vector<TableRow> rows_;
+  bool row_ids_ = false;
+  void read_rows();
   std::vector<cmark_node*> link_nodes_;
   /// Where each of shortcodes_ sits: the text node (inline, with its byte
   /// range in the literal) or the placeholder block.

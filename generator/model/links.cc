@@ -137,6 +137,8 @@ LinkTargets link_targets(const content::ContentSet& content, const record_pages:
   for (const content::Page& p : content.pages) {
     std::set<std::string>& ids = t.pages[p.url];
     for (const markdown::Heading& h : p.doc.headings()) ids.insert(h.id);
+    for (const markdown::TableRow& r : p.doc.table_rows())
+      if (!r.id.empty()) ids.insert(r.id);  // glossary rows
     t.anchors_known.insert(p.url);
     t.source_to_url[p.source] = p.url;
   }

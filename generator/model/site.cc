@@ -27,6 +27,7 @@ void set_content_body(SitePage& s, const content::Page& p) {
   for (const markdown::Heading& h : p.doc.headings())
     if (h.level == 2 || h.level == 3) s.toc.push_back(h);
   s.search_sections = p.doc.sections();
+  s.glossary_rows = p.doc.table_rows();
 }
 
 namespace {

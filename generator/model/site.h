@@ -30,6 +30,8 @@ struct SitePage {
   std::string body_html;
   std::vector<markdown::Heading> toc;  ///< h2 headings
   std::vector<markdown::Section> search_sections;
+  /// A glossary page's table rows (content::is_glossary), for the A to Z.
+  std::vector<markdown::TableRow> glossary_rows;
   std::vector<std::string> tags;
   std::string owner;
   std::optional<base::Date> review_by;

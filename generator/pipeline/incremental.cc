@@ -1,5 +1,7 @@
 #include "pipeline/incremental.h"
 
+#include <algorithm>
+
 #include "fs/files.h"
 #include "model/links.h"
 #include "render/site_pages.h"
@@ -30,6 +32,11 @@ class AnchorSwap {
   bool kept_ = false;
 };
 
+bool same_rows(const std::vector<markdown::TableRow>& a, const std::vector<markdown::TableRow>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const auto& x, const auto& y) { return x.cells == y.cells && x.id == y.id; });
+}
+
 }  // namespace
 
 UpdateResult update_pages(BuildState& state, const std::set<std::string>& changed, diag::Diagnostics& diags) {
@@ -50,6 +57,8 @@ UpdateResult update_pages(BuildState& state, const std::set<std::string>& change
     if (page.head != known->second.head || !site.find(page.url)) return result;
     // Shortcodes are resolved from data and other pages (reports, their lists).
     if (state.with_shortcodes.count(source) || !page.doc.shortcodes().empty()) return result;
+    // A glossary's rows are A to Z entries (maybe another letter, or a new letter page).
+    if (!same_rows(page.doc.table_rows(), site.find(page.url)->glossary_rows)) return result;
     const std::vector<std::string> ids = heading_ids(page);
     if (ids != known->second.heading_ids) anchors.swap(page.url, ids);
     edited.pages.push_back(std::move(page));

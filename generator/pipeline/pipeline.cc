@@ -251,6 +251,8 @@ void add_anchor_links(BuildState& state, const std::string& source, const markdo
 std::vector<std::string> heading_ids(const content::Page& page) {
   std::vector<std::string> ids;
   for (const markdown::Heading& h : page.doc.headings()) ids.push_back(h.id);
+  for (const markdown::TableRow& r : page.doc.table_rows())
+    if (!r.id.empty()) ids.push_back(r.id);  // glossary rows are link targets too
   return ids;
 }
 

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "markdown/html_text.h"
+#include "render/a_to_z.h"
 
 namespace qahub::render {
 
@@ -168,6 +169,7 @@ std::string review_status(const model::SitePage& page, base::Date as_of) {
 std::vector<std::string> generated_page_urls(const model::Site& site) {
   std::vector<std::string> urls = {"/tags/", "/amendments/", "/review/", "/accessibility/", "/search/"};
   for (const auto& [tag, _] : site.tags) urls.push_back("/tags/" + base::slugify(tag) + "/");
+  for (std::string& url : a_to_z_urls(group_by_letter(a_to_z_entries(site)))) urls.push_back(std::move(url));
   return urls;
 }
 
@@ -176,6 +178,7 @@ void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, di
   amendments_page(ctx, out, diags);
   review_page(ctx, out, diags);
   accessibility_page(ctx, out, diags);
+  render_a_to_z(ctx, out, diags);
   print_packs(ctx, out, diags);
   redirects(ctx, out, diags);
   // Sites opened from disk load the index as a script; served ones fetch the JSON.

@@ -119,6 +119,7 @@ const pageKinds = [
   ['amendments', '/amendments/', true],
   ['review', '/review/', true],
   ['tags', '/tags/', true],
+  ['a-z', '/a-z/', true],
   ['tag', firstUnder('/tags/'), false],
   ['search', '/search/', true],
   ['not-found', '/404.html', true],
@@ -240,6 +241,67 @@ test('missing page: the server answers 404 with the site\'s 404 page', () => wit
   const url = `${server.origin}/no-such-page/`;
   const others = problems.filter((p) => !(p.url === url && (p.status === 404 || /status of 404/.test(p.text))));
   assertQuietConsole(others, '/no-such-page/');
+}));
+
+// ---------------------------------------------------------------------------
+// JavaScript disabled: the hub is findable without it (the A to Z), and the
+// pages that lead there pass axe as they are then (no js class, no Menu or
+// Print buttons, search's <noscript> text shown). Each page loads with script
+// execution off; axe needs timers, so scripts are switched back on (CDP) only
+// after the load, when the page's own scripts have already been skipped.
+
+const axeSource = fs.readFileSync(path.join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+async function withoutJavaScript(fn) {
+  const context = await browser.newContext({ viewport: DESKTOP, baseURL: server.origin, javaScriptEnabled: false });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  const cdp = await context.newCDPSession(page);
+  const scripts = (on) => cdp.send('Emulation.setScriptExecutionDisabled', { value: !on });
+  try {
+    return await fn(page, scripts);
+  } finally {
+    await context.close();
+  }
+}
+
+test('JavaScript disabled: axe WCAG 2.x A/AA on the A to Z, search, 404, home and a glossary', () => withoutJavaScript(async (page, scripts) => {
+  const failures = [];
+  for (const url of ['/a-z/', '/search/', '/404.html', '/', '/about/glossary/']) {
+    await scripts(false);
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (!response || response.status() !== 200) failures.push(`${url} answered ${response && response.status()}`);
+    const ranScripts = await page.evaluate(() => document.documentElement.classList.contains('js'));
+    if (ranScripts) failures.push(`${url}: the js class is set, so the page's scripts ran`);
+    await scripts(true);
+    await page.evaluate(axeSource);
+    const violations = await runAxe(page, repo, { injected: true });
+    if (violations.length) failures.push(`${url}: ${violations.length} axe violation(s) without JavaScript:\n${formatViolations(violations)}`);
+  }
+  assert(failures.length === 0, failures.join('\n'));
+}));
+
+test('JavaScript disabled: footer → A to Z → a glossary term reaches its row; search and 404 link the A to Z', () => withoutJavaScript(async (page) => {
+  await page.goto('/models/systemic/');
+  await page.click('footer a:text-is("A to Z")');
+  await page.waitForURL(/\/a-z\/$/);
+  const letters = await page.$$eval('nav.az-letters a', (as) => as.map((a) => a.getAttribute('href')));
+  assert(letters.length >= 10 && letters.every((h) => /^#letter-/.test(h)), `letter nav: ${letters.join(' ')}`);
+  for (const href of letters) {
+    assert(await page.$(href) !== null, `the letter link ${href} has no target`);
+  }
+  const term = page.locator('ul.az-entries a[href$="#term-cin"]').first();
+  assert(await term.count() === 1, 'no A to Z entry for the glossary term CIN');
+  await term.click();
+  await page.waitForURL(/#term-cin$/);
+  const row = await page.$eval('#term-cin', (tr) => [tr.tagName, tr.cells[0].textContent]);
+  assert(row[0] === 'TR' && row[1] === 'CIN', `#term-cin is ${row.join(' ')}`);
+  await page.goto('/search/');
+  const noscript = await page.$eval('main', (m) => m.innerText);
+  assert(/Search needs JavaScript/.test(noscript), 'the search page shows no no-JavaScript text');
+  assert(await page.$('main a[href="/a-z/"]') !== null, 'the search page\'s no-JavaScript text does not link the A to Z');
+  await page.goto('/404.html');
+  assert(await page.$('main a[href="/a-z/"]') !== null, 'the 404 page does not link the A to Z');
 }));
 
 // ---------------------------------------------------------------------------

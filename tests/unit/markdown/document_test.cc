@@ -83,3 +83,30 @@ TEST_CASE("markdown: heading ids follow github-slugger; empty ones are section, 
   CHECK(d.headings()[2].id == "section-1");
   CHECK(d.headings()[3].id == "café-été");
 }
+
+TEST_CASE("markdown: glossary rows get ids from their first cell, unique and apart from headings", "[markdown]") {
+  const std::string body =
+      "## Term CIN\n\n| acronym | stands for |\n| --- | --- |\n| CIN | child in need |\n| CLA, LAC | child looked "
+      "after |\n|  | no term |\n| CIN | again |\n";
+  Document plain = Document::parse(body, 3, {});
+  CHECK(plain.table_rows().empty());
+  CHECK(plain.render_html().find("<tr id=") == std::string::npos);
+
+  Document d = Document::parse(body, 3, {});
+  d.give_rows_ids();
+  REQUIRE(d.table_rows().size() == 4);
+  CHECK(d.headings()[0].id == "term-cin");
+  CHECK(d.table_rows()[0].id == "term-cin-1");  // the heading has "term-cin"
+  CHECK(d.table_rows()[0].cells == std::vector<std::string>{"CIN", "child in need"});
+  CHECK(d.table_rows()[0].line == 8);
+  CHECK(d.table_rows()[1].id == "term-cla-lac");
+  CHECK(d.table_rows()[2].id.empty());
+  CHECK(d.table_rows()[3].id == "term-cin-2");
+  const std::string html = d.render_html();
+  CHECK(html.find("<tr id=\"term-cin-1\">\n<td>CIN</td>") != std::string::npos);
+  CHECK(html.find("<tr id=\"term-cla-lac\">") != std::string::npos);
+  CHECK(html.find("<tr id=\"term-cin-2\">") != std::string::npos);
+  CHECK(html.find("<tr>\n<td></td>") != std::string::npos);
+  CHECK(html.find("<tr>\n<th>acronym</th>") != std::string::npos);  // header row: no id
+  CHECK(d.render_html({0, "p2-"}).find("<tr id=\"p2-term-cla-lac\">") != std::string::npos);
+}

@@ -172,3 +172,20 @@ TEST_CASE("pipeline: incremental: a heading edit re-checks the pages that link i
         pipeline::Update::kApplied);
   CHECK(renamed.format_all().empty());
 }
+
+TEST_CASE("pipeline: incremental: a glossary's table rows are A to Z entries, so a row edit rebuilds", "[pipeline]") {
+  diag::Diagnostics diags;
+  const std::string front = "title: Words\ntags: [glossary]\n";
+  const std::string table = "| term | meaning |\n| --- | --- |\n| CIN | child in need |\n";
+  Served s;
+  s.site.write("content/guides/words.md", page(front, table));
+  REQUIRE(pipeline::build_site(s.site.options, diags, nullptr, &s.state));
+  // Prose around the table: the fast path, and the row keeps its id.
+  REQUIRE(s.edit("content/guides/words.md", page(front, "Intro.\n\n" + table), diags).kind ==
+          pipeline::Update::kApplied);
+  CHECK(contains(s.site.output("guides/words/index.html"), "<tr id=\"term-cin\">"));
+  // A new term: the A to Z changes too.
+  CHECK(
+      s.edit("content/guides/words.md", page(front, table + "| IRO | independent reviewing officer |\n"), diags).kind ==
+      pipeline::Update::kNeedsFullBuild);
+}
