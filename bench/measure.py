@@ -214,6 +214,11 @@ def main():
         timed(tools["qahub --jobs 2"] + ["--search-corpus", corpus])  # not timed: the corpus is extra work
         index = os.path.join(out, "search", "index.json")
         docs = os.path.join(out, "search", "docs.json")
+        # The search page's byte budget (issue 22): before and after the store's split.
+        if os.path.exists(os.path.join(out, "search", "meta.json")):
+            r = sh(["node", os.path.join(os.path.dirname(os.path.abspath(__file__)), "search_budget.js"), out])
+            for line in (r.stdout + r.stderr).splitlines():
+                log("  " + line)
         if os.path.exists(index) and os.path.exists(corpus):
             entry["index"] = {"raw": os.path.getsize(index), "gz": gz(index),
                               "docs_raw": os.path.getsize(docs) if os.path.exists(docs) else 0,

@@ -31,8 +31,8 @@ bool install_cache(const std::filesystem::path& cache_dir, diag::Diagnostics& di
 
 /// `--search-corpus`, and the cache `qahub search` reads (query.h): the
 /// page's index, store and suggestion words, staged beside the live copy.
-bool write_cache_files(const Corpus& corpus, const std::string& index, const DocStore& store,
-                       const std::string& words, const SearchBuildOptions& options, diag::Diagnostics& diags) {
+bool write_cache_files(const Corpus& corpus, const std::string& index, const DocStore& store, const std::string& words,
+                       const SearchBuildOptions& options, diag::Diagnostics& diags) {
   if (!options.search_corpus.empty() && !fs::write_file(options.search_corpus, corpus_to_json(corpus))) {
     diags.error({options.search_corpus.string(), 0, 0}, "cannot write search corpus");
     return false;

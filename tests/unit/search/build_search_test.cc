@@ -108,8 +108,8 @@ TEST_CASE("search: build_search: writes index, store, words, scripts, corpus and
   REQUIRE(b.out.count("search/meta.json"));
   REQUIRE(b.out.count("search/docs/0.json"));
   REQUIRE(b.out.count("search/docs/0.js"));
-  CHECK(b.out["search/docs/0.js"] == "(window.QAHUB_DOCS = window.QAHUB_DOCS || {})[0] = " +
-                                         b.out["search/docs/0.json"] + ";\n");
+  CHECK(b.out["search/docs/0.js"] ==
+        "(window.QAHUB_DOCS = window.QAHUB_DOCS || {})[0] = " + b.out["search/docs/0.json"] + ";\n");
   REQUIRE(b.out.count("search/index.js"));
   CHECK(b.out["search/index.js"].rfind("window.QAHUB_SEARCH = {\"index\": {\"version\":\"2.3.9\"", 0) == 0);
   CHECK(b.out["search/index.js"].find(", \"meta\": " + b.out["search/meta.json"] + "};\n") != std::string::npos);
@@ -263,9 +263,9 @@ TEST_CASE("search: qahub search: a damaged search cache is an error, not a crash
   std::ofstream(dir / "docs" / "0.json", std::ios::trunc) << "[]";
   std::ostringstream out0, err0;
   CHECK(run_search_command(b.site.dir, "CIN", false, 10, out0, err0) == 1);
-  CHECK(err0.str().rfind("qahub: error: damaged search cache " + (dir / "docs" / "0.json").string() +
-                             ": no entry for document ",
-                         0) == 0);
+  CHECK(err0.str().rfind(
+            "qahub: error: damaged search cache " + (dir / "docs" / "0.json").string() + ": no entry for document ",
+            0) == 0);
   CHECK(out0.str().empty());
   std::ofstream(dir / "meta.json", std::ios::trunc) << "{\"documents\": 0, \"chunks\": []}";
   std::ostringstream out, err;
