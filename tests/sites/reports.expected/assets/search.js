@@ -7,13 +7,31 @@
 //   starting with the typed word or its stem (typing "safeguar" finds
 //   "safeguarding"); a half-typed word whose stem is not a term also matches
 //   its longest truncation that is one ("safeguardi" → "safeguard*");
-// - pages matching more query words in their title come first.
+// - a hyphenated word ("co-production") also matches its joined form
+//   ("coproduction"; the index holds the joined form of every hyphenated
+//   word): it is found by the joined form or by all of its parts;
+// - "record-id/anchor" ("2026-27-cycle-1/kl1") searches the record id and
+//   links the record's own page to that anchor;
+// - pages matching more query words in their title come first;
+// - when a word finds no indexed word, the nearest words of
+//   search/words.json (loaded only then) are offered: edit distance 1, or 2
+//   for words of 5+ letters, most frequent first.
+// The order of results is lunr's own, so `qahub search` (which ports lunr's
+// scoring, generator/search/lunr_query.h) lists the same pages in the same order.
 // A word with a single clause is a lunr REQUIRED clause; a word with several
 // (stem, prefix, synonyms) is a group of OPTIONAL clauses, and a page must
 // match one clause of every group (checked on lunr's matchData).
 // Queries using lunr syntax (field:, +, -, *, ~, ^) go to idx.search as typed.
+// The page loads the index and search/meta.json (stop words, synonyms, where
+// each page's entry lives) and then, for the 20 results it shows (20 more at
+// each "Show more results"), only the chunks of the document store that hold
+// them: search/docs/K.json, or search/docs/K.js over file://
+// (generator/search/README.md §7).
 (function (root) {
   'use strict';
+
+  // Results shown at first and added by each "Show more results".
+  var PAGE_SIZE = 20;
 
   function trim(s) { return s.replace(/^\W+/, '').replace(/\W+$/, ''); }
 
@@ -76,67 +94,196 @@
     return map;
   }
 
+  function makeWord(lunr, idx, synonyms, text) {
+    var s = stem(lunr, text), syn = synonyms['~' + s] || { words: [], phrases: [] };
+    var w = { text: text, exact: [s], prefixes: [], phrases: syn.phrases, parts: [], guessed: false };
+    syn.words.forEach(function (alt) { if (w.exact.indexOf(alt) < 0) w.exact.push(alt); });
+    if (text.length >= 3) {
+      w.prefixes.push(text);
+      if (s !== text) w.prefixes.push(s);
+      if (!hasTerm(idx, s)) {
+        var before = w.prefixes.length;
+        addTruncation(idx, w, s);
+        w.guessed = w.prefixes.length > before;
+      }
+    }
+    return w;
+  }
+
+  function pieces(chunk) { return chunk.split('-').map(trim).filter(Boolean); }
+
   function plan(lunr, idx, store, query) {
     var stops = {}, seen = {}, words = [], synonyms = synonymMap(lunr, store);
     (store.stopWords || []).forEach(function (w) { stops['~' + w] = true; });
-    String(query).toLowerCase().split(/[\s\-]+/).forEach(function (raw) {
-      var text = trim(raw);
-      if (!text || stops['~' + text] || seen['~' + text]) return;
-      seen['~' + text] = true;
-      var s = stem(lunr, text), syn = synonyms['~' + s] || { words: [], phrases: [] };
-      var w = { text: text, exact: [s], prefixes: [], phrases: syn.phrases };
-      syn.words.forEach(function (alt) { if (w.exact.indexOf(alt) < 0) w.exact.push(alt); });
-      if (text.length >= 3) {
-        w.prefixes.push(text);
-        if (s !== text) w.prefixes.push(s);
-        if (!hasTerm(idx, s)) addTruncation(idx, w, s);
+    String(query).toLowerCase().split(/\s+/).forEach(function (chunk) {
+      // "record-id/anchor": the id is searched, the anchor kept for the link.
+      var anchor = null, slash = chunk.lastIndexOf('/');
+      if (slash > 0) {
+        var after = trim(chunk.slice(slash + 1)), before = chunk.slice(0, slash);
+        if (/^[a-z0-9_\-]+$/.test(after) && pieces(before).length >= 2) {
+          anchor = { record: trim(before), id: after };
+          chunk = before;
+        }
       }
-      words.push(w);
+      var parts = pieces(chunk);
+      if (parts.length >= 2) {
+        var w = makeWord(lunr, idx, synonyms, trim(chunk.replace(/-/g, '')));
+        if (stops['~' + w.text] || seen['~' + w.text]) return;
+        seen['~' + w.text] = true;
+        parts.forEach(function (p) {
+          if (stops['~' + p] || w.parts.some(function (o) { return o.text === p; })) return;
+          w.parts.push(makeWord(lunr, idx, synonyms, p));
+        });
+        if (anchor) { w.record = anchor.record; w.anchor = anchor.id; }
+        words.push(w);
+        return;
+      }
+      parts.forEach(function (text) {
+        if (stops['~' + text] || seen['~' + text]) return;
+        seen['~' + text] = true;
+        words.push(makeWord(lunr, idx, synonyms, text));
+      });
     });
     return words;
   }
 
-  function matchesTerm(word, term) {
+  function ownTerm(word, term) {
     if (word.exact.indexOf(term) >= 0) return true;
     for (var i = 0; i < word.prefixes.length; i++) if (term.lastIndexOf(word.prefixes[i], 0) === 0) return true;
     return false;
   }
 
+  // A term marks a word (its own terms or, for a compound, a part's).
+  function matchesTerm(word, term) {
+    if (ownTerm(word, term)) return true;
+    for (var i = 0; i < (word.parts || []).length; i++) if (ownTerm(word.parts[i], term)) return true;
+    return false;
+  }
+
+  // A page with these matched terms has the word: one of its own terms, or
+  // for a compound a term for every part.
+  function wordFound(word, terms) {
+    if (terms.some(function (t) { return ownTerm(word, t); })) return true;
+    if (!word.parts.length) return false;
+    return word.parts.every(function (p) { return terms.some(function (t) { return ownTerm(p, t); }); });
+  }
+
+  // Whether a word finds an indexed word by its own terms (the half-typed
+  // guess aside): words that do not get suggestions.
+  function findsAWord(idx, word) {
+    function own(x) {
+      if (x.exact.some(function (e) { return hasTerm(idx, e); })) return true;
+      var typed = x.guessed ? x.prefixes.length - 1 : x.prefixes.length;
+      for (var i = 0; i < typed; i++) if (hasPrefix(idx, x.prefixes[i])) return true;
+      return false;
+    }
+    if (own(word)) return true;
+    return word.parts.length > 0 && word.parts.every(own);
+  }
+
+  // Levenshtein distance over UTF-16 units, or max + 1 once past max.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var row = [], i, j;
+    for (j = 0; j <= b.length; j++) row[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      var diagonal = row[0], best = i;
+      row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        var up = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+        diagonal = up;
+        best = Math.min(best, row[j]);
+      }
+      if (best > max) return max + 1;
+    }
+    return row[b.length];
+  }
+
+  // Up to 3 words of the list (most frequent first) near `word`.
+  function nearestWords(word, list) {
+    var out = [], max = word.length >= 5 ? 2 : 1;
+    if (word.length < 3) return out;
+    for (var i = 0; i < list.length && out.length < 3; i++) {
+      if (list[i] !== word && distance(word, list[i], max) <= max) out.push(list[i]);
+    }
+    return out;
+  }
+
+  // [[word, [nearest...]], ...] for the query words that find no indexed word.
+  function suggest(idx, words, list) {
+    var out = [];
+    words.forEach(function (w) {
+      if (findsAWord(idx, w)) return;
+      var near = nearestWords(w.text, list);
+      if (near.length) out.push([w.text, near]);
+    });
+    return out;
+  }
+
+  // Whether suggestions are wanted (so words.json is worth loading).
+  function wantsSuggestions(idx, words, results) {
+    return results.length === 0 || words.some(function (w) { return !findsAWord(idx, w); });
+  }
+
+  // "record-id/anchor" words link their record's own page to the anchor.
+  function anchorFor(doc, words) {
+    var segments = doc.u.split('/').filter(Boolean), last = segments[segments.length - 1];
+    for (var i = 0; i < words.length; i++) if (words[i].anchor && words[i].record === last) return words[i].anchor;
+    return null;
+  }
+
   // lunr query syntax: +word, -word, field:word, word*, word~1, word^5.
   var SYNTAX = /(^|\s)[+\-]\S|[~^*]|(^|\s)(title|tags|headings|body|keywords):/;
 
-  // Results as [{ref, score, doc, titleWords}], best first.
+  // The chunk of the store holding `ref`: meta.chunks lists each chunk's
+  // first ref, ascending.
+  function chunkOf(meta, ref) {
+    var starts = meta.chunks || [], lo = 0, hi = starts.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (starts[mid] <= ref) lo = mid + 1; else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  // The store entry of `ref` once its chunk is in meta.qahubChunks, else null.
+  function docFor(meta, ref) {
+    var k = chunkOf(meta, +ref), chunk = meta.qahubChunks && meta.qahubChunks[k];
+    return chunk ? chunk[+ref - meta.chunks[k]] || null : null;
+  }
+
+  // Results as [{ref, score, doc, titleWords}], best first; `doc` is null
+  // until the result's chunk is loaded.
   function run(lunr, idx, store, query) {
     var words = plan(lunr, idx, store, query), results;
     if (SYNTAX.test(query)) {
       try { results = idx.search(query); } catch (e) { results = []; }
-      return results.map(function (r) { return { ref: r.ref, score: r.score, doc: store.docs[+r.ref], titleWords: 0, words: words }; });
+      return results.map(function (r) { return { ref: r.ref, score: r.score, doc: docFor(store, r.ref), titleWords: 0, words: words }; });
     }
     if (words.length === 0) return [];
     results = idx.query(function (q) {
-      words.forEach(function (w) {
-        var single = w.exact.length === 1 && w.prefixes.length === 0;
-        var presence = single ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL;
+      function add(w, presence) {
         w.exact.forEach(function (t) { q.term(t, { usePipeline: false, boost: 10, presence: presence }); });
         w.prefixes.forEach(function (p) {
           q.term(p, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, presence: presence });
         });
+      }
+      words.forEach(function (w) {
+        var single = w.parts.length === 0 && w.exact.length === 1 && w.prefixes.length === 0;
+        var presence = single ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL;
+        add(w, presence);
+        w.parts.forEach(function (p) { add(p, presence); });
       });
     });
     var out = [];
     results.forEach(function (r, order) {
       var terms = Object.keys(r.matchData.metadata), titleWords = 0, all = true;
       words.forEach(function (w) {
-        var hit = false, inTitle = false;
-        terms.forEach(function (t) {
-          if (!matchesTerm(w, t)) return;
-          hit = true;
-          if (r.matchData.metadata[t].title) inTitle = true;
-        });
-        if (!hit) all = false;
-        if (inTitle) titleWords++;
+        if (!wordFound(w, terms)) all = false;
+        if (terms.some(function (t) { return r.matchData.metadata[t].title && matchesTerm(w, t); })) titleWords++;
       });
-      if (all) out.push({ ref: r.ref, score: r.score, doc: store.docs[+r.ref], titleWords: titleWords, order: order, words: words });
+      if (all) out.push({ ref: r.ref, score: r.score, doc: docFor(store, r.ref), titleWords: titleWords, order: order, words: words });
     });
     out.sort(function (a, b) { return (b.titleWords - a.titleWords) || (a.order - b.order); });
     return out;
@@ -194,10 +341,14 @@
     }
     var excerpt = [], length = 0;
     for (i = from; i < marked.length && length < 200; i++) { excerpt.push(marked[i]); length += marked[i].text.length; }
-    return { id: best ? best[0] : '', heading: best ? best[1] : '', parts: excerpt, before: from > 0, after: i < marked.length };
+    var anchor = anchorFor(doc, words);
+    return { id: anchor || (best ? best[0] : ''), heading: best ? best[1] : '', parts: excerpt, before: from > 0,
+      after: i < marked.length };
   }
 
-  var api = { plan: plan, run: run, bestSection: bestSection, matchesTerm: matchesTerm };
+  var api = { plan: plan, run: run, bestSection: bestSection, matchesTerm: matchesTerm, suggest: suggest,
+    nearestWords: nearestWords, wantsSuggestions: wantsSuggestions, chunkOf: chunkOf, docFor: docFor,
+    PAGE_SIZE: PAGE_SIZE };
   if (typeof module !== 'undefined' && module.exports) { module.exports = api; return; }
 
   // ---- The /search/ page. ----
@@ -207,9 +358,9 @@
   var input = form.querySelector('input[name="q"]'), index = null, data = root.QAHUB_SEARCH;
   var base = doc.documentElement.getAttribute('data-base') || form.getAttribute('data-base') || '/';
 
-  // The index arrives as search/index.js (a script, for sites built with
-  // --relative-urls to open over file://, where fetch() is refused) or is
-  // fetched as search/index.json and search/docs.json.
+  // The index and meta arrive as search/index.js (a script, for sites built
+  // with --relative-urls to open over file://, where fetch() is refused) or
+  // are fetched as search/index.json and search/meta.json.
   var loading = null;
   function fetchJson(path) {
     return root.fetch(base + path).then(function (r) {
@@ -223,11 +374,86 @@
   }
   function fetchIndex() {
     if (!loading) {
-      loading = Promise.all([fetchJson('search/index.json'), fetchJson('search/docs.json')]).then(function (parts) {
-        data = { index: parts[0], docs: parts[1] };
+      loading = Promise.all([fetchJson('search/index.json'), fetchJson('search/meta.json')]).then(function (parts) {
+        data = { index: parts[0], meta: parts[1] };
       });
     }
     return loading;
+  }
+
+  // A script over file:// (fetch() is refused there), resolving to `value()`.
+  function loadScript(path, value) {
+    return new Promise(function (resolve, reject) {
+      var script = doc.createElement('script');
+      script.src = base + path;
+      script.onload = function () { resolve(value()); };
+      script.onerror = reject;
+      doc.head.appendChild(script);
+    });
+  }
+  function overFile() { return root.location.protocol === 'file:' || !root.fetch; }
+
+  // Chunk K of the store, once: search/docs/K.json, or search/docs/K.js
+  // over file://.
+  var chunkLoading = {};
+  function loadChunk(meta, k) {
+    if (!chunkLoading[k]) {
+      var path = 'search/docs/' + k;
+      chunkLoading[k] = (overFile()
+        ? loadScript(path + '.js', function () { return (root.QAHUB_DOCS || {})[k]; })
+        : fetchJson(path + '.json')).then(function (chunk) {
+        if (!chunk || !chunk.length) throw new Error(path + ': not a chunk of the store');
+        (meta.qahubChunks || (meta.qahubChunks = {}))[k] = chunk;
+      });
+      chunkLoading[k].catch(function () { delete chunkLoading[k]; });
+    }
+    return chunkLoading[k];
+  }
+
+  // The store entries of `results`, fetching each missing chunk once.
+  function loadDocs(meta, results) {
+    var wanted = {};
+    results.forEach(function (r) { if (!r.doc) wanted[chunkOf(meta, +r.ref)] = true; });
+    return Promise.all(Object.keys(wanted).map(function (k) { return loadChunk(meta, +k); })).then(function () {
+      results.forEach(function (r) {
+        if (!r.doc) r.doc = docFor(meta, r.ref);
+        if (!r.doc) throw new Error('no store entry for ' + r.ref);
+      });
+    });
+  }
+
+  // search/words.json, only once a query has a word that finds nothing: as a
+  // script (search/words.js) over file://, where fetch() is refused.
+  var wordsLoading = null;
+  function loadWords() {
+    if (!wordsLoading) {
+      wordsLoading = root.QAHUB_WORDS ? Promise.resolve(root.QAHUB_WORDS)
+        : overFile() ? loadScript('search/words.js', function () { return root.QAHUB_WORDS || []; })
+          : fetchJson('search/words.json');
+    }
+    return wordsLoading;
+  }
+
+  // "Did you mean chronology?" after the status, each suggestion a link.
+  function showSuggestions(query, words, suggestions) {
+    if (!suggestions.length) return;
+    var replace = {};
+    suggestions.forEach(function (s) { replace['~' + s[0]] = s[1][0]; });
+    var better = words.map(function (w) { return replace['~' + w.text] || w.text; }).join(' ');
+    status.appendChild(doc.createTextNode('. Did you mean '));
+    var a = doc.createElement('a');
+    a.href = '?q=' + encodeURIComponent(better);
+    a.textContent = better;
+    a.addEventListener('click', function (event) {
+      event.preventDefault();
+      input.value = better;
+      render(better);
+    });
+    status.appendChild(a);
+    var others = [];
+    suggestions.forEach(function (s) { others = others.concat(s[1].slice(1)); });
+    if (others.length) status.appendChild(doc.createTextNode(' (or ' + others.join(', ') + ')'));
+    status.appendChild(doc.createTextNode('?'));
   }
 
   function link(url, id) {
@@ -237,49 +463,93 @@
     return href + (id ? '#' + id : '');
   }
 
+  function resultItem(r) {
+    var section = bestSection(r.doc, r.words), li = doc.createElement('li'), h = doc.createElement('h2');
+    var a = doc.createElement('a');
+    a.href = link(r.doc.u, section.id);
+    a.textContent = r.doc.t + (section.heading ? ' › ' + section.heading : '');
+    h.appendChild(a);
+    li.appendChild(h);
+    if (r.doc.s) {
+      var meta = doc.createElement('p');
+      meta.className = 'search-section';
+      meta.textContent = r.doc.s;
+      li.appendChild(meta);
+    }
+    var p = doc.createElement('p');
+    p.className = 'search-excerpt';
+    if (section.before) p.appendChild(doc.createTextNode('… '));
+    section.parts.forEach(function (part) {
+      if (part.mark) {
+        var mark = doc.createElement('mark');
+        mark.textContent = part.text;
+        p.appendChild(mark);
+      } else {
+        p.appendChild(doc.createTextNode(part.text));
+      }
+    });
+    if (section.after) p.appendChild(doc.createTextNode(' …'));
+    li.appendChild(p);
+    return li;
+  }
+
+  // "Show more results", after the list, shown while results are left.
+  var more = doc.createElement('p'), moreButton = doc.createElement('button');
+  more.className = 'search-more';
+  more.hidden = true;
+  moreButton.type = 'button';
+  more.appendChild(moreButton);
+  list.parentNode.insertBefore(more, list.nextSibling);
+
+  // The query shown now; a newer render makes older chunk loads stale.
+  var current = null;
+  function notAvailable() { status.textContent = 'Search is not available: the search index did not load.'; }
+
+  // Adds the next PAGE_SIZE results once their chunks are in; the first
+  // page also sets the status (the live region) and offers suggestions.
+  function showNext(state) {
+    var batch = state.results.slice(state.shown, state.shown + PAGE_SIZE), first = state.shown === 0;
+    moreButton.disabled = true;
+    loadDocs(data.meta, batch).then(function () {
+      if (current !== state) return;
+      var firstLink = null;
+      batch.forEach(function (r) {
+        var li = resultItem(r);
+        list.appendChild(li);
+        if (!firstLink) firstLink = li.querySelector('a');
+      });
+      state.shown += batch.length;
+      var left = state.results.length - state.shown;
+      more.hidden = left <= 0;
+      moreButton.disabled = false;
+      moreButton.textContent = 'Show more results (' + left + ' more)';
+      if (!first) { if (firstLink) firstLink.focus(); return; }
+      var n = state.results.length, query = state.query, words = state.words;
+      status.textContent = (n === 0 ? 'No results' : n + (n === 1 ? ' result' : ' results')) + ' for “' + query + '”';
+      if (words.length && wantsSuggestions(index, words, state.results)) {
+        loadWords().then(function (list) {
+          if (current === state) showSuggestions(query, words, suggest(index, words, list));
+        }, function () { /* no suggestions without the word list */ });
+      }
+    }, function () { if (current === state) notAvailable(); });
+  }
+  moreButton.addEventListener('click', function () { if (current) showNext(current); });
+
   function render(query) {
     while (list.firstChild) list.removeChild(list.firstChild);
+    more.hidden = true;
+    current = null;
     query = query.trim();
     if (!query) { status.textContent = ''; return; }
     if (!data && root.fetch && root.location.protocol !== 'file:') {
       status.textContent = 'Loading the search index…';
-      fetchIndex().then(function () { if (input.value.trim() === query) render(query); },
-        function () { status.textContent = 'Search is not available: the search index did not load.'; });
+      fetchIndex().then(function () { if (input.value.trim() === query) render(query); }, notAvailable);
       return;
     }
-    if (!load()) { status.textContent = 'Search is not available: the search index did not load.'; return; }
-    var results = run(root.lunr, index, data.docs, query);
-    results.forEach(function (r) {
-      var section = bestSection(r.doc, r.words), li = doc.createElement('li'), h = doc.createElement('h2');
-      var a = doc.createElement('a');
-      a.href = link(r.doc.u, section.id);
-      a.textContent = r.doc.t + (section.heading ? ' › ' + section.heading : '');
-      h.appendChild(a);
-      li.appendChild(h);
-      if (r.doc.s) {
-        var meta = doc.createElement('p');
-        meta.className = 'search-section';
-        meta.textContent = r.doc.s;
-        li.appendChild(meta);
-      }
-      var p = doc.createElement('p');
-      p.className = 'search-excerpt';
-      if (section.before) p.appendChild(doc.createTextNode('… '));
-      section.parts.forEach(function (part) {
-        if (part.mark) {
-          var mark = doc.createElement('mark');
-          mark.textContent = part.text;
-          p.appendChild(mark);
-        } else {
-          p.appendChild(doc.createTextNode(part.text));
-        }
-      });
-      if (section.after) p.appendChild(doc.createTextNode(' …'));
-      li.appendChild(p);
-      list.appendChild(li);
-    });
-    var n = results.length;
-    status.textContent = (n === 0 ? 'No results' : n + (n === 1 ? ' result' : ' results')) + ' for “' + query + '”';
+    if (!load()) { notAvailable(); return; }
+    current = { query: query, results: run(root.lunr, index, data.meta, query),
+      words: plan(root.lunr, index, data.meta, query), shown: 0 };
+    showNext(current);
   }
 
   var timer = null;
