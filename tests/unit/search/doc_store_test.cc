@@ -10,14 +10,16 @@ using namespace qahub::search;
 
 namespace {
 
-/// `n` pages whose entries are about `text_bytes` long each.
+/// `n` pages whose entries are a little over `text_bytes` long each.
 std::vector<SearchPage> pages(size_t n, size_t text_bytes) {
   std::vector<SearchPage> out;
   for (size_t i = 0; i < n; ++i) {
     SearchPage p;
     p.url = "/guides/page-" + std::to_string(1000 + i) + "/";
     p.title = "Page " + std::to_string(i);
-    p.sections.push_back({"", "", std::string(text_bytes, 'x')});
+    // Sections of 1,000 bytes: section texts are cut at kMaxSectionText.
+    for (size_t done = 0; done < text_bytes; done += 1000)
+      p.sections.push_back({done ? "s" + std::to_string(done) : "", "", std::string(1000, 'x')});
     out.push_back(std::move(p));
   }
   return out;
@@ -60,7 +62,8 @@ TEST_CASE("search: doc_store: chunks in document order, closed at kChunkBytes", 
 
 TEST_CASE("search: doc_store: an entry larger than a chunk is a chunk of its own", "[search]") {
   const SynonymTable none;
-  const std::vector<IndexedDoc> docs = make_documents(pages(3, kChunkBytes * 2), none);
+  const std::vector<SearchPage> input = pages(3, kChunkBytes * 2);  // IndexedDoc points into it
+  const std::vector<IndexedDoc> docs = make_documents(input, none);
   const DocStore store = doc_store(docs, none);
   CHECK(store.chunks.size() == 3);
   CHECK(nlohmann::json::parse(store.meta)["chunks"] == nlohmann::json::array({0, 1, 2}));
