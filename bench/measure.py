@@ -214,10 +214,21 @@ def main():
         timed(tools["qahub --jobs 2"] + ["--search-corpus", corpus])  # not timed: the corpus is extra work
         index = os.path.join(out, "search", "index.json")
         docs = os.path.join(out, "search", "docs.json")
+        # The store: one docs.json before issue 22, meta.json and the chunks docs/K.json after.
+        chunk_dir = os.path.join(out, "search", "docs")
+        store_files = [docs] if os.path.exists(docs) else (
+            [os.path.join(out, "search", "meta.json")] +
+            [os.path.join(chunk_dir, f) for f in sorted(os.listdir(chunk_dir)) if f.endswith(".json")]
+            if os.path.isdir(chunk_dir) else [])
+        # The search page's byte budget (issue 22): before and after the store's split.
+        if os.path.exists(os.path.join(out, "search", "meta.json")):
+            r = sh(["node", os.path.join(os.path.dirname(os.path.abspath(__file__)), "search_budget.js"), out])
+            for line in (r.stdout + r.stderr).splitlines():
+                log("  " + line)
         if os.path.exists(index) and os.path.exists(corpus):
             entry["index"] = {"raw": os.path.getsize(index), "gz": gz(index),
-                              "docs_raw": os.path.getsize(docs) if os.path.exists(docs) else 0,
-                              "docs_gz": gz(docs) if os.path.exists(docs) else 0,
+                              "docs_raw": sum(os.path.getsize(f) for f in store_files),
+                              "docs_gz": sum(gz(f) for f in store_files),
                               "ndocs": len(json.load(open(corpus))["documents"]),
                               "terms": len(json.load(open(index))["invertedIndex"])}
             node_ms, node_str_ms, tool_ms = [], [], []

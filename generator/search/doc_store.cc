@@ -36,26 +36,52 @@ std::string doc_entry_json(const IndexedDoc& doc) {
   return doc_entry(doc).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-std::string docs_json(const std::vector<IndexedDoc>& docs, const SynonymTable& synonyms) {
+DocStore doc_store(const std::vector<IndexedDoc>& docs, const SynonymTable& synonyms) {
+  DocStore store;
+  nlohmann::ordered_json starts = nlohmann::ordered_json::array();
+  std::string chunk;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (chunk.empty()) {
+      starts.push_back(i);
+      chunk = "[";
+    } else {
+      chunk += ",";
+    }
+    chunk += doc_entry_json(docs[i]);
+    if (chunk.size() >= kChunkBytes || i + 1 == docs.size()) {
+      chunk += "]";
+      store.chunks.push_back(std::move(chunk));
+      chunk.clear();
+    }
+  }
   nlohmann::ordered_json j;
   j["stopWords"] = qahub_stop_words();
   j["synonyms"] = synonyms.groups();
-  auto& list = j["docs"] = nlohmann::ordered_json::array();
-  for (const auto& d : docs) list.push_back(doc_entry(d));
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  j["documents"] = docs.size();
+  j["chunks"] = std::move(starts);
+  store.meta = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return store;
+}
+
+std::string chunk_path(size_t chunk, const char* extension) {
+  return "search/docs/" + std::to_string(chunk) + extension;
+}
+
+std::string chunk_script(size_t chunk, const std::string& chunk_json) {
+  return "(window.QAHUB_DOCS = window.QAHUB_DOCS || {})[" + std::to_string(chunk) + "] = " + chunk_json + ";\n";
 }
 
 std::string words_script(const std::string& words_json) { return "window.QAHUB_WORDS = " + words_json + ";\n"; }
 
 std::filesystem::path search_cache_path(const std::filesystem::path& cache_dir) { return cache_dir / "search"; }
 
-std::string index_script(const std::string& index_json, const std::string& docs_json) {
+std::string index_script(const std::string& index_json, const std::string& meta_json) {
   std::string out;
-  out.reserve(index_json.size() + docs_json.size() + 64);
+  out.reserve(index_json.size() + meta_json.size() + 64);
   out += "window.QAHUB_SEARCH = {\"index\": ";
   out += index_json;
-  out += ", \"docs\": ";
-  out += docs_json;
+  out += ", \"meta\": ";
+  out += meta_json;
   out += "};\n";
   return out;
 }

@@ -1,6 +1,6 @@
 #pragma once
 /// A forward-only reader of the JSON that JSON.stringify writes, for the
-/// search files `qahub search` reads (index.json, docs.json): no DOM, so a
+/// search files `qahub search` reads (index.json, meta.json): no DOM, so a
 /// 30 MB index loads in a fraction of what a general parser needs.
 #include <charconv>
 #include <string>

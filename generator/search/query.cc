@@ -1,6 +1,8 @@
 #include "search/query.h"
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "diag/diagnostics.h"
@@ -92,19 +94,41 @@ bool finds_a_word(const QueryWord& w, const LunrIndex& index) {
   return std::all_of(w.parts.begin(), w.parts.end(), own);
 }
 
-/// The search cache, read once per search. docs.json is only scanned: its
-/// entries (most of its bytes) are parsed for the hits shown.
+/// The search cache, read once per search: the index, meta.json (the
+/// planner's data and the chunk starts) and, for the hits shown only, their
+/// chunks of the store (docs/K.json).
 struct Cache {
+  std::filesystem::path dir;
   LunrIndex index;
-  std::string store_text;
   std::vector<std::string> stop_words;
-  std::string synonym_groups = "[]";               ///< JSON text
-  std::vector<std::pair<size_t, size_t>> entries;  ///< byte ranges of "docs" entries
+  std::string synonym_groups = "[]";  ///< JSON text
+  size_t doc_count = 0;
+  std::vector<size_t> chunk_starts;  ///< first ref of every chunk, ascending
+  std::map<size_t, nlohmann::json> chunks;
+
+  size_t chunk_of(size_t ref) const {
+    return std::upper_bound(chunk_starts.begin(), chunk_starts.end(), ref) - chunk_starts.begin() - 1;
+  }
+  std::filesystem::path chunk_file(size_t k) const { return dir / "docs" / (std::to_string(k) + ".json"); }
+
+  /// The store entry of `ref`, or null when its chunk is missing or damaged.
+  nlohmann::json entry(size_t ref) {
+    const size_t k = chunk_of(ref);
+    auto it = chunks.find(k);
+    if (it == chunks.end()) {
+      const auto text = fs::read_file(chunk_file(k));
+      it = chunks.emplace(k, text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json()).first;
+    }
+    const size_t i = ref - chunk_starts[k];
+    if (!it->second.is_array() || i >= it->second.size() || !it->second[i].is_object()) return nlohmann::json();
+    return it->second[i];
+  }
 };
 
-bool scan_store(Cache& cache) {
-  JsonScanner in(cache.store_text);
+bool scan_meta(const std::string& text, Cache& cache) {
+  JsonScanner in(text);
   bool have_docs = false;
+  bool have_chunks = false;
   const bool ok = in.object([&](const std::u16string& key) {
     if (key == u"stopWords")
       return in.array([&] {
@@ -119,24 +143,37 @@ bool scan_store(Cache& cache) {
       cache.synonym_groups = std::string(in.slice(from, in.position()));
       return true;
     }
-    if (key == u"docs") {
-      have_docs = true;
-      return in.array([&] {
-        const size_t from = in.position();
-        if (!in.skip()) return false;
-        cache.entries.emplace_back(from, in.position());
-        return true;
-      });
+    if (key == u"documents" || key == u"chunks") {
+      const size_t from = in.position();
+      if (!in.skip()) return false;
+      const auto value = nlohmann::json::parse(in.slice(from, in.position()), nullptr, false);
+      if (key == u"documents") {
+        have_docs = value.is_number_unsigned();
+        if (have_docs) cache.doc_count = value.get<size_t>();
+        return have_docs;
+      }
+      have_chunks = value.is_array();
+      for (const auto& start : value) {
+        if (!start.is_number_unsigned()) return false;
+        cache.chunk_starts.push_back(start.get<size_t>());
+      }
+      return have_chunks;
     }
     return in.skip();
   });
-  return ok && have_docs;
+  // Chunks start at ref 0 and ascend.
+  const bool ascending = std::adjacent_find(cache.chunk_starts.begin(), cache.chunk_starts.end(),
+                                            std::greater_equal<>()) == cache.chunk_starts.end();
+  const bool covers = cache.doc_count == 0 || (!cache.chunk_starts.empty() && cache.chunk_starts[0] == 0 &&
+                                               cache.chunk_starts.back() < cache.doc_count);
+  return ok && have_docs && have_chunks && ascending && covers;
 }
 
 bool load_cache(const std::filesystem::path& dir, Cache& cache, std::string& error) {
+  cache.dir = dir;
   const auto index_text = fs::read_file(dir / "index.json");
-  auto store_text = fs::read_file(dir / "docs.json");
-  if (!index_text || !store_text) {
+  const auto meta_text = fs::read_file(dir / "meta.json");
+  if (!index_text || !meta_text) {
     error = "no search index in " + dir.string() + "; run qahub build first";
     return false;
   }
@@ -145,16 +182,15 @@ bool load_cache(const std::filesystem::path& dir, Cache& cache, std::string& err
     error = "damaged search cache " + (dir / "index.json").string() + ": " + why;
     return false;
   }
-  cache.store_text = std::move(*store_text);
-  if (!scan_store(cache)) {
-    error = "damaged search cache " + (dir / "docs.json").string() + ": not a document store";
+  if (!scan_meta(*meta_text, cache)) {
+    error = "damaged search cache " + (dir / "meta.json").string() + ": not a document store";
     return false;
   }
   // Refs are positions in the store.
   for (uint32_t d = 0; d < cache.index.document_count(); ++d) {
     const auto n = js_array_index(cache.index.ref(d));
-    if (!n || *n >= cache.entries.size()) {
-      error = "damaged search cache " + (dir / "docs.json").string() + ": not the store of index.json";
+    if (!n || *n >= cache.doc_count) {
+      error = "damaged search cache " + (dir / "meta.json").string() + ": not the store of index.json";
       return false;
     }
   }
@@ -214,9 +250,14 @@ bool search_site_index(const std::filesystem::path& cache_dir, const std::string
   outcome.total = ranked.size();
   for (const Ranked& r : ranked) {
     if (limit > 0 && outcome.hits.size() >= static_cast<size_t>(limit)) break;
-    const auto [from, to] = cache.entries[*js_array_index(index.ref(r.result->doc))];
-    const std::string_view entry = std::string_view(cache.store_text).substr(from, to - from);
-    SearchHit hit = make_hit(nlohmann::json::parse(entry, nullptr, false), words);
+    const size_t ref = *js_array_index(index.ref(r.result->doc));
+    const nlohmann::json entry = cache.entry(ref);
+    if (entry.is_null()) {
+      error = "damaged search cache " + cache.chunk_file(cache.chunk_of(ref)).string() + ": no entry for document " +
+              std::to_string(ref);
+      return false;
+    }
+    SearchHit hit = make_hit(entry, words);
     hit.score = r.result->score;
     hit.title_words = r.title_words;
     outcome.hits.push_back(std::move(hit));

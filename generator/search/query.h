@@ -1,7 +1,7 @@
 #pragma once
 /// `qahub search [--site DIR] [--json] [--limit N] QUERY`: the page's search
 /// in the terminal. It reads what the last build left in SITE/.qahub/search
-/// (the page's index.json, docs.json and words.json), plans the query as
+/// (the page's index.json, meta.json, docs/K.json chunks and words.json), plans the query as
 /// search.js does (query_plan.h) and scores it with lunr's own Index.query
 /// (lunr_query.h), so results, order and scores are the page's. When nothing
 /// matches, it suggests the nearest indexed words (suggest.h).

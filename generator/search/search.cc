@@ -31,8 +31,8 @@ bool install_cache(const std::filesystem::path& cache_dir, diag::Diagnostics& di
 
 /// `--search-corpus`, and the cache `qahub search` reads (query.h): the
 /// page's index, store and suggestion words, staged beside the live copy.
-bool write_cache_files(const Corpus& corpus, const std::string& index, const std::string& store,
-                       const std::string& words, const SearchBuildOptions& options, diag::Diagnostics& diags) {
+bool write_cache_files(const Corpus& corpus, const std::string& index, const DocStore& store, const std::string& words,
+                       const SearchBuildOptions& options, diag::Diagnostics& diags) {
   if (!options.search_corpus.empty() && !fs::write_file(options.search_corpus, corpus_to_json(corpus))) {
     diags.error({options.search_corpus.string(), 0, 0}, "cannot write search corpus");
     return false;
@@ -41,9 +41,12 @@ bool write_cache_files(const Corpus& corpus, const std::string& index, const std
   const std::filesystem::path dir = staging_path(options.cache_dir);
   std::error_code ec;
   std::filesystem::remove_all(dir, ec);
-  std::filesystem::create_directories(dir, ec);
-  if (ec || !fs::write_file(dir / "index.json", index) || !fs::write_file(dir / "docs.json", store) ||
-      !fs::write_file(dir / "words.json", words)) {
+  std::filesystem::create_directories(dir / "docs", ec);
+  bool ok = !ec && fs::write_file(dir / "index.json", index) && fs::write_file(dir / "meta.json", store.meta) &&
+            fs::write_file(dir / "words.json", words);
+  for (size_t k = 0; ok && k < store.chunks.size(); ++k)
+    ok = fs::write_file(dir / "docs" / (std::to_string(k) + ".json"), store.chunks[k]);
+  if (!ok) {
     diags.error({cache_label(options.cache_dir), 0, 0}, "cannot write search cache");
     std::filesystem::remove_all(dir, ec);
     return false;
@@ -63,8 +66,8 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
 
   // The store does not need the index: with jobs > 1 it is made beside
   // the indexing.
-  std::string store;
-  auto write_store = [&] { store = docs_json(docs, synonyms); };
+  DocStore store;
+  auto write_store = [&] { store = doc_store(docs, synonyms); };
   // The lunr index, byte-identical to lunr.js over the same corpus, and the
   // words the analysis saw, for suggestions.
   std::string index;
@@ -80,12 +83,14 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
   const bool files_ok = write_cache_files(corpus, index, store, words, options, diags);
 
   out["search/index.json"] = index;
-  out["search/docs.json"] = store;
+  out["search/meta.json"] = store.meta;
   out["search/words.json"] = words;
+  for (size_t k = 0; k < store.chunks.size(); ++k) out[chunk_path(k, ".json")] = store.chunks[k];
   // Script form for file://, where fetch() of the JSON files is refused.
   if (options.script_index) {
-    out["search/index.js"] = index_script(index, store);
+    out["search/index.js"] = index_script(index, store.meta);
     out["search/words.js"] = words_script(words);
+    for (size_t k = 0; k < store.chunks.size(); ++k) out[chunk_path(k, ".js")] = chunk_script(k, store.chunks[k]);
   }
   if (!files_ok) return false;
   if (options.write_cache && !options.cache_dir.empty()) {

@@ -13,7 +13,7 @@
 ///   corpus.h       the corpus JSON (`--search-corpus`) and index from corpus
 ///   synonyms.h     data/search/synonyms.json: build- and query-time expansion
 ///   documents.h    pages → index documents (fields, boosts, why one doc per page)
-///   doc_store.h    search/docs.json and search/index.js
+///   doc_store.h    search/meta.json, the chunks search/docs/K.json, scripts
 ///   compounds.h    joined forms of hyphenated words (keywords)
 ///   suggest.h      words.json and "did you mean"
 ///   lunr_query.h   lunr's Index.query over index.json
@@ -81,8 +81,9 @@ class StagedSearchCache {
   std::filesystem::path cache_dir_;  ///< empty: nothing staged
 };
 
-/// Adds `search/index.json`, `search/docs.json` and, with script_index,
-/// `search/index.js` to `out`, and replaces the search cache that
+/// Adds `search/index.json`, `search/meta.json`, `search/docs/K.json`,
+/// `search/words.json` and, with script_index, their scripts (index.js,
+/// docs/K.js, words.js) to `out`, and replaces the search cache that
 /// `qahub search` indexes. With `staged`, the cache is written but left for
 /// the caller to install.
 bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions& options, base::OutputFiles& out,

@@ -32,7 +32,7 @@ build
 grep -q ', 1 draft report left out (--drafts builds them)' "$work/stderr" || { cat "$work/stderr"; fail "summary line"; }
 [ ! -e "$work/out/learning/2026-27-cycle-2/index.html" ] || fail "draft report built without --drafts"
 grep -q 'Report in preparation' "$work/out/cycles/2026-27-cycle-2/index.html" || fail "cycle page of the draft"
-if grep -q 'learning/2026-27-cycle-2' "$work/out/search/docs.json" "$work/out/amendments.xml"; then fail "draft in search or feed"; fi
+if grep -q 'learning/2026-27-cycle-2' "$work/out/search/docs/"*.json "$work/out/amendments.xml"; then fail "draft in search or feed"; fi
 grep -q 'published report' "$work/stderr" && { cat "$work/stderr"; fail "warning on unchanged data"; }
 grep -q '#published' "$work/out/amendments.xml" || true   # ids are urn:uuid without a host
 [ "$(grep -c '<title>Learning and Improvement report: cycle 1, 2026-27: published</title>' "$work/out/amendments.xml")" = 1 ] \
@@ -44,13 +44,13 @@ build --drafts
 grep -q 'Draft\.' "$work/out/learning/2026-27-cycle-2/index.html" || fail "Draft banner"
 # Built with --drafts, a draft is still never in search, the feed, the reports list or the home page.
 # (The section's "In this section" list shows it, as it shows any draft page built with --drafts.)
-if grep -q 'learning/2026-27-cycle-2' "$work/out/search/docs.json" "$work/out/amendments.xml" "$work/out/index.html"; then
+if grep -q 'learning/2026-27-cycle-2' "$work/out/search/docs/"*.json "$work/out/amendments.xml" "$work/out/index.html"; then
   fail "draft in search, the feed or the home page with --drafts"; fi
 sed -n '/class="report-block report-list"/,/^<\/div>$/p' "$work/out/learning/index.html" > "$work/list"
 grep -q 'learning/2026-27-cycle-1/' "$work/list" || fail "reports list"
 if grep -q 'learning/2026-27-cycle-2/' "$work/list"; then fail "draft in the reports list"; fi
 # No shortcode reaches the search store.
-if grep -q '{{<' "$work/out/search/docs.json"; then fail "a shortcode in the search store"; fi
+if grep -q '{{<' "$work/out/search/docs/"*.json; then fail "a shortcode in the search store"; fi
 text learning/2026-27-cycle-2/index.html | grep -q '151 audits and moderated 36; 60.9% were graded good or better' \
   || fail "draft sentence before"
 sed -i 's/"good": 79,/"good": 85,/; s/"audits_completed": 151,/"audits_completed": 157,/' "$site/data/cycles/2026-27-cycle-2.json"

@@ -2,7 +2,7 @@
 //
 // The page and the terminal must give the same answer. For each of four
 // sites, the page's own query layer (themes/default/assets/search.js over
-// lunr.js 2.3.9, loading the built search/index.json, docs.json and
+// lunr.js 2.3.9, loading the built search/index.json, meta.json, the store's chunks (docs/K.json) and
 // words.json) and the terminal (`qahub search --json --limit 20`, or the
 // same search_site_index() through search_site_tool for the first site) run
 // hundreds of generated and everyday queries; the top 20 URLs must be the
@@ -84,6 +84,14 @@ function toolSite () {
   new Function('window', fs.readFileSync(path.join(dir, 'search', 'index.js'), 'utf8'))(sandbox)
   new Function('window', fs.readFileSync(path.join(dir, 'search', 'words.js'), 'utf8'))(sandbox)
   check(JSON.stringify(sandbox.QAHUB_SEARCH.index) === indexText, 'index.js does not hold index.json')
+  const metaText = fs.readFileSync(path.join(dir, 'search', 'meta.json'), 'utf8')
+  check(JSON.stringify(sandbox.QAHUB_SEARCH.meta) === metaText, 'index.js does not hold meta.json')
+  const meta = JSON.parse(metaText)
+  meta.chunks.forEach((start, k) => {
+    new Function('window', fs.readFileSync(path.join(dir, 'search', 'docs', k + '.js'), 'utf8'))(sandbox)
+    const chunkText = fs.readFileSync(path.join(dir, 'search', 'docs', k + '.json'), 'utf8')
+    check(JSON.stringify(sandbox.QAHUB_DOCS[k]) === chunkText, `docs/${k}.js does not hold docs/${k}.json`)
+  })
   return {
     name: 'content pages (build_search)',
     out: dir,
@@ -133,9 +141,28 @@ function generatedSite () {
 }
 
 // ---- The page ----
+// The page's files: the index, meta.json and every chunk of the store, each
+// entry found where search.js looks for it (chunkOf/docFor).
 function loadPage (out) {
   const read = f => JSON.parse(fs.readFileSync(path.join(out, 'search', f), 'utf8'))
-  return { idx: lunr.Index.load(read('index.json')), store: read('docs.json'), words: read('words.json') }
+  const meta = read('meta.json')
+  check(!fs.existsSync(path.join(out, 'search', 'docs.json')), 'the site still has search/docs.json')
+  check(meta.chunks[0] === 0 || meta.documents === 0, 'the first chunk does not start at ref 0')
+  meta.qahubChunks = {}
+  meta.chunks.forEach((start, k) => {
+    const chunk = read(path.join('docs', k + '.json'))
+    const end = k + 1 < meta.chunks.length ? meta.chunks[k + 1] : meta.documents
+    check(chunk.length === end - start, `docs/${k}.json holds ${chunk.length} entries, not ${end - start}`)
+    meta.qahubChunks[k] = chunk
+  })
+  check(!fs.existsSync(path.join(out, 'search', 'docs', meta.chunks.length + '.json')), 'a chunk beyond meta.chunks')
+  const docs = []
+  for (let ref = 0; ref < meta.documents; ref++) {
+    const d = search.docFor(meta, ref)
+    check(d && search.chunkOf(meta, ref) >= 0, `no store entry for ref ${ref}`)
+    docs.push(d)
+  }
+  return { idx: lunr.Index.load(read('index.json')), store: meta, docs, words: read('words.json') }
 }
 
 function pageAnswer (page, q) {
@@ -165,12 +192,12 @@ const EVERYDAY = ['father', 'fathers', 'CIN', 'child in need', 'organisation', '
 
 function siteQueries (page, seed, count) {
   const rand = rng(seed)
-  const texts = page.store.docs.map(d => d.t + ' ' + d.h.map(h => h[1] + ' ' + h[2]).join(' '))
+  const texts = page.docs.map(d => d.t + ' ' + d.h.map(h => h[1] + ' ' + h[2]).join(' '))
   const words = [...new Set(texts.join(' ').toLowerCase().split(/\s+/)
     .map(w => w.replace(/^\W+/, '').replace(/\W+$/, '')).filter(w => w.length > 1))].sort()
   const plainWords = words.filter(w => !w.includes('-') && !w.includes('/'))
   const compounds = words.filter(w => /^[a-z0-9]+(-[a-z0-9]+)+$/.test(w))
-  const ids = page.store.docs.map(d => d.u.split('/').filter(Boolean).pop()).filter(s => s && s.includes('-'))
+  const ids = page.docs.map(d => d.u.split('/').filter(Boolean).pop()).filter(s => s && s.includes('-'))
   const pick = list => list[Math.floor(rand() * list.length)]
   const typo = w => {
     const i = Math.floor(rand() * w.length)

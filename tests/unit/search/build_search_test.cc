@@ -104,21 +104,30 @@ TEST_CASE("search: build_search: writes index, store, words, scripts, corpus and
   REQUIRE(b.ok);
   CHECK(b.diags.format_all().empty());
   REQUIRE(b.out.count("search/index.json"));
-  REQUIRE(b.out.count("search/docs.json"));
+  CHECK(b.out.count("search/docs.json") == 0);  // split into meta.json and chunks
+  REQUIRE(b.out.count("search/meta.json"));
+  REQUIRE(b.out.count("search/docs/0.json"));
+  REQUIRE(b.out.count("search/docs/0.js"));
+  CHECK(b.out["search/docs/0.js"] ==
+        "(window.QAHUB_DOCS = window.QAHUB_DOCS || {})[0] = " + b.out["search/docs/0.json"] + ";\n");
   REQUIRE(b.out.count("search/index.js"));
   CHECK(b.out["search/index.js"].rfind("window.QAHUB_SEARCH = {\"index\": {\"version\":\"2.3.9\"", 0) == 0);
+  CHECK(b.out["search/index.js"].find(", \"meta\": " + b.out["search/meta.json"] + "};\n") != std::string::npos);
+  CHECK(b.out["search/meta.json"].find("\"documents\":") != std::string::npos);
+  CHECK(b.out["search/meta.json"].find("\"chunks\":[0") != std::string::npos);
   REQUIRE(b.out.count("search/words.json"));
   REQUIRE(b.out.count("search/words.js"));
   CHECK(b.out["search/words.js"] == "window.QAHUB_WORDS = " + b.out["search/words.json"] + ";\n");
-  CHECK(b.out.size() == 5);  // nothing else in the published tree
+  CHECK(b.out.size() == 7);  // nothing else in the published tree
   // The cache qahub search reads: the page's own files, nothing else.
   const fs::path cache = b.site.dir / ".qahub" / "search";
   CHECK(read(cache / "index.json") == b.out["search/index.json"]);
-  CHECK(read(cache / "docs.json") == b.out["search/docs.json"]);
+  CHECK(read(cache / "meta.json") == b.out["search/meta.json"]);
+  CHECK(read(cache / "docs" / "0.json") == b.out["search/docs/0.json"]);
   CHECK(read(cache / "words.json") == b.out["search/words.json"]);
   size_t entries = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(cache)) ++entries;
-  CHECK(entries == 3);
+  CHECK(entries == 4);
   CHECK_FALSE(fs::exists(b.site.dir / ".qahub" / "search.new"));
   // The corpus rebuilds the same index.
   Corpus corpus;
@@ -127,7 +136,7 @@ TEST_CASE("search: build_search: writes index, store, words, scripts, corpus and
   CHECK(build_lunr_index(corpus) == b.out["search/index.json"]);
   CHECK(corpus.stop_words->size() < 119);
   // Refs are short integers in URL order.
-  CHECK(b.out["search/docs.json"].find("\"docs\":[{\"u\":\"/actions/a-032/\"") != std::string::npos);
+  CHECK(b.out["search/docs/0.json"].rfind("[{\"u\":\"/actions/a-032/\"", 0) == 0);
 }
 
 TEST_CASE("search: build_search: deterministic", "[search]") {
@@ -244,23 +253,30 @@ TEST_CASE("search: qahub search: reads the build's files and writes nothing", "[
   CHECK(out1.str() == out2.str());
   size_t entries = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(cache)) ++entries;
-  CHECK(entries == 3);
+  CHECK(entries == 4);
   CHECK(fs::last_write_time(cache / "index.json") == before);
 }
 
 TEST_CASE("search: qahub search: a damaged search cache is an error, not a crash", "[search]") {
   Built b;
   const fs::path dir = b.site.dir / ".qahub" / "search";
-  std::ofstream(dir / "docs.json", std::ios::trunc) << "{\"docs\": []}";
+  std::ofstream(dir / "docs" / "0.json", std::ios::trunc) << "[]";
+  std::ostringstream out0, err0;
+  CHECK(run_search_command(b.site.dir, "CIN", false, 10, out0, err0) == 1);
+  CHECK(err0.str().rfind(
+            "qahub: error: damaged search cache " + (dir / "docs" / "0.json").string() + ": no entry for document ",
+            0) == 0);
+  CHECK(out0.str().empty());
+  std::ofstream(dir / "meta.json", std::ios::trunc) << "{\"documents\": 0, \"chunks\": []}";
   std::ostringstream out, err;
   CHECK(run_search_command(b.site.dir, "CIN", false, 10, out, err) == 1);
   CHECK(err.str() ==
-        "qahub: error: damaged search cache " + (dir / "docs.json").string() + ": not the store of index.json\n");
-  std::ofstream(dir / "docs.json", std::ios::trunc) << "[1, 2]";
+        "qahub: error: damaged search cache " + (dir / "meta.json").string() + ": not the store of index.json\n");
+  std::ofstream(dir / "meta.json", std::ios::trunc) << "{\"documents\": 3, \"chunks\": [1]}";
   std::ostringstream out1, err1;
   CHECK(run_search_command(b.site.dir, "CIN", false, 10, out1, err1) == 1);
   CHECK(err1.str() ==
-        "qahub: error: damaged search cache " + (dir / "docs.json").string() + ": not a document store\n");
+        "qahub: error: damaged search cache " + (dir / "meta.json").string() + ": not a document store\n");
   std::ofstream(dir / "index.json", std::ios::trunc) << "[";
   std::ostringstream out2, err2;
   CHECK(run_search_command(b.site.dir, "CIN", false, 10, out2, err2) == 1);
@@ -278,7 +294,9 @@ TEST_CASE("search: build_search: the script form only when asked (sites opened f
   qahub::diag::Diagnostics diags;
   REQUIRE(build_search(pages(), options, out, diags));
   CHECK(out.count("search/index.json") == 1);
-  CHECK(out.count("search/docs.json") == 1);
+  CHECK(out.count("search/meta.json") == 1);
+  CHECK(out.count("search/docs/0.json") == 1);
+  CHECK(out.count("search/docs/0.js") == 0);
   CHECK(out.count("search/index.js") == 0);
   CHECK_FALSE(fs::exists(site.dir / ".qahub"));
 }
