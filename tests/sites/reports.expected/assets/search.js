@@ -22,8 +22,16 @@
 // (stem, prefix, synonyms) is a group of OPTIONAL clauses, and a page must
 // match one clause of every group (checked on lunr's matchData).
 // Queries using lunr syntax (field:, +, -, *, ~, ^) go to idx.search as typed.
+// The page loads the index and search/meta.json (stop words, synonyms, where
+// each page's entry lives) and then, for the 20 results it shows (20 more at
+// each "Show more results"), only the chunks of the document store that hold
+// them: search/docs/K.json, or search/docs/K.js over file://
+// (generator/search/README.md §7).
 (function (root) {
   'use strict';
+
+  // Results shown at first and added by each "Show more results".
+  var PAGE_SIZE = 20;
 
   function trim(s) { return s.replace(/^\W+/, '').replace(/\W+$/, ''); }
 
@@ -228,12 +236,30 @@
   // lunr query syntax: +word, -word, field:word, word*, word~1, word^5.
   var SYNTAX = /(^|\s)[+\-]\S|[~^*]|(^|\s)(title|tags|headings|body|keywords):/;
 
-  // Results as [{ref, score, doc, titleWords}], best first.
+  // The chunk of the store holding `ref`: meta.chunks lists each chunk's
+  // first ref, ascending.
+  function chunkOf(meta, ref) {
+    var starts = meta.chunks || [], lo = 0, hi = starts.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (starts[mid] <= ref) lo = mid + 1; else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  // The store entry of `ref` once its chunk is in meta.qahubChunks, else null.
+  function docFor(meta, ref) {
+    var k = chunkOf(meta, +ref), chunk = meta.qahubChunks && meta.qahubChunks[k];
+    return chunk ? chunk[+ref - meta.chunks[k]] || null : null;
+  }
+
+  // Results as [{ref, score, doc, titleWords}], best first; `doc` is null
+  // until the result's chunk is loaded.
   function run(lunr, idx, store, query) {
     var words = plan(lunr, idx, store, query), results;
     if (SYNTAX.test(query)) {
       try { results = idx.search(query); } catch (e) { results = []; }
-      return results.map(function (r) { return { ref: r.ref, score: r.score, doc: store.docs[+r.ref], titleWords: 0, words: words }; });
+      return results.map(function (r) { return { ref: r.ref, score: r.score, doc: docFor(store, r.ref), titleWords: 0, words: words }; });
     }
     if (words.length === 0) return [];
     results = idx.query(function (q) {
@@ -257,7 +283,7 @@
         if (!wordFound(w, terms)) all = false;
         if (terms.some(function (t) { return r.matchData.metadata[t].title && matchesTerm(w, t); })) titleWords++;
       });
-      if (all) out.push({ ref: r.ref, score: r.score, doc: store.docs[+r.ref], titleWords: titleWords, order: order, words: words });
+      if (all) out.push({ ref: r.ref, score: r.score, doc: docFor(store, r.ref), titleWords: titleWords, order: order, words: words });
     });
     out.sort(function (a, b) { return (b.titleWords - a.titleWords) || (a.order - b.order); });
     return out;
@@ -321,7 +347,8 @@
   }
 
   var api = { plan: plan, run: run, bestSection: bestSection, matchesTerm: matchesTerm, suggest: suggest,
-    nearestWords: nearestWords, wantsSuggestions: wantsSuggestions };
+    nearestWords: nearestWords, wantsSuggestions: wantsSuggestions, chunkOf: chunkOf, docFor: docFor,
+    PAGE_SIZE: PAGE_SIZE };
   if (typeof module !== 'undefined' && module.exports) { module.exports = api; return; }
 
   // ---- The /search/ page. ----
@@ -331,9 +358,9 @@
   var input = form.querySelector('input[name="q"]'), index = null, data = root.QAHUB_SEARCH;
   var base = doc.documentElement.getAttribute('data-base') || form.getAttribute('data-base') || '/';
 
-  // The index arrives as search/index.js (a script, for sites built with
-  // --relative-urls to open over file://, where fetch() is refused) or is
-  // fetched as search/index.json and search/docs.json.
+  // The index and meta arrive as search/index.js (a script, for sites built
+  // with --relative-urls to open over file://, where fetch() is refused) or
+  // are fetched as search/index.json and search/meta.json.
   var loading = null;
   function fetchJson(path) {
     return root.fetch(base + path).then(function (r) {
@@ -347,11 +374,52 @@
   }
   function fetchIndex() {
     if (!loading) {
-      loading = Promise.all([fetchJson('search/index.json'), fetchJson('search/docs.json')]).then(function (parts) {
-        data = { index: parts[0], docs: parts[1] };
+      loading = Promise.all([fetchJson('search/index.json'), fetchJson('search/meta.json')]).then(function (parts) {
+        data = { index: parts[0], meta: parts[1] };
       });
     }
     return loading;
+  }
+
+  // A script over file:// (fetch() is refused there), resolving to `value()`.
+  function loadScript(path, value) {
+    return new Promise(function (resolve, reject) {
+      var script = doc.createElement('script');
+      script.src = base + path;
+      script.onload = function () { resolve(value()); };
+      script.onerror = reject;
+      doc.head.appendChild(script);
+    });
+  }
+  function overFile() { return root.location.protocol === 'file:' || !root.fetch; }
+
+  // Chunk K of the store, once: search/docs/K.json, or search/docs/K.js
+  // over file://.
+  var chunkLoading = {};
+  function loadChunk(meta, k) {
+    if (!chunkLoading[k]) {
+      var path = 'search/docs/' + k;
+      chunkLoading[k] = (overFile()
+        ? loadScript(path + '.js', function () { return (root.QAHUB_DOCS || {})[k]; })
+        : fetchJson(path + '.json')).then(function (chunk) {
+        if (!chunk || !chunk.length) throw new Error(path + ': not a chunk of the store');
+        (meta.qahubChunks || (meta.qahubChunks = {}))[k] = chunk;
+      });
+      chunkLoading[k].catch(function () { delete chunkLoading[k]; });
+    }
+    return chunkLoading[k];
+  }
+
+  // The store entries of `results`, fetching each missing chunk once.
+  function loadDocs(meta, results) {
+    var wanted = {};
+    results.forEach(function (r) { if (!r.doc) wanted[chunkOf(meta, +r.ref)] = true; });
+    return Promise.all(Object.keys(wanted).map(function (k) { return loadChunk(meta, +k); })).then(function () {
+      results.forEach(function (r) {
+        if (!r.doc) r.doc = docFor(meta, r.ref);
+        if (!r.doc) throw new Error('no store entry for ' + r.ref);
+      });
+    });
   }
 
   // search/words.json, only once a query has a word that finds nothing: as a
@@ -359,18 +427,9 @@
   var wordsLoading = null;
   function loadWords() {
     if (!wordsLoading) {
-      wordsLoading = new Promise(function (resolve, reject) {
-        if (root.QAHUB_WORDS) { resolve(root.QAHUB_WORDS); return; }
-        if (root.location.protocol === 'file:' || !root.fetch) {
-          var script = doc.createElement('script');
-          script.src = base + 'search/words.js';
-          script.onload = function () { resolve(root.QAHUB_WORDS || []); };
-          script.onerror = reject;
-          doc.head.appendChild(script);
-          return;
-        }
-        fetchJson('search/words.json').then(resolve, reject);
-      });
+      wordsLoading = root.QAHUB_WORDS ? Promise.resolve(root.QAHUB_WORDS)
+        : overFile() ? loadScript('search/words.js', function () { return root.QAHUB_WORDS || []; })
+          : fetchJson('search/words.json');
     }
     return wordsLoading;
   }
@@ -404,55 +463,93 @@
     return href + (id ? '#' + id : '');
   }
 
+  function resultItem(r) {
+    var section = bestSection(r.doc, r.words), li = doc.createElement('li'), h = doc.createElement('h2');
+    var a = doc.createElement('a');
+    a.href = link(r.doc.u, section.id);
+    a.textContent = r.doc.t + (section.heading ? ' › ' + section.heading : '');
+    h.appendChild(a);
+    li.appendChild(h);
+    if (r.doc.s) {
+      var meta = doc.createElement('p');
+      meta.className = 'search-section';
+      meta.textContent = r.doc.s;
+      li.appendChild(meta);
+    }
+    var p = doc.createElement('p');
+    p.className = 'search-excerpt';
+    if (section.before) p.appendChild(doc.createTextNode('… '));
+    section.parts.forEach(function (part) {
+      if (part.mark) {
+        var mark = doc.createElement('mark');
+        mark.textContent = part.text;
+        p.appendChild(mark);
+      } else {
+        p.appendChild(doc.createTextNode(part.text));
+      }
+    });
+    if (section.after) p.appendChild(doc.createTextNode(' …'));
+    li.appendChild(p);
+    return li;
+  }
+
+  // "Show more results", after the list, shown while results are left.
+  var more = doc.createElement('p'), moreButton = doc.createElement('button');
+  more.className = 'search-more';
+  more.hidden = true;
+  moreButton.type = 'button';
+  more.appendChild(moreButton);
+  list.parentNode.insertBefore(more, list.nextSibling);
+
+  // The query shown now; a newer render makes older chunk loads stale.
+  var current = null;
+  function notAvailable() { status.textContent = 'Search is not available: the search index did not load.'; }
+
+  // Adds the next PAGE_SIZE results once their chunks are in; the first
+  // page also sets the status (the live region) and offers suggestions.
+  function showNext(state) {
+    var batch = state.results.slice(state.shown, state.shown + PAGE_SIZE), first = state.shown === 0;
+    moreButton.disabled = true;
+    loadDocs(data.meta, batch).then(function () {
+      if (current !== state) return;
+      var firstLink = null;
+      batch.forEach(function (r) {
+        var li = resultItem(r);
+        list.appendChild(li);
+        if (!firstLink) firstLink = li.querySelector('a');
+      });
+      state.shown += batch.length;
+      var left = state.results.length - state.shown;
+      more.hidden = left <= 0;
+      moreButton.disabled = false;
+      moreButton.textContent = 'Show more results (' + left + ' more)';
+      if (!first) { if (firstLink) firstLink.focus(); return; }
+      var n = state.results.length, query = state.query, words = state.words;
+      status.textContent = (n === 0 ? 'No results' : n + (n === 1 ? ' result' : ' results')) + ' for “' + query + '”';
+      if (words.length && wantsSuggestions(index, words, state.results)) {
+        loadWords().then(function (list) {
+          if (current === state) showSuggestions(query, words, suggest(index, words, list));
+        }, function () { /* no suggestions without the word list */ });
+      }
+    }, function () { if (current === state) notAvailable(); });
+  }
+  moreButton.addEventListener('click', function () { if (current) showNext(current); });
+
   function render(query) {
     while (list.firstChild) list.removeChild(list.firstChild);
+    more.hidden = true;
+    current = null;
     query = query.trim();
     if (!query) { status.textContent = ''; return; }
     if (!data && root.fetch && root.location.protocol !== 'file:') {
       status.textContent = 'Loading the search index…';
-      fetchIndex().then(function () { if (input.value.trim() === query) render(query); },
-        function () { status.textContent = 'Search is not available: the search index did not load.'; });
+      fetchIndex().then(function () { if (input.value.trim() === query) render(query); }, notAvailable);
       return;
     }
-    if (!load()) { status.textContent = 'Search is not available: the search index did not load.'; return; }
-    var results = run(root.lunr, index, data.docs, query);
-    var words = plan(root.lunr, index, data.docs, query);
-    results.forEach(function (r) {
-      var section = bestSection(r.doc, r.words), li = doc.createElement('li'), h = doc.createElement('h2');
-      var a = doc.createElement('a');
-      a.href = link(r.doc.u, section.id);
-      a.textContent = r.doc.t + (section.heading ? ' › ' + section.heading : '');
-      h.appendChild(a);
-      li.appendChild(h);
-      if (r.doc.s) {
-        var meta = doc.createElement('p');
-        meta.className = 'search-section';
-        meta.textContent = r.doc.s;
-        li.appendChild(meta);
-      }
-      var p = doc.createElement('p');
-      p.className = 'search-excerpt';
-      if (section.before) p.appendChild(doc.createTextNode('… '));
-      section.parts.forEach(function (part) {
-        if (part.mark) {
-          var mark = doc.createElement('mark');
-          mark.textContent = part.text;
-          p.appendChild(mark);
-        } else {
-          p.appendChild(doc.createTextNode(part.text));
-        }
-      });
-      if (section.after) p.appendChild(doc.createTextNode(' …'));
-      li.appendChild(p);
-      list.appendChild(li);
-    });
-    var n = results.length;
-    status.textContent = (n === 0 ? 'No results' : n + (n === 1 ? ' result' : ' results')) + ' for “' + query + '”';
-    if (words.length && wantsSuggestions(index, words, results)) {
-      loadWords().then(function (list) {
-        if (input.value.trim() === query) showSuggestions(query, words, suggest(index, words, list));
-      }, function () { /* no suggestions without the word list */ });
-    }
+    if (!load()) { notAvailable(); return; }
+    current = { query: query, results: run(root.lunr, index, data.meta, query),
+      words: plan(root.lunr, index, data.meta, query), shown: 0 };
+    showNext(current);
   }
 
   var timer = null;
