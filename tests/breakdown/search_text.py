@@ -2,6 +2,7 @@
 from the same suppressed view as the page, so the sample site's cell of 2
 audits (Youth Justice, West, cycle 1 2026-27) is "fewer than 5", never 2.
 Usage: search_text.py QAHUB SITE_DIR WORK_DIR"""
+import glob
 import json
 import re
 import shutil
@@ -15,7 +16,9 @@ subprocess.run([qahub, "build", "--site", site, "--out", work, "--as-of", "2026-
 cycle = json.load(open(f"{site}/data/cycles/2026-27-cycle-1.json"))
 small = [r for r in cycle["figures"]["breakdown"] if r["completed"] < 5]
 assert small, "the fixture needs a cell below the threshold"
-docs = json.load(open(f"{work}/search/docs.json"))["docs"]
+# The document store is in chunks (search/docs/K.json), each a list of entries.
+docs = [d for f in sorted(glob.glob(f"{work}/search/docs/*.json")) for d in json.load(open(f))]
+assert docs, "no document store chunks"
 report = [d for d in docs if d["u"] == "/learning/2026-27-cycle-1/"]
 assert len(report) == 1, "the published report is in the search corpus"
 text = json.dumps(report[0], ensure_ascii=False)
