@@ -231,7 +231,7 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
     if (is_report && r->second->draft && !options.drafts) continue;
     if (!is_report && !options.broken_cycles.empty() && uses_cycle_shortcodes(page)) continue;
     PageContext ctx{*options.templates, listed, is_report ? &r->second->shown : nullptr,
-                    is_report ? r->second->cycle->title() : ""};
+                    is_report ? r->second->cycle->title() : "", options.briefs};
     resolve_page(page, ctx, diags);
     if (!is_report) continue;
     const Found& f = *r->second;

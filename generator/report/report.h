@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/date.h"
+#include "briefs/briefs.h"
 #include "content/pages.h"
 #include "diag/diagnostics.h"
 #include "records/model.h"
@@ -54,6 +55,8 @@ struct Options {
   /// Cycles that exist but failed to load: a page that may be one's report
   /// is then left alone, so one broken cycle is one error, not one per figure.
   std::set<std::string> broken_cycles;
+  /// Published learning briefs (briefs/briefs.h), for the `briefs` block.
+  const std::vector<briefs::Listed>* briefs = nullptr;
 };
 
 struct Result {

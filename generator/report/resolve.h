@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "briefs/briefs.h"
 #include "content/pages.h"
 #include "diag/diagnostics.h"
 #include "templating/templates.h"
@@ -31,6 +32,8 @@ struct PageContext {
   /// make_snapshot() shapes it; null for any other page.
   const nlohmann::json* snapshot = nullptr;
   std::string cycle_title;
+  /// Published learning briefs, for the `briefs` block (null: none).
+  const std::vector<briefs::Listed>* briefs = nullptr;
 };
 
 /// Every shortcode name, for "did you mean".

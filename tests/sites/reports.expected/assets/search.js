@@ -7,7 +7,17 @@
 //   starting with the typed word or its stem (typing "safeguar" finds
 //   "safeguarding"); a half-typed word whose stem is not a term also matches
 //   its longest truncation that is one ("safeguardi" → "safeguard*");
-// - pages matching more query words in their title come first.
+// - a hyphenated word ("co-production") also matches its joined form
+//   ("coproduction"; the index holds the joined form of every hyphenated
+//   word): it is found by the joined form or by all of its parts;
+// - "record-id/anchor" ("2026-27-cycle-1/kl1") searches the record id and
+//   links the record's own page to that anchor;
+// - pages matching more query words in their title come first;
+// - when a word finds no indexed word, the nearest words of
+//   search/words.json (loaded only then) are offered: edit distance 1, or 2
+//   for words of 5+ letters, most frequent first.
+// The order of results is lunr's own, so `qahub search` (which ports lunr's
+// scoring, generator/search/lunr_query.h) lists the same pages in the same order.
 // A word with a single clause is a lunr REQUIRED clause; a word with several
 // (stem, prefix, synonyms) is a group of OPTIONAL clauses, and a page must
 // match one clause of every group (checked on lunr's matchData).
@@ -76,30 +86,143 @@
     return map;
   }
 
+  function makeWord(lunr, idx, synonyms, text) {
+    var s = stem(lunr, text), syn = synonyms['~' + s] || { words: [], phrases: [] };
+    var w = { text: text, exact: [s], prefixes: [], phrases: syn.phrases, parts: [], guessed: false };
+    syn.words.forEach(function (alt) { if (w.exact.indexOf(alt) < 0) w.exact.push(alt); });
+    if (text.length >= 3) {
+      w.prefixes.push(text);
+      if (s !== text) w.prefixes.push(s);
+      if (!hasTerm(idx, s)) {
+        var before = w.prefixes.length;
+        addTruncation(idx, w, s);
+        w.guessed = w.prefixes.length > before;
+      }
+    }
+    return w;
+  }
+
+  function pieces(chunk) { return chunk.split('-').map(trim).filter(Boolean); }
+
   function plan(lunr, idx, store, query) {
     var stops = {}, seen = {}, words = [], synonyms = synonymMap(lunr, store);
     (store.stopWords || []).forEach(function (w) { stops['~' + w] = true; });
-    String(query).toLowerCase().split(/[\s\-]+/).forEach(function (raw) {
-      var text = trim(raw);
-      if (!text || stops['~' + text] || seen['~' + text]) return;
-      seen['~' + text] = true;
-      var s = stem(lunr, text), syn = synonyms['~' + s] || { words: [], phrases: [] };
-      var w = { text: text, exact: [s], prefixes: [], phrases: syn.phrases };
-      syn.words.forEach(function (alt) { if (w.exact.indexOf(alt) < 0) w.exact.push(alt); });
-      if (text.length >= 3) {
-        w.prefixes.push(text);
-        if (s !== text) w.prefixes.push(s);
-        if (!hasTerm(idx, s)) addTruncation(idx, w, s);
+    String(query).toLowerCase().split(/\s+/).forEach(function (chunk) {
+      // "record-id/anchor": the id is searched, the anchor kept for the link.
+      var anchor = null, slash = chunk.lastIndexOf('/');
+      if (slash > 0) {
+        var after = trim(chunk.slice(slash + 1)), before = chunk.slice(0, slash);
+        if (/^[a-z0-9_\-]+$/.test(after) && pieces(before).length >= 2) {
+          anchor = { record: trim(before), id: after };
+          chunk = before;
+        }
       }
-      words.push(w);
+      var parts = pieces(chunk);
+      if (parts.length >= 2) {
+        var w = makeWord(lunr, idx, synonyms, trim(chunk.replace(/-/g, '')));
+        if (stops['~' + w.text] || seen['~' + w.text]) return;
+        seen['~' + w.text] = true;
+        parts.forEach(function (p) {
+          if (stops['~' + p] || w.parts.some(function (o) { return o.text === p; })) return;
+          w.parts.push(makeWord(lunr, idx, synonyms, p));
+        });
+        if (anchor) { w.record = anchor.record; w.anchor = anchor.id; }
+        words.push(w);
+        return;
+      }
+      parts.forEach(function (text) {
+        if (stops['~' + text] || seen['~' + text]) return;
+        seen['~' + text] = true;
+        words.push(makeWord(lunr, idx, synonyms, text));
+      });
     });
     return words;
   }
 
-  function matchesTerm(word, term) {
+  function ownTerm(word, term) {
     if (word.exact.indexOf(term) >= 0) return true;
     for (var i = 0; i < word.prefixes.length; i++) if (term.lastIndexOf(word.prefixes[i], 0) === 0) return true;
     return false;
+  }
+
+  // A term marks a word (its own terms or, for a compound, a part's).
+  function matchesTerm(word, term) {
+    if (ownTerm(word, term)) return true;
+    for (var i = 0; i < (word.parts || []).length; i++) if (ownTerm(word.parts[i], term)) return true;
+    return false;
+  }
+
+  // A page with these matched terms has the word: one of its own terms, or
+  // for a compound a term for every part.
+  function wordFound(word, terms) {
+    if (terms.some(function (t) { return ownTerm(word, t); })) return true;
+    if (!word.parts.length) return false;
+    return word.parts.every(function (p) { return terms.some(function (t) { return ownTerm(p, t); }); });
+  }
+
+  // Whether a word finds an indexed word by its own terms (the half-typed
+  // guess aside): words that do not get suggestions.
+  function findsAWord(idx, word) {
+    function own(x) {
+      if (x.exact.some(function (e) { return hasTerm(idx, e); })) return true;
+      var typed = x.guessed ? x.prefixes.length - 1 : x.prefixes.length;
+      for (var i = 0; i < typed; i++) if (hasPrefix(idx, x.prefixes[i])) return true;
+      return false;
+    }
+    if (own(word)) return true;
+    return word.parts.length > 0 && word.parts.every(own);
+  }
+
+  // Levenshtein distance over UTF-16 units, or max + 1 once past max.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var row = [], i, j;
+    for (j = 0; j <= b.length; j++) row[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      var diagonal = row[0], best = i;
+      row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        var up = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+        diagonal = up;
+        best = Math.min(best, row[j]);
+      }
+      if (best > max) return max + 1;
+    }
+    return row[b.length];
+  }
+
+  // Up to 3 words of the list (most frequent first) near `word`.
+  function nearestWords(word, list) {
+    var out = [], max = word.length >= 5 ? 2 : 1;
+    if (word.length < 3) return out;
+    for (var i = 0; i < list.length && out.length < 3; i++) {
+      if (list[i] !== word && distance(word, list[i], max) <= max) out.push(list[i]);
+    }
+    return out;
+  }
+
+  // [[word, [nearest...]], ...] for the query words that find no indexed word.
+  function suggest(idx, words, list) {
+    var out = [];
+    words.forEach(function (w) {
+      if (findsAWord(idx, w)) return;
+      var near = nearestWords(w.text, list);
+      if (near.length) out.push([w.text, near]);
+    });
+    return out;
+  }
+
+  // Whether suggestions are wanted (so words.json is worth loading).
+  function wantsSuggestions(idx, words, results) {
+    return results.length === 0 || words.some(function (w) { return !findsAWord(idx, w); });
+  }
+
+  // "record-id/anchor" words link their record's own page to the anchor.
+  function anchorFor(doc, words) {
+    var segments = doc.u.split('/').filter(Boolean), last = segments[segments.length - 1];
+    for (var i = 0; i < words.length; i++) if (words[i].anchor && words[i].record === last) return words[i].anchor;
+    return null;
   }
 
   // lunr query syntax: +word, -word, field:word, word*, word~1, word^5.
@@ -114,27 +237,25 @@
     }
     if (words.length === 0) return [];
     results = idx.query(function (q) {
-      words.forEach(function (w) {
-        var single = w.exact.length === 1 && w.prefixes.length === 0;
-        var presence = single ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL;
+      function add(w, presence) {
         w.exact.forEach(function (t) { q.term(t, { usePipeline: false, boost: 10, presence: presence }); });
         w.prefixes.forEach(function (p) {
           q.term(p, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, presence: presence });
         });
+      }
+      words.forEach(function (w) {
+        var single = w.parts.length === 0 && w.exact.length === 1 && w.prefixes.length === 0;
+        var presence = single ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL;
+        add(w, presence);
+        w.parts.forEach(function (p) { add(p, presence); });
       });
     });
     var out = [];
     results.forEach(function (r, order) {
       var terms = Object.keys(r.matchData.metadata), titleWords = 0, all = true;
       words.forEach(function (w) {
-        var hit = false, inTitle = false;
-        terms.forEach(function (t) {
-          if (!matchesTerm(w, t)) return;
-          hit = true;
-          if (r.matchData.metadata[t].title) inTitle = true;
-        });
-        if (!hit) all = false;
-        if (inTitle) titleWords++;
+        if (!wordFound(w, terms)) all = false;
+        if (terms.some(function (t) { return r.matchData.metadata[t].title && matchesTerm(w, t); })) titleWords++;
       });
       if (all) out.push({ ref: r.ref, score: r.score, doc: store.docs[+r.ref], titleWords: titleWords, order: order, words: words });
     });
@@ -194,10 +315,13 @@
     }
     var excerpt = [], length = 0;
     for (i = from; i < marked.length && length < 200; i++) { excerpt.push(marked[i]); length += marked[i].text.length; }
-    return { id: best ? best[0] : '', heading: best ? best[1] : '', parts: excerpt, before: from > 0, after: i < marked.length };
+    var anchor = anchorFor(doc, words);
+    return { id: anchor || (best ? best[0] : ''), heading: best ? best[1] : '', parts: excerpt, before: from > 0,
+      after: i < marked.length };
   }
 
-  var api = { plan: plan, run: run, bestSection: bestSection, matchesTerm: matchesTerm };
+  var api = { plan: plan, run: run, bestSection: bestSection, matchesTerm: matchesTerm, suggest: suggest,
+    nearestWords: nearestWords, wantsSuggestions: wantsSuggestions };
   if (typeof module !== 'undefined' && module.exports) { module.exports = api; return; }
 
   // ---- The /search/ page. ----
@@ -230,6 +354,49 @@
     return loading;
   }
 
+  // search/words.json, only once a query has a word that finds nothing: as a
+  // script (search/words.js) over file://, where fetch() is refused.
+  var wordsLoading = null;
+  function loadWords() {
+    if (!wordsLoading) {
+      wordsLoading = new Promise(function (resolve, reject) {
+        if (root.QAHUB_WORDS) { resolve(root.QAHUB_WORDS); return; }
+        if (root.location.protocol === 'file:' || !root.fetch) {
+          var script = doc.createElement('script');
+          script.src = base + 'search/words.js';
+          script.onload = function () { resolve(root.QAHUB_WORDS || []); };
+          script.onerror = reject;
+          doc.head.appendChild(script);
+          return;
+        }
+        fetchJson('search/words.json').then(resolve, reject);
+      });
+    }
+    return wordsLoading;
+  }
+
+  // "Did you mean chronology?" after the status, each suggestion a link.
+  function showSuggestions(query, words, suggestions) {
+    if (!suggestions.length) return;
+    var replace = {};
+    suggestions.forEach(function (s) { replace['~' + s[0]] = s[1][0]; });
+    var better = words.map(function (w) { return replace['~' + w.text] || w.text; }).join(' ');
+    status.appendChild(doc.createTextNode('. Did you mean '));
+    var a = doc.createElement('a');
+    a.href = '?q=' + encodeURIComponent(better);
+    a.textContent = better;
+    a.addEventListener('click', function (event) {
+      event.preventDefault();
+      input.value = better;
+      render(better);
+    });
+    status.appendChild(a);
+    var others = [];
+    suggestions.forEach(function (s) { others = others.concat(s[1].slice(1)); });
+    if (others.length) status.appendChild(doc.createTextNode(' (or ' + others.join(', ') + ')'));
+    status.appendChild(doc.createTextNode('?'));
+  }
+
   function link(url, id) {
     var href = url;
     if (base !== '/') href = base + url.replace(/^\//, '');
@@ -249,6 +416,7 @@
     }
     if (!load()) { status.textContent = 'Search is not available: the search index did not load.'; return; }
     var results = run(root.lunr, index, data.docs, query);
+    var words = plan(root.lunr, index, data.docs, query);
     results.forEach(function (r) {
       var section = bestSection(r.doc, r.words), li = doc.createElement('li'), h = doc.createElement('h2');
       var a = doc.createElement('a');
@@ -280,6 +448,11 @@
     });
     var n = results.length;
     status.textContent = (n === 0 ? 'No results' : n + (n === 1 ? ' result' : ' results')) + ' for “' + query + '”';
+    if (words.length && wantsSuggestions(index, words, results)) {
+      loadWords().then(function (list) {
+        if (input.value.trim() === query) showSuggestions(query, words, suggest(index, words, list));
+      }, function () { /* no suggestions without the word list */ });
+    }
   }
 
   var timer = null;
