@@ -339,10 +339,10 @@ std::string header_html(const content::Page& page, const Brief& b, const Uses& u
 }
 
 std::string questions_html(const Format& format, const Brief& b) {
-  std::string h = "<section class=\"brief-questions\" aria-labelledby=\"" + base::slugify(format.questions) +
-                  "\">\n<h2 id=\"" + base::slugify(format.questions) + "\">" + esc(format.questions) + "</h2>\n<ol>\n";
+  std::string h = "<div class=\"brief-questions\">\n<h2 id=\"" + base::slugify(format.questions) + "\">" +
+                  esc(format.questions) + "</h2>\n<ol>\n";
   for (const std::string& q : b.questions) h += "<li>" + esc(q) + "</li>\n";
-  return h + "</ol>\n</section>\n";
+  return h + "</ol>\n</div>\n";
 }
 
 }  // namespace

@@ -70,7 +70,7 @@ void add_to_record_pages(const Result& briefs, record_pages::RecordPages& pages)
       auto it = briefs.by_record.find(std::string(kind) + "/" + id);
       if (it == briefs.by_record.end()) continue;
       std::string h =
-          "<section class=\"record-briefs\" aria-labelledby=\"learning-briefs\">\n<h2 "
+          "<div class=\"record-briefs\">\n<h2 "
           "id=\"learning-briefs\">Learning briefs made from this</h2>\n<ul>\n";
       for (const Listed& b : it->second) {
         h += "<li><a href=\"" + base::html_escape(b.url) + "\">" + base::html_escape(b.title) + "</a>";
@@ -79,7 +79,7 @@ void add_to_record_pages(const Result& briefs, record_pages::RecordPages& pages)
                                  : "used " + base::plural(b.uses, "time") + " by " + base::plural(b.teams, "team"));
         h += "</li>\n";
       }
-      page.body_html += h + "</ul>\n</section>\n";
+      page.body_html += h + "</ul>\n</div>\n";
       page.toc.push_back({2, "Learning briefs made from this", "learning-briefs", 0});
       page.ids.insert("learning-briefs");
     }

@@ -64,7 +64,11 @@ TEST_CASE("briefs: a format from qahub.yaml, and its questions section placed am
   records::Records records;
   records.cycles["c"].id = "c";
   records.cycles["c"].key_learning.push_back({"kl1", "Plans list services."});
-  briefs::apply_briefs({dir.path(), *base::Date::parse("2026-02-01"), false, {}}, set, records, page_diags);
+  qahub::testing::TempDir good("briefs-custom-good");
+  good.write("qahub.yaml",
+             "briefs:\n  formats:\n    short:\n      sections: [Background, What we found, Questions for your "
+             "team]\n      questions: Questions for your team\n");
+  briefs::apply_briefs({good.path(), *base::Date::parse("2026-02-01"), false, {}}, set, records, page_diags);
   CHECK(page_diags.format_all() ==
         "content/briefs/b.md:20:1: error: the \"Questions for your team\" section is made from \"questions\" in the "
         "brief block; take it out of the body\n");
@@ -77,7 +81,7 @@ TEST_CASE("briefs: a published brief renders its questions, source and uses; a d
             "found]\n      questions: Questions for your team\n");
   const std::string head =
       "---\ntitle: B\ntype: brief\nbrief:\n  format: short\n  source: {type: cycle, id: c, item: kl1}\n  "
-      "questions: [First?, Second?, Third?]\n  based_on_case: false\n";
+      "questions: [\"First?\", \"Second?\", \"Third?\"]\n  based_on_case: false\n";
   const std::string body = "\n## Background\n\nText.\n\n## What we found\n\nText.\n";
   records::Records records;
   records.cycles["c"].id = "c";
@@ -94,7 +98,7 @@ TEST_CASE("briefs: a published brief renders its questions, source and uses; a d
   content::ContentSet set = one_page(head + "published: 2026-02-01\n---\n" + body, diags);
   const briefs::Result result =
       briefs::apply_briefs({dir.path(), *base::Date::parse("2026-12-01"), false, {}}, set, records, diags);
-  CHECK(diags.format_all().empty());
+  CHECK(diags.format_all() == "");
   REQUIRE(result.published.size() == 1);
   CHECK(result.published[0].uses == 1);
   CHECK(result.by_record.count("cycle/c") == 1);
