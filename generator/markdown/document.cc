@@ -247,6 +247,18 @@ void Document::prepend_html(const std::string& html) {
     cmark_node_append_child(tree_->root, block);
 }
 
+void Document::insert_html_before_h2(size_t n, const std::string& html) {
+  if (!tree_) return;
+  cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+  cmark_node_set_on_enter(block, html.c_str());
+  for (cmark_node* c = cmark_node_first_child(tree_->root); c; c = cmark_node_next(c))
+    if (cmark_node_get_type(c) == CMARK_NODE_HEADING && cmark_node_get_heading_level(c) == 2 && n-- == 0) {
+      cmark_node_insert_before(c, block);
+      return;
+    }
+  cmark_node_append_child(tree_->root, block);
+}
+
 void Document::resolve_shortcodes(const std::vector<Resolved>& resolved) {
   // Inline shortcodes of one text node are replaced together, last first, so
   // the byte ranges of the earlier ones still hold.

@@ -112,6 +112,10 @@ class Document {
   /// Puts HTML the build wrote before the body (a report's banner and print
   /// cover); it is not in sections().
   void prepend_html(const std::string& html);
+  /// Puts HTML the build wrote before the body's `n`-th level-2 heading
+  /// (counting from 0), or after the body when it has fewer: a brief's
+  /// questions section, which sits between two of its author's sections.
+  void insert_html_before_h2(size_t n, const std::string& html);
 
  private:
   struct Tree;

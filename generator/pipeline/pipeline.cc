@@ -4,6 +4,8 @@
 
 #include "base/parallel.h"
 
+#include "briefs/briefs.h"
+#include "briefs/list.h"
 #include "content/pages.h"
 #include "fs/staged_output.h"
 #include "model/links.h"
@@ -62,6 +64,7 @@ struct Build {
   base::OutputFiles out, search_out;
   search::StagedSearchCache search_cache;
   report::Result reports;
+  briefs::Result briefs;
 };
 
 // load: the site config, the theme (embedded default, overridden by the
@@ -94,6 +97,9 @@ void load_records(const config::BuildOptions& options, Build& b, diag::Diagnosti
   ropt.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
                   b.config.targets.good_or_better_pm};
   if (auto broken = b.data.broken.find("cycle"); broken != b.data.broken.end()) ropt.broken_cycles = broken->second;
+  b.briefs = briefs::apply_briefs({options.site_dir, options.as_of, options.drafts, b.data.broken}, b.content,
+                                  b.data.records, diags);
+  ropt.briefs = &b.briefs.published;
   b.reports = report::apply_reports(ropt, b.content, b.data.records, diags);
   for (const content::Page& p : b.content.pages) pages.content_urls[p.source] = p.url;
   pages.records = has_data ? &b.data.records : nullptr;
@@ -102,6 +108,7 @@ void load_records(const config::BuildOptions& options, Build& b, diag::Diagnosti
   pages.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
                    b.config.targets.good_or_better_pm};
   b.record_pages = record_pages::build_pages(pages, diags);
+  briefs::add_to_record_pages(b.briefs, b.record_pages);
   if (!b.data.records.synonyms_json.empty())
     b.synonyms = search::SynonymTable::parse(b.data.records.synonyms_json, "data/search/synonyms.json", diags);
 }

@@ -19,6 +19,7 @@ const std::vector<RecordKind>& record_kinds() {
     {{"action",   "data/actions/",             "action.schema.json",       r::load_action},   "/actions/{id}/",      add_action_pages},
     {{"training", "data/training/",            "training.schema.json",     r::load_training}, "/training/{id}/",     add_training_pages},
     {{"schedule", "data/schedules/",           "schedule.schema.json",     r::load_schedule}, "",                    add_schedule_pages},
+    {{"brief-use", "data/brief-uses/",         "brief-use.schema.json",    r::load_brief_use}, "",                   nullptr},  // counted on briefs (briefs/briefs.h)
     {{"synonyms", "data/search/synonyms.json", "synonyms.schema.json",     r::load_synonyms}, "",                    nullptr},  // search/synonyms.h reads it
   };
   // clang-format on

@@ -14,12 +14,13 @@ using Loader = bool (*)(RecordReader& reader, const nlohmann::json& doc, Source 
 bool load_forum(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);    // load_forums.cc
 bool load_meeting(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_forums.cc
 bool load_organisation(RecordReader& reader, const nlohmann::json& doc, Source src,
-                       Records& out);                                                           // load_organisation.cc
-bool load_cycle(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);     // load_cycles.cc
-bool load_audit(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);     // load_audits.cc
-bool load_action(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);    // load_actions.cc
-bool load_training(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_training.cc
-bool load_schedule(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_schedules.cc
-bool load_synonyms(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_synonyms.cc
+                       Records& out);                                                            // load_organisation.cc
+bool load_cycle(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);      // load_cycles.cc
+bool load_audit(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);      // load_audits.cc
+bool load_action(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);     // load_actions.cc
+bool load_training(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);   // load_training.cc
+bool load_schedule(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);   // load_schedules.cc
+bool load_brief_use(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_brief_uses.cc
+bool load_synonyms(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);   // load_synonyms.cc
 
 }  // namespace qahub::records

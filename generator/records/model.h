@@ -224,6 +224,19 @@ struct Schedule {
   Frequency frequency;
 };
 
+/// One team's use of a learning brief (data/brief-uses/<id>.json): a kind
+/// without a page per record, counted on its brief's page and on the pages of
+/// the cycle, audit or meeting the brief was made from (briefs/briefs.h).
+struct BriefUse {
+  Source src;
+  std::string id;
+  std::string brief;  ///< the brief's content path ("content/briefs/x.md")
+  std::string team;   ///< a team or role, never a person
+  base::Date date;
+  std::string meeting;  ///< a meeting id, "" if none
+  std::string agreed_change, follow_up;
+};
+
 /// Every record, by id within each kind (std::map: output order is id order).
 struct Records {
   std::map<std::string, Forum> forums;
@@ -233,6 +246,7 @@ struct Records {
   std::map<std::string, Action> actions;
   std::map<std::string, Training> training;
   std::map<std::string, Schedule> schedules;
+  std::map<std::string, BriefUse> brief_uses;
   /// data/organisation.json; nullopt when the site has none (or it failed to load).
   std::optional<Organisation> organisation;
   /// Every narrative named by a record above, in load order.

@@ -93,6 +93,10 @@ class Checker {
     for (const auto& [id_, t] : r_.training)
       for (size_t i = 0; i < t.linked_findings.size(); ++i)
         ref(t.src, "/linked_findings/" + std::to_string(i), t.linked_findings[i]);
+    for (const auto& [id_, u] : r_.brief_uses) {
+      content(u.src, "/brief", u.brief);
+      if (!u.meeting.empty()) id(u.src, "/meeting", "meeting", u.meeting, r_.meetings);
+    }
     for (const auto& [id_, s] : r_.schedules)
       if (!s.forum.empty()) id(s.src, "/forum", "forum", s.forum, r_.forums);
   }

@@ -241,8 +241,12 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
     const bool is_report = r != report_at.end();
     if (is_report && r->second->draft && !options.drafts) continue;
     if (!is_report && !options.broken_cycles.empty() && uses_cycle_shortcodes(page)) continue;
-    PageContext ctx{*options.templates, listed, is_report ? &r->second->shown : nullptr,
-                    is_report ? r->second->cycle->title() : "", &options.figures};
+    PageContext ctx{*options.templates,
+                    listed,
+                    is_report ? &r->second->shown : nullptr,
+                    is_report ? r->second->cycle->title() : "",
+                    &options.figures,
+                    options.briefs};
     resolve_page(page, ctx, diags);
     if (!is_report) continue;
     const Found& f = *r->second;

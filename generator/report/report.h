@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/date.h"
+#include "briefs/briefs.h"
 #include "content/pages.h"
 #include "diag/diagnostics.h"
 #include "record_pages/record_pages.h"
@@ -58,6 +59,8 @@ struct Options {
   /// `disclosure` and `targets` from today's config: the breakdown block
   /// and its warnings suppress small numbers with them.
   record_pages::FigureOptions figures;
+  /// Published learning briefs (briefs/briefs.h), for the `briefs` block.
+  const std::vector<briefs::Listed>* briefs = nullptr;
 };
 
 struct Result {

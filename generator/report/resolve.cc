@@ -5,6 +5,7 @@
 
 #include "base/date.h"
 #include "base/text.h"
+#include "briefs/list.h"
 #include "diag/diagnostics.h"
 #include "markdown/html_text.h"
 #include "report/blocks.h"
@@ -20,6 +21,7 @@ namespace {
 constexpr const char* kFigure = "figure";
 constexpr const char* kReports = "reports";
 constexpr const char* kLatest = "latest-report";
+constexpr const char* kBriefs = "briefs";
 
 std::string human(const std::string& iso) {
   auto d = base::Date::parse(iso);
@@ -78,7 +80,7 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
     return markdown::Document::Resolved{text, "<p>" + base::html_escape(text) + "</p>"};
   }
   const BlockKind* kind = find_block(sc.name);
-  if (!kind && sc.name != kReports && sc.name != kLatest) {
+  if (!kind && sc.name != kReports && sc.name != kLatest && sc.name != kBriefs) {
     diags.error(at, "unknown shortcode \"" + sc.name + "\"" + diag::did_you_mean(sc.name, shortcode_names()));
     return std::nullopt;
   }
@@ -101,6 +103,8 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
     const json& data = ctx.snapshot->at("blocks").value(kind->name, json::object());
     ViewInput vin{*ctx.snapshot, ctx.figures};
     html = render_block(ctx, kind->name, kind->view(data, vin), diags);
+  } else if (sc.name == kBriefs) {
+    html = briefs::list_html(ctx.briefs ? *ctx.briefs : std::vector<briefs::Listed>{});
   } else if (sc.name == kReports) {
     json rows = json::array();
     for (auto it = ctx.reports.rbegin(); it != ctx.reports.rend(); ++it) rows.push_back(listed_view(*it));
@@ -117,7 +121,7 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
 
 const std::vector<std::string>& shortcode_names() {
   static const std::vector<std::string> names = [] {
-    std::vector<std::string> out = {kFigure, kReports, kLatest};
+    std::vector<std::string> out = {kFigure, kReports, kLatest, kBriefs};
     for (const BlockKind& k : cycle_blocks()) out.push_back(k.name);
     return out;
   }();

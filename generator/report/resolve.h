@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "briefs/briefs.h"
 #include "content/pages.h"
 #include "diag/diagnostics.h"
 #include "record_pages/record_pages.h"
@@ -34,6 +35,8 @@ struct PageContext {
   std::string cycle_title;
   /// Today's `disclosure` and `targets`, for the blocks that suppress (breakdown).
   const record_pages::FigureOptions* figures = nullptr;
+  /// Published learning briefs, for the `briefs` block (null: none).
+  const std::vector<briefs::Listed>* briefs = nullptr;
 };
 
 /// Every shortcode name, for "did you mean".

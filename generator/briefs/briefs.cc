@@ -1,0 +1,439 @@
+#include "briefs/briefs.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "briefs/formats.h"
+#include "frontmatter/front_matter.h"
+#include "frontmatter/yaml_fields.h"
+#include "record_pages/kinds.h"
+#include "records/refs.h"
+
+namespace qahub::briefs {
+
+namespace {
+
+using frontmatter::YamlSource;
+
+/// What a brief's front matter says, once checked.
+struct Brief {
+  size_t page = 0;
+  bool ok = true;
+  std::string format = kDefaultFormat;
+  std::string source_kind, source_id, source_item;
+  std::vector<std::string> questions;
+  bool based_on_case = false;
+  std::string anonymisation;
+  std::string superseded_by;
+  diag::Position superseded_at;
+  bool draft = false;
+};
+
+const YAML::Node* key_node(const YAML::Node& map, const std::string& key, YAML::Node& out) {
+  for (const auto& entry : map)
+    if (entry.first.IsScalar() && entry.first.as<std::string>() == key) {
+      out = entry.first;
+      return &out;
+    }
+  return nullptr;
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+const std::vector<std::string>& known_brief_keys() {
+  static const std::vector<std::string> keys = {"format",        "source",        "questions",
+                                                "based_on_case", "anonymisation", "superseded_by"};
+  return keys;
+}
+
+/// What an item of each source kind is called, for messages.
+std::string item_word(const std::string& kind) {
+  if (kind == "cycle") return "key learning point";
+  if (kind == "audit") return "finding or recommendation";
+  return "decision";
+}
+
+class Checker {
+ public:
+  Checker(const Options& options, const content::ContentSet& content, const records::Records& records,
+          const std::map<std::string, Format>& formats, diag::Diagnostics& diags)
+      : options_(options),
+        content_(content),
+        formats_(formats),
+        diags_(diags),
+        index_(records::build_ref_index(records)) {
+    for (const content::Page& p : content.pages) sources_.push_back(p.source);
+    ids_["cycle"] = base::keys_of(records.cycles);
+    ids_["audit"] = base::keys_of(records.audits);
+    ids_["meeting"] = base::keys_of(records.meetings);
+  }
+
+  /// Reads page `i`'s front matter; nullopt when it is not a brief.
+  std::optional<Brief> read(size_t i) {
+    const content::Page& page = content_.pages[i];
+    if (page.head.find("\ntype:") == std::string::npos && page.head.find("\nbrief:") == std::string::npos)
+      return std::nullopt;
+    const frontmatter::Split split = frontmatter::split_front_matter(page.head + "\n");
+    const YamlSource src{page.source, 1};
+    diag::Diagnostics ignored;  // the front matter reader reported its syntax errors
+    auto root = frontmatter::load_yaml(split.yaml, src, ignored);
+    if (!root || !root->IsMap()) return std::nullopt;
+    const YAML::Node type = (*root)["type"];
+    YAML::Node brief_key;
+    const bool has_block = key_node(*root, "brief", brief_key) != nullptr;
+    if (type && !(type.IsScalar() && type.as<std::string>() == "brief")) {
+      const std::string value = type.IsScalar() ? type.as<std::string>() : "";
+      diags_.error(src.at(type), "unknown page type \"" + value + "\" (the only type is \"brief\")" +
+                                     diag::did_you_mean(value, {"brief"}));
+      return std::nullopt;
+    }
+    if (!type) {
+      if (has_block) diags_.error(src.at(brief_key), "a \"brief:\" block is read only on a page with \"type: brief\"");
+      return std::nullopt;
+    }
+    Brief b;
+    b.page = i;
+    if (!has_block) {
+      diags_.error(src.at(type), "a brief needs a \"brief:\" block (format, source, questions, based_on_case)");
+      b.ok = false;
+      return b;
+    }
+    const YAML::Node block = (*root)["brief"];
+    const diag::Position at_key = src.at(brief_key);
+    if (!block.IsMap()) {
+      diags_.error(at_key, "\"brief\" must be a mapping of format, source, questions and based_on_case");
+      b.ok = false;
+      return b;
+    }
+    frontmatter::check_known_keys(block, known_brief_keys(), src, diags_, "brief");
+    read_format(block, src, b);
+    read_source(block, src, at_key, b);
+    read_questions(block, src, at_key, b);
+    read_case(block, src, at_key, b);
+    if (const YAML::Node s = block["superseded_by"])
+      if (auto v = frontmatter::read_string(s, src, diags_, "superseded_by")) {
+        b.superseded_by = *v;
+        b.superseded_at = src.at(s);
+      }
+    if (formats_.count(b.format)) check_sections(page, formats_.at(b.format), at_key, b);
+    b.draft = !page.meta.published || options_.as_of < *page.meta.published;
+    return b;
+  }
+
+ private:
+  void fail(const diag::Position& at, const std::string& message, Brief& b) {
+    diags_.error(at, message);
+    b.ok = false;
+  }
+
+  void read_format(const YAML::Node& block, const YamlSource& src, Brief& b) {
+    const YAML::Node f = block["format"];
+    if (!f) return;
+    auto v = frontmatter::read_string(f, src, diags_, "format");
+    if (!v) {
+      b.ok = false;
+      return;
+    }
+    b.format = *v;
+    if (!formats_.count(b.format))
+      fail(src.at(f),
+           "unknown brief format \"" + b.format + "\"" + diag::did_you_mean(b.format, base::keys_of(formats_)), b);
+  }
+
+  void read_source(const YAML::Node& block, const YamlSource& src, const diag::Position& at_key, Brief& b) {
+    const YAML::Node s = block["source"];
+    if (!s) return fail(at_key, "a brief needs a \"source\": {type: cycle | audit | meeting, id, item}", b);
+    if (!s.IsMap()) return fail(src.at(s), "\"source\" must be a mapping {type: cycle | audit | meeting, id, item}", b);
+    auto field = [&](const char* key, std::string& out) {
+      const YAML::Node n = s[key];
+      if (!n) return fail(src.at(s), std::string("\"source\" needs \"") + key + "\"", b);
+      if (auto v = frontmatter::read_string(n, src, diags_, key))
+        out = *v;
+      else
+        b.ok = false;
+    };
+    field("type", b.source_kind);
+    field("id", b.source_id);
+    field("item", b.source_item);
+    if (!b.ok) return;
+    if (b.source_kind != "cycle" && b.source_kind != "audit" && b.source_kind != "meeting")
+      return fail(src.at(s["type"]),
+                  "unknown source type \"" + b.source_kind + "\"" +
+                      diag::did_you_mean(b.source_kind, {"cycle", "audit", "meeting"}) +
+                      "; a brief is made from a cycle, an audit or a meeting",
+                  b);
+    if (auto broken = options_.broken.find(b.source_kind);
+        broken != options_.broken.end() && broken->second.count(b.source_id))
+      return;
+    std::vector<std::string> items;
+    for (const auto& [key, target] : index_)
+      if (target.kind == b.source_kind && !target.item.empty() && target.record == b.source_id)
+        items.push_back(target.item);
+    const std::vector<std::string>& records = ids_[b.source_kind];
+    if (!std::binary_search(records.begin(), records.end(), b.source_id))
+      return fail(src.at(s["id"]),
+                  "unknown " + b.source_kind + " \"" + b.source_id + "\"" + diag::did_you_mean(b.source_id, records),
+                  b);
+    if (!index_.count(b.source_id + "/" + b.source_item))
+      fail(src.at(s["item"]),
+           b.source_kind + " \"" + b.source_id + "\" has no " + item_word(b.source_kind) + " \"" + b.source_item +
+               "\"" + diag::did_you_mean(b.source_item, items),
+           b);
+  }
+
+  void read_questions(const YAML::Node& block, const YamlSource& src, const diag::Position& at_key, Brief& b) {
+    const YAML::Node q = block["questions"];
+    if (!q) return fail(at_key, "a brief needs \"questions\": exactly three for the team to discuss", b);
+    auto list = frontmatter::read_string_list(q, src, diags_, "questions");
+    if (!list) {
+      b.ok = false;
+      return;
+    }
+    b.questions = *list;
+    if (b.questions.size() != 3)
+      fail(src.at(q), "a brief has exactly three questions for the team; found " + std::to_string(b.questions.size()),
+           b);
+  }
+
+  void read_case(const YAML::Node& block, const YamlSource& src, const diag::Position& at_key, Brief& b) {
+    const YAML::Node c = block["based_on_case"];
+    if (!c) return fail(at_key, "a brief says whether it is \"based_on_case\" (true or false)", b);
+    auto v = frontmatter::read_bool(c, src, diags_, "based_on_case");
+    if (!v) {
+      b.ok = false;
+      return;
+    }
+    b.based_on_case = *v;
+    if (const YAML::Node a = block["anonymisation"])
+      if (auto text = frontmatter::read_string(a, src, diags_, "anonymisation")) b.anonymisation = base::trim(*text);
+    if (b.based_on_case && b.anonymisation.empty())
+      fail(src.at(c),
+           "a brief based on a case needs \"anonymisation\": what was changed to protect the family (names, ages, "
+           "places, family composition)",
+           b);
+  }
+
+  /// The body's `##` headings against the format's sections but the questions one.
+  void check_sections(const content::Page& page, const Format& format, const diag::Position& at_key, Brief& b) {
+    const std::string questions = base::slugify(format.questions);
+    std::vector<std::string> expected;
+    for (const std::string& s : format.sections)
+      if (base::slugify(s) != questions) expected.push_back(s);
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < expected.size(); ++i) index[base::slugify(expected[i])] = i;
+    std::vector<bool> present(expected.size(), false);
+    long furthest = -1;
+    for (const markdown::Heading& h : page.doc.headings()) {
+      if (h.level != 2) continue;
+      const diag::Position at{page.source, h.line, 1};
+      const std::string slug = base::slugify(h.text);
+      if (slug == questions) {
+        fail(at,
+             "the \"" + format.questions +
+                 "\" section is made from \"questions\" in the brief block; take it out "
+                 "of the body",
+             b);
+        continue;
+      }
+      auto it = index.find(slug);
+      if (it == index.end()) {
+        fail(at,
+             "heading \"" + h.text + "\" is not a section of the \"" + b.format + "\" format (" + join(expected) + ")" +
+                 diag::did_you_mean(h.text, expected),
+             b);
+        continue;
+      }
+      if (present[it->second]) {
+        fail(at, "brief section \"" + expected[it->second] + "\" appears twice", b);
+        continue;
+      }
+      present[it->second] = true;
+      if (static_cast<long>(it->second) < furthest)
+        fail(at_key,
+             "brief section \"" + expected[it->second] + "\" is out of order: in the \"" + b.format +
+                 "\" format it comes before \"" + expected[static_cast<size_t>(furthest)] + "\"",
+             b);
+      furthest = std::max(furthest, static_cast<long>(it->second));
+    }
+    for (size_t i = 0; i < expected.size(); ++i) {
+      if (present[i]) continue;
+      std::string where = "as the first section";
+      for (size_t j = i; j-- > 0;)
+        if (present[j]) {
+          where = "after \"" + expected[j] + "\"";
+          break;
+        }
+      fail(at_key,
+           "brief section \"" + expected[i] + "\" is missing; add a \"## " + expected[i] + "\" heading " + where, b);
+    }
+  }
+
+  const Options& options_;
+  const content::ContentSet& content_;
+  const std::map<std::string, Format>& formats_;
+  diag::Diagnostics& diags_;
+  std::map<std::string, records::RefTarget> index_;
+  std::vector<std::string> sources_;
+  std::map<std::string, std::vector<std::string>> ids_;  ///< record ids by kind, sorted
+};
+
+std::string file_stem(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+  if (base::ends_with(name, ".md")) name.resize(name.size() - 3);
+  return name;
+}
+
+/// The id a use of `brief` on `date` has: "2026-10-07-father-inclusive-practice-<n>".
+bool id_fits(const records::BriefUse& u) {
+  const std::string prefix = u.date.iso() + "-" + file_stem(u.brief) + "-";
+  if (u.id.size() <= prefix.size() || u.id.compare(0, prefix.size(), prefix) != 0) return false;
+  return std::all_of(u.id.begin() + static_cast<long>(prefix.size()), u.id.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string esc(const std::string& s) { return base::html_escape(s); }
+
+struct Uses {
+  std::vector<const records::BriefUse*> all;  ///< by date, then id
+  size_t teams = 0;
+};
+
+std::string header_html(const content::Page& page, const Brief& b, const Uses& uses,
+                        const std::map<std::string, records::RefTarget>& index, const content::Page* replacement) {
+  std::string h = "<div class=\"brief\">\n";
+  if (b.draft)
+    h += "<p class=\"brief-banner brief-draft\" role=\"note\"><strong>Draft</strong>: not yet published.</p>\n";
+  if (replacement)
+    h += "<p class=\"brief-banner brief-superseded\" role=\"note\"><strong>Replaced</strong>: this brief has been "
+         "superseded by <a href=\"" +
+         esc(replacement->url) + "\">" + esc(replacement->meta.title) + "</a>.</p>\n";
+  h += "<dl class=\"brief-facts\">\n";
+  if (auto t = index.find(b.source_id + "/" + b.source_item); t != index.end()) {
+    auto rec = index.find(b.source_id);
+    const std::string url = record_pages::record_url(b.source_kind, b.source_id) + "#" + b.source_item;
+    h += "<dt>Made from</dt><dd>The " + esc(t->second.label) + " <a href=\"" + esc(url) + "\">" + esc(b.source_item) +
+         "</a> of " + esc(rec == index.end() ? b.source_id : rec->second.text) + ": " + esc(t->second.text) + "</dd>\n";
+  }
+  if (page.meta.published) h += "<dt>Published</dt><dd>" + esc(page.meta.published->human()) + "</dd>\n";
+  h +=
+      "<dt>Based on a case</dt><dd>" + std::string(b.based_on_case ? "Yes. " + esc(b.anonymisation) : "No") + "</dd>\n";
+  h += "<dt>Used</dt><dd>";
+  if (uses.all.empty())
+    h += "No team has recorded using this brief yet.";
+  else
+    h += "Used by " + base::plural(uses.teams, "team") + " since " + esc(uses.all.front()->date.human()) + ".";
+  h += "</dd>\n</dl>\n";
+  if (!uses.all.empty()) {
+    h += "<details class=\"brief-changes\"><summary>What teams agreed to change</summary>\n<ul>\n";
+    for (const records::BriefUse* u : uses.all)
+      h += "<li><strong>" + esc(u->team) + "</strong>, " + esc(u->date.human()) + ": " + esc(u->agreed_change) +
+           (u->follow_up.empty() ? "" : " <em>Follow-up: " + esc(u->follow_up) + "</em>") + "</li>\n";
+    h += "</ul>\n</details>\n";
+  }
+  return h;
+}
+
+std::string questions_html(const Format& format, const Brief& b) {
+  std::string h = "<div class=\"brief-questions\">\n<h2 id=\"" + base::slugify(format.questions) + "\">" +
+                  esc(format.questions) + "</h2>\n<ol>\n";
+  for (const std::string& q : b.questions) h += "<li>" + esc(q) + "</li>\n";
+  return h + "</ol>\n</div>\n";
+}
+
+}  // namespace
+
+Result apply_briefs(const Options& options, content::ContentSet& content, const records::Records& records,
+                    diag::Diagnostics& diags) {
+  Result result;
+  const std::map<std::string, Format> formats = load_formats(options.site_dir, diags);
+  Checker checker(options, content, records, formats, diags);
+  std::map<std::string, Brief> briefs;  // by content path
+  std::map<std::string, size_t> page_of;
+  for (size_t i = 0; i < content.pages.size(); ++i) {
+    page_of[content.pages[i].source] = i;
+    if (auto b = checker.read(i)) briefs.emplace(content.pages[i].source, std::move(*b));
+  }
+  std::vector<std::string> brief_sources = base::keys_of(briefs);
+
+  std::map<std::string, Uses> uses;
+  for (const auto& [id, u] : records.brief_uses) {
+    if (!page_of.count(u.brief)) continue;  // records reported it (or a `draft: true` page left out)
+    if (!briefs.count(u.brief)) {
+      diags.error(u.src.at("/brief"), u.brief + " is not a brief (its front matter has no \"type: brief\")" +
+                                          diag::did_you_mean(u.brief, brief_sources));
+      continue;
+    }
+    if (!id_fits(u))
+      diags.error(u.src.at("/id"), "a brief use's id is YYYY-MM-DD-<brief-name>-<n>: \"" + u.date.iso() + "-" +
+                                       file_stem(u.brief) + "-1\" for the first use that day, not \"" + u.id + "\"");
+    uses[u.brief].all.push_back(&u);
+  }
+  for (auto& [_, list] : uses) {
+    std::stable_sort(list.all.begin(), list.all.end(),
+                     [](const records::BriefUse* a, const records::BriefUse* b) { return a->date < b->date; });
+    std::set<std::string> teams;
+    for (const records::BriefUse* u : list.all) teams.insert(base::ascii_lower(u->team));
+    list.teams = teams.size();
+  }
+
+  const std::map<std::string, records::RefTarget> index = records::build_ref_index(records);
+  std::set<size_t> drop;
+  for (auto& [source, b] : briefs) {
+    const content::Page* replacement = nullptr;
+    if (!b.superseded_by.empty()) {
+      auto r = briefs.find(b.superseded_by);
+      if (r == briefs.end() || b.superseded_by == source) {
+        diags.error(b.superseded_at, "\"superseded_by\" names no brief \"" + b.superseded_by + "\"" +
+                                         diag::did_you_mean(b.superseded_by, brief_sources));
+        b.ok = false;
+      } else {
+        replacement = &content.pages[r->second.page];
+      }
+    }
+    content::Page& page = content.pages[b.page];
+    const Uses& used = uses[source];
+    if (!b.draft && used.all.empty() && page.meta.published && options.as_of > page.meta.published->plus_days(90))
+      diags.warning(page.meta.published_pos, "brief published " + page.meta.published->iso() +
+                                                 " has no recorded use after 90 days; record one with qahub new "
+                                                 "brief-use " +
+                                                 source + " \"TEAM\"");
+    if (b.draft && !options.drafts) {
+      drop.insert(b.page);
+      continue;
+    }
+    if (!b.ok) continue;
+    const Format& format = formats.at(b.format);
+    size_t before_questions = 0;
+    for (const std::string& s : format.sections) {
+      if (base::slugify(s) == base::slugify(format.questions)) break;
+      ++before_questions;
+    }
+    page.doc.prepend_html(header_html(page, b, used, index, replacement));
+    page.doc.insert_html_before_h2(before_questions, questions_html(format, b));
+    page.doc.insert_html_before_h2(static_cast<size_t>(-1), "</div>\n");
+    if (b.draft) {
+      page.meta.draft = true;
+      continue;
+    }
+    Listed l{source,         page.url,        page.meta.title, page.meta.description,
+             b.source_kind,  b.source_id,     b.source_item,   *page.meta.published,
+             page.meta.tags, used.all.size(), used.teams,      replacement != nullptr};
+    result.by_record[b.source_kind + "/" + b.source_id].push_back(l);
+    result.published.push_back(std::move(l));
+  }
+  result.drafts_left_out = drop.size();
+  if (!drop.empty()) {
+    std::vector<content::Page> kept;
+    for (size_t i = 0; i < content.pages.size(); ++i)
+      if (!drop.count(i)) kept.push_back(std::move(content.pages[i]));
+    content.pages = std::move(kept);
+  }
+  return result;
+}
+
+}  // namespace qahub::briefs
