@@ -9,7 +9,11 @@ import sys
 
 qahub, site, work = sys.argv[1:4]
 shutil.rmtree(work, ignore_errors=True)
-shutil.copytree(site, f"{work}/site", ignore=shutil.ignore_patterns("build", "node_modules", ".git", "public"))
+# The site's own files only: the repository also holds build trees
+# (build/, build-asan/, …) that may contain this very work folder.
+for part in ("content", "data"):
+    shutil.copytree(f"{site}/{part}", f"{work}/site/{part}")
+shutil.copy(f"{site}/qahub.yaml", f"{work}/site/qahub.yaml")
 path = f"{work}/site/data/cycles/2026-27-cycle-1.json"
 cycle = json.load(open(path))
 row = next(r for r in cycle["figures"]["breakdown"] if r["service"] == "youth-justice" and r["area"] == "west")
