@@ -38,6 +38,11 @@ size_t edit_distance(std::string_view a, std::string_view b);
 /// nothing is close enough to suggest.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
+/// A YAML double-quoted scalar that reads back as `s`: quotes and
+/// backslashes escaped, line breaks, tabs and other control characters as
+/// escapes (`\n`, `\t`, `\x01`), so the value stays on its line.
+std::string yaml_quote(std::string_view s);
+
 /// "1 error", "3 errors": the count and the word, with an "s" unless n is 1.
 std::string plural(size_t n, std::string_view word);
 

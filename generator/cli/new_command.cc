@@ -11,7 +11,7 @@ namespace qahub::cli {
 
 CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& options, std::string& as_of) {
   CLI::App* scaffold =
-      app.add_subcommand("new", "Create a site, page, cycle, audit or meeting that builds at once, or the schemas");
+      app.add_subcommand("new", "Create a site, page, cycle, audit, meeting, brief or brief use that builds at once, or the schemas");
   scaffold->require_subcommand(1);
   scaffold->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
   scaffold->add_option("--as-of", as_of,
@@ -32,11 +32,21 @@ CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& 
   cmd.audit->add_option("theme", cmd.audit_theme, "The audit's theme, such as \"Return home interviews\"")->required();
   cmd.meeting = scaffold->add_subcommand("meeting", "data/meetings/<date>-<forum>.json and its minutes");
   cmd.meeting->add_option("forum", cmd.forum, "The forum's id, such as practice-board")->required();
+  cmd.brief = scaffold->add_subcommand("brief", "content/SECTION/NAME.md (SECTION: briefs), a draft learning brief");
+  cmd.brief->add_option("path", cmd.brief_path, "[SECTION/]NAME, such as return-home-interviews")->required();
+  cmd.brief->add_option("title", cmd.brief_title, "The brief's title (default: from the name)");
+  cmd.brief->add_option("--source", cmd.brief_source,
+                        "TYPE/ID/ITEM it is made from, such as audit/management-oversight-2026/r1 (default: the "
+                        "newest cycle's first key learning point)");
+  cmd.brief_use = scaffold->add_subcommand("brief-use", "data/brief-uses/<date>-<brief>-<n>.json: a team used a brief");
+  cmd.brief_use->add_option("brief", cmd.use_brief, "The brief: content/briefs/NAME.md, briefs/NAME or NAME")
+      ->required();
+  cmd.brief_use->add_option("team", cmd.use_team, "The team or role that used it (never a person)")->required();
   cmd.schemas = scaffold->add_subcommand("schemas", "data/schemas/: the schemas built into this qahub, where missing");
   cmd.schemas->add_flag("--refresh", cmd.refresh,
                         "Also replace older copies (the only qahub new that overwrites; it lists each file)");
   // Let --site and --as-of come after the subcommand's own arguments too.
-  for (CLI::App* sub : {cmd.site, cmd.page, cmd.cycle, cmd.audit, cmd.meeting, cmd.schemas}) sub->fallthrough();
+  for (CLI::App* sub : {cmd.site, cmd.page, cmd.cycle, cmd.audit, cmd.meeting, cmd.brief, cmd.brief_use, cmd.schemas}) sub->fallthrough();
   return scaffold;
 }
 
@@ -117,6 +127,10 @@ int run_new(const NewCommand& cmd, const config::BuildOptions& options) {
     plan = scaffold::plan_audit(site, cmd.audit_theme, options.as_of, diags);
   else if (*cmd.meeting)
     plan = scaffold::plan_meeting(site, cmd.forum, options.as_of, diags);
+  else if (*cmd.brief)
+    plan = scaffold::plan_brief(site, cmd.brief_path, cmd.brief_title, cmd.brief_source, options.as_of, diags);
+  else if (*cmd.brief_use)
+    plan = scaffold::plan_brief_use(site, cmd.use_brief, cmd.use_team, options.as_of, diags);
   if (!plan) {
     std::fputs(diags.format_all().c_str(), stderr);
     return diags.has_errors() ? kExitSiteErrors : kExitUsage;

@@ -1,5 +1,5 @@
 #pragma once
-/// `qahub new site|page|cycle|audit|meeting|schemas`: the CLI side of generator/scaffold.
+/// `qahub new site|page|cycle|audit|meeting|brief|brief-use|schemas`: the CLI side of generator/scaffold.
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -16,6 +16,8 @@ struct NewCommand {
   CLI::App* meeting = nullptr;
   CLI::App* site = nullptr;
   CLI::App* schemas = nullptr;
+  CLI::App* brief = nullptr;
+  CLI::App* brief_use = nullptr;
   std::string site_dir;  ///< `new site DIR`
   std::string site_title, site_organisation, site_base_url;
   bool refresh = false;   ///< `new schemas --refresh`
@@ -23,9 +25,11 @@ struct NewCommand {
   std::string page_title;
   std::string audit_theme;
   std::string forum;
+  std::string brief_path, brief_title, brief_source;  ///< `new brief [SECTION/]NAME "Title" --source …`
+  std::string use_brief, use_team;                    ///< `new brief-use BRIEF "TEAM"`
 };
 
-/// Adds `new` and its four subcommands to `app`; --site and --as-of fill `options` and `as_of`.
+/// Adds `new` and its subcommands to `app`; --site and --as-of fill `options` and `as_of`.
 CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& options, std::string& as_of);
 
 /// True for `new site`, which makes a site rather than working in one.

@@ -133,8 +133,7 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
   read_into(r, "owner", meta.owner, read_string, src, diags);
   // A learning brief's `type` and `brief:` block are checked by briefs/briefs.h;
   // here only their shape.
-  std::string page_type;
-  read_into(r, "type", page_type, read_string, src, diags);
+  read_into(r, "type", meta.type, read_string, src, diags);
   if (r["brief"] && !r["brief"].IsMap()) diags.error(src.at(r["brief"]), "\"brief\" must be a mapping");
   if (r["review_by"]) {
     meta.review_by = read_date(r["review_by"], src, diags, "review_by");

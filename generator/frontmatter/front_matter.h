@@ -43,6 +43,8 @@ struct PageMeta {
   bool draft = false;
   std::vector<std::string> aliases;
   std::string owner;
+  /// The page type: "" for a plain page, "brief" for a learning brief (briefs/briefs.h checks it).
+  std::string type;
   std::optional<base::Date> review_by;
   diag::Position review_by_pos;
   std::vector<Change> changes;  ///< newest first, as written

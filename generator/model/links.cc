@@ -152,6 +152,8 @@ LinkTargets link_targets(const content::ContentSet& content, const record_pages:
   for (const auto& [path, _] : records.files) t.files.insert("/" + path);
   for (const std::string& path : theme_files) t.files.insert("/" + path);
   for (const char* f : {"/amendments.xml", "/404.html"}) t.files.insert(f);
+  for (const content::Page& p : content.pages)
+    if (p.meta.type == "brief") t.files.insert("/briefs.xml");  // render/feeds.h has_briefs
   if (sitemap) t.files.insert("/sitemap.xml");
   return t;
 }

@@ -48,6 +48,7 @@ SitePage from_content(content::Page& p) {
   s.last_updated = p.meta.last_updated();
   s.changes = p.meta.changes;
   s.draft = p.meta.draft;
+  s.type = p.meta.type;
   if (!p.meta.draft) s.published = p.meta.published;
   s.aliases = p.meta.aliases;
   return s;

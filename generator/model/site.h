@@ -39,6 +39,7 @@ struct SitePage {
   std::vector<frontmatter::Change> changes;
   /// A draft page built with --drafts: never in search or the feed.
   bool draft = false;
+  std::string type;  ///< front matter `type`: "brief" for a learning brief (its own feed)
   /// A published report's date: one entry in the amendments feed.
   std::optional<base::Date> published;
   std::vector<std::string> aliases;  ///< site-root URLs ("/old/"), none of them a page

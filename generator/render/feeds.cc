@@ -37,9 +37,9 @@ std::string publication_entry_id(const config::SiteConfig& config, const std::st
   return "urn:uuid:" + base::uuid_v5(base::kUrlNamespace, path);
 }
 
-std::string feed_id(const config::SiteConfig& config) {
-  if (config.writes_sitemap()) return absolute_url(config, "/amendments.xml");
-  return "urn:uuid:" + base::uuid_v5(base::kUrlNamespace, config.base_path() + "amendments.xml");
+std::string feed_id(const config::SiteConfig& config, const std::string& file) {
+  if (config.writes_sitemap()) return absolute_url(config, "/" + file);
+  return "urn:uuid:" + base::uuid_v5(base::kUrlNamespace, config.base_path() + file);
 }
 
 std::vector<size_t> same_day_ordinals(const std::vector<frontmatter::Change>& changes) {
@@ -102,6 +102,42 @@ std::string render_amendments_feed(const model::Site& site) {
     xml += "    <link href=\"" + base::html_escape(link) + "\"/>\n";
     xml += "    <updated>" + e.date.iso() + "T00:00:00Z</updated>\n";
     xml += "    <summary>" + xml_text(summary) + "</summary>\n";
+    xml += "  </entry>\n";
+  }
+  xml += "</feed>\n";
+  return xml;
+}
+
+bool has_briefs(const model::Site& site) {
+  return std::any_of(site.pages.begin(), site.pages.end(), [](const model::SitePage& p) { return p.type == "brief"; });
+}
+
+std::string render_briefs_feed(const model::Site& site) {
+  std::vector<const model::SitePage*> briefs;
+  for (const model::SitePage& p : site.pages)
+    if (p.type == "brief" && !p.draft && p.published) briefs.push_back(&p);
+  std::stable_sort(briefs.begin(), briefs.end(), [](const model::SitePage* a, const model::SitePage* b) {
+    return std::tie(*b->published, a->title, a->url) < std::tie(*a->published, b->title, b->url);
+  });
+  const std::string updated = briefs.empty() ? site.as_of.iso() : briefs.front()->published->iso();
+  std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
+  xml += "  <title>" + xml_text(site.config.title) + ": learning briefs</title>\n";
+  xml += "  <id>" + xml_text(feed_id(site.config, "briefs.xml")) + "</id>\n";
+  xml += "  <link rel=\"self\" href=\"" + base::html_escape(absolute_url(site.config, "/briefs.xml")) + "\"/>\n";
+  if (site.find("/briefs/"))
+    xml += "  <link href=\"" + base::html_escape(absolute_url(site.config, "/briefs/")) + "\"/>\n";
+  xml += "  <updated>" + updated + "T00:00:00Z</updated>\n";
+  xml += "  <author><name>" + xml_text(site.config.organisation) + "</name></author>\n";
+  for (const model::SitePage* p : briefs) {
+    xml += "  <entry>\n";
+    xml += "    <title>" + xml_text(p->title) + "</title>\n";
+    xml += "    <id>" + xml_text(publication_entry_id(site.config, p->url, *p->published)) + "</id>\n";
+    xml += "    <link href=\"" + base::html_escape(absolute_url(site.config, p->url)) + "\"/>\n";
+    xml += "    <published>" + p->published->iso() + "T00:00:00Z</published>\n";
+    xml += "    <updated>" + p->published->iso() + "T00:00:00Z</updated>\n";
+    const std::string summary = p->description.empty() ? "Published on " + p->published->human() + "." : p->description;
+    xml += "    <summary>" + xml_text(summary) + "</summary>\n";
+    for (const std::string& tag : p->tags) xml += "    <category term=\"" + xml_text(tag) + "\"/>\n";
     xml += "  </entry>\n";
   }
   xml += "</feed>\n";

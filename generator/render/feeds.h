@@ -26,8 +26,9 @@ std::string entry_id(const config::SiteConfig& config, const std::string& url, c
 /// `#published` and DATE the publication date.
 std::string publication_entry_id(const config::SiteConfig& config, const std::string& url, const base::Date& date);
 
-/// The feed's own id: its absolute URL, or a urn:uuid of its path.
-std::string feed_id(const config::SiteConfig& config);
+/// A feed's own id: its absolute URL, or a urn:uuid of its path
+/// (`file`: "amendments.xml", "briefs.xml").
+std::string feed_id(const config::SiteConfig& config, const std::string& file = "amendments.xml");
 
 /// K for each change of a page (front matter order, newest first): how many
 /// changes on the same date come after it in the list, i.e. are older.
@@ -37,5 +38,11 @@ std::vector<size_t> same_day_ordinals(const std::vector<frontmatter::Change>& ch
 /// URLs only (render_site writes none otherwise).
 std::string render_sitemap(const model::Site& site);
 std::string render_amendments_feed(const model::Site& site);
+/// True when the site has a learning brief (`type: brief`): then it gets `briefs.xml`.
+bool has_briefs(const model::Site& site);
+/// `briefs.xml`: one entry per published learning brief, newest first, with
+/// the id of its publication (publication_entry_id), so a brief amended
+/// later keeps its entry; amendments are in `amendments.xml`.
+std::string render_briefs_feed(const model::Site& site);
 
 }  // namespace qahub::render

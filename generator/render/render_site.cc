@@ -31,6 +31,7 @@ base::OutputFiles render_site(const model::Site& site, const templating::Templat
   render_generated_pages(ctx, out, diags);
   if (site.config.writes_sitemap()) out["sitemap.xml"] = render_sitemap(site);
   out["amendments.xml"] = render_amendments_feed(site);
+  if (has_briefs(site)) out["briefs.xml"] = render_briefs_feed(site);
   for (const auto& [path, bytes] : theme.assets()) out[path] = bytes;
   for (const auto& [path, bytes] : site.record_files) out[path] = bytes;
   for (const content::Asset& a : site.assets) {

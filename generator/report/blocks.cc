@@ -20,6 +20,7 @@ const std::vector<BlockKind>& cycle_blocks() {
       {"audits", "Thematic audits", audits_data, audits_view},
       {"training", "Training", training_data, training_view},
       {"meetings", "Meetings", meetings_data, meetings_view},
+      {"briefs", "Learning briefs", briefs_data, briefs_view},
       {"changes", "What changed since the last report", changes_data, changes_view},
   };
   return kinds;

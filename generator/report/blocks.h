@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "briefs/briefs.h"
 #include "frontmatter/front_matter.h"
 #include "record_pages/record_pages.h"
 #include "records/model.h"
@@ -34,6 +35,7 @@ struct Input {
   const records::Cycle& cycle;
   base::Date from, to;
   const std::vector<PageChanges>& pages;  ///< every content page but the reports
+  const std::vector<briefs::Listed>* briefs = nullptr;  ///< published learning briefs (null: none)
 };
 
 /// What a block's view may read besides its data: the snapshot's figure
@@ -81,6 +83,8 @@ nlohmann::json training_data(const Input&);
 nlohmann::json training_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json meetings_data(const Input&);
 nlohmann::json meetings_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json briefs_data(const Input&);
+nlohmann::json briefs_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json changes_data(const Input&);
 nlohmann::json changes_view(const nlohmann::json&, const ViewInput&);
 

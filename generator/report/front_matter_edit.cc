@@ -54,15 +54,6 @@ std::string join(const std::vector<std::string>& lines) {
   return out;
 }
 
-std::string yaml_quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 std::optional<std::string> set_published(const std::string& text, const std::string& date) {
@@ -92,11 +83,11 @@ std::optional<std::string> add_change(const std::string& text, const std::string
       if (dash != std::string::npos && next[dash] == '-') indent = next.substr(0, dash);
     }
     lines.insert(lines.begin() + static_cast<long>(i) + 1,
-                 {indent + "- date: " + date + eol, indent + "  summary: " + yaml_quoted(summary) + eol});
+                 {indent + "- date: " + date + eol, indent + "  summary: " + base::yaml_quote(summary) + eol});
     return join(lines);
   }
   lines.insert(lines.begin() + static_cast<long>(close),
-               {"changes:" + eol, "  - date: " + date + eol, "    summary: " + yaml_quoted(summary) + eol});
+               {"changes:" + eol, "  - date: " + date + eol, "    summary: " + base::yaml_quote(summary) + eol});
   return join(lines);
 }
 

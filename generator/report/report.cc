@@ -149,7 +149,7 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
         f.from = found[j].published->plus_days(1);
         break;
       }
-    const Input in{records, relations, c, f.from, f.to, page_changes};
+    const Input in{records, relations, c, f.from, f.to, page_changes, options.briefs};
     auto snap = snapshots.find(c.id);
     if (snap != snapshots.end() && page.meta.published) snap->second.claimed = true;
     PublishRequest* req = options.publish && options.publish->report == page.source ? options.publish : nullptr;

@@ -79,7 +79,8 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
     const std::string text = format_figure(name, figures[name]);
     return markdown::Document::Resolved{text, "<p>" + base::html_escape(text) + "</p>"};
   }
-  const BlockKind* kind = find_block(sc.name);
+  // `briefs` in a report is the period's block; on any other page, every published brief.
+  const BlockKind* kind = sc.name == kBriefs && !ctx.snapshot ? nullptr : find_block(sc.name);
   if (!kind && sc.name != kReports && sc.name != kLatest && sc.name != kBriefs) {
     diags.error(at, "unknown shortcode \"" + sc.name + "\"" + diag::did_you_mean(sc.name, shortcode_names()));
     return std::nullopt;
@@ -121,8 +122,8 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
 
 const std::vector<std::string>& shortcode_names() {
   static const std::vector<std::string> names = [] {
-    std::vector<std::string> out = {kFigure, kReports, kLatest, kBriefs};
-    for (const BlockKind& k : cycle_blocks()) out.push_back(k.name);
+    std::vector<std::string> out = {kFigure, kReports, kLatest};
+    for (const BlockKind& k : cycle_blocks()) out.push_back(k.name);  // `briefs` among them
     return out;
   }();
   return names;
@@ -133,8 +134,12 @@ void resolve_page(content::Page& page, const PageContext& ctx, diag::Diagnostics
   if (ctx.snapshot) {
     bool placed = false;
     for (const markdown::Shortcode& sc : doc.shortcodes()) placed = placed || (sc.block && sc.name != kFigure);
+    // The default order, less blocks a published snapshot predates: a report shows what was sent.
+    static const json kNone = json::object();
+    const json& blocks = ctx.snapshot->contains("blocks") ? ctx.snapshot->at("blocks") : kNone;
     if (!placed)
-      for (const BlockKind& k : cycle_blocks()) doc.append_block(k.heading, k.name);
+      for (const BlockKind& k : cycle_blocks())
+        if (blocks.contains(k.name)) doc.append_block(k.heading, k.name);
   }
   if (doc.shortcodes().empty()) return;
   std::vector<markdown::Document::Resolved> resolved;

@@ -5,25 +5,14 @@
 #include <algorithm>
 #include <regex>
 
+#include "base/text.h"
 #include "fs/files.h"
 
 namespace qahub::scaffold {
-namespace {
-
 /// A URL-safe path segment, the same shape as a record id.
 bool is_slug(const std::string& s) {
   static const std::regex kSlug("^[a-z0-9]+(-[a-z0-9]+)*$");
   return std::regex_match(s, kSlug);
-}
-
-/// A YAML double-quoted scalar.
-std::string yaml_quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string title_from_slug(const std::string& slug) {
@@ -34,13 +23,12 @@ std::string title_from_slug(const std::string& slug) {
 }
 
 std::string front_matter(const std::string& title, const std::string& description, base::Date as_of) {
-  return "---\ntitle: " + yaml_quote(title) + "\ndescription: " + yaml_quote(description) +
+  return "---\ntitle: " + base::yaml_quote(title) + "\ndescription: " + base::yaml_quote(description) +
          "\nowner: \"TODO: the role that owns this page, such as Head of Quality Assurance\"\nreview_by: " +
          one_year_on(as_of).iso() + "\nchanges:\n  - date: " + as_of.iso() +
          "\n    summary: \"First published.\"\n---\n";
 }
 
-}  // namespace
 
 base::Date one_year_on(base::Date d) {
   base::Date next{d.year + 1, d.month, d.day};

@@ -52,6 +52,23 @@ std::optional<Plan> plan_meeting(const std::filesystem::path& site_dir, const st
 /// The meeting files of plan_meeting for a forum with these standing attendees.
 Plan meeting_plan(const std::string& forum_id, std::vector<std::string> attendees, base::Date as_of);
 
+/// `brief [SECTION/]NAME "Title"` → content/SECTION/NAME.md (SECTION:
+/// `briefs`), a draft learning brief (no `published`) with every section of
+/// the site's default format as a heading, three placeholder questions and
+/// `based_on_case: false`. Its `source` is `source` ("cycle/ID/ITEM",
+/// "audit/ID/ITEM" or "meeting/ID/ITEM"), or by default the newest cycle's
+/// first key learning point. Also the section's _index.md when it is new.
+std::optional<Plan> plan_brief(const std::filesystem::path& site_dir, const std::string& section_and_name,
+                               const std::string& title, const std::string& source, base::Date as_of,
+                               diag::Diagnostics& diags);
+
+/// `brief-use BRIEF "TEAM"` → data/brief-uses/<as_of>-<brief-name>-<n>.json,
+/// the first free n. BRIEF is the brief's content path
+/// ("content/briefs/x.md") or that without `content/` and `.md`
+/// ("briefs/x"), or a name under content/briefs/ ("x").
+std::optional<Plan> plan_brief_use(const std::filesystem::path& site_dir, const std::string& brief,
+                                   const std::string& team, base::Date as_of, diag::Diagnostics& diags);
+
 /// Creates every file of the plan (and missing directories). If any target
 /// already exists nothing at all is written and an error names it.
 bool write_plan(const std::filesystem::path& site_dir, const Plan& plan, diag::Diagnostics& diags);
@@ -65,5 +82,12 @@ std::string next_cycle_id(const std::string& id);
 std::string first_free_id(const std::string& base, const std::vector<std::string>& taken);
 /// The same date a year on; 29 February becomes 28 February.
 base::Date one_year_on(base::Date d);
+/// A URL-safe path segment, the shape of a record id: "return-interviews".
+bool is_slug(const std::string& s);
+/// "return-interviews" → "Return interviews".
+std::string title_from_slug(const std::string& slug);
+/// A content page's front matter (title, description, an owner placeholder,
+/// review_by a year on, one change on `as_of`), with its `---` lines.
+std::string front_matter(const std::string& title, const std::string& description, base::Date as_of);
 
 }  // namespace qahub::scaffold

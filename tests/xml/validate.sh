@@ -22,6 +22,7 @@ validate() {
 # check_output DIR NEEDS_SITEMAP
 check_output() {
   validate atom.rng "$1/amendments.xml"
+  if [ -e "$1/briefs.xml" ]; then validate atom.rng "$1/briefs.xml"; fi
   if [ "$2" = yes ] || [ -e "$1/sitemap.xml" ]; then validate sitemap.rng "$1/sitemap.xml"; fi
 }
 
@@ -36,6 +37,7 @@ for s in default hosted; do
 done
 check_output "$work/default.out" no
 check_output "$work/hosted.out" yes
+[ -e "$work/default.out/briefs.xml" ] || { echo "the default site has learning briefs but no briefs.xml"; exit 1; }
 for expected in "$root"/tests/sites/*.expected; do
   [ -d "$expected" ] && check_output "$expected" no
 done
