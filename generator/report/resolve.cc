@@ -134,12 +134,8 @@ void resolve_page(content::Page& page, const PageContext& ctx, diag::Diagnostics
   if (ctx.snapshot) {
     bool placed = false;
     for (const markdown::Shortcode& sc : doc.shortcodes()) placed = placed || (sc.block && sc.name != kFigure);
-    // The default order, less blocks a published snapshot predates: a report shows what was sent.
-    static const json kNone = json::object();
-    const json& blocks = ctx.snapshot->contains("blocks") ? ctx.snapshot->at("blocks") : kNone;
     if (!placed)
-      for (const BlockKind& k : cycle_blocks())
-        if (blocks.contains(k.name)) doc.append_block(k.heading, k.name);
+      for (const BlockKind& k : cycle_blocks()) doc.append_block(k.heading, k.name);
   }
   if (doc.shortcodes().empty()) return;
   std::vector<markdown::Document::Resolved> resolved;
