@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "base/text.h"
 #include "briefs/formats.h"
 #include "frontmatter/front_matter.h"
@@ -296,53 +298,55 @@ bool id_fits(const records::BriefUse& u) {
                      [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string esc(const std::string& s) { return base::html_escape(s); }
-
 struct Uses {
   std::vector<const records::BriefUse*> all;  ///< by date, then id
   size_t teams = 0;
 };
 
-std::string header_html(const content::Page& page, const Brief& b, const Uses& uses,
-                        const std::map<std::string, records::RefTarget>& index, const content::Page* replacement) {
-  std::string h = "<div class=\"brief\">\n";
-  if (b.draft)
-    h += "<p class=\"brief-banner brief-draft\" role=\"note\"><strong>Draft</strong>: not yet published.</p>\n";
-  if (replacement)
-    h += "<p class=\"brief-banner brief-superseded\" role=\"note\"><strong>Replaced</strong>: this brief has been "
-         "superseded by <a href=\"" +
-         esc(replacement->url) + "\">" + esc(replacement->meta.title) + "</a>.</p>\n";
-  h += "<dl class=\"brief-facts\">\n";
+/// The view of templates/briefs/header.mustache: banners, where the brief was
+/// made from, publication, case, uses and the changes teams agreed.
+nlohmann::json header_view(const content::Page& page, const Brief& b, const Uses& uses,
+                           const std::map<std::string, records::RefTarget>& index, const content::Page* replacement) {
+  nlohmann::json v = {{"draft", b.draft},
+                      {"has_replacement", replacement != nullptr},
+                      {"based_on_case", b.based_on_case},
+                      {"anonymisation", b.anonymisation},
+                      {"has_published", page.meta.published.has_value()},
+                      {"has_uses", !uses.all.empty()},
+                      {"has_source", false}};
+  if (replacement) {
+    v["replacement_url"] = replacement->url;
+    v["replacement_title"] = replacement->meta.title;
+  }
   if (auto t = index.find(b.source_id + "/" + b.source_item); t != index.end()) {
     auto rec = index.find(b.source_id);
-    const std::string url = record_pages::record_url(b.source_kind, b.source_id) + "#" + b.source_item;
-    h += "<dt>Made from</dt><dd>The " + esc(t->second.label) + " <a href=\"" + esc(url) + "\">" + esc(b.source_item) +
-         "</a> of " + esc(rec == index.end() ? b.source_id : rec->second.text) + ": " + esc(t->second.text) + "</dd>\n";
+    v["has_source"] = true;
+    v["source_label"] = t->second.label;
+    v["source_url"] = record_pages::record_url(b.source_kind, b.source_id) + "#" + b.source_item;
+    v["source_item"] = b.source_item;
+    v["source_record"] = rec == index.end() ? b.source_id : rec->second.text;
+    v["source_text"] = t->second.text;
   }
-  if (page.meta.published) h += "<dt>Published</dt><dd>" + esc(page.meta.published->human()) + "</dd>\n";
-  h +=
-      "<dt>Based on a case</dt><dd>" + std::string(b.based_on_case ? "Yes. " + esc(b.anonymisation) : "No") + "</dd>\n";
-  h += "<dt>Used</dt><dd>";
-  if (uses.all.empty())
-    h += "No team has recorded using this brief yet.";
-  else
-    h += "Used by " + base::plural(uses.teams, "team") + " since " + esc(uses.all.front()->date.human()) + ".";
-  h += "</dd>\n</dl>\n";
+  if (page.meta.published) v["published"] = page.meta.published->human();
+  nlohmann::json rows = nlohmann::json::array();
+  for (const records::BriefUse* u : uses.all)
+    rows.push_back({{"team", u->team},
+                    {"date", u->date.human()},
+                    {"agreed_change", u->agreed_change},
+                    {"has_follow_up", !u->follow_up.empty()},
+                    {"follow_up", u->follow_up}});
+  v["uses"] = rows;
   if (!uses.all.empty()) {
-    h += "<details class=\"brief-changes\"><summary>What teams agreed to change</summary>\n<ul>\n";
-    for (const records::BriefUse* u : uses.all)
-      h += "<li><strong>" + esc(u->team) + "</strong>, " + esc(u->date.human()) + ": " + esc(u->agreed_change) +
-           (u->follow_up.empty() ? "" : " <em>Follow-up: " + esc(u->follow_up) + "</em>") + "</li>\n";
-    h += "</ul>\n</details>\n";
+    v["teams"] = base::plural(uses.teams, "team");
+    v["first_use"] = uses.all.front()->date.human();
   }
-  return h;
+  return v;
 }
 
-std::string questions_html(const Format& format, const Brief& b) {
-  std::string h = "<div class=\"brief-questions\">\n<h2 id=\"" + base::slugify(format.questions) + "\">" +
-                  esc(format.questions) + "</h2>\n<ol>\n";
-  for (const std::string& q : b.questions) h += "<li>" + esc(q) + "</li>\n";
-  return h + "</ol>\n</div>\n";
+nlohmann::json questions_view(const Format& format, const Brief& b) {
+  nlohmann::json qs = nlohmann::json::array();
+  for (const std::string& q : b.questions) qs.push_back({{"text", q}});
+  return {{"id", base::slugify(format.questions)}, {"title", format.questions}, {"questions", qs}};
 }
 
 }  // namespace
@@ -413,8 +417,10 @@ Result apply_briefs(const Options& options, content::ContentSet& content, const 
       if (base::slugify(s) == base::slugify(format.questions)) break;
       ++before_questions;
     }
-    page.doc.prepend_html(header_html(page, b, used, index, replacement));
-    page.doc.insert_html_before_h2(before_questions, questions_html(format, b));
+    page.doc.prepend_html(
+        options.templates->render("briefs/header", header_view(page, b, used, index, replacement), diags));
+    page.doc.insert_html_before_h2(before_questions,
+                                   options.templates->render("briefs/questions", questions_view(format, b), diags));
     page.doc.insert_html_before_h2(static_cast<size_t>(-1), "</div>\n");
     if (b.draft) {
       page.meta.draft = true;

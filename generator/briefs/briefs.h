@@ -24,6 +24,7 @@
 #include "content/pages.h"
 #include "diag/diagnostics.h"
 #include "records/model.h"
+#include "templating/templates.h"
 
 namespace qahub::briefs {
 
@@ -31,6 +32,8 @@ struct Options {
   std::filesystem::path site_dir;
   base::Date as_of;
   bool drafts = false;
+  /// The theme's templates: a brief's parts are templates/briefs/header and questions.
+  const templating::Templates* templates = nullptr;
   /// Ids (by kind) of records that failed to load: a brief made from one is not reported again.
   std::map<std::string, std::set<std::string>> broken;
 };

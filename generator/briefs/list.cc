@@ -1,5 +1,7 @@
 #include "briefs/list.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <map>
 
@@ -10,24 +12,27 @@ namespace qahub::briefs {
 
 namespace {
 
-std::string item(const Listed& b) {
-  std::string h = "<li><a href=\"" + base::html_escape(b.url) + "\">" + base::html_escape(b.title) + "</a>";
-  if (b.superseded) h += " (replaced)";
-  h += " <span class=\"brief-list-meta\">published " + base::html_escape(b.published.human()) + "; ";
-  h += b.teams == 0 ? std::string("no recorded use yet") : "used by " + base::plural(b.teams, "team");
-  return h + "</span></li>\n";
+using nlohmann::json;
+
+std::string used_words(size_t teams) {
+  return teams == 0 ? std::string("no recorded use yet") : "used by " + base::plural(teams, "team");
 }
 
-std::string group(const std::string& heading, const std::string& id, const std::vector<const Listed*>& items) {
-  std::string h = "<h3 id=\"" + id + "\">" + base::html_escape(heading) + "</h3>\n<ul class=\"brief-list\">\n";
-  for (const Listed* b : items) h += item(*b);
-  return h + "</ul>\n";
+json group(const std::string& heading, const std::string& id, const std::vector<const Listed*>& items) {
+  json briefs = json::array();
+  for (const Listed* b : items)
+    briefs.push_back({{"url", b->url},
+                      {"title", b->title},
+                      {"superseded", b->superseded},
+                      {"published", b->published.human()},
+                      {"used", used_words(b->teams)}});
+  return {{"heading", heading}, {"id", id}, {"briefs", briefs}};
 }
 
 }  // namespace
 
-std::string list_html(const std::vector<Listed>& briefs) {
-  if (briefs.empty()) return "<p class=\"brief-list-empty\">No learning briefs are published yet.</p>\n";
+std::string list_html(const templating::Templates& templates, const std::vector<Listed>& briefs,
+                      diag::Diagnostics& diags) {
   // Newest first within each group; ties by title.
   std::vector<const Listed*> sorted;
   for (const Listed& b : briefs) sorted.push_back(&b);
@@ -35,14 +40,14 @@ std::string list_html(const std::vector<Listed>& briefs) {
     if (a->published != b->published) return b->published < a->published;
     return a->title < b->title;
   });
-  std::string h = "<div class=\"brief-lists\">\n<h2 id=\"briefs-by-source\">By where the learning came from</h2>\n";
+  json by_source = json::array();
   const std::pair<const char*, const char*> kinds[] = {
       {"cycle", "From audit cycles"}, {"audit", "From thematic audits"}, {"meeting", "From meetings"}};
   for (const auto& [kind, heading] : kinds) {
     std::vector<const Listed*> in;
     for (const Listed* b : sorted)
       if (b->source_kind == kind) in.push_back(b);
-    if (!in.empty()) h += group(heading, std::string("briefs-from-") + kind, in);
+    if (!in.empty()) by_source.push_back(group(heading, std::string("briefs-from-") + kind, in));
   }
   std::map<std::string, std::vector<const Listed*>> by_tag;  // by slug, first spelling shown
   std::map<std::string, std::string> spelling;
@@ -52,14 +57,15 @@ std::string list_html(const std::vector<Listed>& briefs) {
       spelling.emplace(slug, t);
       by_tag[slug].push_back(b);
     }
-  if (!by_tag.empty()) {
-    h += "<h2 id=\"briefs-by-tag\">By tag</h2>\n";
-    for (const auto& [slug, list] : by_tag) h += group(spelling[slug], "briefs-tag-" + slug, list);
-  }
-  return h + "</div>\n";
+  json tags = json::array();
+  for (const auto& [slug, list] : by_tag) tags.push_back(group(spelling[slug], "briefs-tag-" + slug, list));
+  json parts = json::array({{{"heading", "By where the learning came from"}, {"id", "briefs-by-source"}, {"groups", by_source}}});
+  if (!tags.empty()) parts.push_back({{"heading", "By tag"}, {"id", "briefs-by-tag"}, {"groups", tags}});
+  return templates.render("briefs/list", {{"has_briefs", !briefs.empty()}, {"parts", parts}}, diags);
 }
 
-void add_to_record_pages(const Result& briefs, record_pages::RecordPages& pages) {
+void add_to_record_pages(const Result& briefs, const templating::Templates& templates,
+                         record_pages::RecordPages& pages, diag::Diagnostics& diags) {
   const std::pair<const char*, const char*> folders[] = {
       {"cycle", "data/cycles/"}, {"audit", "data/audits/"}, {"meeting", "data/meetings/"}};
   for (record_pages::RecordPage& page : pages.pages)
@@ -69,17 +75,16 @@ void add_to_record_pages(const Result& briefs, record_pages::RecordPages& pages)
           page.source.substr(std::string(folder).size(), page.source.size() - std::string(folder).size() - 5);
       auto it = briefs.by_record.find(std::string(kind) + "/" + id);
       if (it == briefs.by_record.end()) continue;
-      std::string h =
-          "<div class=\"record-briefs\">\n<h2 "
-          "id=\"learning-briefs\">Learning briefs made from this</h2>\n<ul>\n";
-      for (const Listed& b : it->second) {
-        h += "<li><a href=\"" + base::html_escape(b.url) + "\">" + base::html_escape(b.title) + "</a>";
-        if (!b.source_item.empty()) h += " (from " + base::html_escape(b.source_item) + ")";
-        h += ": " + (b.uses == 0 ? std::string("no recorded use yet")
-                                 : "used " + base::plural(b.uses, "time") + " by " + base::plural(b.teams, "team"));
-        h += "</li>\n";
-      }
-      page.body_html += h + "</ul>\n</div>\n";
+      json rows = json::array();
+      for (const Listed& b : it->second)
+        rows.push_back({{"url", b.url},
+                        {"title", b.title},
+                        {"has_item", !b.source_item.empty()},
+                        {"item", b.source_item},
+                        {"used", b.uses == 0 ? std::string("no recorded use yet")
+                                             : "used " + base::plural(b.uses, "time") + " by " +
+                                                   base::plural(b.teams, "team")}});
+      page.body_html += templates.render("briefs/record-list", {{"briefs", rows}}, diags);
       page.toc.push_back({2, "Learning briefs made from this", "learning-briefs", 0});
       page.ids.insert("learning-briefs");
     }

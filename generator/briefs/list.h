@@ -5,10 +5,14 @@
 #include <vector>
 
 #include "briefs/briefs.h"
+#include "diag/diagnostics.h"
+#include "templating/templates.h"
 
 namespace qahub::briefs {
 
-std::string list_html(const std::vector<Listed>& briefs);
+/// templates/briefs/list.mustache with every brief of `briefs`.
+std::string list_html(const templating::Templates& templates, const std::vector<Listed>& briefs,
+                      diag::Diagnostics& diags);
 
 }  // namespace qahub::briefs
 
@@ -20,6 +24,8 @@ namespace qahub::briefs {
 
 /// Adds "Learning briefs made from this" (each brief with its use count) to
 /// the page of every cycle, audit and meeting a published brief was made from.
-void add_to_record_pages(const Result& briefs, record_pages::RecordPages& pages);
+/// (templates/briefs/record-list.mustache.)
+void add_to_record_pages(const Result& briefs, const templating::Templates& templates,
+                         record_pages::RecordPages& pages, diag::Diagnostics& diags);
 
 }  // namespace qahub::briefs

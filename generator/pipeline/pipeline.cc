@@ -97,8 +97,8 @@ void load_records(const config::BuildOptions& options, Build& b, diag::Diagnosti
   ropt.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
                   b.config.targets.good_or_better_pm};
   if (auto broken = b.data.broken.find("cycle"); broken != b.data.broken.end()) ropt.broken_cycles = broken->second;
-  b.briefs = briefs::apply_briefs({options.site_dir, options.as_of, options.drafts, b.data.broken}, b.content,
-                                  b.data.records, diags);
+  b.briefs = briefs::apply_briefs({options.site_dir, options.as_of, options.drafts, b.templates.get(), b.data.broken},
+                                  b.content, b.data.records, diags);
   ropt.briefs = &b.briefs.published;
   b.reports = report::apply_reports(ropt, b.content, b.data.records, diags);
   for (const content::Page& p : b.content.pages) pages.content_urls[p.source] = p.url;
@@ -108,7 +108,7 @@ void load_records(const config::BuildOptions& options, Build& b, diag::Diagnosti
   pages.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
                    b.config.targets.good_or_better_pm};
   b.record_pages = record_pages::build_pages(pages, diags);
-  briefs::add_to_record_pages(b.briefs, b.record_pages);
+  briefs::add_to_record_pages(b.briefs, *b.templates, b.record_pages, diags);
   if (!b.data.records.synonyms_json.empty())
     b.synonyms = search::SynonymTable::parse(b.data.records.synonyms_json, "data/search/synonyms.json", diags);
 }

@@ -105,7 +105,7 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
     ViewInput vin{*ctx.snapshot, ctx.figures};
     html = render_block(ctx, kind->name, kind->view(data, vin), diags);
   } else if (sc.name == kBriefs) {
-    html = briefs::list_html(ctx.briefs ? *ctx.briefs : std::vector<briefs::Listed>{});
+    html = briefs::list_html(ctx.templates, ctx.briefs ? *ctx.briefs : std::vector<briefs::Listed>{}, diags);
   } else if (sc.name == kReports) {
     json rows = json::array();
     for (auto it = ctx.reports.rbegin(); it != ctx.reports.rend(); ++it) rows.push_back(listed_view(*it));
