@@ -116,8 +116,9 @@ void add_trends_page(const Context& ctx, RecordPages& out) {
     const Cycle* c = order[i];
     const long n = c->audits_completed, m = c->audits_moderated;
     const Scale* scale = find_scale(ctx.records, c->scale);
-    std::string change = breaks[i];
-    if (!change.empty()) change[0] = 'G', change += ": before and after compare by band only";
+    // The table's break row: the sentence with a capital and what it means for reading across it.
+    std::string change;
+    if (!breaks[i].empty()) change = "G" + breaks[i].substr(1) + ": before and after compare by band only";
     rows.push_back({{"title", c->title()},
                     {"url", urls::cycle(c->id)},
                     {"scale", scale ? scale->name : c->scale},
