@@ -217,6 +217,78 @@ json moderation_rows(const Cycle& c, const FigureOptions& o) {
 
 }  // namespace
 
+namespace {
+
+/// A cycle's breakdown with its small numbers suppressed: the units, the
+/// rows' counts and cells, and which cells are hidden.
+struct Suppressed {
+  std::vector<Unit> services, areas;
+  std::vector<Counts> row_counts;
+  std::vector<Cells> row_cells;
+  Counts authority;
+  Cells whole{};
+  std::vector<bool> hidden;
+};
+
+Suppressed suppress_breakdown(const Cycle& c, const Organisation* org, const FigureOptions& options) {
+  Suppressed d;
+  std::vector<Unit>& services = d.services;
+  std::vector<Unit>& areas = d.areas;
+  services = units_of(c.breakdown, org ? &org->services : nullptr, &BreakdownRow::service);
+  areas = units_of(c.breakdown, org ? &org->areas : nullptr, &BreakdownRow::area);
+  for (const BreakdownRow& r : c.breakdown) {
+    Counts n{r.expected, r.completed, r.grades.good_or_better(), r.moderated};
+    d.row_counts.push_back(n);
+    services[index_of(services, r.service)].counts.add(n);
+    areas[index_of(areas, r.area)].counts.add(n);
+    d.authority.add(n);
+  }
+
+  disclosure::Table t;
+  for (const Counts& n : d.row_counts) d.row_cells.push_back(add_row(t, n, false));
+  for (Unit& u : services) u.cells = add_row(t, u.counts, false);
+  for (Unit& u : areas) u.cells = add_row(t, u.counts, false);
+  d.whole = add_row(t, d.authority, true);  // authority-wide totals are shown as they are
+  std::vector<Cells> subtotals;
+  for (Unit& s : services) {
+    std::vector<Cells> members;
+    for (size_t i = 0; i < c.breakdown.size(); ++i)
+      if (c.breakdown[i].service == s.id) members.push_back(d.row_cells[i]);
+    add_lines(t, members, s.cells);
+    subtotals.push_back(s.cells);
+  }
+  add_lines(t, subtotals, d.whole);
+  subtotals.clear();
+  for (Unit& a : areas) {
+    std::vector<Cells> members;
+    for (size_t i = 0; i < c.breakdown.size(); ++i)
+      if (c.breakdown[i].area == a.id) members.push_back(d.row_cells[i]);
+    add_lines(t, members, a.cells);
+    subtotals.push_back(a.cells);
+  }
+  add_lines(t, subtotals, d.whole);
+  d.hidden = disclosure::suppress(t, options.min_cell);
+  return d;
+}
+
+}  // namespace
+
+std::vector<UnitShare> unit_shares(const Cycle& c, const Organisation* org, const FigureOptions& options) {
+  std::vector<UnitShare> out;
+  if (c.breakdown.empty()) return out;
+  const Suppressed d = suppress_breakdown(c, org, options);
+  const Shown shown{d.hidden, options, 0};
+  auto add = [&](const Unit& u, bool service) {
+    UnitShare s{service, u.id, u.name, shown.good_pm(u), std::nullopt};
+    if (shown.share_shown(u.cells, u.cells.moderated, u.cells.unmoderated, u.counts.completed))
+      s.moderation_pm = per_mille(u.counts.moderated, u.counts.completed);
+    out.push_back(std::move(s));
+  };
+  for (const Unit& u : d.services) add(u, true);
+  for (const Unit& u : d.areas) add(u, false);
+  return out;
+}
+
 json breakdown_view(const Cycle& c, const Organisation* org, const FigureOptions& options) {
   json v;
   v["moderation"] = moderation_rows(c, options);
@@ -224,43 +296,14 @@ json breakdown_view(const Cycle& c, const Organisation* org, const FigureOptions
   v["has_breakdown"] = !c.breakdown.empty();
   if (c.breakdown.empty()) return v;
 
-  std::vector<Unit> services = units_of(c.breakdown, org ? &org->services : nullptr, &BreakdownRow::service);
-  std::vector<Unit> areas = units_of(c.breakdown, org ? &org->areas : nullptr, &BreakdownRow::area);
-  std::vector<Counts> row_counts;
-  Counts authority;
-  for (const BreakdownRow& r : c.breakdown) {
-    Counts n{r.expected, r.completed, r.grades.outstanding + r.grades.good, r.moderated};
-    row_counts.push_back(n);
-    services[index_of(services, r.service)].counts.add(n);
-    areas[index_of(areas, r.area)].counts.add(n);
-    authority.add(n);
-  }
-
-  disclosure::Table t;
-  std::vector<Cells> row_cells;
-  for (const Counts& n : row_counts) row_cells.push_back(add_row(t, n, false));
-  for (Unit& u : services) u.cells = add_row(t, u.counts, false);
-  for (Unit& u : areas) u.cells = add_row(t, u.counts, false);
-  const Cells whole = add_row(t, authority, true);  // authority-wide totals are shown as they are
-  std::vector<Cells> subtotals;
-  for (Unit& s : services) {
-    std::vector<Cells> members;
-    for (size_t i = 0; i < c.breakdown.size(); ++i)
-      if (c.breakdown[i].service == s.id) members.push_back(row_cells[i]);
-    add_lines(t, members, s.cells);
-    subtotals.push_back(s.cells);
-  }
-  add_lines(t, subtotals, whole);
-  subtotals.clear();
-  for (Unit& a : areas) {
-    std::vector<Cells> members;
-    for (size_t i = 0; i < c.breakdown.size(); ++i)
-      if (c.breakdown[i].area == a.id) members.push_back(row_cells[i]);
-    add_lines(t, members, a.cells);
-    subtotals.push_back(a.cells);
-  }
-  add_lines(t, subtotals, whole);
-  const std::vector<bool> hidden = disclosure::suppress(t, options.min_cell);
+  const Suppressed d = suppress_breakdown(c, org, options);
+  const std::vector<Unit>& services = d.services;
+  const std::vector<Unit>& areas = d.areas;
+  const std::vector<Counts>& row_counts = d.row_counts;
+  const std::vector<Cells>& row_cells = d.row_cells;
+  const Counts& authority = d.authority;
+  const Cells& whole = d.whole;
+  const std::vector<bool>& hidden = d.hidden;
   v["suppressed"] = std::find(hidden.begin(), hidden.end(), true) != hidden.end();
 
   const Shown shown{hidden, options, per_mille(authority.good, authority.completed)};

@@ -26,6 +26,19 @@ namespace qahub::record_pages {
 /// min_cell, suppressed (whether anything is).
 nlohmann::json breakdown_view(const records::Cycle& c, const records::Organisation* org, const FigureOptions& options);
 
+/// One service's or area's shares in a cycle, as published: nullopt where
+/// small-number suppression hides the share (trends show it as a gap).
+struct UnitShare {
+  bool service = true;  ///< a service; false: an area
+  std::string id, name;
+  std::optional<long> good_pm, moderation_pm;  ///< good-or-better share and moderation rate, per mille
+};
+/// The services (organisation order) then the areas of `c`'s breakdown with
+/// their shares, suppressed as breakdown_view suppresses them; empty when
+/// the cycle has no breakdown.
+std::vector<UnitShare> unit_shares(const records::Cycle& c, const records::Organisation* org,
+                                   const FigureOptions& options);
+
 /// Below this many audits a difference is marked "small sample: compare with care".
 inline constexpr long kSmallSample = 30;
 

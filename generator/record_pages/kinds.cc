@@ -14,6 +14,7 @@ const std::vector<RecordKind>& record_kinds() {
     {{"forum",    "data/forums/",              "forum.schema.json",        r::load_forum},    "/forums/{id}/",       add_forum_pages},
     {{"meeting",  "data/meetings/",            "meeting.schema.json",      r::load_meeting},  "/meetings/{id}/",     nullptr},  // on forum pages' builder
     {{"organisation", "data/organisation.json", "organisation.schema.json", r::load_organisation}, "", nullptr},  // before the cycles that name it
+    {{"scale",    "data/scales/",              "scale.schema.json",        r::load_scale},    "/scales/{id}/",       add_scale_pages},  // before the cycles that name one
     {{"cycle",    "data/cycles/",              "cycle.schema.json",        r::load_cycle},    "/cycles/{id}/",       add_cycle_pages},
     {{"audit",    "data/audits/",              "audit.schema.json",        r::load_audit},    "/audits/{id}/",       add_audit_pages},
     {{"action",   "data/actions/",             "action.schema.json",       r::load_action},   "/actions/{id}/",      add_action_pages},

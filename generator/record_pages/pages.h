@@ -8,6 +8,7 @@
 
 namespace qahub::record_pages {
 
+void add_scale_pages(const Context& ctx, RecordPages& out);     // pages_scales.cc
 void add_cycle_pages(const Context& ctx, RecordPages& out);     // pages_cycles.cc
 void add_action_pages(const Context& ctx, RecordPages& out);    // pages_actions.cc
 void add_forum_pages(const Context& ctx, RecordPages& out);     // pages_forums.cc (forums and meetings)

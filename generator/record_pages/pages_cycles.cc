@@ -39,18 +39,16 @@ json figure_row(const std::string& measure, long value, long whole, const std::s
   return row;
 }
 
-json figures(const Cycle& c, const Cycle* p) {
+json figures(const Cycle& c, const Cycle* p, const Scale& scale) {
   json rows = json::array();
   const long n = c.audits_completed, pn = p ? p->audits_completed : 0;
   rows.push_back(figure_row("Audits completed", n, 0, "", p, pn, 0));
   rows.push_back(figure_row("Audits moderated", c.audits_moderated, n, "audits", p, p ? p->audits_moderated : 0, pn));
-  rows.push_back(
-      figure_row("Graded outstanding", c.grades.outstanding, n, "audits", p, p ? p->grades.outstanding : 0, pn));
-  rows.push_back(figure_row("Graded good", c.grades.good, n, "audits", p, p ? p->grades.good : 0, pn));
-  rows.push_back(figure_row("Graded requires improvement", c.grades.requires_improvement, n, "audits", p,
-                            p ? p->grades.requires_improvement : 0, pn));
-  rows.push_back(
-      figure_row("Graded inadequate", c.grades.inadequate, n, "audits", p, p ? p->grades.inadequate : 0, pn));
+  // Grades compare with the previous cycle only on the same scale.
+  const Cycle* gp = p && p->scale == c.scale ? p : nullptr;
+  for (const ScaleLevel& l : scale.levels)
+    rows.push_back(figure_row("Graded " + lower_first(l.label), c.grades.count(l.id), n, "audits", gp,
+                              gp ? gp->grades.count(l.id) : 0, gp ? pn : 0));
   const long m = c.audits_moderated, pm = p ? p->audits_moderated : 0;
   rows.push_back(figure_row("Moderator agreed the grade", c.moderation.agreed, m, "moderated", p,
                             p ? p->moderation.agreed : 0, pm));
@@ -81,14 +79,15 @@ json figures(const Cycle& c, const Cycle* p) {
   return rows;
 }
 
-std::string grades_chart(const Cycle& c) {
+std::string grades_chart(const Cycle& c, const Scale& scale) {
   const long n = c.audits_completed;
-  std::vector<Bar> bars = {
-      {"Outstanding", per_mille(c.grades.outstanding, n), percent(c.grades.outstanding, n), "grade-outstanding"},
-      {"Good", per_mille(c.grades.good, n), percent(c.grades.good, n), "grade-good"},
-      {"Requires improvement", per_mille(c.grades.requires_improvement, n), percent(c.grades.requires_improvement, n),
-       "grade-requires-improvement"},
-      {"Inadequate", per_mille(c.grades.inadequate, n), percent(c.grades.inadequate, n), "grade-inadequate"}};
+  std::vector<Bar> bars;
+  for (const ScaleLevel& l : scale.levels) {
+    std::string css = "grade-" + l.id;
+    std::replace(css.begin(), css.end(), '_', '-');
+    const long v = c.grades.count(l.id);
+    bars.push_back({l.label, per_mille(v, n), percent(v, n), css});
+  }
   return bar_chart_svg(
       "chart-grades-" + c.id, "Grades in " + lower_first(c.title()),
       "Share of the " + std::to_string(n) + " audits completed that got each grade; the same figures are in the table.",
@@ -115,10 +114,12 @@ void add_cycle_pages(const Context& ctx, RecordPages& out) {
                         {"label", c.months[mi].label},
                         {"dates", c.months[mi].start.human() + " to " + c.months[mi].end.human()}});
     v["months"] = months;
-    v["figures"] = figures(c, prev);
+    const Scale& scale = *find_scale(r, c.scale);  // every loaded cycle's scale is known
+    v["figures"] = figures(c, prev, scale);
+    v["scale"] = {{"name", scale.name}, {"url", urls::scale(scale.id)}};
     v["figures_caption"] =
         "Figures for " + lower_first(c.title()) + (prev ? ", compared with " + lower_first(prev->title()) : "");
-    v["chart"] = grades_chart(c);
+    v["chart"] = grades_chart(c, scale);
     v["breakdown_html"] = render(ctx, "cycle-breakdown",
                                  breakdown_view(c, r.organisation ? &*r.organisation : nullptr, ctx.input.figures));
     v["has_pager"] = prev != nullptr || next != nullptr;
@@ -193,7 +194,7 @@ void add_cycle_pages(const Context& ctx, RecordPages& out) {
     v["has_report"] = !report_url.empty();
     v["report_url"] = report_url;
 
-    const std::string good_or_better = percent(c.grades.outstanding + c.grades.good, c.audits_completed);
+    const std::string good_or_better = percent(c.grades.good_or_better(), c.audits_completed);
     out.pages.push_back(make_page(urls::cycle(c.id), c.src.path, c.title() + ": learning and figures",
                                   "Figures, key learning and actions from audit " + lower_first(c.title()) + ": " +
                                       good_or_better + " of audits graded good or better.",

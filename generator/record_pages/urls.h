@@ -15,6 +15,7 @@ inline std::string forum(const std::string& id) { return record_url("forum", id)
 inline std::string meeting(const std::string& id) { return record_url("meeting", id); }
 inline std::string audit(const std::string& id) { return record_url("audit", id); }
 inline std::string training(const std::string& id) { return record_url("training", id); }
+inline std::string scale(const std::string& id) { return record_url("scale", id); }
 /// A "record/item" reference's page and anchor ("/audits/fathers-2026/#r1").
 inline std::string ref(const records::RefTarget& t) {
   return record_url(t.kind, t.record) + (t.item.empty() ? "" : "#" + t.item);

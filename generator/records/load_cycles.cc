@@ -10,9 +10,61 @@ namespace {
 
 std::string n(long v) { return std::to_string(v); }
 
-Grades grades_of(const json& g) {
-  return {g.at("outstanding").get<long>(), g.at("good").get<long>(), g.at("requires_improvement").get<long>(),
-          g.at("inadequate").get<long>()};
+/// The counts at `pointer`, one per level of `scale` in its order: a key
+/// that is not a level, or a level without a count, is an error (and
+/// nullopt, so no sum is checked against counts that are not all there).
+std::optional<Grades> grades_of(RecordReader& reader, const Source& src, const std::string& pointer, const json& g,
+                                const Scale& scale) {
+  Grades out;
+  bool ok = true;
+  std::vector<std::string> ids;
+  for (const ScaleLevel& l : scale.levels) ids.push_back(l.id);
+  for (const auto& [key, value] : g.items()) {
+    if (scale.level(key)) continue;
+    ok = false;
+    reader.fail(src.at(pointer + "/" + key), "unknown grade \"" + key + "\" (not a level of scale \"" + scale.id +
+                                                 "\")" + diag::did_you_mean(key, ids));
+  }
+  for (const ScaleLevel& l : scale.levels) {
+    if (!g.contains(l.id)) {
+      reader.fail(src.at(pointer), "missing grade \"" + l.id + "\" of scale \"" + scale.id + "\"");
+      ok = false;
+      continue;
+    }
+    out.levels.push_back({l.id, l.band, g.at(l.id).get<long>()});
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::string lower_first(std::string s) {
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
+}
+
+/// The scale the cycle names (or the default), or an error with a "did you
+/// mean"; a cycle that runs outside the scale's dates is an error too.
+const Scale* scale_of(RecordReader& reader, const json& doc, const Source& src, const Records& out, Cycle& c) {
+  if (doc.contains("scale")) c.scale = str(doc, "scale");
+  const Scale* scale = find_scale(out, c.scale);
+  if (!scale) {
+    std::error_code ec;
+    const bool file = std::filesystem::exists(reader.site_dir() / ("data/scales/" + c.scale + ".json"), ec);
+    // A scale file that exists but failed to load has its own errors already.
+    reader.fail(src.at("/scale"), file ? "scale \"" + c.scale + "\" did not load (see its errors)"
+                                       : "unknown scale \"" + c.scale + "\" (not in data/scales/)" +
+                                             diag::did_you_mean(c.scale, scale_ids(out)));
+    return nullptr;
+  }
+  if (!reader.ok() || c.months.size() != 4) return scale;
+  const std::string where = doc.contains("scale") ? "/scale" : "/months";
+  if (scale->from && c.start() < *scale->from)
+    reader.fail(src.at(where), "the cycle starts on " + c.start().iso() + ", before scale \"" + scale->id +
+                                   "\" applies (from " + scale->from->iso() + ")");
+  if (scale->until && *scale->until < c.end())
+    reader.fail(src.at(where), "the cycle ends on " + c.end().iso() + ", after scale \"" + scale->id +
+                                   "\" stops applying (until " + scale->until->iso() + ")");
+  return scale;
 }
 
 Moderation moderation_of(const json& m) {
@@ -41,7 +93,8 @@ void check_sum(RecordReader& reader, const Source& src, const std::string& point
 }
 
 /// Breakdown rows: ids known, each row consistent, and together the cycle's totals.
-void load_breakdown(RecordReader& reader, const json& list, const Source& src, const Records& out, Cycle& c) {
+void load_breakdown(RecordReader& reader, const json& list, const Source& src, const Records& out, const Scale& scale,
+                    Cycle& c) {
   const Organisation* org = out.organisation ? &*out.organisation : nullptr;
   if (!org) {
     // A file that exists but failed to load has its own errors already.
@@ -51,6 +104,7 @@ void load_breakdown(RecordReader& reader, const json& list, const Source& src, c
                   "the breakdown names services and areas, but data/organisation.json does not exist");
   }
   std::set<std::pair<std::string, std::string>> seen;
+  bool rows_graded = true;  // every row's grades read: their sums can be checked
   for (size_t i = 0; i < list.size(); ++i) {
     const json& r = list[i];
     BreakdownRow row;
@@ -61,7 +115,9 @@ void load_breakdown(RecordReader& reader, const json& list, const Source& src, c
     row.expected = r.at("expected").get<long>();
     row.completed = r.at("completed").get<long>();
     row.moderated = r.at("moderated").get<long>();
-    row.grades = grades_of(r.at("grades"));
+    const std::optional<Grades> grades = grades_of(reader, src, p + "/grades", r.at("grades"), scale);
+    if (grades) row.grades = *grades;
+    rows_graded = rows_graded && grades;
     row.moderation = moderation_of(r.at("moderation"));
     if (org) {
       check_unit(reader, src, p + "/service", row.service, org->services, "service");
@@ -69,7 +125,7 @@ void load_breakdown(RecordReader& reader, const json& list, const Source& src, c
     }
     if (!seen.insert({row.service, row.area}).second)
       reader.fail(src.at(p), "a second row for service \"" + row.service + "\" in area \"" + row.area + "\"");
-    if (row.grades.total() != row.completed)
+    if (grades && row.grades.total() != row.completed)
       reader.fail(src.at(p + "/grades"),
                   "grades add up to " + n(row.grades.total()) + ", but " + n(row.completed) + " audits were completed");
     if (row.moderated > row.completed)
@@ -90,25 +146,22 @@ void load_breakdown(RecordReader& reader, const json& list, const Source& src, c
   }
   if (c.breakdown.empty()) return;
   long completed = 0, moderated = 0;
-  Grades g;
+  std::vector<long> g(scale.levels.size(), 0);
   Moderation m;
   for (const BreakdownRow& row : c.breakdown) {
     completed += row.completed;
     moderated += row.moderated;
-    g.outstanding += row.grades.outstanding;
-    g.good += row.grades.good;
-    g.requires_improvement += row.grades.requires_improvement;
-    g.inadequate += row.grades.inadequate;
+    for (size_t i = 0; i < g.size(); ++i) g[i] += row.grades.count(scale.levels[i].id);
     m.agreed += row.moderation.agreed;
     m.raised += row.moderation.raised;
     m.lowered += row.moderation.lowered;
   }
   check_sum(reader, src, "/figures/audits_completed", "audits completed", c.audits_completed, completed);
-  check_sum(reader, src, "/figures/grades/outstanding", "graded outstanding", c.grades.outstanding, g.outstanding);
-  check_sum(reader, src, "/figures/grades/good", "graded good", c.grades.good, g.good);
-  check_sum(reader, src, "/figures/grades/requires_improvement", "graded requires improvement",
-            c.grades.requires_improvement, g.requires_improvement);
-  check_sum(reader, src, "/figures/grades/inadequate", "graded inadequate", c.grades.inadequate, g.inadequate);
+  for (size_t i = 0; i < g.size(); ++i) {
+    const ScaleLevel& l = scale.levels[i];
+    if (!rows_graded || !c.grades.has(l.id)) continue;  // reported already
+    check_sum(reader, src, "/figures/grades/" + l.id, "graded " + lower_first(l.label), c.grades.count(l.id), g[i]);
+  }
   check_sum(reader, src, "/figures/audits_moderated", "audits moderated", c.audits_moderated, moderated);
   check_sum(reader, src, "/figures/moderation/agreed", "grades the moderator agreed", c.moderation.agreed, m.agreed);
   check_sum(reader, src, "/figures/moderation/raised", "grades the moderator raised", c.moderation.raised, m.raised);
@@ -169,13 +222,15 @@ bool load_cycle(RecordReader& reader, const json& doc, Source src, Records& out)
     }
     c.months.push_back(std::move(m));
   }
+  const Scale* scale = scale_of(reader, doc, src, out, c);
   const json& f = doc.at("figures");
   c.audits_completed = f.at("audits_completed").get<long>();
   c.audits_moderated = f.at("audits_moderated").get<long>();
-  const json& g = f.at("grades");
-  c.grades = grades_of(g);
+  const std::optional<Grades> grades =
+      scale ? grades_of(reader, src, "/figures/grades", f.at("grades"), *scale) : std::nullopt;
+  if (grades) c.grades = *grades;
   c.moderation = moderation_of(f.at("moderation"));
-  if (c.grades.total() != c.audits_completed) {
+  if (grades && c.grades.total() != c.audits_completed) {
     reader.fail(src.at("/figures/grades"), "grades add up to " + std::to_string(c.grades.total()) + ", but " +
                                                std::to_string(c.audits_completed) + " audits were completed");
   }
@@ -216,7 +271,7 @@ bool load_cycle(RecordReader& reader, const json& doc, Source src, Records& out)
     c.feedback = fb;
   }
   load_independence(reader, f, src, c);
-  if (f.contains("breakdown")) load_breakdown(reader, f.at("breakdown"), src, out, c);
+  if (scale && f.contains("breakdown")) load_breakdown(reader, f.at("breakdown"), src, out, *scale, c);
   std::set<std::string> seen;
   c.key_learning = reader.items_at(doc, src, "/key_learning", seen);
   c.src = std::move(src);

@@ -15,6 +15,7 @@ bool load_forum(RecordReader& reader, const nlohmann::json& doc, Source src, Rec
 bool load_meeting(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_forums.cc
 bool load_organisation(RecordReader& reader, const nlohmann::json& doc, Source src,
                        Records& out);                                                            // load_organisation.cc
+bool load_scale(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);      // load_scales.cc
 bool load_cycle(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);      // load_cycles.cc
 bool load_audit(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);      // load_audits.cc
 bool load_action(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);     // load_actions.cc

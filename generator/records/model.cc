@@ -53,4 +53,59 @@ const OrgUnit* Organisation::area(const std::string& id) const { return find_uni
 
 std::string Cycle::title() const { return "Cycle " + std::to_string(number) + ", " + year; }
 
+const ScaleLevel* Scale::level(const std::string& level_id) const {
+  for (const ScaleLevel& l : levels)
+    if (l.id == level_id) return &l;
+  return nullptr;
+}
+
+long Grades::count(const std::string& level) const {
+  for (const GradeCount& g : levels)
+    if (g.level == level) return g.count;
+  return 0;
+}
+
+bool Grades::has(const std::string& level) const {
+  for (const GradeCount& g : levels)
+    if (g.level == level) return true;
+  return false;
+}
+
+long Grades::in_band(Band band) const {
+  long n = 0;
+  for (const GradeCount& g : levels)
+    if (g.band == band) n += g.count;
+  return n;
+}
+
+long Grades::total() const {
+  long n = 0;
+  for (const GradeCount& g : levels) n += g.count;
+  return n;
+}
+
+const char* band_key(Band band) {
+  switch (band) {
+    case Band::kGoodOrBetter:
+      return "good-or-better";
+    case Band::kBelowGood:
+      return "below-good";
+    case Band::kSerious:
+      return "serious";
+  }
+  return "";
+}
+
+const char* band_words(Band band) {
+  switch (band) {
+    case Band::kGoodOrBetter:
+      return "good or better";
+    case Band::kBelowGood:
+      return "below good";
+    case Band::kSerious:
+      return "serious";
+  }
+  return "";
+}
+
 }  // namespace qahub::records

@@ -86,9 +86,49 @@ struct Meeting {
   std::optional<size_t> minutes;  ///< index into Records::narratives
 };
 
+/// Where a grade sits whatever the scale: trends compare cycles graded on
+/// different scales by band only.
+enum class Band { kGoodOrBetter, kBelowGood, kSerious };
+
+/// One level of a grading scale ("requires_improvement", "Requires improvement").
+struct ScaleLevel {
+  std::string id, label, meaning;
+  Band band = Band::kBelowGood;
+};
+
+/// A categorical grading scale (data/scales/<id>.json, or the built-in
+/// ofsted-4): its levels in order, best first, and the dates it applies.
+struct Scale {
+  Source src;  ///< path "" for the built-in scale
+  std::string id, name, description;
+  std::vector<ScaleLevel> levels;
+  std::optional<base::Date> from, until;
+  bool built_in = false;
+
+  const ScaleLevel* level(const std::string& id) const;
+};
+
+/// The id of the scale a cycle uses when it names none.
+inline constexpr const char* kDefaultScale = "ofsted-4";
+
+/// How many audits got one level of a scale.
+struct GradeCount {
+  std::string level;  ///< a level id of the cycle's scale
+  Band band = Band::kBelowGood;
+  long count = 0;
+};
+
+/// Counts by level id, in the scale's level order (every level present).
 struct Grades {
-  long outstanding = 0, good = 0, requires_improvement = 0, inadequate = 0;
-  long total() const { return outstanding + good + requires_improvement + inadequate; }
+  std::vector<GradeCount> levels;
+
+  /// The count of `level`; 0 when the scale has no such level.
+  long count(const std::string& level) const;
+  /// Whether the scale has `level`.
+  bool has(const std::string& level) const;
+  long in_band(Band band) const;
+  long good_or_better() const { return in_band(Band::kGoodOrBetter); }
+  long total() const;
 };
 
 struct Moderation {
@@ -130,6 +170,7 @@ struct CycleMonth {
 struct Cycle {
   Source src;
   std::string id, year, report;
+  std::string scale = kDefaultScale;  ///< the id of the grading scale its grades use
   int number = 0;
   std::vector<CycleMonth> months;  ///< always four, in order
   long audits_completed = 0, audits_moderated = 0;
@@ -247,6 +288,8 @@ struct Records {
   std::map<std::string, Training> training;
   std::map<std::string, Schedule> schedules;
   std::map<std::string, BriefUse> brief_uses;
+  /// data/scales/; the built-in ofsted-4 is not here unless a site file overrides it (find_scale).
+  std::map<std::string, Scale> scales;
   /// data/organisation.json; nullopt when the site has none (or it failed to load).
   std::optional<Organisation> organisation;
   /// Every narrative named by a record above, in load order.
@@ -255,5 +298,19 @@ struct Records {
   /// parses it (search/synonyms.h), since its groups are stemmed there.
   std::string synonyms_json;
 };
+
+/// The scale `id`: the site's data/scales/<id>.json, else the built-in
+/// ofsted-4 for that id; nullptr for an unknown id.
+const Scale* find_scale(const Records& records, const std::string& id);
+/// The built-in Ofsted four-point scale.
+const Scale& builtin_scale();
+/// Counts on the built-in scale, best first (reading old snapshots; tests).
+Grades ofsted_grades(long outstanding, long good, long requires_improvement, long inadequate);
+/// The ids find_scale knows, sorted (for "did you mean").
+std::vector<std::string> scale_ids(const Records& records);
+/// "good-or-better", "below-good", "serious".
+const char* band_key(Band band);
+/// "good or better", "below good", "serious".
+const char* band_words(Band band);
 
 }  // namespace qahub::records

@@ -43,20 +43,15 @@ json breakdown_data(const Input& in) {
   const records::Cycle& c = in.cycle;
   const records::Organisation* org = in.records.organisation ? &*in.records.organisation : nullptr;
   json rows = json::array();
-  for (const records::BreakdownRow& r : c.breakdown)
-    rows.push_back({{"id", r.service + "/" + r.area},
-                    {"service", r.service},
-                    {"area", r.area},
-                    {"expected", r.expected},
-                    {"completed", r.completed},
-                    {"moderated", r.moderated},
-                    {"outstanding", r.grades.outstanding},
-                    {"good", r.grades.good},
-                    {"requires_improvement", r.grades.requires_improvement},
-                    {"inadequate", r.grades.inadequate},
-                    {"agreed", r.moderation.agreed},
-                    {"raised", r.moderation.raised},
-                    {"lowered", r.moderation.lowered}});
+  for (const records::BreakdownRow& r : c.breakdown) {
+    json row = {{"id", r.service + "/" + r.area}, {"service", r.service},          {"area", r.area},
+                {"expected", r.expected},         {"completed", r.completed},      {"moderated", r.moderated},
+                {"agreed", r.moderation.agreed},  {"raised", r.moderation.raised}, {"lowered", r.moderation.lowered}};
+    for (const records::GradeCount& g : r.grades.levels) row[g.level] = g.count;
+    // Another scale than ofsted-4: the view needs only the good-or-better count.
+    if (c.scale != records::kDefaultScale) row["good_or_better"] = r.grades.good_or_better();
+    rows.push_back(row);
+  }
   json d = {
       {"rows", rows},
       {"services", units(c.breakdown, org, &records::BreakdownRow::service, true)},
@@ -98,7 +93,15 @@ records::Cycle breakdown_cycle(const json& data, const std::string& cycle_id) {
     row.expected = count(r, "expected");
     row.completed = count(r, "completed");
     row.moderated = count(r, "moderated");
-    row.grades = {count(r, "outstanding"), count(r, "good"), count(r, "requires_improvement"), count(r, "inadequate")};
+    using records::Band;
+    if (r.contains("good_or_better")) {
+      const long good = count(r, "good_or_better");
+      row.grades.levels = {{"good_or_better", Band::kGoodOrBetter, good},
+                           {"below_good", Band::kBelowGood, row.completed - good}};
+    } else {
+      row.grades = records::ofsted_grades(count(r, "outstanding"), count(r, "good"), count(r, "requires_improvement"),
+                                          count(r, "inadequate"));
+    }
     row.moderation = {count(r, "agreed"), count(r, "raised"), count(r, "lowered")};
     c.breakdown.push_back(row);
   }

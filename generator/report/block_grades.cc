@@ -23,26 +23,47 @@ const std::vector<std::pair<std::string, std::string>> kGrades = {
 json grades_data(const Input& in) {
   const json all = figure_catalogue(in.cycle, nullptr, nullptr);
   json out = {{"audits_completed", all.at("audits_completed")}};
-  for (const auto& [name, _] : kGrades) {
-    out[name] = all.at(name);
-    out[name + "_share"] = all.at(name + "_share");
+  const records::Scale* scale = records::find_scale(in.records, in.cycle.scale);
+  if (!scale || scale->id == records::kDefaultScale) {
+    // As snapshots have always kept it: the four grades by name.
+    for (const auto& [name, _] : kGrades) {
+      out[name] = all.at(name);
+      out[name + "_share"] = all.at(name + "_share");
+    }
+    return out;
   }
+  // Another scale: its levels, in order, with their labels, so the view needs nothing else.
+  json levels = json::array();
+  const long n = in.cycle.audits_completed;
+  for (const records::ScaleLevel& l : scale->levels) {
+    const long v = in.cycle.grades.count(l.id);
+    levels.push_back({{"id", l.id}, {"label", l.label}});
+    out[l.id] = v;
+    out[l.id + "_share"] = n > 0 ? json(static_cast<double>(record_pages::per_mille(v, n)) / 10.0) : json(nullptr);
+  }
+  out["levels"] = levels;
   return out;
 }
 
 json grades_view(const json& data, const ViewInput&) {
+  std::vector<std::pair<std::string, std::string>> grades = kGrades;
+  if (const json& levels = data.value("levels", json()); levels.is_array()) {
+    grades.clear();
+    for (const json& l : levels) grades.emplace_back(l.value("id", ""), l.value("label", ""));
+  }
   json rows = json::array();
   std::vector<record_pages::Bar> bars;
-  for (const auto& [name, label] : kGrades) {
+  for (const auto& [name, label] : grades) {
     const json& share = data.value(name + "_share", json());
+    // Counts and shares are formatted as the catalogue's grade figures are.
     rows.push_back({{"label", label},
-                    {"count", format_figure(name, data.value(name, json()))},
-                    {"share", format_figure(name + "_share", share)}});
+                    {"count", format_figure("good", data.value(name, json()))},
+                    {"share", format_figure("good_share", share)}});
     std::string css = "grade-" + name;
     for (char& c : css)
       if (c == '_') c = '-';
     bars.push_back({label, share.is_number() ? std::lround(share.get<double>() * 10.0) : 0,
-                    format_figure(name + "_share", share), css});
+                    format_figure("good_share", share), css});
   }
   const std::string total = format_figure("audits_completed", data.value("audits_completed", json()));
   return {

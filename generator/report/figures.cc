@@ -11,16 +11,23 @@ using records::Cycle;
 
 namespace {
 
+/// A grade of the ofsted-4 levels the catalogue names; nullopt for a cycle
+/// whose scale has no such level (the empty cycle of figure_names() has all).
+std::optional<long> grade(const Cycle& c, const std::string& level) {
+  if (c.grades.levels.empty() || c.grades.has(level)) return c.grades.count(level);
+  return std::nullopt;
+}
+
 /// The counts of a cycle, by catalogue name; nullopt where the cycle has none
 /// (no family feedback, or no ratings).
 std::vector<std::pair<std::string, std::optional<long>>> counts(const Cycle& c) {
   std::vector<std::pair<std::string, std::optional<long>>> out = {
       {"audits_completed", c.audits_completed},
       {"audits_moderated", c.audits_moderated},
-      {"outstanding", c.grades.outstanding},
-      {"good", c.grades.good},
-      {"requires_improvement", c.grades.requires_improvement},
-      {"inadequate", c.grades.inadequate},
+      {"outstanding", grade(c, "outstanding")},
+      {"good", grade(c, "good")},
+      {"requires_improvement", grade(c, "requires_improvement")},
+      {"inadequate", grade(c, "inadequate")},
       {"moderation_agreed", c.moderation.agreed},
       {"moderation_raised", c.moderation.raised},
       {"moderation_lowered", c.moderation.lowered},
@@ -46,13 +53,13 @@ std::vector<std::pair<std::string, std::optional<long>>> shares(const Cycle& c) 
   const long n = c.audits_completed;
   const records::FamilyFeedback* f = c.feedback ? &*c.feedback : nullptr;
   return {
-      {"good_or_better", per_mille(c.grades.outstanding + c.grades.good, n)},
+      {"good_or_better", per_mille(c.grades.good_or_better(), n)},
       {"agreement", per_mille(c.moderation.agreed, c.audits_moderated)},
       {"response", f ? per_mille(f->responded, f->asked) : std::nullopt},
-      {"outstanding_share", per_mille(c.grades.outstanding, n)},
-      {"good_share", per_mille(c.grades.good, n)},
-      {"requires_improvement_share", per_mille(c.grades.requires_improvement, n)},
-      {"inadequate_share", per_mille(c.grades.inadequate, n)},
+      {"outstanding_share", per_mille(grade(c, "outstanding"), n)},
+      {"good_share", per_mille(grade(c, "good"), n)},
+      {"requires_improvement_share", per_mille(grade(c, "requires_improvement"), n)},
+      {"inadequate_share", per_mille(grade(c, "inadequate"), n)},
   };
 }
 

@@ -626,6 +626,46 @@ test('live reload: qahub serve updates the open page, shows and clears the error
 });
 
 // ---------------------------------------------------------------------------
+// A change of grading scale (tests/sites/scales: ofsted-4 cycles, then a
+// three-level scale): /trends/ with its break, and the scale's page.
+
+test('grading scale change: axe WCAG 2.x A/AA on /trends/ and /scales/local-3/ (desktop and mobile)', async () => {
+  const scalesOut = path.join(work, 'scales-out');
+  const scalesSite = path.join(work, 'scales-site');
+  fs.cpSync(path.join(repo, 'tests/sites/scales'), scalesSite, { recursive: true });
+  const b = spawnSync(qahub, ['build', '--site', scalesSite, '--out', scalesOut, '--as-of', '2028-01-15'], { encoding: 'utf8' });
+  assert(b.status === 0, `building tests/sites/scales failed:\n${b.stdout}${b.stderr}`);
+  const scalesServer = await serveStatic(scalesOut);
+  const context = await browser.newContext({ viewport: DESKTOP, baseURL: scalesServer.origin });
+  try {
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    const failures = [];
+    for (const url of ['/trends/', '/scales/local-3/']) {
+      await page.setViewportSize(DESKTOP);
+      const response = await page.goto(url, { waitUntil: 'load' });
+      assert(response && response.status() === 200, `${url} answered ${response && response.status()}`);
+      const violations = await runAxe(page, repo);
+      await page.setViewportSize(MOBILE);
+      const mobile = await runAxe(page, repo, { injected: true });
+      if (violations.length) failures.push(`${url}: ${violations.length} axe violation(s):\n${formatViolations(violations)}`);
+      if (mobile.length) failures.push(`${url} at ${MOBILE.width} px: ${mobile.length} axe violation(s):\n${formatViolations(mobile)}`);
+    }
+    await page.goto('/trends/', { waitUntil: 'load' });
+    const text = await page.innerText('main');
+    assert(text.includes('Grading changed from Ofsted 4-point to Local 3-point from cycle 1, 2027-28: before and after compare by band only'),
+      'the break sentence is not on /trends/');
+    const breaks = await page.locator('svg text', { hasText: 'new scale' }).count();
+    assert(breaks > 0, 'no chart on /trends/ marks the new scale');
+    if (problems.length) failures.push(`the browser console was not empty:\n${formatProblems(problems)}`);
+    assert(failures.length === 0, failures.join('\n'));
+  } finally {
+    await context.close();
+    await scalesServer.close();
+  }
+});
+
+// ---------------------------------------------------------------------------
 
 let failures = 1;
 try {

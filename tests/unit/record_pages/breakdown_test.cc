@@ -14,7 +14,7 @@ BreakdownRow row(const char* s, const char* a, long completed, long good, long m
   r.area = a;
   r.completed = completed;
   r.expected = expected < 0 ? completed : expected;
-  r.grades = {0, good, completed - good, 0};
+  r.grades = ofsted_grades(0, good, completed - good, 0);
   r.moderated = moderated;
   r.moderation = {moderated, 0, 0};
   return r;
@@ -26,13 +26,15 @@ Cycle cycle(std::vector<BreakdownRow> rows) {
   c.year = "2026-27";
   c.number = 1;
   c.breakdown = std::move(rows);
+  long good = 0, below = 0;
   for (const BreakdownRow& r : c.breakdown) {
     c.audits_completed += r.completed;
     c.audits_moderated += r.moderated;
-    c.grades.good += r.grades.good;
-    c.grades.requires_improvement += r.grades.requires_improvement;
+    good += r.grades.count("good");
+    below += r.grades.count("requires_improvement");
     c.moderation.agreed += r.moderated;
   }
+  c.grades = ofsted_grades(0, good, below, 0);
   return c;
 }
 

@@ -14,7 +14,7 @@ records::Cycle cycle(long completed, long outstanding, long good, long ri, long 
   c.number = 1;
   c.audits_completed = completed;
   c.audits_moderated = 52;
-  c.grades = {outstanding, good, ri, inadequate};
+  c.grades = records::ofsted_grades(outstanding, good, ri, inadequate);
   c.moderation = {47, 2, 3};
   return c;
 }
