@@ -131,6 +131,10 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
   read_into(r, "draft", meta.draft, read_bool, src, diags);
   read_into(r, "aliases", meta.aliases, read_string_list, src, diags);
   read_into(r, "owner", meta.owner, read_string, src, diags);
+  if (r["classification"]) {
+    read_into(r, "classification", meta.classification, read_string, src, diags);
+    meta.classification_pos = src.at(r["classification"]);
+  }
   if (r["review_by"]) {
     meta.review_by = read_date(r["review_by"], src, diags, "review_by");
     meta.review_by_pos = src.at(r["review_by"]);

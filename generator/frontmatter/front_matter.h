@@ -43,6 +43,10 @@ struct PageMeta {
   bool draft = false;
   std::vector<std::string> aliases;
   std::string owner;
+  /// The page's protective marking as written ("" when it names none);
+  /// generator/marking/ checks it against qahub.yaml's markings.
+  std::string classification;
+  diag::Position classification_pos;
   std::optional<base::Date> review_by;
   diag::Position review_by_pos;
   std::vector<Change> changes;  ///< newest first, as written

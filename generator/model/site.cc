@@ -48,6 +48,8 @@ SitePage from_content(content::Page& p) {
   s.last_updated = p.meta.last_updated();
   s.changes = p.meta.changes;
   s.draft = p.meta.draft;
+  s.marking = p.marking;
+  s.sensitive = p.sensitive;
   if (!p.meta.draft) s.published = p.meta.published;
   s.aliases = p.meta.aliases;
   return s;

@@ -58,6 +58,9 @@ struct Options {
   /// `disclosure` and `targets` from today's config: the breakdown block
   /// and its warnings suppress small numbers with them.
   record_pages::FigureOptions figures;
+  /// Sensitive items (marking::Withheld::keys): every snapshot shown or
+  /// written leaves them out.
+  const std::set<std::string>* withheld = nullptr;
 };
 
 struct Result {
