@@ -69,14 +69,16 @@ bool is_marking_text(const std::string& s) {
 void read_classification(const YAML::Node& n, const frontmatter::YamlSource& src, diag::Diagnostics& diags,
                          Classification& c) {
   if (!n.IsMap()) {
-    diags.error(src.at(n), "\"classification\" must be a mapping, such as {default: OFFICIAL, sensitive: [OFFICIAL-SENSITIVE]}");
+    diags.error(src.at(n),
+                "\"classification\" must be a mapping, such as {default: OFFICIAL, sensitive: [OFFICIAL-SENSITIVE]}");
     return;
   }
   static const std::vector<std::string> known = schemas::property_names(kConfigSchema, "/properties/classification");
   frontmatter::check_known_keys(n, known, src, diags, "classification");
   auto check = [&](const YAML::Node& at, const std::string& m) {
     if (is_marking_text(m)) return true;
-    diags.error(src.at(at), "marking \"" + m + "\" must be capital letters, digits, spaces and hyphens, such as OFFICIAL-SENSITIVE");
+    diags.error(src.at(at), "marking \"" + m +
+                                "\" must be capital letters, digits, spaces and hyphens, such as OFFICIAL-SENSITIVE");
     return false;
   };
   if (const YAML::Node d = n["default"]) {
@@ -91,7 +93,8 @@ void read_classification(const YAML::Node& n, const frontmatter::YamlSource& src
       for (size_t i = 0; i < sensitive.size(); ++i) {
         if (!check(list[i], sensitive[i])) continue;
         if (sensitive[i] == c.default_marking)
-          diags.error(src.at(list[i]), "the default marking \"" + sensitive[i] + "\" cannot also be sensitive: every page would be left out");
+          diags.error(src.at(list[i]), "the default marking \"" + sensitive[i] +
+                                           "\" cannot also be sensitive: every page would be left out");
         else
           c.sensitive.push_back(sensitive[i]);
       }

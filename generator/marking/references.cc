@@ -111,8 +111,7 @@ const std::vector<ReferenceRow>& reference_rows() {
   return rows;
 }
 
-void check_references(const content::ContentSet& content, const records::Records& records,
-                      diag::Diagnostics& diags) {
+void check_references(const content::ContentSet& content, const records::Records& records, diag::Diagnostics& diags) {
   const Lookup lookup(content, records);
   std::vector<Reference> refs;
   for (ReferenceRow row : reference_rows()) row(records, refs);
@@ -120,7 +119,8 @@ void check_references(const content::ContentSet& content, const records::Records
     if (ref.from->sensitive) continue;  // sensitive items may name each other
     if (auto s = lookup.find(ref.to))
       diags.error(ref.from->at(ref.pointer), "public " + ref.from_kind + " \"" + ref.from_id + "\" names " +
-                                                 s->marking + " " + s->what + (s->path.empty() ? "" : " (" + s->path + ")"));
+                                                 s->marking + " " + s->what +
+                                                 (s->path.empty() ? "" : " (" + s->path + ")"));
   }
 }
 

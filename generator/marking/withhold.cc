@@ -18,7 +18,8 @@ void erase_records(Map& map, Drop drop) {
 /// The narratives a record shows on its page.
 template <typename Record>
 std::vector<size_t> narratives_of(const Record& rec) {
-  if constexpr (std::is_same_v<Record, records::Forum>) return rec.tor ? std::vector<size_t>{*rec.tor} : std::vector<size_t>{};
+  if constexpr (std::is_same_v<Record, records::Forum>)
+    return rec.tor ? std::vector<size_t>{*rec.tor} : std::vector<size_t>{};
   if constexpr (std::is_same_v<Record, records::Meeting>)
     return rec.minutes ? std::vector<size_t>{*rec.minutes} : std::vector<size_t>{};
   if constexpr (std::is_same_v<Record, records::Audit>)
@@ -95,7 +96,8 @@ void drop_unlinked_assets(content::ContentSet& content, const std::vector<record
 
 void mark_site(model::Site& site, const records::Records& records) {
   std::map<std::string, const records::Source*> by_path;
-  each_record(records, [&](const std::string&, const std::string&, const auto& rec) { by_path[rec.src.path] = &rec.src; });
+  each_record(records,
+              [&](const std::string&, const std::string&, const auto& rec) { by_path[rec.src.path] = &rec.src; });
   for (model::SitePage& p : site.pages) {
     if (!p.marking.empty()) continue;  // a content page's, from make_site
     if (auto it = by_path.find(p.source); it != by_path.end()) {

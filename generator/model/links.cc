@@ -65,8 +65,8 @@ const std::vector<std::string>& LinkResolver::hint_sources() const {
 }
 
 void LinkResolver::resolve(markdown::Document& doc, const std::string& source, const std::string& base_url,
-                           const std::string& self_url, diag::Diagnostics& diags,
-                           const std::string& self_id_prefix, bool from_sensitive) const {
+                           const std::string& self_url, diag::Diagnostics& diags, const std::string& self_id_prefix,
+                           bool from_sensitive) const {
   const LinkTargets& targets = targets_;
   const std::string dir = source.substr(0, source.rfind('/') + 1);
   for (size_t i = 0; i < doc.links().size(); ++i) {

@@ -71,7 +71,7 @@ std::string render_amendments_feed(const model::Site& site) {
   };
   std::vector<Entry> entries;
   for (const model::SitePage& p : site.pages) {
-    if (p.draft) continue;  // drafts (built with --drafts) are never in the feed
+    if (p.draft) continue;      // drafts (built with --drafts) are never in the feed
     if (p.sensitive) continue;  // nor sensitive pages (--include-sensitive)
     const std::vector<size_t> k = same_day_ordinals(p.changes);
     // A publication is its own entry; a `changes` entry of the same day is

@@ -142,9 +142,9 @@ void strip_withheld(json& snapshot, const std::set<std::string>& withheld) {
     const char* kind;  ///< "" for a content source
   };
   static const Rows rows[] = {
-      {"/blocks/actions/rows", "id", "action/"},   {"/blocks/progress/rows", "id", "action/"},
-      {"/blocks/changes/closed", "id", "action/"}, {"/blocks/changes/pages", "page", ""},
-      {"/blocks/audits/rows", "id", "audit/"},     {"/blocks/meetings/rows", "id", "meeting/"},
+      {"/blocks/actions/rows", "id", "action/"},    {"/blocks/progress/rows", "id", "action/"},
+      {"/blocks/changes/closed", "id", "action/"},  {"/blocks/changes/pages", "page", ""},
+      {"/blocks/audits/rows", "id", "audit/"},      {"/blocks/meetings/rows", "id", "meeting/"},
       {"/blocks/training/rows", "id", "training/"},
   };
   auto gone = [&](const json& row, const char* key, const char* kind) {

@@ -48,8 +48,8 @@ TEST_CASE("marking: a page takes its own marking, else its section's, else the d
   CHECK(diags.format_all().empty());
   CHECK(find(c, "content/_index.md").marking == "OFFICIAL");
   CHECK_FALSE(find(c, "content/_index.md").sensitive);
-  for (const char* s : {"content/a/_index.md", "content/a/b.md", "content/a/c/_index.md", "content/a/c/d.md",
-                        "content/e.md"}) {
+  for (const char* s :
+       {"content/a/_index.md", "content/a/b.md", "content/a/c/_index.md", "content/a/c/d.md", "content/e.md"}) {
     CHECK(find(c, s).marking == "OFFICIAL-SENSITIVE");
     CHECK(find(c, s).sensitive);
   }

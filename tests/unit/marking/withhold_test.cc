@@ -49,20 +49,24 @@ TEST_CASE("marking: a published snapshot leaves out rows about withheld items", 
     "changes": {"closed": [{"id": "a-1"}], "pages": [{"page": "content/x.md"}, {"page": "content/y.md"}]},
     "meetings": {"rows": [{"id": "m", "decisions": [{"id": "d1", "actions": ["a-1", "a-2"]}]}]}}})");
   qahub::report::strip_withheld(snap, {"action/a-1", "content/x.md"});
-  CHECK(snap.dump() == R"({"blocks":{"actions":{"rows":[{"id":"a-2"}]},"changes":{"closed":[],"pages":[{"page":"content/y.md"}]},"meetings":{"rows":[{"decisions":[{"actions":["a-2"],"id":"d1"}],"id":"m"}]}}})");
+  CHECK(
+      snap.dump() ==
+      R"({"blocks":{"actions":{"rows":[{"id":"a-2"}]},"changes":{"closed":[],"pages":[{"page":"content/y.md"}]},"meetings":{"rows":[{"decisions":[{"actions":["a-2"],"id":"d1"}],"id":"m"}]}}})");
 }
 
-TEST_CASE("marking: a sensitive section is left out of every list, with its tag, alias and asset", "[marking][pipeline]") {
-  TestSite site({{"qahub.yaml", std::string("base_url: https://hub.example.test/\n") + kRules},
-                 {"content/_index.md", page("title: Home\ntags: [shared]\n")},
-                 {"content/open.md", page("title: Open\ntags: [shared]\n", "![a diagram](shared.svg)\n")},
-                 {"content/open-shared.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"},
-                 {"content/shared.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"},
-                 {"content/panel/_index.md",
-                  page("title: Panel\nclassification: OFFICIAL-SENSITIVE\ntags: [panel-only, shared]\naliases: [/old-panel/]\n",
-                       "![only here](only.svg) and ![shared](../shared.svg)\n")},
-                 {"content/panel/only.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"},
-                 {"content/panel/notes.md", page("title: Panel notes\n")}});
+TEST_CASE("marking: a sensitive section is left out of every list, with its tag, alias and asset",
+          "[marking][pipeline]") {
+  TestSite site(
+      {{"qahub.yaml", std::string("base_url: https://hub.example.test/\n") + kRules},
+       {"content/_index.md", page("title: Home\ntags: [shared]\n")},
+       {"content/open.md", page("title: Open\ntags: [shared]\n", "![a diagram](shared.svg)\n")},
+       {"content/open-shared.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"},
+       {"content/shared.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"},
+       {"content/panel/_index.md",
+        page("title: Panel\nclassification: OFFICIAL-SENSITIVE\ntags: [panel-only, shared]\naliases: [/old-panel/]\n",
+             "![only here](only.svg) and ![shared](../shared.svg)\n")},
+       {"content/panel/only.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"},
+       {"content/panel/notes.md", page("title: Panel notes\n")}});
   REQUIRE(site.build());
   CHECK(site.diagnostics().empty());
   for (const char* f : {"panel/index.html", "panel/notes/index.html", "tags/panel-only/index.html",
@@ -89,11 +93,13 @@ TEST_CASE("marking: a sensitive section is left out of every list, with its tag,
 }
 
 TEST_CASE("marking: qahub check checks a withheld page's links", "[marking][pipeline]") {
-  TestSite site({{"qahub.yaml", kRules},
-                 {"content/_index.md", page("title: Home\n")},
-                 {"content/panel.md", page("title: Panel\nclassification: OFFICIAL-SENSITIVE\n", "[gone](gone.md)\n")}});
+  TestSite site(
+      {{"qahub.yaml", kRules},
+       {"content/_index.md", page("title: Home\n")},
+       {"content/panel.md", page("title: Panel\nclassification: OFFICIAL-SENSITIVE\n", "[gone](gone.md)\n")}});
   site.options.write = false;
   CHECK_FALSE(site.build());
-  CHECK(site.diagnostics() == "content/panel.md:5:1: error: broken link \"gone.md\": content/gone.md does not exist; did you mean "
-                              "\"content/panel.md\"?\n");
+  CHECK(site.diagnostics() ==
+        "content/panel.md:5:1: error: broken link \"gone.md\": content/gone.md does not exist; did you mean "
+        "\"content/panel.md\"?\n");
 }
