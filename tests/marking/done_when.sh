@@ -82,4 +82,18 @@ grep -q 'notice-sensitive' "$work/out/actions/a-002/index.html" || fail "no bann
 grep -q '<p class="marking">OFFICIAL-SENSITIVE</p>' "$work/out/actions/a-002/index.html" || fail "no marking on the sensitive page"
 if grep -q '/actions/a-002/' "$work/out/search/docs/"*.json "$work/out/amendments.xml" "$work/out/a-z/index.html"; then
   fail "the sensitive action's page is in search, the feed or the A to Z"; fi
+# 7. qahub publish never writes a sensitive record into a snapshot: a-020 is
+#    in the draft report of cycle 2, 2026-27 until it is marked.
+draft=content/learning/2026-27-cycle-2.md
+build --drafts
+grep -q 'a-020' "$work/out/learning/2026-27-cycle-2/index.html" || fail "a-020 not in the draft report before marking it"
+sed -i 's/"id": "a-020",/"id": "a-020",\n  "classification": "OFFICIAL-SENSITIVE",/' "$site/data/actions/a-020.json"
+"$qahub" publish "$draft" --site "$site" --as-of "$as_of" --date 2026-11-20 2>"$work/stderr" || { cat "$work/stderr"; fail "publish"; }
+snapshot="$site/data/publications/2026-27-cycle-2.json"
+[ -s "$snapshot" ] || fail "no snapshot written"
+if grep -q '"a-020"\|"a-002"' "$snapshot"; then fail "a sensitive action in the snapshot"; fi
+grep -q '"a-021"' "$snapshot" || fail "the public actions are not in the snapshot"
+build
+[ "$code" = 0 ] || { cat "$work/stderr"; fail "build after publishing"; }
+if grep -rl 'a-020' "$work/out"; then fail "a-020 is named in the output above"; fi
 echo "ok: issue 20 done when"
