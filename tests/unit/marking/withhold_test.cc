@@ -79,7 +79,11 @@ TEST_CASE("marking: a sensitive section is left out of every list, with its tag,
   CHECK(contains(site.output("open/index.html"), "<p class=\"marking\">OFFICIAL</p>"));
 
   site.options.include_sensitive = true;
+  site.options.search_corpus = site.root() / "corpus.json";
   REQUIRE(site.build());
+  const std::string corpus = qahub::fs::read_file(site.root() / "corpus.json").value_or("");
+  CHECK(contains(corpus, "Open"));
+  CHECK_FALSE(contains(corpus, "anel"));
   const std::string panel = site.output("panel/notes/index.html");
   CHECK(contains(panel, "<p class=\"marking\">OFFICIAL-SENSITIVE</p>"));
   CHECK(contains(panel, "notice-sensitive"));
