@@ -36,6 +36,11 @@ std::string summary_line(const pipeline::BuildStats& stats, const std::string& o
   // Draft reports (no `published`, or after --as-of) are left out unless --drafts.
   if (stats.draft_reports)
     line += ", " + plural(stats.draft_reports, "draft report") + " left out (--drafts builds them)";
+  // Sensitive pages and records are left out unless --include-sensitive.
+  if (stats.sensitive_left_out)
+    line += ", " + std::to_string(stats.sensitive_left_out) +
+            (stats.sensitive_left_out == 1 ? " sensitive page or record" : " sensitive pages and records") +
+            " left out (--include-sensitive builds them)";
   return line + "\n";
 }
 

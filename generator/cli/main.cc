@@ -29,6 +29,9 @@ void add_site_options(CLI::App* cmd, config::BuildOptions& o, std::string& as_of
   cmd->add_option("--as-of", as_of, kAsOfHelp);
   cmd->add_flag("--strict", o.strict, "Treat warnings as errors");
   cmd->add_flag("-D,--drafts", o.drafts, "Include pages with draft: true");
+  cmd->add_flag("--include-sensitive", o.include_sensitive,
+                "Build pages and records with a sensitive marking, with a banner (never in search, feeds, the sitemap "
+                "or the A to Z)");
   cmd->add_option("--jobs,-j", o.jobs, "Threads to use (default: 1)")->check(CLI::Range(1, 256));
   cmd->add_option("--base-url", o.base_url, "Use this base_url instead of qahub.yaml's, for this run only");
 }
@@ -64,6 +67,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 65535));
   serve->add_option("--as-of", as_of, kAsOfHelp);
   serve->add_flag("-D,--drafts", options.drafts, "Include pages with draft: true");
+  serve->add_flag("--include-sensitive", options.include_sensitive,
+                  "Show pages and records with a sensitive marking, with a banner");
   serve->add_option("--jobs,-j", options.jobs, "Threads to use (default: 1)")->check(CLI::Range(1, 256));
   serve->add_option("--base-url", options.base_url, "Use this base_url's path instead of qahub.yaml's");
   serve->add_flag("--poll", serve_options.poll,

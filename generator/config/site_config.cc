@@ -41,7 +41,65 @@ std::string SiteConfig::host() const {
   return h.substr(0, h.find(':'));
 }
 
+std::vector<std::string> Classification::markings() const {
+  std::vector<std::string> out;
+  if (!default_marking.empty()) out.push_back(default_marking);
+  for (const std::string& m : sensitive)
+    if (m != default_marking) out.push_back(m);
+  return out;
+}
+
+bool Classification::is_sensitive(const std::string& marking) const {
+  for (const std::string& m : sensitive)
+    if (m == marking) return true;
+  return false;
+}
+
 namespace {
+
+/// A marking is printed in page margins from CSS, so it keeps to capitals,
+/// digits, spaces and hyphens ("OFFICIAL-SENSITIVE").
+bool is_marking_text(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' || c == '-')) return false;
+  return true;
+}
+
+void read_classification(const YAML::Node& n, const frontmatter::YamlSource& src, diag::Diagnostics& diags,
+                         Classification& c) {
+  if (!n.IsMap()) {
+    diags.error(src.at(n),
+                "\"classification\" must be a mapping, such as {default: OFFICIAL, sensitive: [OFFICIAL-SENSITIVE]}");
+    return;
+  }
+  static const std::vector<std::string> known = schemas::property_names(kConfigSchema, "/properties/classification");
+  frontmatter::check_known_keys(n, known, src, diags, "classification");
+  auto check = [&](const YAML::Node& at, const std::string& m) {
+    if (is_marking_text(m)) return true;
+    diags.error(src.at(at), "marking \"" + m +
+                                "\" must be capital letters, digits, spaces and hyphens, such as OFFICIAL-SENSITIVE");
+    return false;
+  };
+  if (const YAML::Node d = n["default"]) {
+    if (auto s = read_string(d, src, diags, "default"); s && check(d, *s)) c.default_marking = *s;
+  } else {
+    diags.error(src.at(n), "\"classification\" needs a default marking, such as default: OFFICIAL");
+  }
+  if (const YAML::Node list = n["sensitive"]) {
+    std::vector<std::string> sensitive;
+    frontmatter::read_into(n, "sensitive", sensitive, read_string_list, src, diags);
+    if (list.IsSequence() && list.size() == sensitive.size())
+      for (size_t i = 0; i < sensitive.size(); ++i) {
+        if (!check(list[i], sensitive[i])) continue;
+        if (sensitive[i] == c.default_marking)
+          diags.error(src.at(list[i]), "the default marking \"" + sensitive[i] +
+                                           "\" cannot also be sensitive: every page would be left out");
+        else
+          c.sensitive.push_back(sensitive[i]);
+      }
+  }
+}
 
 void read_accessibility(const YAML::Node& n, const frontmatter::YamlSource& src, diag::Diagnostics& diags,
                         AccessibilityStatement& a) {
@@ -135,6 +193,7 @@ SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnos
   frontmatter::read_into(r, "raw_html", c.raw_html, read_bool, src, diags);
   frontmatter::read_into(r, "organisation", c.organisation, read_string, src, diags);
   frontmatter::read_into(r, "allow_personal_data", c.allow_personal_data, read_string_list, src, diags);
+  if (r["classification"]) read_classification(r["classification"], src, diags, c.classification);
   if (r["accessibility"]) read_accessibility(r["accessibility"], src, diags, c.accessibility);
   if (r["params"]) c.params = read_params(r["params"], src, diags);
   if (r["disclosure"]) read_disclosure(r["disclosure"], src, diags, c.disclosure);

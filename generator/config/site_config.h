@@ -39,6 +39,17 @@ struct Targets {
   std::optional<long> good_or_better_pm;
 };
 
+/// Protective marking (`classification:`): the marking of a page or record
+/// that names none, and the markings that keep one out of the build
+/// (generator/marking/ applies them).
+struct Classification {
+  std::string default_marking;         ///< "" when qahub.yaml has no classification: no marking is shown
+  std::vector<std::string> sensitive;  ///< "OFFICIAL-SENSITIVE"
+  /// Every marking a page or record may name: the default, then the sensitive ones.
+  std::vector<std::string> markings() const;
+  bool is_sensitive(const std::string& marking) const;
+};
+
 struct SiteConfig {
   std::string title = "Practice hub";
   std::string description;
@@ -49,6 +60,7 @@ struct SiteConfig {
   std::string organisation = "Children's services";
   /// Exact strings (addresses, numbers) allowed by the personal-data check.
   std::vector<std::string> allow_personal_data;
+  Classification classification;
   AccessibilityStatement accessibility;
   /// `params:`, free-form, for templates as `params.*` (config/params.h).
   nlohmann::json params = nlohmann::json::object();
@@ -96,6 +108,9 @@ struct BuildOptions {
   std::filesystem::path search_corpus;  ///< write the indexed corpus here when set
   bool live_reload = false;             ///< inject the reload script (`qahub serve` only)
   bool timings = false;                 ///< print each pass's wall time (`--timings`)
+  /// Build pages and records with a sensitive marking (`--include-sensitive`),
+  /// with a banner; never in search, the corpus, feeds, the sitemap or the A to Z.
+  bool include_sensitive = false;
 };
 
 }  // namespace qahub::config

@@ -23,6 +23,10 @@ struct Page {
   /// The file's text before the Markdown body (fences and YAML, as written):
   /// `qahub serve` compares it to tell an edit of the body alone.
   std::string head;
+  /// Its protective marking (front matter, else its section's, else the
+  /// site default) and whether that is sensitive: generator/marking/ decides.
+  std::string marking;
+  bool sensitive = false;
 };
 
 struct Asset {

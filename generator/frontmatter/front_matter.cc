@@ -135,6 +135,10 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
   // here only their shape.
   read_into(r, "type", meta.type, read_string, src, diags);
   if (r["brief"] && !r["brief"].IsMap()) diags.error(src.at(r["brief"]), "\"brief\" must be a mapping");
+  if (r["classification"]) {
+    read_into(r, "classification", meta.classification, read_string, src, diags);
+    meta.classification_pos = src.at(r["classification"]);
+  }
   if (r["review_by"]) {
     meta.review_by = read_date(r["review_by"], src, diags, "review_by");
     meta.review_by_pos = src.at(r["review_by"]);

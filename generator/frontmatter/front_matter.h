@@ -45,6 +45,10 @@ struct PageMeta {
   std::string owner;
   /// The page type: "" for a plain page, "brief" for a learning brief (briefs/briefs.h checks it).
   std::string type;
+  /// The page's protective marking as written ("" when it names none);
+  /// generator/marking/ checks it against qahub.yaml's markings.
+  std::string classification;
+  diag::Position classification_pos;
   std::optional<base::Date> review_by;
   diag::Position review_by_pos;
   std::vector<Change> changes;  ///< newest first, as written

@@ -65,8 +65,8 @@ const std::vector<std::string>& LinkResolver::hint_sources() const {
 }
 
 void LinkResolver::resolve(markdown::Document& doc, const std::string& source, const std::string& base_url,
-                           const std::string& self_url, diag::Diagnostics& diags,
-                           const std::string& self_id_prefix) const {
+                           const std::string& self_url, diag::Diagnostics& diags, const std::string& self_id_prefix,
+                           bool from_sensitive) const {
   const LinkTargets& targets = targets_;
   const std::string dir = source.substr(0, source.rfind('/') + 1);
   for (size_t i = 0; i < doc.links().size(); ++i) {
@@ -118,6 +118,13 @@ void LinkResolver::resolve(markdown::Document& doc, const std::string& source, c
       target_url = url;
     }
 
+    if (!from_sensitive)
+      if (auto s = targets.sensitive.find(target_url); s != targets.sensitive.end()) {
+        const std::string marking = s->second.substr(s->second.rfind(", ") + 2);
+        const std::string from = s->second.substr(0, s->second.rfind(", "));
+        diags.error(pos, "public page " + source + " links to " + marking + " page " + target_url + " (" + from + ")");
+        continue;
+      }
     if (has_fragment && !fragment.empty() && targets.anchors_known.count(target_url)) {
       const std::set<std::string>& ids = targets.pages.at(target_url);
       if (!ids.count(fragment)) {
@@ -165,7 +172,8 @@ void resolve_narrative_links(std::vector<records::Narrative>& narratives,
   for (const record_pages::RecordPage& page : pages)
     for (size_t n : page.narratives) {
       records::Narrative& narrative = narratives[n];
-      resolver.resolve(narrative.doc, narrative.source, page.url, page.url, diags, narrative.id_prefix + "-");
+      resolver.resolve(narrative.doc, narrative.source, page.url, page.url, diags, narrative.id_prefix + "-",
+                       narrative.sensitive);
     }
 }
 
@@ -175,7 +183,8 @@ void resolve_links(content::ContentSet& content, const LinkTargets& targets, dia
     // Relative site links are relative to the source's folder, in URL space
     // ("content/a/b.md" → "/a/").
     const std::string dir = page.source.substr(0, page.source.rfind('/') + 1);
-    resolver.resolve(page.doc, page.source, "/" + dir.substr(std::string("content/").size()), page.url, diags);
+    resolver.resolve(page.doc, page.source, "/" + dir.substr(std::string("content/").size()), page.url, diags, "",
+                     page.sensitive);
   }
 }
 

@@ -25,6 +25,9 @@ struct LinkTargets {
   std::set<std::string> anchors_known;
   std::map<std::string, std::string> source_to_url;  ///< "content/a.md" → "/a/"
   std::set<std::string> files;                       ///< asset and output file URLs ("/a/img.png")
+  /// URL → "source, marking" of every sensitive page (marking::Withheld::urls):
+  /// a public page's link to one is an error naming both.
+  std::map<std::string, std::string> sensitive;
 };
 
 /// True for links that leave the site (http:, mailto:, //host …).
@@ -41,9 +44,11 @@ class LinkResolver {
   /// ending in '/'); a bare "#id" points at `self_url`, at id
   /// `self_id_prefix` + "id" (a narrative's headings are prefixed on its
   /// record page). Broken links are errors at `source`:line:col and keep
-  /// their text.
+  /// their text. A link from a public document (`from_sensitive` false) to
+  /// a sensitive page is an error too.
   void resolve(markdown::Document& doc, const std::string& source, const std::string& base_url,
-               const std::string& self_url, diag::Diagnostics& diags, const std::string& self_id_prefix = "") const;
+               const std::string& self_url, diag::Diagnostics& diags, const std::string& self_id_prefix = "",
+               bool from_sensitive = false) const;
 
  private:
   /// The URLs and the sources a broken link's hint is chosen from.

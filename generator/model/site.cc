@@ -49,6 +49,8 @@ SitePage from_content(content::Page& p) {
   s.changes = p.meta.changes;
   s.draft = p.meta.draft;
   s.type = p.meta.type;
+  s.marking = p.marking;
+  s.sensitive = p.sensitive;
   if (!p.meta.draft) s.published = p.meta.published;
   s.aliases = p.meta.aliases;
   return s;

@@ -40,6 +40,12 @@ struct SitePage {
   /// A draft page built with --drafts: never in search or the feed.
   bool draft = false;
   std::string type;  ///< front matter `type`: "brief" for a learning brief (its own feed)
+  /// Its protective marking ("" when the site has none), shown at the top
+  /// and bottom of the page and on every printed page.
+  std::string marking;
+  /// A sensitive page built with --include-sensitive: shown with a banner,
+  /// never in search, the corpus, the feeds, the sitemap or the A to Z.
+  bool sensitive = false;
   /// A published report's date: one entry in the amendments feed.
   std::optional<base::Date> published;
   std::vector<std::string> aliases;  ///< site-root URLs ("/old/"), none of them a page

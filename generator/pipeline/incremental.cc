@@ -59,6 +59,8 @@ UpdateResult update_pages(BuildState& state, const std::set<std::string>& change
     if (state.with_shortcodes.count(source) || !page.doc.shortcodes().empty()) return result;
     // A glossary's rows are A to Z entries (maybe another letter, or a new letter page).
     if (!same_rows(page.doc.table_rows(), site.find(page.url)->glossary_rows)) return result;
+    page.marking = site.find(page.url)->marking;  // the head is unchanged, so is its marking
+    page.sensitive = site.find(page.url)->sensitive;
     const std::vector<std::string> ids = heading_ids(page);
     if (ids != known->second.heading_ids) anchors.swap(page.url, ids);
     edited.pages.push_back(std::move(page));
@@ -81,6 +83,8 @@ UpdateResult update_pages(BuildState& state, const std::set<std::string>& change
       }
       diag::Diagnostics unchanged;  // its own problems were reported by the build
       referrers.pages.push_back(content::parse_page(source, *text, state.load, unchanged));
+      if (const model::SitePage* known = site.find(referrers.pages.back().url))
+        referrers.pages.back().sensitive = known->sensitive;
     }
   }
   model::resolve_links(referrers, state.targets, diags);

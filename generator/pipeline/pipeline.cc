@@ -8,6 +8,7 @@
 #include "briefs/list.h"
 #include "content/pages.h"
 #include "fs/staged_output.h"
+#include "marking/marking.h"
 #include "model/links.h"
 #include "model/site.h"
 #include "record_pages/kinds.h"
@@ -65,6 +66,7 @@ struct Build {
   search::StagedSearchCache search_cache;
   report::Result reports;
   briefs::Result briefs;
+  marking::Withheld withheld;
 };
 
 // load: the site config, the theme (embedded default, overridden by the
@@ -92,12 +94,24 @@ void load_records(const config::BuildOptions& options, Build& b, diag::Diagnosti
   std::error_code ec;
   const bool has_data = std::filesystem::is_directory(options.site_dir / "data", ec);
   b.data = records::load(in, diags);
+  // Protective marking, one early filter: each page's and record's marking,
+  // public → sensitive references, then sensitive items out of the model
+  // (unless --include-sensitive) before any list or index is built.
+  marking::decide(b.config.classification, b.content, b.data.records, diags);
+  marking::check_references(b.content, b.data.records, diags);
+  b.withheld = marking::withhold(b.content, b.data.records, options.include_sensitive);
   report::Options ropt{
       options.site_dir, options.as_of, options.drafts, b.config.organisation, b.templates.get(), publish, {}, {}};
+  ropt.withheld = &b.withheld.keys;
   ropt.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
                   b.config.targets.good_or_better_pm};
   if (auto broken = b.data.broken.find("cycle"); broken != b.data.broken.end()) ropt.broken_cycles = broken->second;
-  b.briefs = briefs::apply_briefs({options.site_dir, options.as_of, options.drafts, b.templates.get(), b.data.broken},
+  // A brief made from a withheld record was reported by marking::check_references.
+  std::map<std::string, std::set<std::string>> not_there = b.data.broken;
+  for (const std::string& key : b.withheld.keys)
+    if (const size_t slash = key.find('/'); slash != std::string::npos && !base::starts_with(key, "content/"))
+      not_there[key.substr(0, slash)].insert(key.substr(slash + 1));
+  b.briefs = briefs::apply_briefs({options.site_dir, options.as_of, options.drafts, b.templates.get(), not_there},
                                   b.content, b.data.records, diags);
   ropt.briefs = &b.briefs.published;
   b.reports = report::apply_reports(ropt, b.content, b.data.records, diags);
@@ -125,8 +139,20 @@ void check_links(Build& b, diag::Diagnostics& diags) {
   for (const auto& [path, _] : b.theme->assets()) theme_files.push_back(path);
   b.targets = model::link_targets(b.content, b.record_pages, render::generated_page_urls(probe), theme_files,
                                   b.config.writes_sitemap());
+  // Sensitive pages resolve (a link to one from a public page is then an
+  // error naming both); withheld pages and narratives are still checked.
+  b.targets.sensitive = b.withheld.urls;
+  for (const auto& [url, _] : b.withheld.urls) b.targets.pages[url];
+  for (const auto& [source, url] : b.withheld.sources) b.targets.source_to_url[source] = url;
   model::resolve_links(b.content, b.targets, diags);
   model::resolve_narrative_links(b.data.records.narratives, b.record_pages.pages, b.targets, diags);
+  model::resolve_links(b.withheld.content, b.targets, diags);
+  const model::LinkResolver resolver(b.targets);
+  for (const auto& [n, url] : b.withheld.narratives) {
+    records::Narrative& narrative = b.data.records.narratives[n];
+    resolver.resolve(narrative.doc, narrative.source, url, url, diags, narrative.id_prefix + "-", true);
+  }
+  marking::drop_unlinked_assets(b.content, b.data.records.narratives, b.withheld);
 }
 
 // site: narratives rendered into their record pages, then the read-only Site.
@@ -134,6 +160,7 @@ void make_site(const config::BuildOptions& options, Build& b, diag::Diagnostics&
   record_pages::finish_bodies(b.record_pages.pages, b.data.records.narratives, options.jobs);
   b.site = std::make_unique<model::Site>(
       model::make_site(b.config, options.as_of, std::move(b.content), std::move(b.record_pages), diags, options.jobs));
+  marking::mark_site(*b.site, b.data.records);
 }
 
 render::RenderOptions render_options(const config::BuildOptions& options, const config::SiteConfig& config) {
@@ -230,7 +257,8 @@ void note_sources(const Build& b, BuildState& keep) {
 std::vector<search::SearchPage> search_pages(const model::Site& site) {
   std::vector<search::SearchPage> out;
   for (const model::SitePage& p : site.pages) {
-    if (p.draft) continue;  // a draft report is never in search (it is built only with --drafts)
+    if (p.draft) continue;      // a draft report is never in search (it is built only with --drafts)
+    if (p.sensitive) continue;  // nor a sensitive page (built only with --include-sensitive)
     search::SearchPage s;
     s.url = p.url;
     s.title = p.title;
@@ -291,6 +319,9 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
     stats->record_pages = b.record_pages.pages.size();
     stats->sitemap = b.config.writes_sitemap();
     stats->draft_reports = b.reports.drafts_left_out;
+    stats->sensitive_left_out = b.withheld.content.pages.size();
+    for (const auto& key : b.withheld.keys) stats->sensitive_left_out += key.rfind("content/", 0) != 0;
+    if (options.include_sensitive) stats->sensitive_left_out = 0;
   }
   {
     Pass pass(stats, "site");  // narratives into their pages; the read-only Site

@@ -40,6 +40,8 @@ struct BuildStats {
   /// Draft reports left out (no `published`, or after --as-of, without
   /// --drafts): the summary line counts them.
   size_t draft_reports = 0;
+  /// Sensitive pages and records left out (without --include-sensitive).
+  size_t sensitive_left_out = 0;
   /// Wall time of each pass in order, in ms (`--timings`). "search" ran
   /// beside "render" when jobs > 1.
   std::vector<std::pair<std::string, double>> timings;

@@ -49,6 +49,8 @@ std::optional<json> parse_record(const DataKind& kind, const std::string& path, 
                                         doc["$schema"].get<std::string>() + "\"");
   }
   if (!kind.schema.empty() && !schemas.validate(name, doc, src, diags)) return std::nullopt;
+  if (doc.contains("classification") && doc["classification"].is_string())
+    src.classification = doc["classification"].get<std::string>();
   const std::string stem = file_stem(path);
   if (!kind.single_file() && doc.contains("id") && !doc["id"].is_string()) {
     // Only a site that loosened its schema gets here; the loaders need a string.

@@ -20,6 +20,12 @@ namespace qahub::records {
 struct Source {
   std::string path;  ///< site-relative ("data/actions/a-001.json")
   std::shared_ptr<const JsonPositions> positions;
+  /// The record's "classification" as written ("" when it names none).
+  std::string classification;
+  /// Its protective marking and whether that is sensitive, once
+  /// generator/marking/ has decided (inheritance and the site default applied).
+  std::string marking;
+  bool sensitive = false;
 
   /// The position of the value at `pointer` (or its nearest ancestor).
   diag::Position at(const std::string& pointer) const;
@@ -33,6 +39,9 @@ struct Narrative {
   std::string source;     ///< site-relative ("data/meetings/2026-11-10-practice-board.md")
   std::string id_prefix;  ///< "minutes": its heading ids become "minutes-…" on the page
   markdown::Document doc;
+  /// Its record's marking is sensitive (generator/marking/): its links may
+  /// point at other sensitive pages.
+  bool sensitive = false;
 };
 
 /// An id-bearing piece of text inside a record: a key learning point, a

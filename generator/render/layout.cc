@@ -116,6 +116,8 @@ json page_view(const RenderContext& ctx, const model::SitePage& p) {
   const model::Site& site = ctx.site;
   json page = {{"url", p.url}, {"title", p.title}, {"description", p.description}, {"is_home", p.url == "/"}};
   page["source"] = p.source;
+  if (!p.marking.empty()) page["marking"] = p.marking;  // the templates test it: no key, no marking
+  if (p.sensitive) page["sensitive"] = true;
   page["breadcrumbs"] = breadcrumbs_for(site, p);
   json toc = json::array();
   for (const markdown::Heading& h : p.toc) toc.push_back({{"id", h.id}, {"text", h.text}, {"sub", h.level > 2}});
@@ -182,6 +184,9 @@ std::string render_layout(const RenderContext& ctx, const std::string& url, json
   if (page.contains("title") && page["title"].is_string())
     page["head_title"] = head_title(page["title"].get<std::string>(), site.config.title);
   if (page.contains("breadcrumbs")) page["has_breadcrumbs"] = !page["breadcrumbs"].empty();
+  // Generated pages (tags, A to Z, print packs …) carry the site's default marking.
+  if (!page.contains("marking") && !site.config.classification.default_marking.empty())
+    page["marking"] = site.config.classification.default_marking;
   json view = {
       {"site",
        {{"title", site.config.title},

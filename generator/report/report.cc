@@ -46,7 +46,7 @@ std::map<std::string, Snapshot> load_snapshots(const std::filesystem::path& site
     auto doc = diag::parse_json(*text, path, diags);
     if (!doc) continue;
     Snapshot s{path, std::move(*doc), records::JsonPositions::scan(*text)};
-    records::Source src{path, std::make_shared<const records::JsonPositions>(s.positions)};
+    records::Source src{path, std::make_shared<const records::JsonPositions>(s.positions), {}, {}, false};
     if (!schemas.validate("publication", s.doc, src, diags)) continue;
     const std::string stem = path.substr(path.rfind('/') + 1, path.size() - path.rfind('/') - 6);
     if (s.doc["cycle"] != stem) {
@@ -132,6 +132,13 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
                                                " as its \"report\"; qahub publish publishes a cycle's report");
 
   std::map<std::string, Snapshot> snapshots = load_snapshots(options.site_dir, diags);
+  const std::set<std::string> no_keys;
+  const std::set<std::string>& withheld = options.withheld ? *options.withheld : no_keys;
+  for (auto& [_, s] : snapshots) strip_withheld(s.doc, withheld);
+  auto stripped = [&](json snapshot) {
+    strip_withheld(snapshot, withheld);
+    return snapshot;
+  };
 
   std::vector<PageChanges> page_changes;
   for (const content::Page& p : content.pages)
@@ -161,7 +168,7 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
                                              page.source);
         continue;
       }
-      if (f.published) req->snapshot = make_snapshot(in, page.source, *f.published);
+      if (f.published) req->snapshot = stripped(make_snapshot(in, page.source, *f.published));
       req->existing = snap == snapshots.end() ? json() : snap->second.doc;
       f.shown = req->snapshot;
     } else if (page.meta.published) {
@@ -180,10 +187,10 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
         continue;
       }
       if (f.draft) {
-        f.shown = make_snapshot(in, page.source, options.as_of);
+        f.shown = stripped(make_snapshot(in, page.source, options.as_of));
       } else {
         // Recomputed as qahub publish did: only a changed past value warns.
-        const json now = compute(in);
+        const json now = stripped(compute(in));
         const json empty = json::object();
         const json& old_breakdown = s["blocks"].contains("breakdown") ? s["blocks"]["breakdown"] : empty;
         const json& new_breakdown = now["blocks"].contains("breakdown") ? now["blocks"]["breakdown"] : empty;
@@ -205,7 +212,7 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
         f.shown = s;
       }
     } else {
-      f.shown = make_snapshot(in, page.source, options.as_of);
+      f.shown = stripped(make_snapshot(in, page.source, options.as_of));
     }
     if (!f.draft)
       listed.push_back({page.meta.title, c.title(), page.url, f.shown.value("period", json::object()).value("from", ""),

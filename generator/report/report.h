@@ -61,6 +61,9 @@ struct Options {
   record_pages::FigureOptions figures;
   /// Published learning briefs (briefs/briefs.h), for the `briefs` block.
   const std::vector<briefs::Listed>* briefs = nullptr;
+  /// Sensitive items (marking::Withheld::keys): every snapshot shown or
+  /// written leaves them out.
+  const std::set<std::string>* withheld = nullptr;
 };
 
 struct Result {

@@ -133,4 +133,42 @@ std::vector<Difference> differences(const json& snapshot, const json& recomputed
   return out;
 }
 
+void strip_withheld(json& snapshot, const std::set<std::string>& withheld) {
+  if (withheld.empty() || !snapshot.is_object() || !snapshot.contains("blocks")) return;
+  // Block rows and what each row's key names.
+  struct Rows {
+    const char* pointer;
+    const char* key;
+    const char* kind;  ///< "" for a content source
+  };
+  static const Rows rows[] = {
+      {"/blocks/actions/rows", "id", "action/"},    {"/blocks/progress/rows", "id", "action/"},
+      {"/blocks/changes/closed", "id", "action/"},  {"/blocks/changes/pages", "page", ""},
+      {"/blocks/audits/rows", "id", "audit/"},      {"/blocks/meetings/rows", "id", "meeting/"},
+      {"/blocks/training/rows", "id", "training/"},
+  };
+  auto gone = [&](const json& row, const char* key, const char* kind) {
+    return row.is_object() && row.contains(key) && row[key].is_string() &&
+           withheld.count(kind + row[key].get<std::string>()) > 0;
+  };
+  for (const Rows& r : rows) {
+    const json::json_pointer ptr(r.pointer);
+    if (!snapshot.contains(ptr) || !snapshot[ptr].is_array()) continue;
+    json kept = json::array();
+    for (json& row : snapshot[ptr]) {
+      if (gone(row, r.key, r.kind)) continue;
+      if (row.is_object() && row.contains("decisions") && row["decisions"].is_array())
+        for (json& d : row["decisions"])
+          if (d.is_object() && d.contains("actions") && d["actions"].is_array()) {
+            json actions = json::array();
+            for (const json& a : d["actions"])
+              if (!a.is_string() || !withheld.count("action/" + a.get<std::string>())) actions.push_back(a);
+            d["actions"] = std::move(actions);
+          }
+      kept.push_back(std::move(row));
+    }
+    snapshot[ptr] = std::move(kept);
+  }
+}
+
 }  // namespace qahub::report

@@ -10,6 +10,7 @@
 ///   for (const Difference& d : differences(snap, recomputed)) ...
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,12 @@ nlohmann::json compute(const Input& in);
 /// A whole snapshot: compute(in) plus cycle, report, published, period and
 /// an empty corrections list.
 nlohmann::json make_snapshot(const Input& in, const std::string& report, base::Date published);
+
+/// Takes out of a snapshot's blocks every row about a withheld item
+/// (marking::Withheld::keys: "action/a-009", "content/x.md"): a published
+/// report renders its snapshot minus anything now sensitive, and qahub
+/// publish never writes a sensitive record into one.
+void strip_withheld(nlohmann::json& snapshot, const std::set<std::string>& withheld);
 
 /// The file's bytes.
 std::string snapshot_text(const nlohmann::json& snapshot);

@@ -33,14 +33,16 @@ const root = path.resolve(rootArg);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qahub-html-'));
 let status = 0;
 try {
-  // The default site, as in tests/cli/default_site.sh.
+  // The default site, as in tests/cli/default_site.sh (plus its sensitive pages).
   const site = path.join(work, 'site');
   fs.mkdirSync(site);
   for (const part of ['content', 'data', 'qahub.yaml']) {
     if (fs.existsSync(path.join(root, part))) fs.cpSync(path.join(root, part), path.join(site, part), { recursive: true });
   }
   const out = path.join(work, 'out');
-  const built = spawnSync(path.resolve(qahubArg), ['build', '--site', site, '--out', out, '--as-of', '2026-11-23', '--jobs', '2'],
+  // --include-sensitive: its sensitive sample action is validated too, with its banner.
+  const built = spawnSync(path.resolve(qahubArg),
+    ['build', '--site', site, '--out', out, '--as-of', '2026-11-23', '--jobs', '2', '--include-sensitive'],
     { encoding: 'utf8' });
   if (built.status !== 0) {
     console.log(`build of the default site failed (exit ${built.status}):\n${built.stderr}`);

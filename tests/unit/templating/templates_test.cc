@@ -38,8 +38,8 @@ TEST_CASE("templates: a site's partial overrides the default's partial of the sa
   testing::TempDir site("partials");
   theme::Theme t = theme_with(site, {{"templates/partials/footer.mustache", "<p>Our own footer</p>\n"}});
   templating::Templates templates(t);
-  CHECK(templates.partial_names() ==
-        std::vector<std::string>{"breadcrumbs", "footer", "head", "header", "navigation", "page-meta", "scripts"});
+  CHECK(templates.partial_names() == std::vector<std::string>{"breadcrumbs", "footer", "head", "header", "marking",
+                                                              "navigation", "page-meta", "scripts"});
   diag::Diagnostics d;
   const std::string html = templates.render(
       "layout", {{"site", {{"title", "Hub"}, {"language", "en-GB"}}}, {"page", {{"title", "Values"}}}}, d);

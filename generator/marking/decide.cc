@@ -1,0 +1,73 @@
+#include "marking/marking.h"
+
+#include <type_traits>
+
+#include "marking/each_record.h"
+
+namespace qahub::marking {
+
+namespace {
+
+/// Checks a marking as written; "" (or an unknown one, after its error) is
+/// the default.
+std::string checked(const config::Classification& rules, const std::string& written, const diag::Position& pos,
+                    diag::Diagnostics& diags) {
+  if (written.empty()) return rules.default_marking;
+  const std::vector<std::string> known = rules.markings();
+  for (const std::string& m : known)
+    if (m == written) return written;
+  if (known.empty())
+    diags.error(pos, "marking \"" + written +
+                         "\" needs classification rules in qahub.yaml, such as classification: {default: OFFICIAL, "
+                         "sensitive: [OFFICIAL-SENSITIVE]}");
+  else
+    diags.error(pos, "unknown marking \"" + written + "\"" + diag::did_you_mean(written, known));
+  return rules.default_marking;
+}
+
+}  // namespace
+
+void decide(const config::Classification& rules, content::ContentSet& content, records::Records& records,
+            diag::Diagnostics& diags) {
+  // Sections first: pages are sorted by URL, so a section's _index.md comes
+  // before every page inside it.
+  std::map<std::string, const content::Page*> sections;
+  for (content::Page& p : content.pages) {
+    const std::string own = checked(rules, p.meta.classification, p.meta.classification_pos, diags);
+    p.marking = own;
+    // The nearest section above that exists; a sensitive one wins over the page's own.
+    for (std::string url = p.is_section ? content::parent_url(p.url) : p.section_url; !url.empty();
+         url = content::parent_url(url)) {
+      auto it = sections.find(url);
+      if (it == sections.end()) continue;
+      const content::Page& s = *it->second;
+      if (p.meta.classification.empty() || (s.sensitive && !rules.is_sensitive(own))) p.marking = s.marking;
+      break;
+    }
+    p.sensitive = rules.is_sensitive(p.marking);
+    if (p.is_section) sections[p.url] = &p;
+  }
+  each_record(records, [&](const std::string&, const std::string&, auto& rec) {
+    rec.src.marking = checked(rules, rec.src.classification, rec.src.at("/classification"), diags);
+    if constexpr (std::is_same_v<std::decay_t<decltype(rec)>, records::Meeting>) {
+      // A meeting takes its forum's marking unless it names one; a sensitive forum's wins over a public one.
+      if (auto forum = records.forums.find(rec.forum); forum != records.forums.end()) {
+        const records::Source& f = forum->second.src;
+        if (rec.src.classification.empty() || (f.sensitive && !rules.is_sensitive(rec.src.marking)))
+          rec.src.marking = f.marking;
+      }
+    }
+    rec.src.sensitive = rules.is_sensitive(rec.src.marking);
+  });
+  // A sensitive cycle's report page is sensitive.
+  for (const auto& [id, c] : records.cycles) {
+    if (!c.src.sensitive || c.report.empty()) continue;
+    for (content::Page& p : content.pages)
+      if (p.source == c.report && !p.sensitive) {
+        p.marking = c.src.marking;
+        p.sensitive = true;
+      }
+  }
+}
+
+}  // namespace qahub::marking

@@ -1,0 +1,106 @@
+#pragma once
+/// Protective marking (issue 20): one early filter between loading and
+/// building. After content and records are loaded and before anything
+/// builds pages, lists or indexes, the pipeline
+///
+///   marking::decide(config.classification, content, records, diags);  // each item's marking
+///   marking::check_references(content, records, diags);               // public → sensitive is an error
+///   marking::Withheld w = marking::withhold(content, records, include_sensitive);
+///
+/// so that every generated list (registers, actions.csv, cycle and forum
+/// lists, backlinks, tags, section lists, previous/next, print packs,
+/// /review/, /amendments/, counts, report blocks, /a-z/, /trends/,
+/// /training/, /schedules/, feeds, sitemap, search) simply never sees a
+/// sensitive page or record. With --include-sensitive nothing is withheld:
+/// the items keep `sensitive` set (content::Page, records::Source,
+/// model::SitePage) and search, the corpus, feeds, the sitemap and the A to Z
+/// leave them out by that flag.
+///
+/// A page's marking is its front matter's `classification`, else its
+/// section's (`_index.md`, nearest first), else the site default; a page
+/// inside a sensitive section is sensitive whatever it names. A record's is
+/// its own `classification`, else (a meeting) its forum's, else the default;
+/// the report page of a sensitive cycle is sensitive too.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "config/site_config.h"
+#include "content/pages.h"
+#include "diag/diagnostics.h"
+#include "model/site.h"
+#include "records/model.h"
+
+namespace qahub::marking {
+
+/// Decides every content page's and record's marking (see above) and
+/// reports a marking qahub.yaml does not list, with "did you mean":
+///
+///   content/x.md:3:17: error: unknown marking "OFFICAL-SENSITIVE"; did you mean "OFFICIAL-SENSITIVE"?
+void decide(const config::Classification& rules, content::ContentSet& content, records::Records& records,
+            diag::Diagnostics& diags);
+
+/// One kind of reference a public record can make to a page or record (a row
+/// of the table in references.cc): an action's `source`, a cycle's `report`,
+/// `follows_up`, `linked_findings` and so on. Links an author wrote in
+/// Markdown are checked by model::LinkResolver against Withheld::urls.
+struct Target {
+  std::string kind;  ///< "action", "audit", "cycle", "meeting", "forum", "training", "content" or "ref" ("record/item")
+  std::string id;    ///< record id, content source ("content/x.md") or "record/item"
+};
+struct Reference {
+  const records::Source* from = nullptr;  ///< the referring record
+  std::string from_kind, from_id;         ///< "action", "a-001"
+  std::string pointer;                    ///< where in it ("/source/id")
+  Target to;
+};
+
+/// Every reference of one row's kind in `records`.
+using ReferenceRow = void (*)(const records::Records& records, std::vector<Reference>& out);
+
+/// The table of record references checked: a row per kind of reference.
+const std::vector<ReferenceRow>& reference_rows();
+
+/// Reports each reference from a public record to a sensitive page or record,
+/// at the reference, naming both:
+///
+///   data/actions/a-001.json:9:11: error: public action "a-001" names OFFICIAL-SENSITIVE audit "x" (data/audits/x.json)
+void check_references(const content::ContentSet& content, const records::Records& records, diag::Diagnostics& diags);
+
+/// What the filter took out of the build, and what every later pass needs to
+/// know about sensitive items either way.
+struct Withheld {
+  /// Sensitive content pages taken out (empty with --include-sensitive):
+  /// `qahub check` still checks their links.
+  content::ContentSet content;
+  /// Narratives of sensitive records taken out (index into
+  /// Records::narratives → the record page URL it would have had).
+  std::vector<std::pair<size_t, std::string>> narratives;
+  /// URL → "its source, its marking" for every sensitive page and record
+  /// page, taken out or not: a link to one from a public page is an error.
+  std::map<std::string, std::string> urls;
+  /// Sources of sensitive content pages taken out → their URLs, so links to
+  /// them resolve (and are then reported as links to sensitive pages).
+  std::map<std::string, std::string> sources;
+  /// "kind/id" of every sensitive record and the source of every sensitive
+  /// content page: a published report's snapshot leaves them out.
+  std::set<std::string> keys;
+};
+
+/// Takes sensitive pages and records out of `content` and `records` (unless
+/// `include_sensitive`), and drops silently what public records list of them
+/// (meeting decisions' actions).
+Withheld withhold(content::ContentSet& content, records::Records& records, bool include_sensitive);
+
+/// After links are resolved: drops the assets under content/ that only
+/// withheld pages or narratives link to.
+void drop_unlinked_assets(content::ContentSet& content, const std::vector<records::Narrative>& narratives,
+                          const Withheld& withheld);
+
+/// Gives every page of the Site its marking: content pages from their
+/// content::Page (model::make_site copies it), record pages from their
+/// record's, generated pages the site default.
+void mark_site(model::Site& site, const records::Records& records);
+
+}  // namespace qahub::marking
