@@ -59,13 +59,14 @@ std::string list_html(const templating::Templates& templates, const std::vector<
     }
   json tags = json::array();
   for (const auto& [slug, list] : by_tag) tags.push_back(group(spelling[slug], "briefs-tag-" + slug, list));
-  json parts = json::array({{{"heading", "By where the learning came from"}, {"id", "briefs-by-source"}, {"groups", by_source}}});
+  json parts = json::array(
+      {{{"heading", "By where the learning came from"}, {"id", "briefs-by-source"}, {"groups", by_source}}});
   if (!tags.empty()) parts.push_back({{"heading", "By tag"}, {"id", "briefs-by-tag"}, {"groups", tags}});
   return templates.render("briefs/list", {{"has_briefs", !briefs.empty()}, {"parts", parts}}, diags);
 }
 
-void add_to_record_pages(const Result& briefs, const templating::Templates& templates,
-                         record_pages::RecordPages& pages, diag::Diagnostics& diags) {
+void add_to_record_pages(const Result& briefs, const templating::Templates& templates, record_pages::RecordPages& pages,
+                         diag::Diagnostics& diags) {
   const std::pair<const char*, const char*> folders[] = {
       {"cycle", "data/cycles/"}, {"audit", "data/audits/"}, {"meeting", "data/meetings/"}};
   for (record_pages::RecordPage& page : pages.pages)
@@ -77,13 +78,13 @@ void add_to_record_pages(const Result& briefs, const templating::Templates& temp
       if (it == briefs.by_record.end()) continue;
       json rows = json::array();
       for (const Listed& b : it->second)
-        rows.push_back({{"url", b.url},
-                        {"title", b.title},
-                        {"has_item", !b.source_item.empty()},
-                        {"item", b.source_item},
-                        {"used", b.uses == 0 ? std::string("no recorded use yet")
-                                             : "used " + base::plural(b.uses, "time") + " by " +
-                                                   base::plural(b.teams, "team")}});
+        rows.push_back(
+            {{"url", b.url},
+             {"title", b.title},
+             {"has_item", !b.source_item.empty()},
+             {"item", b.source_item},
+             {"used", b.uses == 0 ? std::string("no recorded use yet")
+                                  : "used " + base::plural(b.uses, "time") + " by " + base::plural(b.teams, "team")}});
       page.body_html += templates.render("briefs/record-list", {{"briefs", rows}}, diags);
       page.toc.push_back({2, "Learning briefs made from this", "learning-briefs", 0});
       page.ids.insert("learning-briefs");

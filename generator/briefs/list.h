@@ -25,7 +25,7 @@ namespace qahub::briefs {
 /// Adds "Learning briefs made from this" (each brief with its use count) to
 /// the page of every cycle, audit and meeting a published brief was made from.
 /// (templates/briefs/record-list.mustache.)
-void add_to_record_pages(const Result& briefs, const templating::Templates& templates,
-                         record_pages::RecordPages& pages, diag::Diagnostics& diags);
+void add_to_record_pages(const Result& briefs, const templating::Templates& templates, record_pages::RecordPages& pages,
+                         diag::Diagnostics& diags);
 
 }  // namespace qahub::briefs

@@ -10,8 +10,8 @@
 namespace qahub::cli {
 
 CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& options, std::string& as_of) {
-  CLI::App* scaffold =
-      app.add_subcommand("new", "Create a site, page, cycle, audit, meeting, brief or brief use that builds at once, or the schemas");
+  CLI::App* scaffold = app.add_subcommand(
+      "new", "Create a site, page, cycle, audit, meeting, brief or brief use that builds at once, or the schemas");
   scaffold->require_subcommand(1);
   scaffold->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
   scaffold->add_option("--as-of", as_of,
@@ -46,7 +46,8 @@ CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& 
   cmd.schemas->add_flag("--refresh", cmd.refresh,
                         "Also replace older copies (the only qahub new that overwrites; it lists each file)");
   // Let --site and --as-of come after the subcommand's own arguments too.
-  for (CLI::App* sub : {cmd.site, cmd.page, cmd.cycle, cmd.audit, cmd.meeting, cmd.brief, cmd.brief_use, cmd.schemas}) sub->fallthrough();
+  for (CLI::App* sub : {cmd.site, cmd.page, cmd.cycle, cmd.audit, cmd.meeting, cmd.brief, cmd.brief_use, cmd.schemas})
+    sub->fallthrough();
   return scaffold;
 }
 

@@ -35,8 +35,7 @@ json briefs_data(const Input& in) {
       if (n == 0) continue;
       uses += n;
       teams.insert(by.begin(), by.end());
-      used.push_back(
-          {{"source", b->source}, {"url", b->url}, {"title", b->title}, {"uses", n}, {"teams", by.size()}});
+      used.push_back({{"source", b->source}, {"url", b->url}, {"title", b->title}, {"uses", n}, {"teams", by.size()}});
     }
   }
   return {{"published", published}, {"used", used}, {"uses", uses}, {"teams", teams.size()}};
@@ -61,12 +60,9 @@ json briefs_view(const json& data, const ViewInput&) {
   std::string summary = base::plural(n_published, "learning brief") + (n_published == 1 ? " was" : " were") +
                         " published in the period, and teams recorded " + base::plural(uses, "use") +
                         (uses == 0 ? "" : " (by " + base::plural(teams, "team") + ")") + ".";
-  return {{"recorded", true},
-          {"summary", summary},
-          {"published", published},
-          {"has_published", !published.empty()},
-          {"used", used},
-          {"has_used", !used.empty()}};
+  return {{"recorded", true},       {"summary", summary},
+          {"published", published}, {"has_published", !published.empty()},
+          {"used", used},           {"has_used", !used.empty()}};
 }
 
 }  // namespace qahub::report

@@ -34,7 +34,7 @@ struct Input {
   const records::Relations& relations;
   const records::Cycle& cycle;
   base::Date from, to;
-  const std::vector<PageChanges>& pages;  ///< every content page but the reports
+  const std::vector<PageChanges>& pages;                ///< every content page but the reports
   const std::vector<briefs::Listed>* briefs = nullptr;  ///< published learning briefs (null: none)
 };
 

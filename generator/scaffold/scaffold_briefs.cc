@@ -45,8 +45,8 @@ std::string newest_learning_point(const std::filesystem::path& site_dir) {
   return "";
 }
 
-std::string brief_text(const std::string& title, const std::vector<std::string>& source,
-                       const briefs::Format& format, base::Date as_of) {
+std::string brief_text(const std::string& title, const std::vector<std::string>& source, const briefs::Format& format,
+                       base::Date as_of) {
   std::string t = "---\ntitle: " + base::yaml_quote(title) +
                   "\ndescription: \"TODO: one sentence a practitioner reads in a list of briefs.\"\n"
                   "owner: \"TODO: the role that owns this brief, such as Practice Development Lead\"\nreview_by: " +
@@ -73,19 +73,21 @@ std::string brief_text(const std::string& title, const std::vector<std::string>&
 std::optional<Plan> plan_brief(const std::filesystem::path& site_dir, const std::string& section_and_name,
                                const std::string& title, const std::string& source, base::Date as_of,
                                diag::Diagnostics& diags) {
-  const std::string path = section_and_name.find('/') == std::string::npos ? "briefs/" + section_and_name
-                                                                           : section_and_name;
+  const std::string path =
+      section_and_name.find('/') == std::string::npos ? "briefs/" + section_and_name : section_and_name;
   std::string from = source.empty() ? newest_learning_point(site_dir) : source;
   if (from.empty()) {
-    diags.error({}, "a brief is made from a cycle's key learning point, an audit's finding or a meeting's decision, "
-                    "and this site has no cycle with key learning; name one with --source TYPE/ID/ITEM");
+    diags.error({},
+                "a brief is made from a cycle's key learning point, an audit's finding or a meeting's decision, "
+                "and this site has no cycle with key learning; name one with --source TYPE/ID/ITEM");
     return std::nullopt;
   }
   const std::vector<std::string> parts = split(from, '/');
-  if (parts.size() != 3 || (parts[0] != "cycle" && parts[0] != "audit" && parts[0] != "meeting") ||
-      parts[1].empty() || parts[2].empty()) {
-    diags.error({}, "--source \"" + from + "\" must be TYPE/ID/ITEM with TYPE cycle, audit or meeting, such as "
-                    "cycle/2026-27-cycle-1/kl1");
+  if (parts.size() != 3 || (parts[0] != "cycle" && parts[0] != "audit" && parts[0] != "meeting") || parts[1].empty() ||
+      parts[2].empty()) {
+    diags.error({}, "--source \"" + from +
+                        "\" must be TYPE/ID/ITEM with TYPE cycle, audit or meeting, such as "
+                        "cycle/2026-27-cycle-1/kl1");
     return std::nullopt;
   }
   std::optional<Plan> plan = plan_page(site_dir, path, title, as_of, diags);
@@ -129,8 +131,9 @@ std::optional<Plan> plan_brief_use(const std::filesystem::path& site_dir, const 
   }
   const std::string who = base::trim(team);
   if (who.empty()) {
-    diags.error({}, "name the team that used the brief (a team or role, never a person), such as \"Child protection "
-                    "team, north\"");
+    diags.error({},
+                "name the team that used the brief (a team or role, never a person), such as \"Child protection "
+                "team, north\"");
     return std::nullopt;
   }
   std::string name = path.substr(path.rfind('/') + 1);

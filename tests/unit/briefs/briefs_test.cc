@@ -76,7 +76,8 @@ TEST_CASE("briefs: a format from qahub.yaml, and its questions section placed am
   good.write("qahub.yaml",
              "briefs:\n  formats:\n    short:\n      sections: [Background, What we found, Questions for your "
              "team]\n      questions: Questions for your team\n");
-  briefs::apply_briefs({good.path(), *base::Date::parse("2026-02-01"), false, &templates(), {}}, set, records, page_diags);
+  briefs::apply_briefs({good.path(), *base::Date::parse("2026-02-01"), false, &templates(), {}}, set, records,
+                       page_diags);
   CHECK(page_diags.format_all() ==
         "content/briefs/b.md:20:1: error: the \"Questions for your team\" section is made from \"questions\" in the "
         "brief block; take it out of the body\n");
@@ -104,8 +105,8 @@ TEST_CASE("briefs: a published brief renders its questions, source and uses; a d
 
   diag::Diagnostics diags;
   content::ContentSet set = one_page(head + "published: 2026-02-01\n---\n" + body, diags);
-  const briefs::Result result =
-      briefs::apply_briefs({dir.path(), *base::Date::parse("2026-12-01"), false, &templates(), {}}, set, records, diags);
+  const briefs::Result result = briefs::apply_briefs(
+      {dir.path(), *base::Date::parse("2026-12-01"), false, &templates(), {}}, set, records, diags);
   CHECK(diags.format_all() == "");
   REQUIRE(result.published.size() == 1);
   CHECK(result.published[0].uses == 1);
@@ -121,8 +122,8 @@ TEST_CASE("briefs: a published brief renders its questions, source and uses; a d
 
   diag::Diagnostics draft_diags;
   content::ContentSet drafts = one_page(head + "---\n" + body, draft_diags);
-  const briefs::Result none =
-      briefs::apply_briefs({dir.path(), *base::Date::parse("2026-12-01"), false, &templates(), {}}, drafts, records, draft_diags);
+  const briefs::Result none = briefs::apply_briefs(
+      {dir.path(), *base::Date::parse("2026-12-01"), false, &templates(), {}}, drafts, records, draft_diags);
   CHECK(none.drafts_left_out == 1);
   CHECK(drafts.pages.empty());
 }

@@ -33,7 +33,7 @@ TEST_CASE("report: the briefs block counts briefs published and uses recorded in
   use(r, "u1", "content/briefs/a.md", "Team north", base::Date{2026, 4, 10});
   use(r, "u2", "content/briefs/a.md", "team NORTH", base::Date{2026, 5, 10});  // the same team, spelled otherwise
   use(r, "u3", "content/briefs/b.md", "Team south", base::Date{2026, 6, 1});
-  use(r, "u4", "content/briefs/b.md", "Team east", base::Date{2026, 9, 1});    // after the period
+  use(r, "u4", "content/briefs/b.md", "Team east", base::Date{2026, 9, 1});      // after the period
   use(r, "u5", "content/briefs/draft.md", "Team west", base::Date{2026, 5, 1});  // not a published brief
   const records::Relations rel(r);
   records::Cycle cycle;

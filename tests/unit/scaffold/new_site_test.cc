@@ -169,7 +169,6 @@ TEST_CASE("new schemas: missing ones always, older copies only with --refresh, c
   CHECK(kept == std::vector<std::string>{"data/schemas/cycle.schema.json"});
   diag::Diagnostics d;
   REQUIRE(scaffold::write_replacing(site.path(), refresh, d));
-  CHECK(read(site.path() / "data/schemas/audit.schema.json") ==
-        builtin_text("audit.schema.json"));
+  CHECK(read(site.path() / "data/schemas/audit.schema.json") == builtin_text("audit.schema.json"));
   CHECK(read(site.path() / "data/schemas/cycle.schema.json") == own.dump(2));
 }

@@ -46,8 +46,8 @@ TEST_CASE("scaffold: a new brief takes the site's own default format and a named
              "      questions: Questions\n");
   site.write("content/practice/_index.md", "---\ntitle: Practice\n---\n");
   diag::Diagnostics d;
-  auto plan = scaffold::plan_brief(site.path(), "practice/notes", "Notes", "audit/oversight-2026/r1",
-                                   date("2026-11-23"), d);
+  auto plan =
+      scaffold::plan_brief(site.path(), "practice/notes", "Notes", "audit/oversight-2026/r1", date("2026-11-23"), d);
   REQUIRE(plan);
   REQUIRE(plan->files.size() == 1);
   CHECK(plan->files[0].path == "content/practice/notes.md");
@@ -93,12 +93,13 @@ TEST_CASE("scaffold: a brief use is numbered within its day and names a brief", 
   CHECK(d.format_all().empty());
   diag::Diagnostics e1, e2, e3;
   CHECK_FALSE(scaffold::plan_brief_use(site.path(), "nothing", "T", date("2026-11-23"), e1));
-  CHECK(e1.format_all() == "qahub: error: no brief \"nothing\"; name its content path, such as "
-                           "content/briefs/nothing.md\n");
+  CHECK(e1.format_all() ==
+        "qahub: error: no brief \"nothing\"; name its content path, such as "
+        "content/briefs/nothing.md\n");
   CHECK_FALSE(scaffold::plan_brief_use(site.path(), "guide", "T", date("2026-11-23"), e2));
-  CHECK(e2.format_all() ==
-        "qahub: error: content/guide.md is not a brief (its front matter has no \"type: brief\")\n");
+  CHECK(e2.format_all() == "qahub: error: content/guide.md is not a brief (its front matter has no \"type: brief\")\n");
   CHECK_FALSE(scaffold::plan_brief_use(site.path(), "oversight", " ", date("2026-11-23"), e3));
-  CHECK(e3.format_all() == "qahub: error: name the team that used the brief (a team or role, never a person), "
-                           "such as \"Child protection team, north\"\n");
+  CHECK(e3.format_all() ==
+        "qahub: error: name the team that used the brief (a team or role, never a person), "
+        "such as \"Child protection team, north\"\n");
 }
