@@ -433,12 +433,7 @@ Result apply_briefs(const Options& options, content::ContentSet& content, const 
     result.published.push_back(std::move(l));
   }
   result.drafts_left_out = drop.size();
-  if (!drop.empty()) {
-    std::vector<content::Page> kept;
-    for (size_t i = 0; i < content.pages.size(); ++i)
-      if (!drop.count(i)) kept.push_back(std::move(content.pages[i]));
-    content.pages = std::move(kept);
-  }
+  content::drop_pages(content, drop);
   return result;
 }
 

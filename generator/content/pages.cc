@@ -88,4 +88,13 @@ ContentSet load_content(const std::filesystem::path& site_dir, const LoadOptions
   return set;
 }
 
+void drop_pages(ContentSet& content, const std::set<size_t>& indexes) {
+  if (indexes.empty()) return;
+  std::vector<Page> kept;
+  kept.reserve(content.pages.size() - indexes.size());
+  for (size_t i = 0; i < content.pages.size(); ++i)
+    if (!indexes.count(i)) kept.push_back(std::move(content.pages[i]));
+  content.pages = std::move(kept);
+}
+
 }  // namespace qahub::content

@@ -4,6 +4,7 @@
 /// `/framework/values/`, `content/models/_index.md` → `/models/`). Other files
 /// under content/ are assets, copied beside the pages.
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,10 @@ std::string parent_url(const std::string& url);
 /// A page tagged `glossary` (any spelling with that slug, as tags merge): its
 /// tables' rows get ids and their first cells are terms of the A to Z.
 bool is_glossary(const frontmatter::PageMeta& meta);
+
+/// Removes the pages at `indexes` (drafts the report and brief passes leave
+/// out), keeping the others in order.
+void drop_pages(ContentSet& content, const std::set<size_t>& indexes);
 
 /// Reads and parses every page (in parallel); drafts are skipped unless asked for.
 ContentSet load_content(const std::filesystem::path& site_dir, const LoadOptions& options, diag::Diagnostics& diags);

@@ -1,5 +1,7 @@
 #include "markdown/shortcodes.h"
 
+#include <optional>
+
 namespace qahub::markdown {
 namespace {
 
@@ -20,6 +22,17 @@ Shortcode read_inside(std::string_view in) {
     while (i < in.size() && is_name_char(in[i])) ++i;
     return std::string(in.substr(from, i - from));
   };
+  // A "quoted value" at i, or nullopt (and sc.error) when its quote is not closed.
+  auto quoted = [&]() -> std::optional<std::string> {
+    const size_t close = in.find('"', i + 1);
+    if (close == std::string_view::npos) {
+      sc.error = "unclosed quote in shortcode \"" + sc.name + "\"";
+      return std::nullopt;
+    }
+    std::string value(in.substr(i + 1, close - i - 1));
+    i = close + 1;
+    return value;
+  };
   skip();
   sc.name = word();
   if (sc.name.empty()) {
@@ -31,13 +44,9 @@ Shortcode read_inside(std::string_view in) {
     if (i >= in.size()) break;
     std::string key, value;
     if (in[i] == '"') {
-      const size_t close = in.find('"', i + 1);
-      if (close == std::string_view::npos) {
-        sc.error = "unclosed quote in shortcode \"" + sc.name + "\"";
-        return sc;
-      }
-      value = std::string(in.substr(i + 1, close - i - 1));
-      i = close + 1;
+      auto q = quoted();
+      if (!q) return sc;
+      value = std::move(*q);
     } else {
       value = word();
       if (value.empty()) {
@@ -48,13 +57,9 @@ Shortcode read_inside(std::string_view in) {
         key = std::move(value);
         ++i;
         if (i < in.size() && in[i] == '"') {
-          const size_t close = in.find('"', i + 1);
-          if (close == std::string_view::npos) {
-            sc.error = "unclosed quote in shortcode \"" + sc.name + "\"";
-            return sc;
-          }
-          value = std::string(in.substr(i + 1, close - i - 1));
-          i = close + 1;
+          auto q = quoted();
+          if (!q) return sc;
+          value = std::move(*q);
         } else {
           value = word();
         }
