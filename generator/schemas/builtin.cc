@@ -92,9 +92,11 @@ void warn_stale_site_schemas(const std::filesystem::path& site_dir, diag::Diagno
     json site = json::parse(*site_text, nullptr, /*allow_exceptions=*/false);
     if (site.is_discarded()) continue;
     if (compare_site_copy(name, site) == SiteCopy::kStale)
-      diags.warning({rel}, "an older copy of the built-in " + std::string(name) +
-                               ": run qahub new schemas --refresh to replace it (or give it an $id of your own to "
-                               "keep it as it is)");
+      // Older or newer than this binary's: the bytes say only that they differ.
+      diags.warning(
+          {rel}, "not the same as the built-in " + std::string(name) +
+                     " of this qahub: run qahub new schemas --refresh to replace it (or give it an $id of your own to "
+                     "keep it as it is)");
   }
 }
 

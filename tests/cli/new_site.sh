@@ -89,7 +89,7 @@ grep -q 'no meeting since' "$work/later.out" || bad "no missed-meeting warning a
 # A stale schema copy: one warning naming the command; --refresh replaces it and says so.
 sed -i 's/"title": "meeting"/"title": "meeting (older)"/' hub/data/schemas/meeting.schema.json
 (cd hub && "$qahub" build) >"$work/stale.out" 2>&1
-grep -qx 'data/schemas/meeting.schema.json: warning: an older copy of the built-in meeting.schema.json: run qahub new schemas --refresh to replace it (or give it an $id of your own to keep it as it is)' \
+grep -qx 'data/schemas/meeting.schema.json: warning: not the same as the built-in meeting.schema.json of this qahub: run qahub new schemas --refresh to replace it (or give it an $id of your own to keep it as it is)' \
   "$work/stale.out" || { bad "stale schema warning"; cat "$work/stale.out"; }
 (cd hub && "$qahub" new schemas --refresh) >"$work/refresh.out" 2>"$work/refresh.err" || bad "new schemas --refresh"
 [ "$(cat "$work/refresh.out")" = "qahub: replaced data/schemas/meeting.schema.json" ] || { bad "refresh output"; cat "$work/refresh.out"; }

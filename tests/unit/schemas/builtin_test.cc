@@ -96,6 +96,7 @@ TEST_CASE("schemas: a stale site copy gets one warning naming the refresh comman
   diag::Diagnostics d;
   schemas::warn_stale_site_schemas(site.path(), d);
   CHECK(d.format_all() ==
-        "data/schemas/meeting.schema.json: warning: an older copy of the built-in meeting.schema.json: run qahub "
+        "data/schemas/meeting.schema.json: warning: not the same as the built-in meeting.schema.json of this qahub: "
+        "run qahub "
         "new schemas --refresh to replace it (or give it an $id of your own to keep it as it is)\n");
 }
