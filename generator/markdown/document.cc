@@ -26,6 +26,7 @@ struct Document::Tree {
 namespace {
 
 std::once_flag g_register_once;
+std::mutex g_inline_pass;  ///< see Document::parse
 
 const char* const kExtensions[] = {"table", "strikethrough", "autolink", "tasklist", "tagfilter"};
 
@@ -92,7 +93,16 @@ Document Document::parse(std::string_view body, int line_offset, const Options& 
     }
   }
   cmark_parser_feed(parser, body.data(), body.size());
-  doc.tree_->root = cmark_parser_finish(parser);
+  {
+    // cmark-gfm's inline pass adds each attached extension's special
+    // characters ('~' for strikethrough, ':' 'w' for autolinks) to one
+    // process-wide table and removes them when it ends (blocks.c,
+    // process_inlines; github/cmark-gfm#221): two pages finishing at once
+    // on two threads would parse "~~struck~~" as text on one of them. The
+    // block pass above (feed) stays parallel.
+    std::lock_guard lock(g_inline_pass);
+    doc.tree_->root = cmark_parser_finish(parser);
+  }
   cmark_parser_free(parser);
 
   cmark_consolidate_text_nodes(doc.tree_->root);
