@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "base/text.h"
+#include "fs/output_dir.h"
 #include "pipeline/pipeline.h"
 #include "theme/theme.h"
 
@@ -69,6 +70,12 @@ std::string version_text(const std::string& qahub_version) {
 }
 
 int run_build(const config::BuildOptions& options) {
+  // The --out rule, before anything is read or written (fs/output_dir.h).
+  const std::filesystem::path out = pipeline::output_dir(options);
+  if (auto problem = fs::out_dir_problem(options.site_dir, out, out.string(), options.force)) {
+    std::fprintf(stderr, "qahub: error: %s\n", problem->message.c_str());
+    return problem->exit_code == 2 ? kExitUsage : kExitSiteErrors;
+  }
   std::fprintf(stderr, "qahub: building %s as of %s\n", options.site_dir.c_str(), options.as_of.iso().c_str());
   const auto start = std::chrono::steady_clock::now();
   diag::Diagnostics diags;
@@ -76,6 +83,11 @@ int run_build(const config::BuildOptions& options) {
   bool ok = pipeline::build_site(options, diags, &stats);
   print_diagnostics(diags);
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (!ok && stats.output_replaced) {
+    std::fprintf(stderr, "qahub: built into %s, then failed with %s\n", pipeline::output_dir(options).c_str(),
+                 plural(diags.error_count(), "error").c_str());
+    return kExitSiteErrors;
+  }
   if (!ok) {
     std::fprintf(stderr, "qahub: build failed with %s; %s left unchanged\n",
                  plural(diags.error_count(), "error").c_str(), pipeline::output_dir(options).c_str());

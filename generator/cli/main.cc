@@ -53,6 +53,8 @@ int main(int argc, char** argv) {
   build->add_flag("--relative-urls", options.relative_urls, "Relative links, so the site works over file://");
   build->add_option("--search-corpus", options.search_corpus, "Also write the indexed search corpus as JSON here");
   build->add_flag("--timings", options.timings, "Print how long each pass of the build took");
+  build->add_flag("--force", options.force,
+                  "Replace --out even if it holds files qahub did not write (never the site or its sources)");
 
   CLI::App* check = app.add_subcommand("check", "Run every validation of a build and write nothing");
   add_site_options(check, options, as_of);

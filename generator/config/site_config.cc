@@ -173,6 +173,10 @@ void read_targets(const YAML::Node& n, const frontmatter::YamlSource& src, diag:
 
 SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnostics& diags) {
   SiteConfig c;
+  if (std::string why = fs::outside_site(site_dir, kConfigFile); !why.empty()) {
+    diags.error({kConfigFile}, why);
+    return c;
+  }
   auto text = fs::read_file(site_dir / kConfigFile);
   if (!text || !diag::check_utf8(*text, kConfigFile, diags)) return c;
   frontmatter::YamlSource src{kConfigFile, 0};

@@ -99,6 +99,8 @@ struct BuildOptions {
   std::string base_url;  ///< `--base-url`: replaces qahub.yaml's base_url for this build when set
   std::filesystem::path site_dir = ".";
   std::filesystem::path out_dir;  ///< empty: site_dir/public
+  /// Replace an --out folder holding files qahub did not write (`--force`).
+  bool force = false;
   base::Date as_of;
   int jobs = 1;
   bool drafts = false;

@@ -9,6 +9,7 @@
 #include "diag/personal_data.h"
 #include "diag/utf8.h"
 #include "fs/files.h"
+#include "fs/url_path.h"
 
 namespace qahub::content {
 
@@ -17,8 +18,17 @@ std::string url_for_source(const std::string& source) {
   rel = rel.substr(0, rel.size() - 3);  // ".md"
   std::string name = rel.substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
   std::string dir = rel.substr(0, rel.size() - name.size());
-  if (name == "_index" || name == "index") return "/" + dir;
-  return "/" + rel + "/";
+  const std::string raw = name == "_index" || name == "index" ? "/" + dir : "/" + rel + "/";
+  return fs::site_url_from_raw(raw).url;  // its problem, if any, is url_problem()'s
+}
+
+std::string url_problem(const std::string& source) {
+  std::string rel = source.substr(std::string("content/").size());
+  return fs::site_url_from_raw("/" + rel).problem;
+}
+
+std::string url_for_asset(const std::string& source) {
+  return fs::site_url_from_raw("/" + source.substr(std::string("content/").size())).url;
 }
 
 std::string parent_url(const std::string& url) {
@@ -58,12 +68,21 @@ bool is_glossary(const frontmatter::PageMeta& meta) {
 ContentSet load_content(const std::filesystem::path& site_dir, const LoadOptions& options, diag::Diagnostics& diags) {
   ContentSet set;
   std::vector<std::string> sources;
-  for (const std::string& file : fs::list_files(site_dir, "content")) {
+  for (const std::string& file : fs::list_files(site_dir, "content", diags)) {
     if (base::ends_with(file, ".md"))
       sources.push_back(file);
     else
-      set.assets.push_back(Asset{file, "/" + file.substr(std::string("content/").size())});
+      set.assets.push_back(Asset{file, url_for_asset(file)});
   }
+  // A file whose name cannot be a URL (a control character, a backslash,
+  // bytes that are not UTF-8) is an error at the file, and is not built.
+  auto usable = [&](const std::string& file) {
+    const std::string why = url_problem(file);
+    if (!why.empty()) diags.error({file}, "file name cannot be part of a URL: it " + why);
+    return why.empty();
+  };
+  std::erase_if(sources, [&](const std::string& f) { return !usable(f); });
+  std::erase_if(set.assets, [&](const Asset& a) { return !usable(a.source); });
   std::vector<std::optional<Page>> parsed(sources.size());
   base::parallel_for(sources.size(), options.jobs, [&](size_t i) {
     auto text = fs::read_file(site_dir / sources[i]);
@@ -73,18 +92,14 @@ ContentSet load_content(const std::filesystem::path& site_dir, const LoadOptions
     }
     parsed[i] = parse_page(sources[i], *text, options, diags);
   });
-  std::map<std::string, std::string> url_owner;
+  // Two pages at one URL are found with every other claim on a URL, by
+  // model::make_site; here they stay in source order.
   for (auto& p : parsed) {
     if (!p) continue;
     if (p->meta.draft && !options.drafts) continue;
-    auto [it, inserted] = url_owner.emplace(p->url, p->source);
-    if (!inserted) {
-      diags.error({p->source, 1, 1}, "page URL " + p->url + " is also produced by " + it->second);
-      continue;
-    }
     set.pages.push_back(std::move(*p));
   }
-  std::sort(set.pages.begin(), set.pages.end(), [](const Page& a, const Page& b) { return a.url < b.url; });
+  std::stable_sort(set.pages.begin(), set.pages.end(), [](const Page& a, const Page& b) { return a.url < b.url; });
   return set;
 }
 

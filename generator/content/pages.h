@@ -47,8 +47,13 @@ struct ContentSet {
   std::vector<Asset> assets;
 };
 
-/// "content/a/b.md" → "/a/b/"; "content/a/_index.md" → "/a/"; "content/_index.md" → "/".
+/// "content/a/b.md" → "/a/b/"; "content/a/_index.md" → "/a/"; "content/_index.md" → "/";
+/// "content/a#b.md" → "/a%23b/" (fs/url_path.h: encoded once).
 std::string url_for_source(const std::string& source);
+/// "content/a/diagram.png" → "/a/diagram.png", encoded the same way.
+std::string url_for_asset(const std::string& source);
+/// Why the file `source` cannot be named by a URL, or "" (fs/url_path.h).
+std::string url_problem(const std::string& source);
 /// The section URL a page URL sits in: "/a/b/" → "/a/"; "/a/" → "/"; "/" → "".
 std::string parent_url(const std::string& url);
 

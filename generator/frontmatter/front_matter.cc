@@ -130,6 +130,10 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
     for (const YAML::Node& t : r["tags"]) meta.tag_pos.push_back(src.at(t));
   read_into(r, "draft", meta.draft, read_bool, src, diags);
   read_into(r, "aliases", meta.aliases, read_string_list, src, diags);
+  if (r["aliases"] && r["aliases"].IsSequence() && r["aliases"].size() == meta.aliases.size())
+    for (const YAML::Node& a : r["aliases"]) meta.alias_pos.push_back(src.at(a));
+  else if (r["aliases"] && meta.aliases.size() == 1)
+    meta.alias_pos.push_back(src.at(r["aliases"]));
   read_into(r, "owner", meta.owner, read_string, src, diags);
   // A learning brief's `type` and `brief:` block are checked by briefs/briefs.h;
   // here only their shape.

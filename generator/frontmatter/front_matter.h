@@ -42,6 +42,8 @@ struct PageMeta {
   std::vector<diag::Position> tag_pos;
   bool draft = false;
   std::vector<std::string> aliases;
+  /// Where each of `aliases` is written, for its errors (model/url_owners.h).
+  std::vector<diag::Position> alias_pos;
   std::string owner;
   /// The page type: "" for a plain page, "brief" for a learning brief (briefs/briefs.h checks it).
   std::string type;

@@ -23,23 +23,94 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
   return out;
 }
 
-std::vector<std::string> list_files(const std::filesystem::path& root, const std::string& dir) {
-  std::vector<std::string> out;
+namespace {
+
+/// `p` is `root` or lies under it (both canonical).
+bool is_inside(const std::filesystem::path& p, const std::filesystem::path& root) {
+  const std::filesystem::path rel = p.lexically_relative(root);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+struct Walk {
+  std::filesystem::path root;  ///< canonical
+  diag::Diagnostics& diags;
+  std::vector<std::string> files;
+  std::vector<std::filesystem::path> open_dirs;  ///< canonical folders being walked, outermost first
+};
+
+/// What a link says, for its error: "../outside/far.md".
+std::string link_text(const std::filesystem::path& link) {
   std::error_code ec;
-  std::filesystem::path base = root / dir;
-  if (!std::filesystem::is_directory(base, ec)) return out;
-  std::filesystem::recursive_directory_iterator it(base, ec), end;
+  const std::filesystem::path to = std::filesystem::read_symlink(link, ec);
+  return ec ? std::string("?") : to.string();
+}
+
+void walk_dir(Walk& w, const std::filesystem::path& dir, const std::string& rel_dir) {
+  std::error_code ec;
+  w.open_dirs.push_back(std::filesystem::canonical(dir, ec));
+  std::filesystem::directory_iterator it(dir, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    if (!name.empty() && name[0] == '.') {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
+    if (name.empty() || name[0] == '.') continue;
+    const std::string rel = rel_dir + "/" + name;
+    std::error_code e;
+    std::filesystem::path real = it->path();
+    if (it->is_symlink(e)) {
+      real = std::filesystem::canonical(it->path(), e);
+      if (e) {
+        w.diags.error({rel}, "symbolic link leads nowhere (to " + link_text(it->path()) + ")");
+        continue;
+      }
+      if (!is_inside(real, w.root)) {
+        w.diags.error({rel}, "symbolic link leads outside the site (to " + link_text(it->path()) + ")");
+        continue;
+      }
+      // A folder this walk is in, or one that holds it: following it never ends.
+      const bool loop = std::any_of(w.open_dirs.begin(), w.open_dirs.end(),
+                                    [&](const std::filesystem::path& open) { return is_inside(open, real); });
+      if (loop) {
+        w.diags.error({rel}, "symbolic link makes a loop (to " + link_text(it->path()) + ", a folder it is in)");
+        continue;
+      }
     }
-    if (!it->is_regular_file(ec)) continue;
-    out.push_back(std::filesystem::relative(it->path(), root, ec).generic_string());
+    if (std::filesystem::is_directory(real, e))
+      walk_dir(w, it->path(), rel);
+    else if (std::filesystem::is_regular_file(real, e))
+      w.files.push_back(rel);
   }
-  std::sort(out.begin(), out.end());
-  return out;
+  w.open_dirs.pop_back();
+}
+
+}  // namespace
+
+std::vector<std::string> list_files(const std::filesystem::path& root, const std::string& dir,
+                                    diag::Diagnostics& diags) {
+  std::error_code ec;
+  const std::filesystem::path base = root / dir;
+  if (!std::filesystem::is_directory(base, ec)) return {};
+  if (std::string why = outside_site(root, dir); !why.empty()) {
+    diags.error({dir}, why);
+    return {};
+  }
+  Walk w{std::filesystem::canonical(root, ec), diags, {}, {}};
+  walk_dir(w, base, dir);
+  std::sort(w.files.begin(), w.files.end());
+  return std::move(w.files);
+}
+
+std::string outside_site(const std::filesystem::path& root, const std::string& rel) {
+  std::error_code ec;
+  const std::filesystem::path real_root = std::filesystem::canonical(root, ec);
+  if (ec) return "";
+  std::filesystem::path at = root;
+  for (const std::filesystem::path& part : std::filesystem::path(rel)) {
+    at /= part;
+    if (!std::filesystem::is_symlink(at, ec)) continue;
+    const std::filesystem::path real = std::filesystem::canonical(at, ec);
+    if (ec) return "symbolic link leads nowhere (to " + link_text(at) + ")";
+    if (!is_inside(real, real_root)) return "symbolic link leads outside the site (to " + link_text(at) + ")";
+  }
+  return "";
 }
 
 std::optional<std::string> site_problem(const std::filesystem::path& dir) {

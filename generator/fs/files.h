@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "diag/diagnostics.h"
+
 namespace qahub::fs {
 
 /// The whole file, or nullopt if it cannot be read.
@@ -15,7 +17,19 @@ std::optional<std::string> read_file(const std::filesystem::path& path);
 /// Regular files under `root/dir`, recursively, as site-relative paths
 /// ("content/framework/values.md"), sorted bytewise. Hidden files and folders
 /// (starting with '.') are skipped. A missing dir gives an empty list.
-std::vector<std::string> list_files(const std::filesystem::path& root, const std::string& dir);
+///
+/// Symbolic links (to files or folders) are followed only when they resolve
+/// inside the site, and a followed link is named by its own path, never its
+/// target's: content/shared.md → ../data/notes/shared.md is listed as
+/// "content/shared.md". A link that leads outside the site, nowhere, or back
+/// into a folder being walked (a loop) is an error at the link, and skipped.
+std::vector<std::string> list_files(const std::filesystem::path& root, const std::string& dir,
+                                    diag::Diagnostics& diags);
+
+/// Why the site file `rel` may not be read ("" when it may): a symbolic link
+/// on its way that leads outside the site or nowhere. For files found by
+/// name rather than by list_files (data/actions.json).
+std::string outside_site(const std::filesystem::path& root, const std::string& rel);
 
 /// Writes a file in one go (create parent dirs; no fsync: the staged output
 /// is renamed into place only after every file is written).

@@ -4,7 +4,11 @@
 #include <stdio.h>  // renameat2, RENAME_EXCHANGE (glibc 2.28+, _GNU_SOURCE)
 #include <unistd.h>
 
+#include <signal.h>
+
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include <atomic>
@@ -14,43 +18,132 @@
 
 #include "base/parallel.h"
 #include "fs/files.h"
+#include "fs/output_dir.h"
+#include "fs/url_path.h"
 
 namespace qahub::fs {
 namespace {
 
-std::filesystem::path sibling(const std::filesystem::path& out, const char* tag) {
-  std::filesystem::path parent = out.parent_path();
-  std::string name = "." + out.filename().string() + "." + tag + "-" + std::to_string(::getpid());
-  return parent.empty() ? std::filesystem::path(name) : parent / name;
+namespace stdfs = std::filesystem;
+
+std::string sibling_prefix(const stdfs::path& out, const char* tag) {
+  return "." + out.filename().string() + "." + tag + "-";
+}
+
+stdfs::path sibling(const stdfs::path& out, const char* tag) {
+  stdfs::path parent = out.parent_path();
+  std::string name = sibling_prefix(out, tag) + std::to_string(::getpid());
+  return parent.empty() ? stdfs::path(name) : parent / name;
+}
+
+/// Removes a tree qahub wrote: files first, the marker last, then folders,
+/// so a tree left half-removed still proves itself qahub's. "" on success,
+/// else the path that could not be removed and why.
+std::string remove_tree(const stdfs::path& dir, const RemoveFn& remove) {
+  std::error_code ec;
+  if (!stdfs::exists(stdfs::symlink_status(dir, ec))) return "";
+  std::vector<stdfs::path> files, dirs;
+  stdfs::recursive_directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code e;
+    (it->is_directory(e) && !it->is_symlink(e) ? dirs : files).push_back(it->path());
+  }
+  std::stable_partition(files.begin(), files.end(), [](const stdfs::path& p) { return p.filename() != kOutputMarker; });
+  std::sort(dirs.begin(), dirs.end(), [](const stdfs::path& a, const stdfs::path& b) {
+    return a.native().size() > b.native().size();  // deepest first
+  });
+  dirs.push_back(dir);
+  for (const auto* list : {&files, &dirs})
+    for (const stdfs::path& p : *list)
+      if (const int r = remove(p); r != 0)
+        return p.lexically_relative(dir.parent_path()).string() + ": " + std::strerror(r);
+  return "";
+}
+
+/// Staging and old folders an earlier build left beside `out`, once proven
+/// qahub's, and not a running build's.
+void remove_leftovers(const stdfs::path& out, const RemoveFn& remove) {
+  std::error_code ec;
+  const stdfs::path parent = out.parent_path().empty() ? stdfs::path(".") : out.parent_path();
+  std::vector<stdfs::path> leftovers;
+  for (stdfs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    for (const char* tag : {"staging", "old"}) {
+      const std::string prefix = sibling_prefix(out, tag);
+      if (name.compare(0, prefix.size(), prefix) != 0) continue;
+      const std::string pid = name.substr(prefix.size());
+      if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+      const long n = std::strtol(pid.c_str(), nullptr, 10);
+      if (n != ::getpid() && ::kill(static_cast<pid_t>(n), 0) == 0) continue;  // a build running now
+      leftovers.push_back(it->path());
+    }
+  }
+  for (const stdfs::path& p : leftovers)
+    if (!first_foreign_file(p)) remove_tree(p, remove);
+}
+
+/// Why `files` may not be written under one output root ("" when they may):
+/// the first path the output rule refuses, or two a case-insensitive drive
+/// would store as one file, or a file another needs as a folder.
+std::string unsafe_tree(const std::map<std::string, std::string>& files) {
+  std::map<std::string, const std::string*> folded;
+  for (const auto& [path, _] : files) {
+    if (std::string why = unsafe_output_file(path); !why.empty()) return "output path \"" + path + "\" " + why;
+    if (path == kOutputMarker) return "output path \"" + path + "\" is the output marker's";
+    auto [it, first] = folded.emplace(case_fold(path), &path);
+    if (!first) return "output paths \"" + *it->second + "\" and \"" + path + "\" differ only in case";
+  }
+  for (const auto& [key, path] : folded)
+    for (size_t slash = key.find('/'); slash != std::string::npos; slash = key.find('/', slash + 1))
+      if (auto it = folded.find(key.substr(0, slash)); it != folded.end())
+        return "output path \"" + *it->second + "\" is a file where \"" + *path + "\" needs a folder";
+  return "";
 }
 
 }  // namespace
 
-int system_rename(const std::filesystem::path& from, const std::filesystem::path& to, unsigned flags) {
+int system_rename(const stdfs::path& from, const stdfs::path& to, unsigned flags) {
   return ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), flags) == 0 ? 0 : errno;
 }
 
-bool write_output_tree(const std::filesystem::path& out_dir, const std::map<std::string, std::string>& files, int jobs,
-                       diag::Diagnostics& diags, const RenameFn& rename) {
+int system_remove(const stdfs::path& path) { return ::remove(path.c_str()) == 0 ? 0 : errno; }
+
+bool write_output_tree(const stdfs::path& out_dir, const std::map<std::string, std::string>& files, int jobs,
+                       diag::Diagnostics& diags, const RenameFn& rename, const RemoveFn& remove, bool force,
+                       bool* replaced) {
+  if (replaced) *replaced = false;
   std::error_code ec;
-  std::filesystem::path out = std::filesystem::absolute(out_dir, ec).lexically_normal();
+  stdfs::path out = stdfs::absolute(out_dir, ec).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
-  const std::filesystem::path staging = sibling(out, "staging");
-  const std::filesystem::path old = sibling(out, "old");
-  std::filesystem::remove_all(staging, ec);
-  std::filesystem::remove_all(old, ec);
-  if (!std::filesystem::create_directories(staging, ec) && ec) {
+  if (std::string why = unsafe_tree(files); !why.empty()) {
+    diags.error({}, "cannot write the output: " + why);
+    return false;
+  }
+  if (stdfs::exists(out, ec) && !stdfs::is_directory(out, ec)) {
+    diags.error({}, "cannot write the output: " + out.string() + " is a file, not a folder");
+    return false;
+  }
+  if (!force)
+    if (auto foreign = first_foreign_file(out)) {
+      diags.error({}, "cannot replace " + out.string() + ": it holds files qahub did not write, such as \"" + *foreign +
+                          "\" (--force replaces it)");
+      return false;
+    }
+  remove_leftovers(out, remove);
+  const stdfs::path staging = sibling(out, "staging");
+  const stdfs::path old = sibling(out, "old");
+  if (!stdfs::create_directories(staging, ec) && ec) {
     diags.error({}, "cannot create output directory " + staging.string() + ": " + ec.message());
     return false;
   }
 
-  // Create directories first (serially), then write files in parallel.
-  for (const auto& [path, _] : files) std::filesystem::create_directories((staging / path).parent_path(), ec);
+  // Create directories first (serially), then write files in parallel; the marker first of all.
+  std::atomic<bool> failed{!write_file(staging / kOutputMarker, marker_text(files))};
+  std::string failed_path = failed ? kOutputMarker : "";
+  for (const auto& [path, _] : files) stdfs::create_directories((staging / path).parent_path(), ec);
   std::vector<const std::pair<const std::string, std::string>*> items;
   items.reserve(files.size());
   for (const auto& kv : files) items.push_back(&kv);
-  std::atomic<bool> failed{false};
-  std::string failed_path;
   std::mutex failed_mutex;
   base::parallel_for(items.size(), jobs, [&](size_t i) {
     if (write_file(staging / items[i]->first, items[i]->second)) return;
@@ -59,38 +152,46 @@ bool write_output_tree(const std::filesystem::path& out_dir, const std::map<std:
     failed = true;
   });
   if (failed) {
-    std::filesystem::remove_all(staging, ec);
+    remove_tree(staging, remove);
     diags.error({}, "cannot write output file " + failed_path);
     return false;
   }
 
-  const bool had_old = std::filesystem::exists(out, ec);
+  // The previous output, moved aside by the swap: removed, or named if it cannot be.
+  auto remove_previous = [&](const stdfs::path& at) {
+    if (replaced) *replaced = true;
+    if (std::string why = remove_tree(at, remove); !why.empty()) {
+      diags.error({}, "cannot remove the previous output, left at " + at.string() + " (" + why +
+                          "); the next build removes it");
+      return false;
+    }
+    return true;
+  };
+  const bool had_old = stdfs::exists(out, ec);
   if (had_old) {
     // One step: staging becomes out and the previous site lands at staging.
     const int r = rename(staging, out, RENAME_EXCHANGE);
-    if (r == 0) {
-      std::filesystem::remove_all(staging, ec);
-      return true;
-    }
+    if (r == 0) return remove_previous(staging);
     if (r != EINVAL && r != ENOSYS) {
-      std::filesystem::remove_all(staging, ec);
+      remove_tree(staging, remove);
       diags.error({}, "cannot replace output directory " + out.string() + ": " + std::strerror(r));
       return false;
     }
   }
   // Two steps: out → old, staging → out, remove old. If the second fails, put old back.
   if (had_old && rename(out, old, 0) != 0) {
-    std::filesystem::remove_all(staging, ec);
+    remove_tree(staging, remove);
     diags.error({}, "cannot replace output directory " + out.string());
     return false;
   }
   if (const int r = rename(staging, out, 0); r != 0) {
     if (had_old) rename(old, out, 0);
-    std::filesystem::remove_all(staging, ec);
+    remove_tree(staging, remove);
     diags.error({}, "cannot move output into place at " + out.string() + ": " + std::strerror(r));
     return false;
   }
-  if (had_old) std::filesystem::remove_all(old, ec);
+  if (had_old) return remove_previous(old);
+  if (replaced) *replaced = true;
   return true;
 }
 

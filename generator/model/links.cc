@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "base/text.h"
+#include "fs/url_path.h"
 
 namespace qahub::model {
 namespace {
@@ -86,6 +87,9 @@ void LinkResolver::resolve(markdown::Document& doc, const std::string& source, c
       has_fragment = true;
     }
     if (size_t q = path.find('?'); q != std::string::npos) path = path.substr(0, q);
+    // Percent-encoding is undone once, as a web server does: [x](a%23b.md)
+    // is the file a#b.md, whose page is /a%23b/ (fs/url_path.h).
+    path = fs::decode_url_path(path).value_or(path);
 
     std::string target_url;
     if (path.empty()) {
@@ -101,7 +105,9 @@ void LinkResolver::resolve(markdown::Document& doc, const std::string& source, c
       }
       target_url = it->second;
     } else {
-      std::string url = path[0] == '/' ? "/" + normalise(path.substr(1)) : "/" + normalise(base_url.substr(1) + path);
+      const std::string decoded_base = fs::decode_url_path(base_url).value_or(base_url);
+      std::string url = fs::encode_url_path(path[0] == '/' ? "/" + normalise(path.substr(1))
+                                                           : "/" + normalise(decoded_base.substr(1) + path));
       const std::string last = url.substr(url.rfind('/') + 1);
       bool is_file = last.find('.') != std::string::npos;
       if (!is_file && url.back() != '/') url += '/';

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
-#include <unordered_set>
+
+#include "fs/url_path.h"
 
 #include "base/parallel.h"
 #include "model/tags.h"
@@ -52,7 +54,6 @@ SitePage from_content(content::Page& p) {
   s.marking = p.marking;
   s.sensitive = p.sensitive;
   if (!p.meta.draft) s.published = p.meta.published;
-  s.aliases = p.meta.aliases;
   return s;
 }
 
@@ -77,29 +78,90 @@ SitePage from_record(record_pages::RecordPage& r, const std::map<std::string, lo
 
 }  // namespace
 
+namespace {
+
+/// Every claim on a URL in the order that decides who keeps it: qahub's own
+/// first, then content pages, record pages, record files, attachments and
+/// aliases. `aliases[i]` receives content page i's aliases as site URLs.
+std::vector<Claim> claims_of(const content::ContentSet& content, const record_pages::RecordPages& records,
+                             const std::vector<Claim>& reserved, std::vector<std::vector<std::string>>& aliases,
+                             size_t& first_page, diag::Diagnostics& diags) {
+  std::vector<Claim> claims = reserved;
+  if (std::none_of(content.pages.begin(), content.pages.end(), [](const content::Page& p) { return p.url == "/"; }))
+    claims.push_back({"/", "page URL", "qahub's home page", {}, false});
+  first_page = claims.size();
+  for (const content::Page& p : content.pages)
+    claims.push_back({p.url, "page URL", "the page " + p.source, {p.source, 1, 1}, false});
+  for (const record_pages::RecordPage& r : records.pages)
+    claims.push_back({r.url, "page URL", r.source.empty() ? "qahub's page " + r.url : "a record page of " + r.source,
+                      r.source.empty() ? diag::Position{} : diag::Position{r.source, 1, 1}, false});
+  for (const auto& [path, _] : records.files)
+    claims.push_back({"/" + fs::encode_url_path(path), "file URL", "qahub's " + path, {}, false});
+  for (const content::Asset& a : content.assets)
+    claims.push_back({a.url, "attachment URL", "the attachment " + a.source, {a.source}, false});
+  aliases.resize(content.pages.size());
+  for (size_t i = 0; i < content.pages.size(); ++i) {
+    const content::Page& p = content.pages[i];
+    for (size_t k = 0; k < p.meta.aliases.size(); ++k) {
+      const diag::Position pos = k < p.meta.alias_pos.size() ? p.meta.alias_pos[k] : diag::Position{p.source, 1, 1};
+      const fs::SiteUrl url = fs::site_url_from_written(p.meta.aliases[k]);
+      if (!url.problem.empty()) {
+        diags.error(pos, "alias \"" + p.meta.aliases[k] + "\" " + url.problem);
+        continue;
+      }
+      claims.push_back({url.url, "alias", "an alias of " + p.source, pos, false});
+      aliases[i].push_back(url.url);
+    }
+  }
+  return claims;
+}
+
+}  // namespace
+
 Site make_site(const config::SiteConfig& config, base::Date as_of, content::ContentSet content,
-               record_pages::RecordPages records, diag::Diagnostics& diags, int jobs) {
+               record_pages::RecordPages records, const std::vector<Claim>& reserved, diag::Diagnostics& diags,
+               int jobs) {
   Site site;
   site.config = config;
   site.as_of = as_of;
-  site.assets = std::move(content.assets);
-  site.record_files = std::move(records.files);
+
+  // Every URL owned once: a claim that loses is left out (the build fails).
+  std::vector<std::vector<std::string>> aliases;
+  size_t next = 0;  // the claim of the first content page, then of each thing in claims_of's order
+  const std::vector<Claim> claims = claims_of(content, records, reserved, aliases, next, diags);
+  const std::vector<bool> keeps = check_claims(claims, diags);
+  std::vector<content::Page> pages;
+  std::vector<std::vector<std::string>> page_aliases;
+  for (size_t i = 0; i < content.pages.size(); ++i)
+    if (keeps[next++]) {
+      pages.push_back(std::move(content.pages[i]));
+      page_aliases.push_back(std::move(aliases[i]));
+    }
+  std::vector<record_pages::RecordPage> record_list;
+  for (record_pages::RecordPage& r : records.pages)
+    if (keeps[next++]) record_list.push_back(std::move(r));
+  for (auto& [path, bytes] : records.files)
+    if (keeps[next++]) site.record_files.emplace(path, std::move(bytes));
+  for (content::Asset& a : content.assets)
+    if (keeps[next++]) site.assets.push_back(std::move(a));
+  std::set<std::string> lost_aliases;
+  for (; next < claims.size(); ++next)
+    if (!keeps[next]) lost_aliases.insert(claims[next].url + "\n" + claims[next].who);
+  for (size_t i = 0; i < pages.size(); ++i)
+    std::erase_if(page_aliases[i],
+                  [&](const std::string& url) { return lost_aliases.count(url + "\nan alias of " + pages[i].source); });
+  content.pages = std::move(pages);
 
   for (const content::Page& p : content.pages) report_review_overdue(p, as_of, diags);
   // Rendering every body to HTML is the costly part: in parallel, one slot each.
   site.pages.resize(content.pages.size());
-  base::parallel_for(content.pages.size(), jobs, [&](size_t i) { site.pages[i] = from_content(content.pages[i]); });
-  std::unordered_set<std::string> content_urls;
-  for (const SitePage& p : site.pages) content_urls.insert(p.url);
+  base::parallel_for(content.pages.size(), jobs, [&](size_t i) {
+    site.pages[i] = from_content(content.pages[i]);
+    site.pages[i].aliases = std::move(page_aliases[i]);
+  });
   std::map<std::string, long> nav_weights;
   for (const record_pages::NavEntry& n : records.nav) nav_weights[n.url] = n.weight;
-  for (record_pages::RecordPage& r : records.pages) {
-    if (content_urls.count(r.url)) {
-      diags.error({r.source}, "record page URL " + r.url + " is also a content page");
-      continue;
-    }
-    site.pages.push_back(from_record(r, nav_weights));
-  }
+  for (record_pages::RecordPage& r : record_list) site.pages.push_back(from_record(r, nav_weights));
   if (std::none_of(site.pages.begin(), site.pages.end(), [](const SitePage& s) { return s.url == "/"; })) {
     SitePage home;
     home.kind = PageKind::kSection;
@@ -110,20 +172,6 @@ Site make_site(const config::SiteConfig& config, base::Date as_of, content::Cont
   }
   std::sort(site.pages.begin(), site.pages.end(), [](const SitePage& a, const SitePage& b) { return a.url < b.url; });
   for (size_t i = 0; i < site.pages.size(); ++i) site.by_url[site.pages[i].url] = i;
-
-  // Aliases as site-root URLs; one that is already a page gets no redirect.
-  for (SitePage& p : site.pages) {
-    std::vector<std::string> aliases;
-    for (std::string url : p.aliases) {
-      if (url.empty() || url[0] != '/') url.insert(0, 1, '/');
-      if (url.back() != '/') url += '/';
-      if (site.by_url.count(url))
-        diags.error({p.source}, "alias " + url + " is already a page");
-      else
-        aliases.push_back(std::move(url));
-    }
-    p.aliases = std::move(aliases);
-  }
 
   for (auto& [url, links] : records.backlinks)
     if (auto it = site.by_url.find(url); it != site.by_url.end()) site.pages[it->second].backlinks = links;

@@ -10,6 +10,7 @@
 #include "base/date.h"
 #include "config/site_config.h"
 #include "content/pages.h"
+#include "model/url_owners.h"
 #include "record_pages/record_pages.h"
 
 namespace qahub::model {
@@ -78,9 +79,14 @@ void report_review_overdue(const content::Page& page, base::Date as_of, diag::Di
 void set_content_body(SitePage& page, const content::Page& parsed);
 
 /// Builds the Site from parsed content (links already resolved) and finished
-/// record pages. Reports review-overdue warnings against `as_of`, and aliases
-/// that are already a page. Renders page bodies on up to `jobs` threads.
+/// record pages. Reports review-overdue warnings against `as_of`. Checks every
+/// claim on a URL once (url_owners.h): content and record pages, aliases
+/// (made site URLs by fs/url_path.h's rule, or an error at the alias),
+/// attachments, record files, and `reserved`, what qahub itself writes
+/// (render::reserved_claims). A claim that loses is left out of the Site.
+/// Renders page bodies on up to `jobs` threads.
 Site make_site(const config::SiteConfig& config, base::Date as_of, content::ContentSet content,
-               record_pages::RecordPages records, diag::Diagnostics& diags, int jobs = 1);
+               record_pages::RecordPages records, const std::vector<Claim>& reserved, diag::Diagnostics& diags,
+               int jobs = 1);
 
 }  // namespace qahub::model

@@ -7,6 +7,7 @@
 #include "briefs/briefs.h"
 #include "briefs/list.h"
 #include "content/pages.h"
+#include "fs/output_dir.h"
 #include "fs/staged_output.h"
 #include "marking/marking.h"
 #include "model/links.h"
@@ -67,6 +68,7 @@ struct Build {
   report::Result reports;
   briefs::Result briefs;
   marking::Withheld withheld;
+  std::vector<model::Claim> reserved;  ///< what qahub itself writes (render::reserved_claims)
 };
 
 // load: the site config, the theme (embedded default, overridden by the
@@ -139,6 +141,7 @@ void check_links(Build& b, diag::Diagnostics& diags) {
   for (const auto& [path, _] : b.theme->assets()) theme_files.push_back(path);
   b.targets = model::link_targets(b.content, b.record_pages, render::generated_page_urls(probe), theme_files,
                                   b.config.writes_sitemap());
+  b.reserved = render::reserved_claims(probe, theme_files);
   // Sensitive pages resolve (a link to one from a public page is then an
   // error naming both); withheld pages and narratives are still checked.
   b.targets.sensitive = b.withheld.urls;
@@ -158,8 +161,8 @@ void check_links(Build& b, diag::Diagnostics& diags) {
 // site: narratives rendered into their record pages, then the read-only Site.
 void make_site(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
   record_pages::finish_bodies(b.record_pages.pages, b.data.records.narratives, options.jobs);
-  b.site = std::make_unique<model::Site>(
-      model::make_site(b.config, options.as_of, std::move(b.content), std::move(b.record_pages), diags, options.jobs));
+  b.site = std::make_unique<model::Site>(model::make_site(b.config, options.as_of, std::move(b.content),
+                                                          std::move(b.record_pages), b.reserved, diags, options.jobs));
   marking::mark_site(*b.site, b.data.records);
 }
 
@@ -218,7 +221,11 @@ bool write(const config::BuildOptions& options, Build& b, diag::Diagnostics& dia
   }
   if (!options.write) return true;
   Pass pass(stats, "write");
-  return fs::write_output_tree(output_dir(options), b.out, options.jobs, diags) && b.search_cache.install(diags);
+  bool replaced = false;
+  const bool ok = fs::write_output_tree(output_dir(options), b.out, options.jobs, diags, fs::system_rename,
+                                        fs::system_remove, options.force, &replaced);
+  if (stats) stats->output_replaced = replaced;
+  return ok && b.search_cache.install(diags);
 }
 
 /// What `qahub serve` keeps of a successful build for its fast path: what
@@ -299,6 +306,12 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
     diags.error({}, "the output directory must not be the site directory");
     return false;
   }
+  // The one other place a build writes: its cache, SITE/.qahub, inside the site.
+  if (options.write)
+    if (std::string why = fs::cache_dir_problem(options.site_dir); !why.empty()) {
+      diags.error({".qahub"}, why);
+      return false;
+    }
   Build b;
   BuildState sources;
   {

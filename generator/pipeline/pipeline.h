@@ -45,6 +45,9 @@ struct BuildStats {
   /// Wall time of each pass in order, in ms (`--timings`). "search" ran
   /// beside "render" when jobs > 1.
   std::vector<std::pair<std::string, double>> timings;
+  /// The output folder was replaced, even if the build then failed (the old
+  /// one could not be removed): the CLI must not say it was left unchanged.
+  bool output_replaced = false;
 };
 
 /// What a successful build keeps for `qahub serve`'s incremental updates

@@ -68,15 +68,20 @@ std::optional<json> parse_record(const DataKind& kind, const std::string& path, 
 namespace {
 
 /// The files of one kind: the direct *.json children of its folder, or its one file if present.
-std::vector<std::string> files_of(const std::filesystem::path& site_dir, const DataKind& kind) {
+std::vector<std::string> files_of(const std::filesystem::path& site_dir, const DataKind& kind,
+                                  diag::Diagnostics& diags) {
   const std::string where(kind.where);
   if (kind.single_file()) {
     std::error_code ec;
-    if (std::filesystem::is_regular_file(site_dir / where, ec)) return {where};
-    return {};
+    if (!std::filesystem::is_regular_file(site_dir / where, ec)) return {};
+    if (std::string why = fs::outside_site(site_dir, where); !why.empty()) {
+      diags.error({where}, why);
+      return {};
+    }
+    return {where};
   }
   std::vector<std::string> out;
-  for (const std::string& path : fs::list_files(site_dir, where.substr(0, where.size() - 1))) {
+  for (const std::string& path : fs::list_files(site_dir, where.substr(0, where.size() - 1), diags)) {
     if (!base::ends_with(path, ".json")) continue;
     if (path.find('/', where.size()) != std::string::npos) continue;  // only direct children
     out.push_back(path);
@@ -106,7 +111,7 @@ Loaded load_records(const ReaderOptions& options, const std::vector<DataKind>& k
   RecordReader reader(options, diags);
   for (const DataKind& kind : kinds) {
     const std::string name(kind.name);
-    for (const std::string& path : files_of(options.site_dir, kind)) {
+    for (const std::string& path : files_of(options.site_dir, kind, diags)) {
       auto text = fs::read_file(options.site_dir / path);
       if (!text) {
         diags.error({path}, "cannot read file");
@@ -125,6 +130,10 @@ Loaded load(const LoadInput& input, diag::Diagnostics& diags) {
   // A site without data/ is a plain guidance site.
   std::error_code ec;
   if (!std::filesystem::is_directory(input.site_dir / "data", ec)) return {};
+  // Each kind reads only its own folder or file; one walk of all of data/
+  // reports every symbolic link there that leads outside the site, nowhere,
+  // or round in a loop, read or not (fs::list_files).
+  fs::list_files(input.site_dir, "data", diags);
   // Schemas: the site's own, else the compiled-in copies.
   SchemaSet schemas = SchemaSet::load(input.site_dir, input.kinds, diags);
   // Read, check and type every record under data/.

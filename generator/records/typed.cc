@@ -50,7 +50,17 @@ std::vector<Item> RecordReader::items_at(const json& doc, const Source& src, con
 
 std::optional<size_t> RecordReader::narrative(const Source& src, const std::string& pointer, const std::string& file,
                                               const std::string& id_prefix, Records& out) {
+  // A site may loosen its schema's file-name pattern: the name still stays a
+  // plain name beside the record, never a path that leaves its folder.
+  if (file.empty() || file.find_first_of("/\\") != std::string::npos || file[0] == '.') {
+    diags_.error(src.at(pointer), "\"" + file + "\" is not a file name beside this record (no folders, no leading .)");
+    return std::nullopt;
+  }
   const std::string path = src.path.substr(0, src.path.rfind('/') + 1) + file;
+  if (std::string why = fs::outside_site(options_.site_dir, path); !why.empty()) {
+    diags_.error({path}, why);
+    return std::nullopt;
+  }
   auto text = fs::read_file(options_.site_dir / path);
   if (!text) {
     diags_.error(src.at(pointer), "no Markdown file \"" + file + "\" beside this record");

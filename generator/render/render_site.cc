@@ -40,7 +40,7 @@ base::OutputFiles render_site(const model::Site& site, const templating::Templat
       diags.error({a.source}, "cannot read file");
       continue;
     }
-    out[a.url.substr(1)] = std::move(*bytes);
+    out[output_path_for(a.url)] = std::move(*bytes);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "fs/url_path.h"
 #include "markdown/html_text.h"
 #include "render/a_to_z.h"
 
@@ -172,6 +173,27 @@ std::vector<std::string> generated_page_urls(const model::Site& site) {
   for (const auto& [tag, _] : site.tags) urls.push_back("/tags/" + base::slugify(tag) + "/");
   for (std::string& url : a_to_z_urls(group_by_letter(a_to_z_entries(site)))) urls.push_back(std::move(url));
   return urls;
+}
+
+std::vector<model::Claim> reserved_claims(const model::Site& probe, const std::vector<std::string>& theme_files) {
+  std::vector<model::Claim> out;
+  auto add = [&](std::string url, std::string who, bool prefix = false) {
+    out.push_back({std::move(url), "URL", "qahub's " + std::move(who), {}, prefix});
+  };
+  add("/search/", "search page and index", true);
+  add("/a-z/", "A to Z", true);
+  add("/print/", "print packs", true);
+  add("/tags/", "list of tags");
+  for (const auto& [tag, _] : probe.tags) add("/tags/" + base::slugify(tag) + "/", "page of the tag \"" + tag + "\"");
+  add("/amendments/", "amendments log");
+  add("/review/", "review dashboard");
+  add("/accessibility/", "accessibility statement");
+  add("/404.html", "page-not-found page");
+  add("/sitemap.xml", "sitemap");
+  add("/amendments.xml", "amendments feed");
+  add("/briefs.xml", "briefs feed");
+  for (const std::string& path : theme_files) add("/" + fs::encode_url_path(path), "theme file " + path);
+  return out;
 }
 
 void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {

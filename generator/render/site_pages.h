@@ -10,6 +10,12 @@ namespace qahub::render {
 /// URLs of the generated pages, so links to them can be checked.
 std::vector<std::string> generated_page_urls(const model::Site& site);
 
+/// What qahub itself writes, as claims on URLs for model::make_site (a page
+/// of the author's at one of them would be overwritten or would overwrite):
+/// the generated pages for `probe`'s tags, the search, A to Z and print
+/// folders whole, the feeds and sitemap, and the theme's files.
+std::vector<model::Claim> reserved_claims(const model::Site& probe, const std::vector<std::string>& theme_files);
+
 /// Renders every generated page into `out`.
 void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags);
 

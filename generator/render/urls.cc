@@ -1,15 +1,12 @@
 #include "render/urls.h"
 
 #include "base/text.h"
+#include "fs/url_path.h"
 #include "markdown/html_text.h"
 
 namespace qahub::render {
 
-std::string output_path_for(const std::string& url) {
-  std::string rel = url.substr(1);
-  if (rel.empty() || rel.back() == '/') rel += "index.html";
-  return rel;
-}
+std::string output_path_for(const std::string& url) { return fs::output_file_for(url); }
 
 std::string root_prefix(const std::string& page_url, const UrlStyle& style) {
   if (!style.relative) return style.base_path;

@@ -14,7 +14,8 @@ struct UrlStyle {
   std::string base_path = "/";  ///< used when !relative
 };
 
-/// The output file for a page URL: "/a/b/" → "a/b/index.html"; "/404.html" → "404.html".
+/// The output file for a page URL: "/a/b/" → "a/b/index.html"; "/404.html" → "404.html";
+/// "/a%23b/" → "a#b/index.html" (fs/url_path.h: the URL decoded once).
 std::string output_path_for(const std::string& url);
 
 /// What "{{base}}" means on a page: the prefix that reaches the site root.

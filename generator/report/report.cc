@@ -32,7 +32,7 @@ struct Snapshot {
 /// Every data/publications/*.json that parses and fits its schema, by cycle id.
 std::map<std::string, Snapshot> load_snapshots(const std::filesystem::path& site_dir, diag::Diagnostics& diags) {
   std::map<std::string, Snapshot> out;
-  const std::vector<std::string> files = fs::list_files(site_dir, "data/publications");
+  const std::vector<std::string> files = fs::list_files(site_dir, "data/publications", diags);
   if (files.empty()) return out;
   const records::DataKind kind{"publication", "data/publications/", "publication.schema.json", nullptr};
   const records::SchemaSet schemas = records::SchemaSet::load(site_dir, {kind}, diags);

@@ -22,7 +22,7 @@ Theme Theme::load(const std::filesystem::path& site_dir, const std::string& name
   Theme t = embedded();
   t.name_ = name;
   const std::string dir = "themes/" + name;
-  std::vector<std::string> overrides = fs::list_files(site_dir, dir);
+  std::vector<std::string> overrides = fs::list_files(site_dir, dir, diags);
   if (overrides.empty() && name != "default") {
     diags.error({"qahub.yaml"}, "theme \"" + name + "\" not found (expected a folder " + dir + "/)");
     return t;

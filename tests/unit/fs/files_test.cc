@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "fs/files.h"
+#include "fs/output_dir.h"
 #include "temp_dir.h"
 
 using namespace qahub;
@@ -27,4 +28,85 @@ TEST_CASE("fs: site_problem: a site has content/, data/ or qahub.yaml", "[fs]") 
     site.write(entry, "x");
     CHECK_FALSE(fs::site_problem(site.path()));
   }
+}
+
+TEST_CASE("files: symbolic links are followed only inside the site, named by their own path", "[fs]") {
+  qahub::testing::TempDir root("links");
+  const auto site = root.path() / "site";
+  root.write("site/content/a.md", "a");
+  root.write("site/data/notes/shared.md", "s");
+  root.write("site/content/dir/b.md", "b");
+  root.write("outside/far.md", "far");
+  root.write("far.md", "in the folder that holds the site");
+  root.write("outside/folder/x.md", "x");
+  namespace stdfs = std::filesystem;
+  stdfs::create_symlink("../data/notes/shared.md", site / "content/shared.md");  // inside: followed
+  stdfs::create_symlink("dir", site / "content/linked");                         // a folder inside: followed
+  stdfs::create_symlink("../../outside/far.md", site / "content/far.md");        // outside
+  stdfs::create_symlink(root.path() / "outside/folder", site / "content/folder");
+  stdfs::create_symlink("../../far.md", site / "content/parent.md");  // the site's parent folder
+  stdfs::create_symlink(".", site / "content/dir/loop");              // a loop
+  stdfs::create_symlink("..", site / "content/up");                   // the folder holding it: a loop
+  stdfs::create_symlink("missing.md", site / "content/dangling.md");
+  qahub::diag::Diagnostics diags;
+  CHECK(qahub::fs::list_files(site, "content", diags) ==
+        std::vector<std::string>{"content/a.md", "content/dir/b.md", "content/linked/b.md", "content/shared.md"});
+  CHECK(diags.format_all() ==
+        "content/dangling.md: error: symbolic link leads nowhere (to missing.md)\n"
+        "content/dir/loop: error: symbolic link makes a loop (to ., a folder it is in)\n"
+        "content/far.md: error: symbolic link leads outside the site (to ../../outside/far.md)\n"
+        "content/folder: error: symbolic link leads outside the site (to " +
+            (root.path() / "outside/folder").string() +
+            ")\n"
+            "content/linked/loop: error: symbolic link makes a loop (to ., a folder it is in)\n"
+            "content/parent.md: error: symbolic link leads outside the site (to ../../far.md)\n"
+            "content/up: error: symbolic link makes a loop (to .., a folder it is in)\n");
+  // A folder of the site that is itself a link outside is refused whole.
+  stdfs::create_symlink(root.path() / "outside", site / "themes");
+  qahub::diag::Diagnostics themes;
+  CHECK(qahub::fs::list_files(site, "themes", themes).empty());
+  CHECK(themes.format_all() ==
+        "themes: error: symbolic link leads outside the site (to " + (root.path() / "outside").string() + ")\n");
+  CHECK(qahub::fs::outside_site(site, "themes/far.md") ==
+        "symbolic link leads outside the site (to " + (root.path() / "outside").string() + ")");
+  CHECK(qahub::fs::outside_site(site, "content/a.md").empty());
+}
+
+TEST_CASE("files: the --out rule", "[fs]") {
+  qahub::testing::TempDir root("out-rule");
+  const auto site = root.path() / "site";
+  root.write("site/content/a.md", "a");
+  root.write("site/data/x.json", "{}");
+  root.write("site/themes/t/x.css", "");
+  root.write("site/.qahub/x", "");
+  root.write("file.txt", "x");
+  root.write("mine/notes.txt", "x");
+  auto problem = [&](const std::filesystem::path& out) {
+    auto p = qahub::fs::out_dir_problem(site, out, out.lexically_relative(root.path()).string(), false);
+    return p ? std::to_string(p->exit_code) + " " + p->message : std::string("ok");
+  };
+  CHECK(problem(site) == "2 --out \"site\" is the site folder itself");
+  CHECK(problem(site / "") == "2 --out \"site/\" is the site folder itself");
+  CHECK(problem(root.path()) == "2 --out \".\" holds the site; building there would replace its sources");
+  CHECK(problem(site / "content") ==
+        "2 --out \"site/content\" is inside the site's content/ folder, which holds its sources");
+  CHECK(problem(site / "content/public") ==
+        "2 --out \"site/content/public\" is inside the site's content/ folder, which holds its sources");
+  CHECK(problem(site / "data") == "2 --out \"site/data\" is inside the site's data/ folder, which holds its sources");
+  CHECK(problem(site / "themes/t") ==
+        "2 --out \"site/themes/t\" is inside the site's themes/ folder, which holds its sources");
+  CHECK(problem(site / ".qahub/out") ==
+        "2 --out \"site/.qahub/out\" is inside the site's .qahub/ folder, which holds qahub's cache");
+  CHECK(problem(site / "content/../data") ==
+        "2 --out \"site/content/../data\" is inside the site's data/ folder, which holds its sources");
+  CHECK(problem(root.path() / "file.txt") == "2 --out \"file.txt\" is a file, not a folder");
+  CHECK(problem(root.path() / "mine") ==
+        "1 --out \"mine\" holds files qahub did not write, such as \"notes.txt\"; choose a new or empty folder, or "
+        "pass --force to replace it");
+  CHECK(problem(site / "public") == "ok");
+  CHECK(problem(root.path() / "new/out") == "ok");
+  std::filesystem::create_symlink(root.path() / "mine", root.path() / "link");
+  CHECK(problem(root.path() / "link") == "2 --out \"link\" is a symbolic link; give the folder it leads to");
+  CHECK_FALSE(qahub::fs::out_dir_problem(site, root.path() / "mine", "mine", true));  // --force
+  CHECK(qahub::fs::cache_dir_problem(site).empty());
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fs/files.h"
+#include "fs/output_dir.h"
 #include "fs/staged_output.h"
 #include "temp_dir.h"
 
@@ -36,8 +37,10 @@ TEST_CASE("files: list_files is sorted and skips hidden entries", "[fs]") {
   fs::write_file(root / "content/a/z.md", "z");
   fs::write_file(root / "content/.hidden/x.md", "x");
   fs::write_file(root / "content/.swp", "x");
-  CHECK(fs::list_files(root, "content") == std::vector<std::string>{"content/a/z.md", "content/b.md"});
-  CHECK(fs::list_files(root, "missing").empty());
+  qahub::diag::Diagnostics diags;
+  CHECK(fs::list_files(root, "content", diags) == std::vector<std::string>{"content/a/z.md", "content/b.md"});
+  CHECK(fs::list_files(root, "missing", diags).empty());
+  CHECK(diags.format_all().empty());
   std::filesystem::remove_all(root);
 }
 
@@ -47,9 +50,10 @@ TEST_CASE("staged output: a file that cannot be written leaves the old output", 
   auto out = root / "public";
   diag::Diagnostics d;
   REQUIRE(fs::write_output_tree(out, {{"index.html", "old"}}, 1, d));
-  // "a" is both a file and the folder of "a/b.html".
-  CHECK_FALSE(fs::write_output_tree(out, {{"a", "file"}, {"a/b.html", "page"}, {"index.html", "new"}}, 2, d));
-  CHECK(d.format_all() == "qahub: error: cannot write output file a\n");
+  // A name longer than any file system takes (ENAMETOOLONG), even for root.
+  const std::string long_name(300, 'x');
+  CHECK_FALSE(fs::write_output_tree(out, {{long_name, "file"}, {"a/b.html", "page"}, {"index.html", "new"}}, 2, d));
+  CHECK(d.format_all() == "qahub: error: cannot write output file " + long_name + "\n");
   CHECK(*fs::read_file(out / "index.html") == "old");
   size_t entries = 0;
   for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(root)) ++entries;
@@ -133,4 +137,89 @@ TEST_CASE("staged output: a failing exchange leaves the old output and says why"
   CHECK(d.format_all() == "qahub: error: cannot replace output directory " + out.string() + ": Permission denied\n");
   CHECK(*fs::read_file(out / "index.html") == "old");
   CHECK(entries_in(root.path()) == 1);
+}
+
+TEST_CASE("staged output: paths the output rule refuses write nothing", "[fs]") {
+  testing::TempDir root("stage-rule");
+  const auto out = root.path() / "public";
+  root.write("canary.txt", "canary");
+  const std::vector<std::pair<std::map<std::string, std::string>, std::string>> cases = {
+      {{{"../x/index.html", "x"}},
+       "output path \"../x/index.html\" has a \"..\" segment, which would leave the output folder"},
+      {{{"/f02x/index.html", "x"}}, "output path \"/f02x/index.html\" has an empty segment (//)"},
+      {{{"a", "file"}, {"a/b.html", "page"}}, "output path \"a\" is a file where \"a/b.html\" needs a folder"},
+      {{{"Page/index.html", "1"}, {"page/index.html", "2"}},
+       "output paths \"Page/index.html\" and \"page/index.html\" differ only in case"},
+      {{{".qahub-output", "x"}},
+       "output path \".qahub-output\" has a segment starting with \".\", which web servers hide"},
+  };
+  for (const auto& [files, why] : cases) {
+    diag::Diagnostics d;
+    CHECK_FALSE(fs::write_output_tree(out, files, 1, d));
+    CHECK(d.format_all() == "qahub: error: cannot write the output: " + why + "\n");
+  }
+  CHECK_FALSE(std::filesystem::exists(out));
+  CHECK(*fs::read_file(root.path() / "canary.txt") == "canary");
+  size_t entries = 0;
+  for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(root.path())) ++entries;
+  CHECK(entries == 1);
+}
+
+TEST_CASE("staged output: the marker lists every file; a folder of other files is never replaced", "[fs]") {
+  testing::TempDir root("stage-marker");
+  const auto out = root.path() / "public";
+  diag::Diagnostics d;
+  REQUIRE(fs::write_output_tree(out, {{"a/index.html", "one"}, {"index.html", "home"}}, 1, d));
+  CHECK(*fs::read_file(out / fs::kOutputMarker) ==
+        "# qahub wrote the files below; a build replaces this folder only while every file in it is listed here\n"
+        "a/index.html\nindex.html\n");
+  CHECK_FALSE(fs::first_foreign_file(out));
+  // An author's file dropped into the output: the next build refuses, changing nothing.
+  root.write("public/notes.txt", "mine");
+  CHECK(fs::first_foreign_file(out) == "notes.txt");
+  CHECK_FALSE(fs::write_output_tree(out, {{"index.html", "new"}}, 1, d));
+  CHECK(d.format_all() == "qahub: error: cannot replace " + out.string() +
+                              ": it holds files qahub did not write, such as \"notes.txt\" (--force replaces it)\n");
+  CHECK(*fs::read_file(out / "notes.txt") == "mine");
+  CHECK(*fs::read_file(out / "index.html") == "home");
+  // --force replaces it.
+  diag::Diagnostics forced;
+  REQUIRE(fs::write_output_tree(out, {{"index.html", "new"}}, 1, forced, fs::system_rename, fs::system_remove, true));
+  CHECK_FALSE(std::filesystem::exists(out / "notes.txt"));
+}
+
+TEST_CASE("staged output: an output of an earlier qahub, without a marker, is accepted once", "[fs]") {
+  testing::TempDir root("stage-legacy");
+  root.write("public/404.html", "x");
+  root.write("public/search/index.json", "{}");
+  root.write("public/a/index.html", "x");
+  CHECK_FALSE(fs::first_foreign_file(root.path() / "public"));
+  diag::Diagnostics d;
+  REQUIRE(fs::write_output_tree(root.path() / "public", {{"index.html", "new"}}, 1, d));
+  CHECK(std::filesystem::exists(root.path() / "public" / fs::kOutputMarker));
+  // Without those two files, an unmarked folder is an author's.
+  root.write("other/a.txt", "x");
+  CHECK(fs::first_foreign_file(root.path() / "other") == "a.txt");
+}
+
+TEST_CASE("staged output: an old tree that cannot be removed is named, and removed by the next build", "[fs]") {
+  testing::TempDir root("stage-stuck");
+  const auto out = root.path() / "public";
+  diag::Diagnostics d;
+  REQUIRE(fs::write_output_tree(out, {{"a/stuck.html", "old"}, {"index.html", "old"}}, 1, d));
+  auto stuck = [](const std::filesystem::path& p) {
+    return p.filename() == "stuck.html" ? EPERM : fs::system_remove(p);
+  };
+  bool replaced = false;
+  CHECK_FALSE(fs::write_output_tree(out, {{"index.html", "new"}}, 1, d, fs::system_rename, stuck, false, &replaced));
+  CHECK(replaced);
+  const std::string left = ".public.staging-" + std::to_string(::getpid());
+  CHECK(d.format_all() == "qahub: error: cannot remove the previous output, left at " + (root.path() / left).string() +
+                              " (" + left + "/a/stuck.html: Operation not permitted); the next build removes it\n");
+  CHECK(*fs::read_file(out / "index.html") == "new");
+  REQUIRE(std::filesystem::exists(root.path() / left / fs::kOutputMarker));  // removed last
+  diag::Diagnostics next;
+  REQUIRE(fs::write_output_tree(out, {{"index.html", "newer"}}, 1, next));
+  CHECK_FALSE(std::filesystem::exists(root.path() / left));
+  CHECK(next.format_all().empty());
 }

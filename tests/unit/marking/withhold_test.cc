@@ -80,7 +80,9 @@ TEST_CASE("marking: a sensitive section is left out of every list, with its tag,
 
   site.options.include_sensitive = true;
   site.options.search_corpus = site.root() / "corpus.json";
-  REQUIRE(site.build());
+  const bool built = site.build();
+  INFO(site.diagnostics());
+  REQUIRE(built);
   const std::string corpus = qahub::fs::read_file(site.root() / "corpus.json").value_or("");
   CHECK(contains(corpus, "Open"));
   CHECK_FALSE(contains(corpus, "anel"));

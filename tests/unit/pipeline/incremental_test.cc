@@ -26,7 +26,8 @@ std::map<std::string, std::string> files() {
 /// path leaves them to the caller).
 std::map<std::string, std::string> tree(const TestSite& site, const std::string& dir) {
   std::map<std::string, std::string> out;
-  for (const std::string& f : qahub::fs::list_files(site.root(), dir))
+  qahub::diag::Diagnostics listing;
+  for (const std::string& f : qahub::fs::list_files(site.root(), dir, listing))
     if (f.find("/search/") == std::string::npos) out[f.substr(dir.size() + 1)] = *qahub::fs::read_file(site.root() / f);
   return out;
 }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "temp_dir.h"
+
 #include "pipeline/test_site.h"
 
 using qahub::testing::contains;
@@ -155,8 +157,10 @@ TEST_CASE("pipeline: two sources for one URL, and an alias over a page, are erro
                  {"content/b.md", page("title: B\naliases: [/a/]\n")}});
   CHECK_FALSE(site.build());
   CHECK(site.diagnostics() ==
-        "content/a/index.md:1:1: error: page URL /a/ is also produced by content/a/_index.md\n"
-        "content/b.md: error: alias /a/ is already a page\n");
+        "content/a/_index.md:1:1: error: page URL /a/ is also an alias of content/b.md\n"
+        "content/a/_index.md:1:1: error: page URL /a/ is also the page content/a/index.md\n"
+        "content/a/index.md:1:1: error: page URL /a/ is also the page content/a/_index.md\n"
+        "content/b.md:3:11: error: alias /a/ is also the page content/a/_index.md\n");
 }
 
 TEST_CASE("pipeline: an output path that cannot be created is an error, not a crash", "[pipeline]") {
@@ -197,7 +201,17 @@ TEST_CASE("pipeline: a broken partial is an error at the partial", "[pipeline]")
 TEST_CASE("pipeline: the search cache cannot be written: an error, nothing published", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")}, {".qahub", "a file where the cache folder goes"}});
   CHECK_FALSE(site.build());
-  CHECK(site.diagnostics() == ".qahub/search: error: cannot write search cache\n");
+  CHECK(site.diagnostics() == ".qahub: error: .qahub is a file, not a folder\n");
+  CHECK_FALSE(site.exists("index.html"));
+}
+
+TEST_CASE("pipeline: a .qahub that is a symbolic link is never written through", "[pipeline]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")}});
+  qahub::testing::TempDir elsewhere("cache-elsewhere");
+  std::filesystem::create_symlink(elsewhere.path(), site.root() / ".qahub");
+  CHECK_FALSE(site.build());
+  CHECK(site.diagnostics() == ".qahub: error: .qahub is a symbolic link; qahub keeps its cache only inside the site\n");
+  CHECK(std::filesystem::is_empty(elsewhere.path()));
   CHECK_FALSE(site.exists("index.html"));
 }
 

@@ -47,7 +47,8 @@ struct Built {
     in.as_of = date(as_of);
     in.kinds = record_pages::data_kinds();
     record_pages::PagesInput pages;
-    for (const std::string& path : fs::list_files(site_dir, "content")) {
+    diag::Diagnostics listing;
+    for (const std::string& path : fs::list_files(site_dir, "content", listing)) {
       if (path.size() < 3 || path.substr(path.size() - 3) != ".md") continue;
       std::string u = path.substr(std::string("content").size());
       u = u.substr(0, u.size() - 3);

@@ -1,0 +1,100 @@
+#include "fs/output_dir.h"
+
+#include <algorithm>
+#include <set>
+#include <system_error>
+#include <vector>
+
+#include "fs/files.h"
+
+namespace qahub::fs {
+namespace {
+
+namespace stdfs = std::filesystem;
+
+stdfs::path real_path(const stdfs::path& p) {
+  std::error_code ec;
+  stdfs::path abs = stdfs::absolute(p, ec);
+  stdfs::path out = stdfs::weakly_canonical(abs, ec);
+  if (ec) out = abs.lexically_normal();
+  if (out.filename().empty()) out = out.parent_path();
+  return out;
+}
+
+/// `p` is `root` or lies under it.
+bool within(const stdfs::path& p, const stdfs::path& root) {
+  const stdfs::path rel = p.lexically_relative(root);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+constexpr const char* kMarkerHeader =
+    "# qahub wrote the files below; a build replaces this folder only while every file in it is listed here\n";
+
+}  // namespace
+
+std::string marker_text(const base::OutputFiles& files) {
+  std::string out = kMarkerHeader;
+  for (const auto& [path, _] : files) {
+    out += path;
+    out += '\n';
+  }
+  return out;
+}
+
+std::optional<std::string> first_foreign_file(const stdfs::path& dir) {
+  std::error_code ec;
+  std::vector<std::string> present;
+  stdfs::recursive_directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code e;
+    if (it->is_directory(e) && !it->is_symlink(e)) continue;
+    present.push_back(it->path().lexically_relative(dir).generic_string());
+  }
+  if (ec && present.empty() && stdfs::exists(dir, ec)) return std::string(".");  // unreadable: not provably ours
+  std::sort(present.begin(), present.end());
+  const auto marker = read_file(dir / kOutputMarker);
+  std::set<std::string> listed;
+  if (marker) {
+    for (std::string_view line : base::split_lines(*marker))
+      if (!line.empty() && line[0] != '#') listed.emplace(line);
+  } else if (stdfs::is_regular_file(dir / "search" / "index.json", ec) &&
+             stdfs::is_regular_file(dir / "404.html", ec)) {
+    return std::nullopt;  // an output of a qahub from before the marker
+  }
+  for (const std::string& file : present)
+    if (file != kOutputMarker && !listed.count(file)) return file;
+  return std::nullopt;
+}
+
+std::optional<OutDirProblem> out_dir_problem(const stdfs::path& site, const stdfs::path& out, const std::string& shown,
+                                             bool force) {
+  const stdfs::path site_real = real_path(site), out_real = real_path(out);
+  const std::string opt = "--out \"" + shown + "\" ";
+  std::error_code ec;
+  if (out_real == site_real) return OutDirProblem{2, opt + "is the site folder itself"};
+  if (within(site_real, out_real))
+    return OutDirProblem{2, opt + "holds the site; building there would replace its sources"};
+  for (const char* sub : {"content", "data", "themes"})
+    if (within(out_real, real_path(site / sub)))
+      return OutDirProblem{2, opt + "is inside the site's " + sub + "/ folder, which holds its sources"};
+  if (within(out_real, real_path(site / ".qahub")))
+    return OutDirProblem{2, opt + "is inside the site's .qahub/ folder, which holds qahub's cache"};
+  const stdfs::path as_given = out.filename().empty() ? out.parent_path() : out;
+  if (stdfs::is_symlink(as_given, ec)) return OutDirProblem{2, opt + "is a symbolic link; give the folder it leads to"};
+  if (stdfs::exists(out, ec) && !stdfs::is_directory(out, ec)) return OutDirProblem{2, opt + "is a file, not a folder"};
+  if (force) return std::nullopt;
+  if (auto foreign = first_foreign_file(out))
+    return OutDirProblem{1, opt + "holds files qahub did not write, such as \"" + *foreign +
+                                "\"; choose a new or empty folder, or pass --force to replace it"};
+  return std::nullopt;
+}
+
+std::string cache_dir_problem(const stdfs::path& site) {
+  std::error_code ec;
+  const stdfs::path cache = site / ".qahub";
+  if (stdfs::is_symlink(cache, ec)) return ".qahub is a symbolic link; qahub keeps its cache only inside the site";
+  if (stdfs::exists(cache, ec) && !stdfs::is_directory(cache, ec)) return ".qahub is a file, not a folder";
+  return "";
+}
+
+}  // namespace qahub::fs
