@@ -11,6 +11,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "markdown/gfm_extensions.h"
 
 namespace qahub::markdown {
 
@@ -24,11 +25,6 @@ struct Document::Tree {
 };
 
 namespace {
-
-std::once_flag g_register_once;
-std::mutex g_inline_pass;  ///< see Document::parse
-
-const char* const kExtensions[] = {"table", "strikethrough", "autolink", "tasklist", "tagfilter"};
 
 using BlockText = std::map<const cmark_node*, std::string>;
 
@@ -78,7 +74,7 @@ Document& Document::operator=(Document&&) noexcept = default;
 Document::~Document() = default;
 
 Document Document::parse(std::string_view body, int line_offset, const Options& options) {
-  std::call_once(g_register_once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  ensure_registered();
   Document doc;
   doc.line_offset_ = line_offset;
   doc.options_ = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
@@ -94,13 +90,10 @@ Document Document::parse(std::string_view body, int line_offset, const Options& 
   }
   cmark_parser_feed(parser, body.data(), body.size());
   {
-    // cmark-gfm's inline pass adds each attached extension's special
-    // characters ('~' for strikethrough, ':' 'w' for autolinks) to one
-    // process-wide table and removes them when it ends (blocks.c,
-    // process_inlines; github/cmark-gfm#221): two pages finishing at once
-    // on two threads would parse "~~struck~~" as text on one of them. The
-    // block pass above (feed) stays parallel.
-    std::lock_guard lock(g_inline_pass);
+    // One parse at a time only where the extensions' table cannot be kept
+    // still (gfm_extensions.h); normally no lock.
+    std::unique_lock<std::mutex> lock;
+    if (std::mutex* m = inline_pass_lock()) lock = std::unique_lock(*m);
     doc.tree_->root = cmark_parser_finish(parser);
   }
   cmark_parser_free(parser);
