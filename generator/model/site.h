@@ -71,6 +71,13 @@ struct Site {
   const SitePage* find(const std::string& url) const;
 };
 
+/// Whether a page is listed: in search (its index, store and corpus), the
+/// sitemap, both feeds, the A to Z and the redirects of its aliases. A draft
+/// (built with --drafts) and a sensitive page (built with
+/// --include-sensitive) are built but never listed. The one rule every
+/// listing follows (tests/unit/model/listed_test.cc walks them all).
+inline bool listed(const SitePage& page) { return !page.draft && !page.sensitive; }
+
 /// The "review overdue" warning for a page whose review_by is before as_of.
 void report_review_overdue(const content::Page& page, base::Date as_of, diag::Diagnostics& diags);
 

@@ -264,8 +264,7 @@ void note_sources(const Build& b, BuildState& keep) {
 std::vector<search::SearchPage> search_pages(const model::Site& site) {
   std::vector<search::SearchPage> out;
   for (const model::SitePage& p : site.pages) {
-    if (p.draft) continue;      // a draft report is never in search (it is built only with --drafts)
-    if (p.sensitive) continue;  // nor a sensitive page (built only with --include-sensitive)
+    if (!model::listed(p)) continue;
     search::SearchPage s;
     s.url = p.url;
     s.title = p.title;

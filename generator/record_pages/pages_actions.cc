@@ -46,8 +46,7 @@ json trace(const Context& ctx, const Action& a) {
   for (const std::string& ref : finding_refs) {
     auto t = ctx.refs.find(ref);
     if (t == ctx.refs.end()) continue;
-    std::string where = t->second.kind == "audit" ? "Thematic audit: " + r.audits.at(t->second.record).theme
-                                                  : "Audit cycle: " + r.cycles.at(t->second.record).title();
+    const std::string where = ref_where(ctx, t->second);
     findings.push_back(
         link(t->second.text, urls::ref(t->second), where + ", " + t->second.label + " " + t->second.item));
   }

@@ -67,9 +67,8 @@ RecordPage audit_page(const Context& ctx, const Audit& a) {
   for (const std::string& ref : a.follows_up) {
     auto t = ctx.refs.find(ref);
     if (t == ctx.refs.end()) continue;
-    std::string where = t->second.kind == "audit" ? "Thematic audit: " + ctx.records.audits.at(t->second.record).theme
-                                                  : "Audit cycle: " + ctx.records.cycles.at(t->second.record).title();
-    follows.push_back({{"title", t->second.text}, {"url", urls::ref(t->second)}, {"detail", where}});
+    follows.push_back(
+        {{"title", t->second.text}, {"url", urls::ref(t->second)}, {"detail", ref_where(ctx, t->second)}});
   }
   v["follows_up"] = follows;
   v["followed_by"] = links_for(ctx, ctx.audits_following, a.id, false);

@@ -28,8 +28,7 @@ json linked(const Context& ctx, const Training& t) {
   for (const std::string& ref : t.linked_findings) {
     auto it = ctx.refs.find(ref);
     if (it == ctx.refs.end()) continue;
-    std::string where = it->second.kind == "audit" ? "Thematic audit: " + ctx.records.audits.at(it->second.record).theme
-                                                   : "Audit cycle: " + ctx.records.cycles.at(it->second.record).title();
+    const std::string where = ref_where(ctx, it->second);
     out.push_back(
         {{"title", it->second.text}, {"url", urls::ref(it->second)}, {"detail", where + ", " + it->second.label}});
   }

@@ -157,7 +157,7 @@ std::vector<std::string> glossary_terms(std::string_view first_cell) {
 std::vector<AToZEntry> a_to_z_entries(const model::Site& site) {
   std::vector<AToZEntry> entries;
   for (const model::SitePage& p : site.pages) {
-    if (p.draft || p.sensitive) continue;  // --drafts, --include-sensitive: built, never listed here
+    if (!model::listed(p)) continue;
     entries.push_back({p.title, p.url, section_title(site, p), p.description});
     for (const markdown::TableRow& row : p.glossary_rows) {
       if (row.id.empty()) continue;

@@ -53,7 +53,7 @@ std::string render_sitemap(const model::Site& site) {
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const model::SitePage& p : site.pages) {
-    if (p.sensitive) continue;  // built with --include-sensitive, never listed
+    if (!model::listed(p)) continue;
     xml += "  <url><loc>" + xml_text(absolute_url(site.config, p.url)) + "</loc>";
     if (p.last_updated) xml += "<lastmod>" + p.last_updated->iso() + "</lastmod>";
     xml += "</url>\n";
@@ -71,8 +71,7 @@ std::string render_amendments_feed(const model::Site& site) {
   };
   std::vector<Entry> entries;
   for (const model::SitePage& p : site.pages) {
-    if (p.draft) continue;      // drafts (built with --drafts) are never in the feed
-    if (p.sensitive) continue;  // nor sensitive pages (--include-sensitive)
+    if (!model::listed(p)) continue;
     const std::vector<size_t> k = same_day_ordinals(p.changes);
     // A publication is its own entry; a `changes` entry of the same day is
     // not repeated, though it still counts in the day's K.
@@ -117,7 +116,7 @@ bool has_briefs(const model::Site& site) {
 std::string render_briefs_feed(const model::Site& site) {
   std::vector<const model::SitePage*> briefs;
   for (const model::SitePage& p : site.pages)
-    if (p.type == "brief" && !p.draft && p.published) briefs.push_back(&p);
+    if (p.type == "brief" && model::listed(p) && p.published) briefs.push_back(&p);
   std::stable_sort(briefs.begin(), briefs.end(), [](const model::SitePage* a, const model::SitePage* b) {
     return std::tie(*b->published, a->title, a->url) < std::tie(*a->published, b->title, b->url);
   });

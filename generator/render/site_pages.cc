@@ -126,7 +126,7 @@ void print_packs(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnos
 
 void redirects(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
   for (const model::SitePage& p : ctx.site.pages) {
-    if (p.sensitive) continue;                  // no redirect names a sensitive page
+    if (!model::listed(p)) continue;            // no redirect names a draft or a sensitive page
     for (const std::string& url : p.aliases) {  // checked and made site-root URLs by make_site
       // The target goes into a meta refresh too, so it is made final here, not by rewrite_urls.
       json view = {{"target", link_from(url, p.url, ctx.style)}, {"title", p.title}};
