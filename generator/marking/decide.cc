@@ -1,8 +1,6 @@
 #include "marking/marking.h"
 
-#include <type_traits>
-
-#include "marking/each_record.h"
+#include <map>
 
 namespace qahub::marking {
 
@@ -28,7 +26,7 @@ std::string checked(const config::Classification& rules, const std::string& writ
 }  // namespace
 
 void decide(const config::Classification& rules, content::ContentSet& content, records::Records& records,
-            diag::Diagnostics& diags) {
+            diag::Diagnostics& diags, const std::vector<record_pages::RecordKind>& kinds) {
   // Sections first: pages are sorted by URL, so a section's _index.md comes
   // before every page inside it.
   std::map<std::string, const content::Page*> sections;
@@ -47,18 +45,22 @@ void decide(const config::Classification& rules, content::ContentSet& content, r
     p.sensitive = rules.is_sensitive(p.marking);
     if (p.is_section) sections[p.url] = &p;
   }
-  each_record(records, [&](const std::string&, const std::string&, auto& rec) {
-    rec.src.marking = checked(rules, rec.src.classification, rec.src.at("/classification"), diags);
-    if constexpr (std::is_same_v<std::decay_t<decltype(rec)>, records::Meeting>) {
-      // A meeting takes its forum's marking unless it names one; a sensitive forum's wins over a public one.
-      if (auto forum = records.forums.find(rec.forum); forum != records.forums.end()) {
-        const records::Source& f = forum->second.src;
-        if (rec.src.classification.empty() || (f.sensitive && !rules.is_sensitive(rec.src.marking)))
-          rec.src.marking = f.marking;
+  std::map<std::string, const records::Source*> decided;  ///< "kind/id" → its source
+  for (const record_pages::RecordKind& kind : kinds) {
+    const records::KindStore& store = kind.data.store;
+    if (store.empty()) continue;
+    store.each(records, [&](const std::string& id, records::Source& src) {
+      src.marking = checked(rules, src.classification, src.at("/classification"), diags);
+      // A record takes its parent's marking (a meeting its forum's) unless it
+      // names one; a sensitive parent's wins over a public one.
+      if (auto parent = decided.find(store.marking_parent(records, id)); parent != decided.end()) {
+        const records::Source& f = *parent->second;
+        if (src.classification.empty() || (f.sensitive && !rules.is_sensitive(src.marking))) src.marking = f.marking;
       }
-    }
-    rec.src.sensitive = rules.is_sensitive(rec.src.marking);
-  });
+      src.sensitive = rules.is_sensitive(src.marking);
+      decided[std::string(kind.data.name) + "/" + id] = &src;
+    });
+  }
   // A sensitive cycle's report page is sensitive.
   for (const auto& [id, c] : records.cycles) {
     if (!c.src.sensitive || c.report.empty()) continue;

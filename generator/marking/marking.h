@@ -30,6 +30,7 @@
 #include "content/pages.h"
 #include "diag/diagnostics.h"
 #include "model/site.h"
+#include "record_pages/kinds.h"
 #include "records/model.h"
 
 namespace qahub::marking {
@@ -38,8 +39,11 @@ namespace qahub::marking {
 /// reports a marking qahub.yaml does not list, with "did you mean":
 ///
 ///   content/x.md:3:17: error: unknown marking "OFFICAL-SENSITIVE"; did you mean "OFFICIAL-SENSITIVE"?
+/// Records are walked kind by kind through `kinds`' stores (records/kind_store.h),
+/// in table order, so a parent (a forum) is decided before what inherits from it.
 void decide(const config::Classification& rules, content::ContentSet& content, records::Records& records,
-            diag::Diagnostics& diags);
+            diag::Diagnostics& diags,
+            const std::vector<record_pages::RecordKind>& kinds = record_pages::record_kinds());
 
 /// One kind of reference a public record can make to a page or record (a row
 /// of the table in references.cc): an action's `source`, a cycle's `report`,
@@ -66,7 +70,8 @@ const std::vector<ReferenceRow>& reference_rows();
 /// at the reference, naming both:
 ///
 ///   data/actions/a-001.json:9:11: error: public action "a-001" names OFFICIAL-SENSITIVE audit "x" (data/audits/x.json)
-void check_references(const content::ContentSet& content, const records::Records& records, diag::Diagnostics& diags);
+void check_references(const content::ContentSet& content, const records::Records& records, diag::Diagnostics& diags,
+                      const std::vector<record_pages::RecordKind>& kinds = record_pages::record_kinds());
 
 /// What the filter took out of the build, and what every later pass needs to
 /// know about sensitive items either way.
@@ -91,16 +96,17 @@ struct Withheld {
 /// Takes sensitive pages and records out of `content` and `records` (unless
 /// `include_sensitive`), and drops silently what public records list of them
 /// (meeting decisions' actions).
-Withheld withhold(content::ContentSet& content, records::Records& records, bool include_sensitive);
+Withheld withhold(content::ContentSet& content, records::Records& records, bool include_sensitive,
+                  const std::vector<record_pages::RecordKind>& kinds = record_pages::record_kinds());
 
 /// After links are resolved: drops the assets under content/ that only
 /// withheld pages or narratives link to.
 void drop_unlinked_assets(content::ContentSet& content, const std::vector<records::Narrative>& narratives,
                           const Withheld& withheld);
 
-/// Gives every page of the Site its marking: content pages from their
-/// content::Page (model::make_site copies it), record pages from their
-/// record's, generated pages the site default.
-void mark_site(model::Site& site, const records::Records& records);
+/// Gives every record page the marking of the record it shows (by its
+/// source file), before make_site copies it onto the Site's page.
+void mark_record_pages(std::vector<record_pages::RecordPage>& pages, const records::Records& records,
+                       const std::vector<record_pages::RecordKind>& kinds = record_pages::record_kinds());
 
 }  // namespace qahub::marking

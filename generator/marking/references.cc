@@ -4,7 +4,6 @@
 // brief's `source` (brief_sources below).
 #include "frontmatter/front_matter.h"
 #include "frontmatter/yaml_fields.h"
-#include "marking/each_record.h"
 #include "marking/marking.h"
 #include "records/refs.h"
 
@@ -98,12 +97,15 @@ struct Sensitive {
 
 class Lookup {
  public:
-  Lookup(const content::ContentSet& content, const Records& r) : index_(records::build_ref_index(r)) {
+  Lookup(const content::ContentSet& content, const Records& r, const std::vector<record_pages::RecordKind>& kinds)
+      : index_(records::build_ref_index(r)) {
     for (const content::Page& p : content.pages)
       if (p.sensitive) pages_[p.source] = &p;
-    each_record(r, [&](const std::string& kind, const std::string& id, const auto& rec) {
-      if (rec.src.sensitive) records_[kind + "/" + id] = &rec.src;
-    });
+    for (const record_pages::RecordKind& kind : kinds)
+      if (!kind.data.store.empty())
+        kind.data.store.each_const(r, [&](const std::string& id, const records::Source& src) {
+          if (src.sensitive) records_[std::string(kind.data.name) + "/" + id] = &src;
+        });
   }
 
   std::optional<Sensitive> find(const Target& t) const {
@@ -140,8 +142,9 @@ const std::vector<ReferenceRow>& reference_rows() {
   return rows;
 }
 
-void check_references(const content::ContentSet& content, const records::Records& records, diag::Diagnostics& diags) {
-  const Lookup lookup(content, records);
+void check_references(const content::ContentSet& content, const records::Records& records, diag::Diagnostics& diags,
+                      const std::vector<record_pages::RecordKind>& kinds) {
+  const Lookup lookup(content, records, kinds);
   std::vector<Reference> refs;
   for (ReferenceRow row : reference_rows()) row(records, refs);
   for (const Reference& ref : refs) {

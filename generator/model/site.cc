@@ -69,6 +69,8 @@ SitePage from_record(record_pages::RecordPage& r, const std::map<std::string, lo
   if (auto it = nav_weights.find(r.url); it != nav_weights.end()) s.weight = it->second;
   s.order = std::move(r.order);
   s.pager_group = std::move(r.pager_group);
+  s.marking = std::move(r.marking);
+  s.sensitive = r.sensitive;
   s.body_html = std::move(r.body_html);
   s.toc = std::move(r.toc);
   s.search_sections = std::move(r.search_sections);
@@ -172,6 +174,9 @@ Site make_site(const config::SiteConfig& config, base::Date as_of, content::Cont
   }
   std::sort(site.pages.begin(), site.pages.end(), [](const SitePage& a, const SitePage& b) { return a.url < b.url; });
   for (size_t i = 0; i < site.pages.size(); ++i) site.by_url[site.pages[i].url] = i;
+  // Pages no record or front matter marks (sections, lists, the home page): the site default.
+  for (SitePage& p : site.pages)
+    if (p.marking.empty()) p.marking = config.classification.default_marking;
 
   for (auto& [url, links] : records.backlinks)
     if (auto it = site.by_url.find(url); it != site.by_url.end()) site.pages[it->second].backlinks = links;

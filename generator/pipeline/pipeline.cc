@@ -125,6 +125,7 @@ void load_records(const config::BuildOptions& options, Build& b, diag::Diagnosti
                    b.config.targets.good_or_better_pm};
   b.record_pages = record_pages::build_pages(pages, diags);
   briefs::add_to_record_pages(b.briefs, *b.templates, b.record_pages, diags);
+  marking::mark_record_pages(b.record_pages.pages, b.data.records);
   if (!b.data.records.synonyms_json.empty())
     b.synonyms = search::SynonymTable::parse(b.data.records.synonyms_json, "data/search/synonyms.json", diags);
 }
@@ -163,7 +164,6 @@ void make_site(const config::BuildOptions& options, Build& b, diag::Diagnostics&
   record_pages::finish_bodies(b.record_pages.pages, b.data.records.narratives, options.jobs);
   b.site = std::make_unique<model::Site>(model::make_site(b.config, options.as_of, std::move(b.content),
                                                           std::move(b.record_pages), b.reserved, diags, options.jobs));
-  marking::mark_site(*b.site, b.data.records);
 }
 
 render::RenderOptions render_options(const config::BuildOptions& options, const config::SiteConfig& config) {

@@ -24,6 +24,9 @@ struct RecordKind {
   /// records of this kind have no page of their own.
   std::string_view url;
   PageBuilder pages = nullptr;  ///< nullptr: no pages
+
+  /// The page of record `id` ("/cycles/2026-27-cycle-1/"); "" for a kind without pages per record.
+  std::string url_of(const std::string& id) const;
 };
 
 /// Every kind, in load order (forums before the meetings that name them).

@@ -55,6 +55,10 @@ struct RecordPage {
   /// Previous/next step only between pages of one group: a meeting's is its
   /// forum, so the pager never leaves the forum; "" is the rest of the section.
   std::string pager_group;
+  /// The marking of the record it shows (marking::mark_record_pages); "" for
+  /// a section or list page, which gets the site default.
+  std::string marking;
+  bool sensitive = false;
 };
 
 /// A top-level navigation entry for a records section ("/actions/", "Action register").

@@ -71,6 +71,9 @@ struct Forum {
   base::Date tor_review_by;
   std::string tor_file;       ///< Markdown beside the record, "" if none
   std::optional<size_t> tor;  ///< index into Records::narratives
+
+  /// What its page shows of Records::narratives (records/kind_store.h).
+  std::vector<size_t> narratives() const { return tor ? std::vector<size_t>{*tor} : std::vector<size_t>{}; }
 };
 
 struct AgendaItem {
@@ -93,6 +96,10 @@ struct Meeting {
   std::vector<Decision> decisions;
   std::string minutes_file;
   std::optional<size_t> minutes;  ///< index into Records::narratives
+
+  std::vector<size_t> narratives() const { return minutes ? std::vector<size_t>{*minutes} : std::vector<size_t>{}; }
+  /// A meeting takes its forum's marking unless it names one (records/kind_store.h).
+  std::string marking_parent() const { return "forum/" + forum; }
 };
 
 /// Where a grade sits whatever the scale: trends compare cycles graded on
@@ -230,6 +237,8 @@ struct Audit {
   std::vector<Item> strengths, areas;
   std::vector<Recommendation> recommendations;
   std::vector<std::string> follows_up;  ///< refs "record/item"
+
+  std::vector<size_t> narratives() const { return summary ? std::vector<size_t>{*summary} : std::vector<size_t>{}; }
 };
 
 enum class Status { kOpen, kInProgress, kComplete, kCarriedForward, kOverdue, kDueSoon };

@@ -27,6 +27,7 @@
 #include "base/date.h"
 #include "diag/diagnostics.h"
 #include "markdown/document.h"
+#include "records/kind_store.h"
 #include "records/loaders.h"
 #include "records/model.h"
 
@@ -39,6 +40,9 @@ struct DataKind {
   std::string_view where;   ///< "data/cycles/": one record per file; "data/search/synonyms.json": one file
   std::string_view schema;  ///< "cycle.schema.json", or "" when the loader checks the file itself
   Loader load = nullptr;
+  /// Its typed map, for the walks every marked kind shares (kind_store.h);
+  /// empty for a kind whose schema has no `classification`.
+  KindStore store = {};
 
   bool single_file() const { return !where.empty() && where.back() != '/'; }
 };
