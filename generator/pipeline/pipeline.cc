@@ -69,11 +69,13 @@ struct Build {
   briefs::Result briefs;
   marking::Withheld withheld;
   std::vector<model::Claim> reserved;  ///< what qahub itself writes (render::reserved_claims)
+  /// The kinds table every walk over records follows (record_pages/kinds.h).
+  const std::vector<record_pages::RecordKind>* kinds = &record_pages::record_kinds();
 };
 
-// load: the site config, the theme (embedded default, overridden by the
-// site's themes/), and every content page read and parsed once.
-void load(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
+// config and theme: qahub.yaml, the theme (embedded default, overridden by
+// the site's themes/), the templates.
+void load_config(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
   b.config = config::load_site_config(options, diags);
   b.theme = std::make_unique<theme::Theme>(theme::Theme::load(options.site_dir, b.config.theme, diags));
   b.templates = std::make_unique<templating::Templates>(*b.theme, b.config.params);
@@ -81,53 +83,72 @@ void load(const config::BuildOptions& options, Build& b, diag::Diagnostics& diag
   b.load.markdown.raw_html = b.config.raw_html;
   b.load.allow_personal_data = b.config.allow_personal_data;
   b.load.jobs = options.jobs;
+}
+
+// content: every content page read and parsed once.
+void load_pages(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
   b.content = content::load_content(options.site_dir, b.load, diags);
 }
 
-// records: every kind of the kinds table loaded, typed and cross-checked;
-// then the reports (drafts left out, shortcodes resolved on every page's
-// tree); record pages made, narratives still Markdown.
-void load_records(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags,
-                  report::PublishRequest* publish) {
-  records::LoadInput in{options.site_dir,          options.as_of, b.load.markdown, b.config.allow_personal_data, {},
-                        record_pages::data_kinds()};
-  record_pages::PagesInput pages;
+// records: every kind of the kinds table loaded, typed and cross-checked.
+void load_records(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
+  std::vector<records::DataKind> data;
+  for (const record_pages::RecordKind& k : *b.kinds) data.push_back(k.data);
+  records::LoadInput in{options.site_dir, options.as_of, b.load.markdown, b.config.allow_personal_data, {}, data};
   for (const content::Page& p : b.content.pages) in.content_sources.insert(p.source);
-  std::error_code ec;
-  const bool has_data = std::filesystem::is_directory(options.site_dir / "data", ec);
   b.data = records::load(in, diags);
-  // Protective marking, one early filter: each page's and record's marking,
-  // public → sensitive references, then sensitive items out of the model
-  // (unless --include-sensitive) before any list or index is built.
-  marking::decide(b.config.classification, b.content, b.data.records, diags);
-  marking::check_references(b.content, b.data.records, diags);
-  b.withheld = marking::withhold(b.content, b.data.records, options.include_sensitive);
-  report::Options ropt{
-      options.site_dir, options.as_of, options.drafts, b.config.organisation, b.templates.get(), publish, {}, {}};
-  ropt.withheld = &b.withheld.keys;
-  ropt.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
-                  b.config.targets.good_or_better_pm};
-  if (auto broken = b.data.broken.find("cycle"); broken != b.data.broken.end()) ropt.broken_cycles = broken->second;
-  // A brief made from a withheld record was reported by marking::check_references.
+  if (!b.data.records.synonyms_json.empty())
+    b.synonyms = search::SynonymTable::parse(b.data.records.synonyms_json, "data/search/synonyms.json", diags);
+}
+
+// marking: each page's and record's marking decided, public → sensitive
+// references checked, then sensitive items out of the model (unless
+// --include-sensitive) before any list or index is built.
+void mark(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
+  marking::decide(b.config.classification, b.content, b.data.records, diags, *b.kinds);
+  marking::check_references(b.content, b.data.records, diags, *b.kinds);
+  b.withheld = marking::withhold(b.content, b.data.records, options.include_sensitive, *b.kinds);
+}
+
+// briefs: learning briefs checked (a brief made from a withheld record was
+// reported by marking::check_references), drafts left out.
+void apply_briefs(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
   std::map<std::string, std::set<std::string>> not_there = b.data.broken;
   for (const std::string& key : b.withheld.keys)
     if (const size_t slash = key.find('/'); slash != std::string::npos && !base::starts_with(key, "content/"))
       not_there[key.substr(0, slash)].insert(key.substr(slash + 1));
   b.briefs = briefs::apply_briefs({options.site_dir, options.as_of, options.drafts, b.templates.get(), not_there},
                                   b.content, b.data.records, diags);
+}
+
+// reports: Learning and Improvement reports (drafts left out, shortcodes
+// resolved on every page's tree).
+void apply_reports(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags,
+                   report::PublishRequest* publish) {
+  report::Options ropt{
+      options.site_dir, options.as_of, options.drafts, b.config.organisation, b.templates.get(), publish, {}, {}};
+  ropt.withheld = &b.withheld.keys;
+  ropt.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
+                  b.config.targets.good_or_better_pm};
+  if (auto broken = b.data.broken.find("cycle"); broken != b.data.broken.end()) ropt.broken_cycles = broken->second;
   ropt.briefs = &b.briefs.published;
   b.reports = report::apply_reports(ropt, b.content, b.data.records, diags);
+}
+
+// record pages: every kind's pages, narratives still Markdown, each carrying
+// its record's marking.
+void make_record_pages(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
+  record_pages::PagesInput pages;
   for (const content::Page& p : b.content.pages) pages.content_urls[p.source] = p.url;
-  pages.records = has_data ? &b.data.records : nullptr;
+  std::error_code ec;
+  pages.records = std::filesystem::is_directory(options.site_dir / "data", ec) ? &b.data.records : nullptr;
   pages.as_of = options.as_of;
   pages.templates = b.templates.get();
   pages.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
                    b.config.targets.good_or_better_pm};
   b.record_pages = record_pages::build_pages(pages, diags);
   briefs::add_to_record_pages(b.briefs, *b.templates, b.record_pages, diags);
-  marking::mark_record_pages(b.record_pages.pages, b.data.records);
-  if (!b.data.records.synonyms_json.empty())
-    b.synonyms = search::SynonymTable::parse(b.data.records.synonyms_json, "data/search/synonyms.json", diags);
+  marking::mark_record_pages(b.record_pages.pages, b.data.records, *b.kinds);
 }
 
 // links: every internal link and anchor of content pages and narratives,
@@ -313,19 +334,22 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
     }
   Build b;
   BuildState sources;
-  {
-    Pass pass(stats, "load");  // qahub.yaml, the theme, every content page parsed once
-    load(options, b, diags);
-  }
-  {
-    Pass pass(stats, "records");  // data/: loaded, typed, cross-checked; record pages made
-    load_records(options, b, diags, publish);
-  }
-  {
-    Pass pass(stats, "links");  // every link and anchor in content and narratives
+  // Each pass by name (--timings shows each), in order.
+  auto run = [&](const char* name, auto&& pass) {
+    Pass timer(stats, name);
+    pass();
+  };
+  run("config", [&] { load_config(options, b, diags); });              // qahub.yaml, the theme, the templates
+  run("content", [&] { load_pages(options, b, diags); });              // every content page parsed once
+  run("records", [&] { load_records(options, b, diags); });            // data/: loaded, typed, cross-checked
+  run("marking", [&] { mark(options, b, diags); });                    // decided, checked, sensitive items withheld
+  run("briefs", [&] { apply_briefs(options, b, diags); });             // learning briefs checked
+  run("reports", [&] { apply_reports(options, b, diags, publish); });  // reports and their blocks
+  run("record pages", [&] { make_record_pages(options, b, diags); });  // every kind's pages
+  run("links", [&] {  // every link and anchor in content and narratives
     check_links(b, diags);
     if (keep) note_sources(b, sources);
-  }
+  });
   if (stats) {
     stats->content_pages = b.content.pages.size();
     stats->record_pages = b.record_pages.pages.size();
@@ -335,10 +359,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
     for (const auto& key : b.withheld.keys) stats->sensitive_left_out += key.rfind("content/", 0) != 0;
     if (options.include_sensitive) stats->sensitive_left_out = 0;
   }
-  {
-    Pass pass(stats, "site");  // narratives into their pages; the read-only Site
-    make_site(options, b, diags);
-  }
+  run("site", [&] { make_site(options, b, diags); });  // narratives into their pages; the read-only Site
   // Checkpoint: nothing is rendered from a site with errors. Warnings that
   // --strict promotes do not stop here, so a --strict run lists every warning.
   if (diags.has_true_errors()) return false;
