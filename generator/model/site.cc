@@ -5,9 +5,8 @@
 #include <set>
 #include <tuple>
 
-#include "fs/url_path.h"
-
 #include "base/parallel.h"
+#include "fs/url_path.h"
 #include "model/tags.h"
 
 namespace qahub::model {
