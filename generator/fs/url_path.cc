@@ -135,7 +135,8 @@ SiteUrl site_url_from_written(std::string_view written) {
 }
 
 std::string output_file_for(std::string_view url) {
-  std::string rel = decode_url_path(url.substr(url.empty() ? 0 : 1)).value_or(std::string(url.substr(1)));
+  const std::string_view tail = url.empty() ? url : url.substr(1);
+  std::string rel = decode_url_path(tail).value_or(std::string(tail));
   if (rel.empty() || rel.back() == '/') rel += "index.html";
   return rel;
 }
