@@ -52,11 +52,27 @@ const std::vector<std::string>& known_brief_keys() {
   return keys;
 }
 
-/// What an item of each source kind is called, for messages.
-std::string item_word(const std::string& kind) {
-  if (kind == "cycle") return "key learning point";
-  if (kind == "audit") return "finding or recommendation";
-  return "decision";
+/// The kinds a brief may be made from: those others cite, in table order.
+std::vector<const record_pages::RecordKind*> source_kinds(const std::vector<record_pages::RecordKind>& kinds) {
+  std::vector<const record_pages::RecordKind*> out;
+  for (const record_pages::RecordKind& k : kinds)
+    if (k.data.store.citable) out.push_back(&k);
+  return out;
+}
+
+/// "cycle | audit | meeting", or with `articles` "a cycle, an audit or a meeting".
+std::string kind_list(const std::vector<const record_pages::RecordKind*>& kinds, bool articles) {
+  std::string out;
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    const std::string name(kinds[i]->data.name);
+    if (!articles) {
+      out += (i ? " | " : "") + name;
+      continue;
+    }
+    out += i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ";
+    out += (std::string("aeiou").find(name[0]) == std::string::npos ? "a " : "an ") + name;
+  }
+  return out;
 }
 
 class Checker {
@@ -67,11 +83,13 @@ class Checker {
         content_(content),
         formats_(formats),
         diags_(diags),
-        index_(records::build_ref_index(records)) {
+        index_(records.cited),
+        kinds_(source_kinds(*options.kinds)) {
     for (const content::Page& p : content.pages) sources_.push_back(p.source);
-    ids_["cycle"] = base::keys_of(records.cycles);
-    ids_["audit"] = base::keys_of(records.audits);
-    ids_["meeting"] = base::keys_of(records.meetings);
+    for (const record_pages::RecordKind* k : kinds_) {
+      ids_[std::string(k->data.name)] = k->data.store.ids(records);
+      items_[std::string(k->data.name)] = std::string(k->cited.items);
+    }
   }
 
   /// Reads page `i`'s front matter; nullopt when it is not a brief.
@@ -148,8 +166,9 @@ class Checker {
 
   void read_source(const YAML::Node& block, const YamlSource& src, const diag::Position& at_key, Brief& b) {
     const YAML::Node s = block["source"];
-    if (!s) return fail(at_key, "a brief needs a \"source\": {type: cycle | audit | meeting, id, item}", b);
-    if (!s.IsMap()) return fail(src.at(s), "\"source\" must be a mapping {type: cycle | audit | meeting, id, item}", b);
+    const std::string types = kind_list(kinds_, false);
+    if (!s) return fail(at_key, "a brief needs a \"source\": {type: " + types + ", id, item}", b);
+    if (!s.IsMap()) return fail(src.at(s), "\"source\" must be a mapping {type: " + types + ", id, item}", b);
     auto field = [&](const char* key, std::string& out) {
       const YAML::Node n = s[key];
       if (!n) return fail(src.at(s), std::string("\"source\" needs \"") + key + "\"", b);
@@ -162,12 +181,14 @@ class Checker {
     field("id", b.source_id);
     field("item", b.source_item);
     if (!b.ok) return;
-    if (b.source_kind != "cycle" && b.source_kind != "audit" && b.source_kind != "meeting")
+    if (!ids_.count(b.source_kind)) {
+      std::vector<std::string> names;
+      for (const record_pages::RecordKind* k : kinds_) names.emplace_back(k->data.name);
       return fail(src.at(s["type"]),
-                  "unknown source type \"" + b.source_kind + "\"" +
-                      diag::did_you_mean(b.source_kind, {"cycle", "audit", "meeting"}) +
-                      "; a brief is made from a cycle, an audit or a meeting",
+                  "unknown source type \"" + b.source_kind + "\"" + diag::did_you_mean(b.source_kind, names) +
+                      "; a brief is made from " + kind_list(kinds_, true),
                   b);
+    }
     if (auto broken = options_.broken.find(b.source_kind);
         broken != options_.broken.end() && broken->second.count(b.source_id))
       return;
@@ -182,8 +203,8 @@ class Checker {
                   b);
     if (!index_.count(b.source_id + "/" + b.source_item))
       fail(src.at(s["item"]),
-           b.source_kind + " \"" + b.source_id + "\" has no " + item_word(b.source_kind) + " \"" + b.source_item +
-               "\"" + diag::did_you_mean(b.source_item, items),
+           b.source_kind + " \"" + b.source_id + "\" has no " + items_[b.source_kind] + " \"" + b.source_item + "\"" +
+               diag::did_you_mean(b.source_item, items),
            b);
   }
 
@@ -278,7 +299,9 @@ class Checker {
   const content::ContentSet& content_;
   const std::map<std::string, Format>& formats_;
   diag::Diagnostics& diags_;
-  std::map<std::string, records::RefTarget> index_;
+  const std::map<std::string, records::RefTarget>& index_;
+  std::vector<const record_pages::RecordKind*> kinds_;  ///< what a brief may be made from
+  std::map<std::string, std::string> items_;            ///< kind → what its items are called
   std::vector<std::string> sources_;
   std::map<std::string, std::vector<std::string>> ids_;  ///< record ids by kind, sorted
 };
@@ -385,7 +408,7 @@ Result apply_briefs(const Options& options, content::ContentSet& content, const 
     list.teams = teams.size();
   }
 
-  const std::map<std::string, records::RefTarget> index = records::build_ref_index(records);
+  const std::map<std::string, records::RefTarget>& index = records.cited;
   std::set<size_t> drop;
   for (auto& [source, b] : briefs) {
     const content::Page* replacement = nullptr;

@@ -23,6 +23,7 @@
 #include "base/date.h"
 #include "content/pages.h"
 #include "diag/diagnostics.h"
+#include "record_pages/kinds.h"
 #include "records/model.h"
 #include "templating/templates.h"
 
@@ -36,6 +37,9 @@ struct Options {
   const templating::Templates* templates = nullptr;
   /// Ids (by kind) of records that failed to load: a brief made from one is not reported again.
   std::map<std::string, std::set<std::string>> broken;
+  /// The kinds table: a brief is made from a record of a kind others cite
+  /// (records::Citable), named as its row says.
+  const std::vector<record_pages::RecordKind>* kinds = &record_pages::record_kinds();
 };
 
 /// A published brief, for lists and the feed.

@@ -32,7 +32,7 @@ json group(const std::string& heading, const std::string& id, const std::vector<
 }  // namespace
 
 std::string list_html(const templating::Templates& templates, const std::vector<Listed>& briefs,
-                      diag::Diagnostics& diags) {
+                      diag::Diagnostics& diags, const std::vector<record_pages::RecordKind>& kinds) {
   // Newest first within each group; ties by title.
   std::vector<const Listed*> sorted;
   for (const Listed& b : briefs) sorted.push_back(&b);
@@ -41,13 +41,13 @@ std::string list_html(const templating::Templates& templates, const std::vector<
     return a->title < b->title;
   });
   json by_source = json::array();
-  const std::pair<const char*, const char*> kinds[] = {
-      {"cycle", "From audit cycles"}, {"audit", "From thematic audits"}, {"meeting", "From meetings"}};
-  for (const auto& [kind, heading] : kinds) {
+  for (const record_pages::RecordKind& kind : kinds) {
+    if (!kind.data.store.citable) continue;
     std::vector<const Listed*> in;
     for (const Listed* b : sorted)
-      if (b->source_kind == kind) in.push_back(b);
-    if (!in.empty()) by_source.push_back(group(heading, std::string("briefs-from-") + kind, in));
+      if (b->source_kind == kind.data.name) in.push_back(b);
+    if (!in.empty())
+      by_source.push_back(group(std::string(kind.cited.heading), "briefs-from-" + std::string(kind.data.name), in));
   }
   std::map<std::string, std::vector<const Listed*>> by_tag;  // by slug, first spelling shown
   std::map<std::string, std::string> spelling;
@@ -66,15 +66,14 @@ std::string list_html(const templating::Templates& templates, const std::vector<
 }
 
 void add_to_record_pages(const Result& briefs, const templating::Templates& templates, record_pages::RecordPages& pages,
-                         diag::Diagnostics& diags) {
-  const std::pair<const char*, const char*> folders[] = {
-      {"cycle", "data/cycles/"}, {"audit", "data/audits/"}, {"meeting", "data/meetings/"}};
+                         diag::Diagnostics& diags, const std::vector<record_pages::RecordKind>& kinds) {
   for (record_pages::RecordPage& page : pages.pages)
-    for (const auto& [kind, folder] : folders) {
+    for (const record_pages::RecordKind& kind : kinds) {
+      const std::string_view folder = kind.data.where;
+      if (!kind.data.store.citable || kind.data.single_file()) continue;
       if (!base::starts_with(page.source, folder) || !base::ends_with(page.source, ".json")) continue;
-      const std::string id =
-          page.source.substr(std::string(folder).size(), page.source.size() - std::string(folder).size() - 5);
-      auto it = briefs.by_record.find(std::string(kind) + "/" + id);
+      const std::string id = page.source.substr(folder.size(), page.source.size() - folder.size() - 5);
+      auto it = briefs.by_record.find(std::string(kind.data.name) + "/" + id);
       if (it == briefs.by_record.end()) continue;
       json rows = json::array();
       for (const Listed& b : it->second)

@@ -11,8 +11,10 @@
 namespace qahub::briefs {
 
 /// templates/briefs/list.mustache with every brief of `briefs`.
+/// Groups follow the kinds table (`kinds`: the cited kinds, their headings).
 std::string list_html(const templating::Templates& templates, const std::vector<Listed>& briefs,
-                      diag::Diagnostics& diags);
+                      diag::Diagnostics& diags,
+                      const std::vector<record_pages::RecordKind>& kinds = record_pages::record_kinds());
 
 }  // namespace qahub::briefs
 
@@ -23,9 +25,10 @@ struct RecordPages;
 namespace qahub::briefs {
 
 /// Adds "Learning briefs made from this" (each brief with its use count) to
-/// the page of every cycle, audit and meeting a published brief was made from.
+/// the page of every record (of a cited kind) a published brief was made from.
 /// (templates/briefs/record-list.mustache.)
 void add_to_record_pages(const Result& briefs, const templating::Templates& templates, record_pages::RecordPages& pages,
-                         diag::Diagnostics& diags);
+                         diag::Diagnostics& diags,
+                         const std::vector<record_pages::RecordKind>& kinds = record_pages::record_kinds());
 
 }  // namespace qahub::briefs

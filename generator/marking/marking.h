@@ -45,28 +45,14 @@ void decide(const config::Classification& rules, content::ContentSet& content, r
             diag::Diagnostics& diags,
             const std::vector<record_pages::RecordKind>& kinds = record_pages::record_kinds());
 
-/// One kind of reference a public record can make to a page or record (a row
-/// of the table in references.cc): an action's `source`, a cycle's `report`,
-/// `follows_up`, `linked_findings` and so on. Links an author wrote in
-/// Markdown are checked by model::LinkResolver against Withheld::urls.
+/// What a reference names, for the sensitivity check.
 struct Target {
-  std::string kind;  ///< "action", "audit", "cycle", "meeting", "forum", "training", "content" or "ref" ("record/item")
+  std::string kind;  ///< a kind's name ("audit"), "content" or "finding" ("record/item")
   std::string id;    ///< record id, content source ("content/x.md") or "record/item"
 };
-struct Reference {
-  const records::Source* from = nullptr;  ///< the referring record
-  std::string from_kind, from_id;         ///< "action", "a-001"
-  std::string pointer;                    ///< where in it ("/source/id")
-  Target to;
-};
 
-/// Every reference of one row's kind in `records`.
-using ReferenceRow = void (*)(const records::Records& records, std::vector<Reference>& out);
-
-/// The table of record references checked: a row per kind of reference.
-const std::vector<ReferenceRow>& reference_rows();
-
-/// Reports each reference from a public record to a sensitive page or record,
+/// Reports each reference from a public record to a sensitive page or record
+/// (every record's references(), records/kind_store.h; a brief's `source`),
 /// at the reference, naming both:
 ///
 ///   data/actions/a-001.json:9:11: error: public action "a-001" names OFFICIAL-SENSITIVE audit "x" (data/audits/x.json)

@@ -43,12 +43,11 @@ Withheld withhold(content::ContentSet& content, records::Records& records, bool 
   for (const record_pages::RecordKind& kind : kinds)
     if (!kind.data.store.empty())
       kind.data.store.erase_if(records, [](const records::Source& src) { return src.sensitive; });
-  // What public records list of withheld ones goes silently.
-  for (auto& [id, m] : records.meetings)
-    for (records::Decision& d : m.decisions)
-      d.actions.erase(std::remove_if(d.actions.begin(), d.actions.end(),
-                                     [&](const std::string& a) { return w.keys.count("action/" + a) > 0; }),
-                      d.actions.end());
+  // What public records list of withheld ones goes silently, and nothing cites them.
+  auto gone = [&](const std::string& kind, const std::string& id) { return w.keys.count(kind + "/" + id) > 0; };
+  for (const record_pages::RecordKind& kind : kinds)
+    if (kind.data.store.forget) kind.data.store.forget(records, gone);
+  std::erase_if(records.cited, [&](const auto& entry) { return gone(entry.second.kind, entry.second.record); });
   return w;
 }
 

@@ -117,8 +117,9 @@ void apply_briefs(const config::BuildOptions& options, Build& b, diag::Diagnosti
   for (const std::string& key : b.withheld.keys)
     if (const size_t slash = key.find('/'); slash != std::string::npos && !base::starts_with(key, "content/"))
       not_there[key.substr(0, slash)].insert(key.substr(slash + 1));
-  b.briefs = briefs::apply_briefs({options.site_dir, options.as_of, options.drafts, b.templates.get(), not_there},
-                                  b.content, b.data.records, diags);
+  b.briefs =
+      briefs::apply_briefs({options.site_dir, options.as_of, options.drafts, b.templates.get(), not_there, b.kinds},
+                           b.content, b.data.records, diags);
 }
 
 // reports: Learning and Improvement reports (drafts left out, shortcodes
@@ -144,10 +145,11 @@ void make_record_pages(const config::BuildOptions& options, Build& b, diag::Diag
   pages.records = std::filesystem::is_directory(options.site_dir / "data", ec) ? &b.data.records : nullptr;
   pages.as_of = options.as_of;
   pages.templates = b.templates.get();
+  pages.kinds = b.kinds;
   pages.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
                    b.config.targets.good_or_better_pm};
   b.record_pages = record_pages::build_pages(pages, diags);
-  briefs::add_to_record_pages(b.briefs, *b.templates, b.record_pages, diags);
+  briefs::add_to_record_pages(b.briefs, *b.templates, b.record_pages, diags, *b.kinds);
   marking::mark_record_pages(b.record_pages.pages, b.data.records, *b.kinds);
 }
 
@@ -319,7 +321,7 @@ std::vector<std::string> heading_ids(const content::Page& page) {
 }
 
 bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, BuildStats* stats, BuildState* keep,
-                report::PublishRequest* publish) {
+                report::PublishRequest* publish, const std::vector<record_pages::RecordKind>& kinds) {
   diags.set_strict(options.strict);
   std::error_code ec;
   if (std::filesystem::equivalent(output_dir(options), options.site_dir, ec)) {
@@ -333,6 +335,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
       return false;
     }
   Build b;
+  b.kinds = &kinds;
   BuildState sources;
   // Each pass by name (--timings shows each), in order.
   auto run = [&](const char* name, auto&& pass) {

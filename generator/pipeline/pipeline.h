@@ -21,6 +21,7 @@
 #include "diag/diagnostics.h"
 #include "model/links.h"
 #include "model/site.h"
+#include "record_pages/kinds.h"
 #include "render/render_site.h"
 #include "report/report.h"
 #include "search/search.h"
@@ -91,9 +92,11 @@ std::filesystem::path output_dir(const config::BuildOptions& options);
 /// Builds the site. Returns false when any error (or, with --strict, any
 /// warning) was reported; the previous output is then left untouched. On
 /// success, `keep` (when given) receives the build's state. `publish` is
-/// `qahub publish`'s request (report/report.h).
+/// `qahub publish`'s request (report/report.h). `kinds` is the kinds table
+/// every pass follows: the built-in one, or (a test) one with a kind more.
 bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, BuildStats* stats = nullptr,
-                BuildState* keep = nullptr, report::PublishRequest* publish = nullptr);
+                BuildState* keep = nullptr, report::PublishRequest* publish = nullptr,
+                const std::vector<record_pages::RecordKind>& kinds = record_pages::record_kinds());
 
 /// Heading ids of a parsed page, in order (BuildState::Source).
 std::vector<std::string> heading_ids(const content::Page& page);

@@ -10,18 +10,31 @@ namespace r = records;
 const std::vector<RecordKind>& record_kinds() {
   // clang-format off
   static const std::vector<RecordKind> kinds = {
-  //  name        where                        schema                      loader             URL of a record's page  pages
-    {{"forum",    "data/forums/",              "forum.schema.json",        r::load_forum, r::store_of<&r::Records::forums>()},    "/forums/{id}/",       add_forum_pages},
-    {{"meeting",  "data/meetings/",            "meeting.schema.json",      r::load_meeting, r::store_of<&r::Records::meetings>()},  "/meetings/{id}/",     nullptr},  // on forum pages' builder
-    {{"organisation", "data/organisation.json", "organisation.schema.json", r::load_organisation}, "", nullptr},  // before the cycles that name it
-    {{"scale",    "data/scales/",              "scale.schema.json",        r::load_scale},    "/scales/{id}/",       add_scale_pages},  // before the cycles that name one
-    {{"cycle",    "data/cycles/",              "cycle.schema.json",        r::load_cycle, r::store_of<&r::Records::cycles>()},    "/cycles/{id}/",       add_cycle_pages},
-    {{"audit",    "data/audits/",              "audit.schema.json",        r::load_audit, r::store_of<&r::Records::audits>()},    "/audits/{id}/",       add_audit_pages},
-    {{"action",   "data/actions/",             "action.schema.json",       r::load_action, r::store_of<&r::Records::actions>()},   "/actions/{id}/",      add_action_pages},
-    {{"training", "data/training/",            "training.schema.json",     r::load_training, r::store_of<&r::Records::training>()}, "/training/{id}/",     add_training_pages},
-    {{"schedule", "data/schedules/",           "schedule.schema.json",     r::load_schedule, r::store_of<&r::Records::schedules>()}, "",                    add_schedule_pages},
-    {{"brief-use", "data/brief-uses/",         "brief-use.schema.json",    r::load_brief_use, r::store_of<&r::Records::brief_uses>()}, "",                   nullptr},  // counted on briefs (briefs/briefs.h)
-    {{"synonyms", "data/search/synonyms.json", "synonyms.schema.json",     r::load_synonyms}, "",                    nullptr},  // search/synonyms.h reads it
+    {.data = {"forum", "data/forums/", "forum.schema.json", r::load_forum, r::store_of<&r::Records::forums>()},
+     .url = "/forums/{id}/", .pages = add_forum_pages, .nav = {"Practice forums", 130}},
+    {.data = {"organisation", "data/organisation.json", "organisation.schema.json", r::load_organisation},
+     .url = ""},  // before the cycles that name it
+    {.data = {"scale", "data/scales/", "scale.schema.json", r::load_scale},
+     .url = "/scales/{id}/", .pages = add_scale_pages},  // before the cycles that name one
+    {.data = {"cycle", "data/cycles/", "cycle.schema.json", r::load_cycle, r::store_of<&r::Records::cycles>()},
+     .url = "/cycles/{id}/", .pages = add_cycle_pages, .nav = {"Audit cycles", 100},
+     .cited = {"key learning point", "From audit cycles"}},
+    {.data = {"audit", "data/audits/", "audit.schema.json", r::load_audit, r::store_of<&r::Records::audits>()},
+     .url = "/audits/{id}/", .pages = add_audit_pages, .nav = {"Thematic audits", 110},
+     .cited = {"finding or recommendation", "From thematic audits"}},
+    {.data = {"meeting", "data/meetings/", "meeting.schema.json", r::load_meeting, r::store_of<&r::Records::meetings>()},
+     .url = "/meetings/{id}/", .pages = nullptr,  // built with its forum's pages (after its forum: its marking)
+     .cited = {"decision", "From meetings"}},
+    {.data = {"action", "data/actions/", "action.schema.json", r::load_action, r::store_of<&r::Records::actions>()},
+     .url = "/actions/{id}/", .pages = add_action_pages, .nav = {"Action register", 120}},
+    {.data = {"training", "data/training/", "training.schema.json", r::load_training, r::store_of<&r::Records::training>()},
+     .url = "/training/{id}/", .pages = add_training_pages, .nav = {"Training timeline", 140}},
+    {.data = {"schedule", "data/schedules/", "schedule.schema.json", r::load_schedule, r::store_of<&r::Records::schedules>()},
+     .url = "", .pages = add_schedule_pages, .section = "/schedules/", .nav = {"Reporting and meeting schedules", 150}},
+    {.data = {"brief-use", "data/brief-uses/", "brief-use.schema.json", r::load_brief_use, r::store_of<&r::Records::brief_uses>()},
+     .url = ""},  // counted on briefs (briefs/briefs.h)
+    {.data = {"synonyms", "data/search/synonyms.json", "synonyms.schema.json", r::load_synonyms},
+     .url = ""},  // search/synonyms.h reads it
   };
   // clang-format on
   return kinds;
@@ -33,15 +46,16 @@ std::vector<records::DataKind> data_kinds() {
   return out;
 }
 
-namespace {
-
-const RecordKind* find(std::string_view kind) {
+const RecordKind* find_kind(std::string_view name) {
   for (const RecordKind& k : record_kinds())
-    if (k.data.name == kind) return &k;
+    if (k.data.name == name) return &k;
   return nullptr;
 }
 
-}  // namespace
+std::string RecordKind::section_url() const {
+  if (url.empty()) return std::string(section);
+  return std::string(url.substr(0, url.find("{id}")));
+}
 
 std::string RecordKind::url_of(const std::string& id) const {
   if (url.empty()) return {};
@@ -50,14 +64,13 @@ std::string RecordKind::url_of(const std::string& id) const {
 }
 
 std::string record_url(std::string_view kind, const std::string& id) {
-  const RecordKind* k = find(kind);
+  const RecordKind* k = find_kind(kind);
   return k ? k->url_of(id) : std::string();
 }
 
 std::string section_url(std::string_view kind) {
-  const RecordKind* k = find(kind);
-  if (!k || k->url.empty()) return {};
-  return std::string(k->url.substr(0, k->url.find("{id}")));
+  const RecordKind* k = find_kind(kind);
+  return k ? k->section_url() : std::string();
 }
 
 }  // namespace qahub::record_pages

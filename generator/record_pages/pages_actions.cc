@@ -46,7 +46,7 @@ json trace(const Context& ctx, const Action& a) {
   for (const std::string& ref : finding_refs) {
     auto t = ctx.refs.find(ref);
     if (t == ctx.refs.end()) continue;
-    const std::string where = ref_where(ctx, t->second);
+    const std::string where = t->second.where;
     findings.push_back(
         link(t->second.text, urls::ref(t->second), where + ", " + t->second.label + " " + t->second.item));
   }

@@ -67,8 +67,7 @@ RecordPage audit_page(const Context& ctx, const Audit& a) {
   for (const std::string& ref : a.follows_up) {
     auto t = ctx.refs.find(ref);
     if (t == ctx.refs.end()) continue;
-    follows.push_back(
-        {{"title", t->second.text}, {"url", urls::ref(t->second)}, {"detail", ref_where(ctx, t->second)}});
+    follows.push_back({{"title", t->second.text}, {"url", urls::ref(t->second)}, {"detail", t->second.where}});
   }
   v["follows_up"] = follows;
   v["followed_by"] = links_for(ctx, ctx.audits_following, a.id, false);

@@ -28,7 +28,7 @@ json linked(const Context& ctx, const Training& t) {
   for (const std::string& ref : t.linked_findings) {
     auto it = ctx.refs.find(ref);
     if (it == ctx.refs.end()) continue;
-    const std::string where = ref_where(ctx, it->second);
+    const std::string where = it->second.where;
     out.push_back(
         {{"title", it->second.text}, {"url", urls::ref(it->second)}, {"detail", where + ", " + it->second.label}});
   }

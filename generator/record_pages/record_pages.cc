@@ -1,5 +1,7 @@
 #include "record_pages/record_pages.h"
 
+#include <algorithm>
+
 #include "base/parallel.h"
 #include "markdown/html_text.h"
 #include "record_pages/kinds.h"
@@ -51,18 +53,16 @@ RecordPages build_pages(const PagesInput& input, diag::Diagnostics& diags) {
   if (!input.records) return out;  // a site without data/ is a plain guidance site: no empty record sections
   // Pages, kind by kind, then the pages across kinds.
   Context ctx(input, diags);
-  for (const RecordKind& kind : record_kinds())
+  for (const RecordKind& kind : *input.kinds) {
     if (kind.pages) kind.pages(ctx, out);
+    if (!kind.nav.title.empty()) out.nav.push_back({kind.section_url(), std::string(kind.nav.title), kind.nav.weight});
+  }
   add_trends_page(ctx, out);
   out.files["actions/actions.csv"] = actions_csv(ctx);
 
-  out.nav = {{urls::kCycles, "Audit cycles", 100},
-             {urls::kAudits, "Thematic audits", 110},
-             {urls::kActions, "Action register", 120},
-             {urls::kForums, "Practice forums", 130},
-             {urls::kTraining, "Training timeline", 140},
-             {urls::kSchedules, "Reporting and meeting schedules", 150},
-             {urls::kTrends, "Trends", 160}};
+  out.nav.push_back({urls::kTrends, "Trends", 160});  // across kinds
+  std::stable_sort(out.nav.begin(), out.nav.end(),
+                   [](const NavEntry& a, const NavEntry& b) { return a.weight < b.weight; });
 
   // Backlinks: content pages that records name.
   for (const auto& [source, links] : ctx.backlinks) {

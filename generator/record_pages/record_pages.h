@@ -24,6 +24,7 @@
 #include "base/text.h"
 #include "diag/diagnostics.h"
 #include "markdown/document.h"
+#include "record_pages/kinds.h"
 #include "records/model.h"
 #include "templating/templates.h"
 
@@ -96,6 +97,8 @@ struct PagesInput {
   /// Content source ("content/learning/2025-26-cycle-1.md") → its URL.
   std::map<std::string, std::string> content_urls;
   FigureOptions figures;
+  /// The kinds table whose page builders and nav sections run, in order.
+  const std::vector<RecordKind>* kinds = &record_kinds();
 };
 
 /// Every record page, with placeholders for narratives. Empty when the site has no data/.

@@ -156,19 +156,4 @@ json action_view(const Context& ctx, const Action& a) {
   return v;
 }
 
-std::string ref_where(const Context& ctx, const records::RefTarget& t) {
-  const records::Records& r = ctx.records;
-  if (t.kind == "audit")
-    if (auto it = r.audits.find(t.record); it != r.audits.end()) return "Thematic audit: " + it->second.theme;
-  if (t.kind == "cycle")
-    if (auto it = r.cycles.find(t.record); it != r.cycles.end()) return "Audit cycle: " + it->second.title();
-  if (t.kind == "meeting")
-    if (auto it = r.meetings.find(t.record); it != r.meetings.end()) {
-      auto forum = r.forums.find(it->second.forum);
-      const std::string name = forum == r.forums.end() ? it->second.forum : forum->second.name;
-      return "Meeting: " + name + ", " + it->second.date.human();
-    }
-  return "";
-}
-
 }  // namespace qahub::record_pages

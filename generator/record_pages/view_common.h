@@ -56,12 +56,6 @@ std::string bar_chart_svg(const std::string& id, const std::string& title, const
 /// View of an action for tables and lists.
 nlohmann::json action_view(const Context& ctx, const records::Action& a);
 
-/// Where a referenced record or item sits, for the line under its link:
-/// "Thematic audit: Father-inclusive practice", "Audit cycle: Cycle 1,
-/// 2025-26", "Meeting: Practice Board, 12 November 2026"; "" for a record
-/// that is not there. Every referable kind (records::RefTarget) has a line,
-/// so no reference a schema allows can stop a build.
-std::string ref_where(const Context& ctx, const records::RefTarget& target);
 /// "Thematic audit: Father-inclusive practice, recommendation r1" style source text and URL.
 nlohmann::json source_view(const Context& ctx, const records::Action& a);
 

@@ -7,11 +7,14 @@
 ///
 ///   {"action", "data/actions/", "action.schema.json", load_action, store_of<&Records::actions>()}
 ///
-/// What differs by kind lives on the kind's struct in model.h: narratives()
-/// (the Markdown files its page shows) and marking_parent() (a meeting takes
-/// its forum's marking), each optional.
+/// What differs by kind lives on the kind's struct in model.h, each
+/// optional: narratives() (the Markdown files its page shows),
+/// marking_parent() (a meeting takes its forum's marking), references()
+/// (what it names, read by the existence and the sensitivity checks) and
+/// citable(records) (itself and the items others may cite as "record/item").
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "records/model.h"
@@ -21,6 +24,9 @@ namespace qahub::records {
 using SourceFn = std::function<void(const std::string& id, Source& src)>;
 using ConstSourceFn = std::function<void(const std::string& id, const Source& src)>;
 using SourceDrop = std::function<bool(const Source& src)>;
+using RefsFn = std::function<void(const std::string& id, const Source& src, const std::vector<Ref>& refs)>;
+using NameDrop = std::function<bool(const std::string& kind, const std::string& id)>;
+using CitableFn = std::function<void(const std::string& id, const Citable& citable)>;
 
 struct KindStore {
   /// Calls fn(id, source) for every record of the kind, in id order; null
@@ -33,6 +39,15 @@ struct KindStore {
   std::string (*marking_parent)(const Records& records, const std::string& id) = nullptr;
   /// Erases the records `drop` picks.
   void (*erase_if)(Records& records, const SourceDrop& drop) = nullptr;
+  /// Calls fn(id, source, references) for every record, in id order.
+  void (*references)(const Records& records, const RefsFn& fn) = nullptr;
+  /// Calls fn(id, citable) for every record; null for a kind nobody cites.
+  void (*citable)(const Records& records, const CitableFn& fn) = nullptr;
+  /// Drops from every record the names gone(kind, id) picks, where its struct
+  /// has forget() (a name withholding takes silently); null otherwise.
+  void (*forget)(Records& records, const NameDrop& gone) = nullptr;
+  /// The ids of its records, sorted.
+  std::vector<std::string> (*ids)(const Records& records) = nullptr;
 
   bool empty() const { return each == nullptr; }
 };
@@ -68,6 +83,28 @@ KindStore store_of() {
   s.erase_if = [](Records& r, const SourceDrop& drop) {
     auto& map = r.*Member;
     for (auto it = map.begin(); it != map.end();) it = drop(it->second.src) ? map.erase(it) : std::next(it);
+  };
+  s.references = [](const Records& r, const RefsFn& fn) {
+    for (const auto& [id, rec] : r.*Member) {
+      if constexpr (requires { rec.references(); })
+        fn(id, rec.src, rec.references());
+      else
+        fn(id, rec.src, {});
+    }
+  };
+  using Record = typename std::remove_cvref_t<decltype(Records().*Member)>::mapped_type;
+  if constexpr (requires(const Record& rec, const Records& r) { rec.citable(r); })
+    s.citable = [](const Records& r, const CitableFn& fn) {
+      for (const auto& [id, rec] : r.*Member) fn(id, rec.citable(r));
+    };
+  if constexpr (requires(Record & rec, const NameDrop& gone) { rec.forget(gone); })
+    s.forget = [](Records& r, const NameDrop& gone) {
+      for (auto& [id, rec] : r.*Member) rec.forget(gone);
+    };
+  s.ids = [](const Records& r) {
+    std::vector<std::string> out;
+    for (const auto& [id, rec] : r.*Member) out.push_back(id);
+    return out;
   };
   return s;
 }

@@ -139,8 +139,9 @@ Loaded load(const LoadInput& input, diag::Diagnostics& diags) {
   // Read, check and type every record under data/.
   const ReaderOptions options{input.site_dir, input.markdown, input.allow_personal_data};
   Loaded loaded = load_records(options, input.kinds, schemas, diags);
-  // Every id and "record/item" reference must resolve.
-  check_references(loaded.records, loaded.broken, input.content_sources, diags);
+  // What records may cite, once; then every id and "record/item" reference must resolve.
+  index_citations(loaded.records, input.kinds);
+  check_references(loaded.records, input.kinds, loaded.broken, input.content_sources, diags);
   // Warnings against --as-of.
   check_dates(loaded.records, input.as_of, diags, loaded.broken.count("meeting") == 0);
   return loaded;

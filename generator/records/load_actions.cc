@@ -45,4 +45,9 @@ bool load_action(RecordReader& reader, const json& doc, Source src, Records& out
   return true;
 }
 
+std::vector<Ref> Action::references() const {
+  if (source_type == "plan") return {};  // improvement plans are not records
+  return {{"/source/id", source_type, source_id, source_item, "/source/item"}};
+}
+
 }  // namespace qahub::records

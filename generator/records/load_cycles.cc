@@ -280,4 +280,10 @@ bool load_cycle(RecordReader& reader, const json& doc, Source src, Records& out)
   return true;
 }
 
+Citable Cycle::citable(const Records&) const {
+  Citable c{"audit cycle", title(), "Audit cycle: " + title(), {}};
+  for (const Item& i : key_learning) c.items.push_back({i.id, "key learning point", i.text});
+  return c;
+}
+
 }  // namespace qahub::records

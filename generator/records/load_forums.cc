@@ -64,4 +64,26 @@ bool load_meeting(RecordReader& reader, const json& doc, Source src, Records& ou
   return true;
 }
 
+std::vector<Ref> Meeting::references() const {
+  std::vector<Ref> out{{"/forum", "forum", forum}};
+  for (size_t i = 0; i < agenda.size(); ++i)
+    out.push_back({"/agenda/" + std::to_string(i) + "/cycle", "cycle", agenda[i].cycle});
+  for (size_t i = 0; i < decisions.size(); ++i)
+    for (size_t j = 0; j < decisions[i].actions.size(); ++j)
+      out.push_back({"/decisions/" + std::to_string(i) + "/actions/" + std::to_string(j), "action",
+                     decisions[i].actions[j], "", "", true});
+  return out;
+}
+
+Citable Meeting::citable(const Records& r) const {
+  auto f = r.forums.find(forum);
+  Citable c{"", "", "Meeting: " + (f == r.forums.end() ? forum : f->second.name) + ", " + date.human(), {}};
+  for (const Decision& d : decisions) c.items.push_back({d.id, "decision", d.text});
+  return c;
+}
+
+void Meeting::forget(const std::function<bool(const std::string& kind, const std::string& id)>& gone) {
+  for (Decision& d : decisions) std::erase_if(d.actions, [&](const std::string& a) { return gone("action", a); });
+}
+
 }  // namespace qahub::records

@@ -18,4 +18,11 @@ bool load_training(RecordReader&, const json& doc, Source src, Records& out) {
   return true;
 }
 
+std::vector<Ref> Training::references() const {
+  std::vector<Ref> out;
+  for (size_t i = 0; i < linked_findings.size(); ++i)
+    out.push_back({"/linked_findings/" + std::to_string(i), "finding", linked_findings[i]});
+  return out;
+}
+
 }  // namespace qahub::records

@@ -2,6 +2,7 @@
 /// Typed practice records, one struct per kind, and the store that holds them
 /// keyed by id. Relations are ids, never pointers (the store is built once,
 /// then read), so views and checks look things up through `Records`.
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -14,6 +15,8 @@
 #include "records/json_positions.h"
 
 namespace qahub::records {
+
+struct Records;
 
 /// The file a record came from, with positions for diagnostics that are found
 /// after loading (references, statuses, cadence).
@@ -51,6 +54,47 @@ struct Item {
   std::string text;
 };
 
+/// One reference a record makes to another record, an item of one or a
+/// content page: read by both the existence check (refs.h) and the
+/// sensitivity check (generator/marking/), so a kind lists its references
+/// once, in its struct's `references()`.
+struct Ref {
+  std::string pointer;  ///< where in the record ("/source/id")
+  /// What it names: a kind's name ("forum"), "content" (a content page's
+  /// source, "content/x.md") or "finding" (a cited item, "record/item").
+  std::string kind;
+  std::string id;
+  std::string item = {};          ///< an item of record `id` ("r1"), checked at `item_pointer`; "" for none
+  std::string item_pointer = {};  ///< "/source/item"
+  /// Withholding drops this name silently when it names a sensitive record
+  /// (a decision's actions), so a public record may make it.
+  bool may_name_sensitive = false;
+};
+
+/// An item others may cite as "record/item" (a finding, a key learning point).
+struct CitedItem {
+  std::string id, label, text;  ///< "r1", "recommendation", its words
+};
+
+/// What of a record others may cite, from its struct's `citable()`: the
+/// record itself (when `label` is set) and its items, in the record's order.
+struct Citable {
+  std::string label;  ///< "audit cycle"; "" when only its items may be cited (a meeting)
+  std::string title;  ///< "Cycle 1, 2025-26"
+  std::string where;  ///< where an item of it comes from, for lists: "Audit cycle: Cycle 1, 2025-26"
+  std::vector<CitedItem> items = {};
+};
+
+/// A cited record or item ("record" or "record/item" in Records::cited).
+struct RefTarget {
+  std::string kind;        ///< its kind's name ("audit")
+  std::string record;      ///< record id
+  std::string item;        ///< item id, "" for the record itself
+  std::string label;       ///< "area for development", "recommendation", "key learning point", "decision", "strength"
+  std::string text;        ///< the item's text (or the record's title); the item id is its anchor on the record's page
+  std::string where = {};  ///< Citable::where of its record
+};
+
 /// An ISO 8601 period (P1M, P2W…) with the wording people read.
 struct Frequency {
   std::string period;  ///< "" when the body has no fixed cadence
@@ -74,6 +118,7 @@ struct Forum {
 
   /// What its page shows of Records::narratives (records/kind_store.h).
   std::vector<size_t> narratives() const { return tor ? std::vector<size_t>{*tor} : std::vector<size_t>{}; }
+  std::vector<Ref> references() const { return {{"/guidance", "content", guidance}}; }
 };
 
 struct AgendaItem {
@@ -100,6 +145,11 @@ struct Meeting {
   std::vector<size_t> narratives() const { return minutes ? std::vector<size_t>{*minutes} : std::vector<size_t>{}; }
   /// A meeting takes its forum's marking unless it names one (records/kind_store.h).
   std::string marking_parent() const { return "forum/" + forum; }
+  std::vector<Ref> references() const;      ///< its forum, agenda cycles, decisions' actions (load_forums.cc)
+  Citable citable(const Records& r) const;  ///< its decisions
+  /// Drops the names `gone(kind, id)` picks among those it may make of a
+  /// withheld record (Ref::may_name_sensitive): its decisions' actions.
+  void forget(const std::function<bool(const std::string& kind, const std::string& id)>& gone);
 };
 
 /// Where a grade sits whatever the scale: trends compare cycles graded on
@@ -205,6 +255,8 @@ struct Cycle {
   base::Date start() const { return months.front().start; }
   base::Date end() const { return months.back().end; }
   std::string title() const;  ///< "Cycle 1, 2025-26"
+  std::vector<Ref> references() const { return {{"/report", "content", report}}; }
+  Citable citable(const Records& r) const;  ///< itself and its key learning points
 };
 
 /// A service or an area of data/organisation.json.
@@ -239,6 +291,8 @@ struct Audit {
   std::vector<std::string> follows_up;  ///< refs "record/item"
 
   std::vector<size_t> narratives() const { return summary ? std::vector<size_t>{*summary} : std::vector<size_t>{}; }
+  std::vector<Ref> references() const;      ///< its follows_up
+  Citable citable(const Records& r) const;  ///< itself, strengths, areas, recommendations
 };
 
 enum class Status { kOpen, kInProgress, kComplete, kCarriedForward, kOverdue, kDueSoon };
@@ -261,6 +315,8 @@ struct Action {
   base::Date due;
   std::vector<StatusEntry> history;  ///< in date order
   std::vector<Impact> impact;
+
+  std::vector<Ref> references() const;  ///< its source record and item (a plan is not a record)
 };
 
 struct Phase {
@@ -274,6 +330,8 @@ struct Training {
   std::vector<std::string> audience;
   std::vector<Phase> phases;
   std::vector<std::string> linked_findings;  ///< refs "record/item"
+
+  std::vector<Ref> references() const;  ///< its linked_findings
 };
 
 struct Schedule {
@@ -281,6 +339,8 @@ struct Schedule {
   std::string id, kind, name, purpose, difference, informs_practice, forum;
   std::vector<std::string> audience;
   Frequency frequency;
+
+  std::vector<Ref> references() const { return {{"/forum", "forum", forum}}; }
 };
 
 /// One team's use of a learning brief (data/brief-uses/<id>.json): a kind
@@ -294,6 +354,8 @@ struct BriefUse {
   base::Date date;
   std::string meeting;  ///< a meeting id, "" if none
   std::string agreed_change, follow_up;
+
+  std::vector<Ref> references() const { return {{"/brief", "content", brief}, {"/meeting", "meeting", meeting}}; }
 };
 
 /// Every record, by id within each kind (std::map: output order is id order).
@@ -315,6 +377,10 @@ struct Records {
   /// data/search/synonyms.json as written ("" when the site has none): search
   /// parses it (search/synonyms.h), since its groups are stemmed there.
   std::string synonyms_json;
+  /// Every citable record and item ("record" or "record/item"), from the
+  /// `citable()` of each kind's records (index_citations, records/refs.h);
+  /// marking::withhold takes out those of withheld records.
+  std::map<std::string, RefTarget> cited;
 };
 
 /// The scale `id`: the site's data/scales/<id>.json, else the built-in

@@ -30,7 +30,7 @@ Followed what_followed(const Relations& rel, const Records& r, const Cycle& c, c
 
 }  // namespace
 
-Relations::Relations(const Records& r) : refs(build_ref_index(r)) {
+Relations::Relations(const Records& r) : refs(r.cited) {
   for (const auto& [mid, m] : r.meetings) {
     for (size_t i = 0; i < m.decisions.size(); ++i)
       for (const std::string& a : m.decisions[i].actions) decisions_for_action[a].push_back({mid, i});

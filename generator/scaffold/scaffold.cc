@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <regex>
+#include <stdexcept>
 
 #include "base/text.h"
 #include "fs/files.h"
+#include "record_pages/kinds.h"
 
 namespace qahub::scaffold {
 /// A URL-safe path segment, the same shape as a record id.
@@ -33,6 +35,31 @@ base::Date one_year_on(base::Date d) {
   base::Date next{d.year + 1, d.month, d.day};
   if (!base::Date::parse(next.iso())) next.day = 28;  // 29 February
   return next;
+}
+
+namespace {
+
+const record_pages::RecordKind& kind_named(std::string_view name) {
+  const record_pages::RecordKind* k = record_pages::find_kind(name);
+  if (!k) throw std::logic_error("no record kind \"" + std::string(name) + "\" in the kinds table");
+  return *k;
+}
+
+}  // namespace
+
+std::string record_file(std::string_view kind, const std::string& id, std::string_view ext) {
+  return std::string(kind_named(kind).data.where) + id + std::string(ext);
+}
+
+std::string schema_ref(std::string_view kind) { return "../schemas/" + std::string(kind_named(kind).data.schema); }
+
+std::vector<std::string> record_ids(const std::filesystem::path& site_dir, std::string_view kind) {
+  std::vector<std::string> ids;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(site_dir / kind_named(kind).data.where, ec))
+    if (e.path().extension() == ".json") ids.push_back(e.path().stem().string());
+  std::sort(ids.begin(), ids.end());
+  return ids;
 }
 
 std::string first_free_id(const std::string& base, const std::vector<std::string>& taken) {

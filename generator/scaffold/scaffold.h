@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/date.h"
@@ -78,6 +79,13 @@ bool write_plan(const std::filesystem::path& site_dir, const Plan& plan, diag::D
 std::string cycle_id_for(base::Date d);
 /// The next cycle id: "2026-27-cycle-3" → "2027-28-cycle-1".
 std::string next_cycle_id(const std::string& id);
+/// Where `qahub new` writes a record of `kind`, from the kinds table
+/// (record_pages/kinds.h): "data/cycles/<id>.json" (or another extension).
+std::string record_file(std::string_view kind, const std::string& id, std::string_view ext = ".json");
+/// A new record's "$schema": "../schemas/cycle.schema.json".
+std::string schema_ref(std::string_view kind);
+/// The ids of the site's records of `kind` (their file stems), sorted.
+std::vector<std::string> record_ids(const std::filesystem::path& site_dir, std::string_view kind);
 /// `base` if free in `taken`, else base-2, base-3, …
 std::string first_free_id(const std::string& base, const std::vector<std::string>& taken);
 /// The same date a year on; 29 February becomes 28 February.

@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "briefs/formats.h"
 #include "fs/files.h"
+#include "record_pages/kinds.h"
 #include "scaffold/scaffold.h"
 
 namespace qahub::scaffold {
@@ -29,13 +30,9 @@ std::vector<std::string> split(const std::string& s, char sep) {
 /// The first key learning point of the newest cycle that has one, as
 /// "cycle/ID/ITEM"; "" when no cycle can be read or none has any.
 std::string newest_learning_point(const std::filesystem::path& site_dir) {
-  std::vector<std::string> ids;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(site_dir / "data" / "cycles", ec))
-    if (e.path().extension() == ".json") ids.push_back(e.path().stem().string());
-  std::sort(ids.begin(), ids.end());
+  const std::vector<std::string> ids = record_ids(site_dir, "cycle");
   for (auto id = ids.rbegin(); id != ids.rend(); ++id) {
-    const auto text = fs::read_file(site_dir / "data" / "cycles" / (*id + ".json"));
+    const auto text = fs::read_file(site_dir / record_file("cycle", *id));
     const nlohmann::json cycle = nlohmann::json::parse(text.value_or(""), nullptr, false);
     if (!cycle.is_object() || !cycle.contains("key_learning") || !cycle["key_learning"].is_array()) continue;
     for (const auto& point : cycle["key_learning"])
@@ -83,11 +80,15 @@ std::optional<Plan> plan_brief(const std::filesystem::path& site_dir, const std:
     return std::nullopt;
   }
   const std::vector<std::string> parts = split(from, '/');
-  if (parts.size() != 3 || (parts[0] != "cycle" && parts[0] != "audit" && parts[0] != "meeting") || parts[1].empty() ||
+  std::vector<std::string> types;  // the kinds a brief may be made from
+  for (const record_pages::RecordKind& k : record_pages::record_kinds())
+    if (k.data.store.citable) types.emplace_back(k.data.name);
+  if (parts.size() != 3 || std::find(types.begin(), types.end(), parts[0]) == types.end() || parts[1].empty() ||
       parts[2].empty()) {
-    diags.error({}, "--source \"" + from +
-                        "\" must be TYPE/ID/ITEM with TYPE cycle, audit or meeting, such as "
-                        "cycle/2026-27-cycle-1/kl1");
+    std::string list;
+    for (size_t i = 0; i < types.size(); ++i) list += (i == 0 ? "" : i + 1 == types.size() ? " or " : ", ") + types[i];
+    diags.error(
+        {}, "--source \"" + from + "\" must be TYPE/ID/ITEM with TYPE " + list + ", such as cycle/2026-27-cycle-1/kl1");
     return std::nullopt;
   }
   std::optional<Plan> plan = plan_page(site_dir, path, title, as_of, diags);
@@ -138,22 +139,19 @@ std::optional<Plan> plan_brief_use(const std::filesystem::path& site_dir, const 
   }
   std::string name = path.substr(path.rfind('/') + 1);
   name.resize(name.size() - 3);
-  std::vector<std::string> taken;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(site_dir / "data" / "brief-uses", ec))
-    if (e.path().extension() == ".json") taken.push_back(e.path().stem().string());
+  const std::vector<std::string> taken = record_ids(site_dir, "brief-use");
   const std::string prefix = as_of.iso() + "-" + name + "-";
   int n = 1;
   while (std::find(taken.begin(), taken.end(), prefix + std::to_string(n)) != taken.end()) ++n;
   const std::string id = prefix + std::to_string(n);
   ordered_json j;
-  j["$schema"] = "../schemas/brief-use.schema.json";
+  j["$schema"] = schema_ref("brief-use");
   j["id"] = id;
   j["brief"] = path;
   j["team"] = who;
   j["date"] = as_of.iso();
   j["agreed_change"] = "TODO: what the team agreed to do differently";
-  return Plan{{{"data/brief-uses/" + id + ".json", j.dump(2) + "\n"}}};
+  return Plan{{{record_file("brief-use", id), j.dump(2) + "\n"}}};
 }
 
 }  // namespace qahub::scaffold

@@ -13,16 +13,6 @@ namespace {
 
 using ordered_json = nlohmann::ordered_json;
 
-/// Ids of the records in data/<folder>/ (their file stems).
-std::vector<std::string> record_ids(const std::filesystem::path& site_dir, const std::string& folder) {
-  std::vector<std::string> ids;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(site_dir / "data" / folder, ec))
-    if (e.path().extension() == ".json") ids.push_back(e.path().stem().string());
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
-
 /// "Return home interviews (16+)" → "return-home-interviews-16": a valid record id.
 std::string id_slug(const std::string& text) {
   std::string out;
@@ -80,7 +70,7 @@ std::string next_cycle_id(const std::string& id) {
 }
 
 std::optional<Plan> plan_cycle(const std::filesystem::path& site_dir, base::Date as_of, diag::Diagnostics&) {
-  const std::vector<std::string> taken = record_ids(site_dir, "cycles");
+  const std::vector<std::string> taken = record_ids(site_dir, "cycle");
   std::string id = cycle_id_for(as_of);
   while (std::find(taken.begin(), taken.end(), id) != taken.end()) id = next_cycle_id(id);
   const auto [year, n] = *parse_cycle_id(id);
@@ -92,7 +82,7 @@ std::optional<Plan> plan_cycle(const std::filesystem::path& site_dir, base::Date
     months[keys[i]] = month_span(m > 12 ? year + 1 : year, m > 12 ? m - 12 : m);
   }
   ordered_json j;
-  j["$schema"] = "../schemas/cycle.schema.json";
+  j["$schema"] = schema_ref("cycle");
   j["id"] = id;
   j["year"] = id.substr(0, 7);
   j["number"] = n;
@@ -115,7 +105,7 @@ std::optional<Plan> plan_cycle(const std::filesystem::path& site_dir, base::Date
                            "the records; place them with shortcodes such as {{< figures >}}, or leave them in their "
                            "default order. Publish the report with qahub publish " +
                            report + ".\n";
-  return Plan{{{"data/cycles/" + id + ".json", to_text(j)}, {report, page}}};
+  return Plan{{{record_file("cycle", id), to_text(j)}, {report, page}}};
 }
 
 std::optional<Plan> plan_audit(const std::filesystem::path& site_dir, const std::string& theme, base::Date as_of,
@@ -125,9 +115,9 @@ std::optional<Plan> plan_audit(const std::filesystem::path& site_dir, const std:
     diags.error({}, "the audit needs a theme, such as \"Return home interviews\"");
     return std::nullopt;
   }
-  const std::string id = first_free_id(slug + "-" + std::to_string(as_of.year), record_ids(site_dir, "audits"));
+  const std::string id = first_free_id(slug + "-" + std::to_string(as_of.year), record_ids(site_dir, "audit"));
   ordered_json j;
-  j["$schema"] = "../schemas/audit.schema.json";
+  j["$schema"] = schema_ref("audit");
   j["id"] = id;
   j["theme"] = theme;
   j["scope"] = "TODO: which children, teams and records the audit looks at";
@@ -138,18 +128,18 @@ std::optional<Plan> plan_audit(const std::filesystem::path& site_dir, const std:
                     ordered_json::array({{{"id", "d1"}, {"text", "TODO: an area for development the audit found"}}})}};
   j["recommendations"] = ordered_json::array(
       {{{"id", "r1"}, {"text", "TODO: what should change, and who should change it"}, {"addresses", {"d1"}}}});
-  return Plan{{{"data/audits/" + id + ".json", to_text(j)}}};
+  return Plan{{{record_file("audit", id), to_text(j)}}};
 }
 
 std::optional<Plan> plan_meeting(const std::filesystem::path& site_dir, const std::string& forum_id, base::Date as_of,
                                  diag::Diagnostics& diags) {
-  const std::vector<std::string> forums = record_ids(site_dir, "forums");
+  const std::vector<std::string> forums = record_ids(site_dir, "forum");
   if (std::find(forums.begin(), forums.end(), forum_id) == forums.end()) {
     diags.error({}, "unknown forum \"" + forum_id + "\"" + diag::did_you_mean(forum_id, forums) +
                         " (forums are the files in data/forums/)");
     return std::nullopt;
   }
-  const std::string forum_path = "data/forums/" + forum_id + ".json";
+  const std::string forum_path = record_file("forum", forum_id);
   ordered_json forum;
   try {
     forum = ordered_json::parse(fs::read_file(site_dir / forum_path).value_or(""));
@@ -171,7 +161,7 @@ Plan meeting_plan(const std::string& forum_id, std::vector<std::string> attendee
   if (attendees.empty()) attendees.push_back("TODO: the roles that attended");
   const std::string id = as_of.iso() + "-" + forum_id;
   ordered_json j;
-  j["$schema"] = "../schemas/meeting.schema.json";
+  j["$schema"] = schema_ref("meeting");
   j["id"] = id;
   j["forum"] = forum_id;
   j["date"] = as_of.iso();
@@ -185,7 +175,7 @@ Plan meeting_plan(const std::string& forum_id, std::vector<std::string> attendee
       "## Welcome, apologies and actions from the last meeting\n\nTODO: who sent apologies, and progress on the "
       "actions from the last meeting.\n\n## TODO: an agenda item\n\nTODO: what was discussed and agreed. Use roles, "
       "never names.\n";
-  return Plan{{{"data/meetings/" + id + ".json", to_text(j)}, {"data/meetings/" + id + ".md", minutes}}};
+  return Plan{{{record_file("meeting", id), to_text(j)}, {record_file("meeting", id, ".md"), minutes}}};
 }
 
 }  // namespace qahub::scaffold

@@ -3,6 +3,7 @@
 #include "briefs/briefs.h"
 #include "briefs/formats.h"
 #include "content/pages.h"
+#include "records/refs.h"
 #include "temp_dir.h"
 #include "templating/templates.h"
 #include "theme/theme.h"
@@ -72,6 +73,7 @@ TEST_CASE("briefs: a format from qahub.yaml, and its questions section placed am
   records::Records records;
   records.cycles["c"].id = "c";
   records.cycles["c"].key_learning.push_back({"kl1", "Plans list services."});
+  records::index_citations(records, qahub::record_pages::data_kinds());
   qahub::testing::TempDir good("briefs-custom-good");
   good.write("qahub.yaml",
              "briefs:\n  formats:\n    short:\n      sections: [Background, What we found, Questions for your "
@@ -95,6 +97,7 @@ TEST_CASE("briefs: a published brief renders its questions, source and uses; a d
   records::Records records;
   records.cycles["c"].id = "c";
   records.cycles["c"].key_learning.push_back({"kl1", "Plans list services."});
+  records::index_citations(records, qahub::record_pages::data_kinds());
   records::BriefUse use;
   use.id = "2026-03-01-b-1";
   use.brief = "content/briefs/b.md";
