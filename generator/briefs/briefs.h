@@ -25,6 +25,7 @@
 #include "diag/diagnostics.h"
 #include "record_pages/kinds.h"
 #include "records/model.h"
+#include "records/records.h"
 #include "templating/templates.h"
 
 namespace qahub::briefs {
@@ -36,7 +37,7 @@ struct Options {
   /// The theme's templates: a brief's parts are templates/briefs/header and questions.
   const templating::Templates* templates = nullptr;
   /// Ids (by kind) of records that failed to load: a brief made from one is not reported again.
-  std::map<std::string, std::set<std::string>> broken;
+  records::RecordIds broken;
   /// The kinds table: a brief is made from a record of a kind others cite
   /// (records::Citable), named as its row says.
   const std::vector<record_pages::RecordKind>* kinds = &record_pages::record_kinds();

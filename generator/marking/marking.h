@@ -29,6 +29,7 @@
 #include "config/site_config.h"
 #include "content/pages.h"
 #include "diag/diagnostics.h"
+#include "model/links.h"
 #include "model/site.h"
 #include "record_pages/kinds.h"
 #include "records/model.h"
@@ -68,15 +69,19 @@ struct Withheld {
   /// Narratives of sensitive records taken out (index into
   /// Records::narratives → the record page URL it would have had).
   std::vector<std::pair<size_t, std::string>> narratives;
-  /// URL → "its source, its marking" for every sensitive page and record
+  /// URL → its source and marking, for every sensitive page and record
   /// page, taken out or not: a link to one from a public page is an error.
-  std::map<std::string, std::string> urls;
+  std::map<std::string, model::Marked> urls;
   /// Sources of sensitive content pages taken out → their URLs, so links to
   /// them resolve (and are then reported as links to sensitive pages).
   std::map<std::string, std::string> sources;
-  /// "kind/id" of every sensitive record and the source of every sensitive
-  /// content page: a published report's snapshot leaves them out.
-  std::set<std::string> keys;
+  /// Every sensitive record, taken out or not: a published report's
+  /// snapshot leaves them out, and what names one is not reported as unknown.
+  records::RecordIds records;
+  /// The source of every sensitive content page ("content/x.md"), taken out or not.
+  std::set<std::string> pages;
+
+  bool has_record(const std::string& kind, const std::string& id) const;
 };
 
 /// Takes sensitive pages and records out of `content` and `records` (unless

@@ -5,13 +5,18 @@
 
 namespace qahub::marking {
 
+bool Withheld::has_record(const std::string& kind, const std::string& id) const {
+  auto it = records.find(kind);
+  return it != records.end() && it->second.count(id) > 0;
+}
+
 Withheld withhold(content::ContentSet& content, records::Records& records, bool include_sensitive,
                   const std::vector<record_pages::RecordKind>& kinds) {
   Withheld w;
   for (const content::Page& p : content.pages)
     if (p.sensitive) {
-      w.urls[p.url] = p.source + ", " + p.marking;
-      w.keys.insert(p.source);
+      w.urls[p.url] = {p.source, p.marking};
+      w.pages.insert(p.source);
     }
   for (const record_pages::RecordKind& kind : kinds) {
     const records::KindStore& store = kind.data.store;
@@ -20,10 +25,10 @@ Withheld withhold(content::ContentSet& content, records::Records& records, bool 
       const std::vector<size_t> narratives = store.narratives(records, id);
       for (size_t n : narratives) records.narratives[n].sensitive = src.sensitive;
       if (!src.sensitive) return;
-      w.keys.insert(std::string(kind.data.name) + "/" + id);
+      w.records[std::string(kind.data.name)].insert(id);
       const std::string url = kind.url_of(id);
       if (url.empty()) return;
-      w.urls[url] = src.path + ", " + src.marking;
+      w.urls[url] = {src.path, src.marking};
       if (!include_sensitive)
         for (size_t n : narratives) w.narratives.emplace_back(n, url);
     });
@@ -44,7 +49,7 @@ Withheld withhold(content::ContentSet& content, records::Records& records, bool 
     if (!kind.data.store.empty())
       kind.data.store.erase_if(records, [](const records::Source& src) { return src.sensitive; });
   // What public records list of withheld ones goes silently, and nothing cites them.
-  auto gone = [&](const std::string& kind, const std::string& id) { return w.keys.count(kind + "/" + id) > 0; };
+  auto gone = [&](const std::string& kind, const std::string& id) { return w.has_record(kind, id); };
   for (const record_pages::RecordKind& kind : kinds)
     if (kind.data.store.forget) kind.data.store.forget(records, gone);
   std::erase_if(records.cited, [&](const auto& entry) { return gone(entry.second.kind, entry.second.record); });

@@ -126,9 +126,8 @@ void LinkResolver::resolve(markdown::Document& doc, const std::string& source, c
 
     if (!from_sensitive)
       if (auto s = targets.sensitive.find(target_url); s != targets.sensitive.end()) {
-        const std::string marking = s->second.substr(s->second.rfind(", ") + 2);
-        const std::string from = s->second.substr(0, s->second.rfind(", "));
-        diags.error(pos, "public page " + source + " links to " + marking + " page " + target_url + " (" + from + ")");
+        diags.error(pos, "public page " + source + " links to " + s->second.marking + " page " + target_url + " (" +
+                             s->second.source + ")");
         continue;
       }
     if (has_fragment && !fragment.empty() && targets.anchors_known.count(target_url)) {

@@ -17,6 +17,13 @@
 
 namespace qahub::model {
 
+/// A sensitive page or record page: the file it is made from and its marking.
+struct Marked {
+  std::string source;   ///< "data/audits/x.json", "content/a.md"
+  std::string marking;  ///< "OFFICIAL-SENSITIVE"
+  bool operator==(const Marked&) const = default;
+};
+
 /// Everything a link may point at.
 struct LinkTargets {
   /// page URL → the ids on that page (empty set: anchors not checked).
@@ -25,9 +32,9 @@ struct LinkTargets {
   std::set<std::string> anchors_known;
   std::map<std::string, std::string> source_to_url;  ///< "content/a.md" → "/a/"
   std::set<std::string> files;                       ///< asset and output file URLs ("/a/img.png")
-  /// URL → "source, marking" of every sensitive page (marking::Withheld::urls):
-  /// a public page's link to one is an error naming both.
-  std::map<std::string, std::string> sensitive;
+  /// Every sensitive page (marking::Withheld::urls): a public page's link
+  /// to one is an error naming both.
+  std::map<std::string, Marked> sensitive;
 };
 
 /// True for links that leave the site (http:, mailto:, //host …).

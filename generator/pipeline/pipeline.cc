@@ -113,10 +113,8 @@ void mark(const config::BuildOptions& options, Build& b, diag::Diagnostics& diag
 // briefs: learning briefs checked (a brief made from a withheld record was
 // reported by marking::check_references), drafts left out.
 void apply_briefs(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
-  std::map<std::string, std::set<std::string>> not_there = b.data.broken;
-  for (const std::string& key : b.withheld.keys)
-    if (const size_t slash = key.find('/'); slash != std::string::npos && !base::starts_with(key, "content/"))
-      not_there[key.substr(0, slash)].insert(key.substr(slash + 1));
+  records::RecordIds not_there = b.data.broken;
+  for (const auto& [kind, ids] : b.withheld.records) not_there[kind].insert(ids.begin(), ids.end());
   b.briefs =
       briefs::apply_briefs({options.site_dir, options.as_of, options.drafts, b.templates.get(), not_there, b.kinds},
                            b.content, b.data.records, diags);
@@ -128,7 +126,7 @@ void apply_reports(const config::BuildOptions& options, Build& b, diag::Diagnost
                    report::PublishRequest* publish) {
   report::Options ropt{
       options.site_dir, options.as_of, options.drafts, b.config.organisation, b.templates.get(), publish, {}, {}};
-  ropt.withheld = &b.withheld.keys;
+  ropt.withheld = {&b.withheld.records, &b.withheld.pages};
   ropt.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
                   b.config.targets.good_or_better_pm};
   if (auto broken = b.data.broken.find("cycle"); broken != b.data.broken.end()) ropt.broken_cycles = broken->second;
@@ -359,7 +357,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
     stats->sitemap = b.config.writes_sitemap();
     stats->draft_reports = b.reports.drafts_left_out;
     stats->sensitive_left_out = b.withheld.content.pages.size();
-    for (const auto& key : b.withheld.keys) stats->sensitive_left_out += key.rfind("content/", 0) != 0;
+    for (const auto& [kind, ids] : b.withheld.records) stats->sensitive_left_out += ids.size();
     if (options.include_sensitive) stats->sensitive_left_out = 0;
   }
   run("site", [&] { make_site(options, b, diags); });  // narratives into their pages; the read-only Site

@@ -58,11 +58,14 @@ struct LoadInput {
   std::vector<DataKind> kinds;
 };
 
+/// Record ids by kind ("action" → {"a-001", …}).
+using RecordIds = std::map<std::string, std::set<std::string>>;
+
 struct Loaded {
   Records records;
-  /// Ids of records that exist but failed to load (kind → ids), so references
-  /// to them are not reported a second time as unknown.
-  std::map<std::string, std::set<std::string>> broken;
+  /// Ids of records that exist but failed to load, so references to them are
+  /// not reported a second time as unknown.
+  RecordIds broken;
 };
 
 /// Loads, validates and cross-checks every record. Problems become

@@ -8,17 +8,15 @@ namespace qahub::records {
 
 namespace {
 
-bool is_broken(const std::map<std::string, std::set<std::string>>& broken, const std::string& kind,
-               const std::string& id) {
+bool is_broken(const RecordIds& broken, const std::string& kind, const std::string& id) {
   auto it = broken.find(kind);
   return it != broken.end() && it->second.count(id) > 0;
 }
 
 class Checker {
  public:
-  Checker(const Records& r, const std::vector<DataKind>& kinds,
-          const std::map<std::string, std::set<std::string>>& broken, const std::set<std::string>& content_sources,
-          diag::Diagnostics& diags)
+  Checker(const Records& r, const std::vector<DataKind>& kinds, const RecordIds& broken,
+          const std::set<std::string>& content_sources, diag::Diagnostics& diags)
       : r_(r), kinds_(kinds), broken_(broken), content_sources_(content_sources), diags_(diags) {
     for (const DataKind& k : kinds_)
       if (k.store.ids) ids_[std::string(k.name)] = k.store.ids(r_);
@@ -95,7 +93,7 @@ class Checker {
 
   const Records& r_;
   const std::vector<DataKind>& kinds_;
-  const std::map<std::string, std::set<std::string>>& broken_;
+  const RecordIds& broken_;
   const std::set<std::string>& content_sources_;
   diag::Diagnostics& diags_;
   std::map<std::string, std::vector<std::string>> ids_;    ///< kind → its ids, sorted
@@ -124,8 +122,7 @@ void index_citations(Records& records, const std::vector<DataKind>& kinds) {
   records.cited = std::move(out);
 }
 
-void check_references(const Records& records, const std::vector<DataKind>& kinds,
-                      const std::map<std::string, std::set<std::string>>& broken,
+void check_references(const Records& records, const std::vector<DataKind>& kinds, const RecordIds& broken,
                       const std::set<std::string>& content_sources, diag::Diagnostics& diags) {
   Checker(records, kinds, broken, content_sources, diags).run();
 }

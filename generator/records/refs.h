@@ -30,8 +30,7 @@ std::vector<const DataKind*> cited_kinds(const std::vector<DataKind>& kinds);
 /// that failed to load, which are not reported again; `content_sources` are
 /// the content pages records may name ("content/learning/x.md"). Needs
 /// records.cited (index_citations).
-void check_references(const Records& records, const std::vector<DataKind>& kinds,
-                      const std::map<std::string, std::set<std::string>>& broken,
+void check_references(const Records& records, const std::vector<DataKind>& kinds, const RecordIds& broken,
                       const std::set<std::string>& content_sources, diag::Diagnostics& diags);
 
 }  // namespace qahub::records

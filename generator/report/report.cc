@@ -132,11 +132,9 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
                                                " as its \"report\"; qahub publish publishes a cycle's report");
 
   std::map<std::string, Snapshot> snapshots = load_snapshots(options.site_dir, diags);
-  const std::set<std::string> no_keys;
-  const std::set<std::string>& withheld = options.withheld ? *options.withheld : no_keys;
-  for (auto& [_, s] : snapshots) strip_withheld(s.doc, withheld);
+  for (auto& [_, s] : snapshots) strip_withheld(s.doc, options.withheld);
   auto stripped = [&](json snapshot) {
-    strip_withheld(snapshot, withheld);
+    strip_withheld(snapshot, options.withheld);
     return snapshot;
   };
 
@@ -223,6 +221,8 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
     if (!s.claimed && !options.broken_cycles.count(id)) {
       const std::string report = s.doc["report"].get<std::string>();
       if (options.publish && options.publish->report == report) continue;
+      // The report of a sensitive cycle, or a sensitive report page, is withheld with its snapshot.
+      if (options.withheld.has_record("cycle", id) || options.withheld.has_page(report)) continue;
       diags.error(at(s, "/report"), "snapshot of " + report +
                                         ", which is not published (no \"published\" date); publish it with "
                                         "qahub publish " +

@@ -30,6 +30,7 @@
 #include "diag/diagnostics.h"
 #include "record_pages/record_pages.h"
 #include "records/model.h"
+#include "report/withheld.h"
 #include "templating/templates.h"
 
 namespace qahub::report {
@@ -61,9 +62,9 @@ struct Options {
   record_pages::FigureOptions figures;
   /// Published learning briefs (briefs/briefs.h), for the `briefs` block.
   const std::vector<briefs::Listed>* briefs = nullptr;
-  /// Sensitive items (marking::Withheld::keys): every snapshot shown or
-  /// written leaves them out.
-  const std::set<std::string>* withheld = nullptr;
+  /// Sensitive items (marking::Withheld): every snapshot shown or written
+  /// leaves them out.
+  Withheld withheld = {};
 };
 
 struct Result {

@@ -1,5 +1,7 @@
 #include "report/snapshot.h"
 
+#include <functional>
+
 #include <map>
 #include <set>
 
@@ -133,42 +135,35 @@ std::vector<Difference> differences(const json& snapshot, const json& recomputed
   return out;
 }
 
-void strip_withheld(json& snapshot, const std::set<std::string>& withheld) {
+void strip_withheld(json& snapshot, const Withheld& withheld) {
   if (withheld.empty() || !snapshot.is_object() || !snapshot.contains("blocks")) return;
-  // Block rows and what each row's key names.
-  struct Rows {
-    const char* pointer;
-    const char* key;
-    const char* kind;  ///< "" for a content source
-  };
-  static const Rows rows[] = {
-      {"/blocks/actions/rows", "id", "action/"},    {"/blocks/progress/rows", "id", "action/"},
-      {"/blocks/changes/closed", "id", "action/"},  {"/blocks/changes/pages", "page", ""},
-      {"/blocks/audits/rows", "id", "audit/"},      {"/blocks/meetings/rows", "id", "meeting/"},
-      {"/blocks/training/rows", "id", "training/"},
-  };
-  auto gone = [&](const json& row, const char* key, const char* kind) {
-    return row.is_object() && row.contains(key) && row[key].is_string() &&
-           withheld.count(kind + row[key].get<std::string>()) > 0;
-  };
-  for (const Rows& r : rows) {
-    const json::json_pointer ptr(r.pointer);
-    if (!snapshot.contains(ptr) || !snapshot[ptr].is_array()) continue;
-    json kept = json::array();
-    for (json& row : snapshot[ptr]) {
-      if (gone(row, r.key, r.kind)) continue;
-      if (row.is_object() && row.contains("decisions") && row["decisions"].is_array())
-        for (json& d : row["decisions"])
-          if (d.is_object() && d.contains("actions") && d["actions"].is_array()) {
-            json actions = json::array();
-            for (const json& a : d["actions"])
-              if (!a.is_string() || !withheld.count("action/" + a.get<std::string>())) actions.push_back(a);
-            d["actions"] = std::move(actions);
-          }
-      kept.push_back(std::move(row));
+  std::set<std::string> ids;  // every withheld record's id, whatever its kind
+  if (withheld.records)
+    for (const auto& [kind, of_kind] : *withheld.records) ids.insert(of_kind.begin(), of_kind.end());
+  auto gone = [&](const json& row) {
+    if (row.is_string()) return ids.count(row.get<std::string>()) > 0;
+    if (!row.is_object()) return false;
+    for (const auto& [key, value] : row.items()) {
+      if (!value.is_string()) continue;
+      const std::string& v = value.get_ref<const std::string&>();
+      if ((key == "id" && ids.count(v)) || withheld.has_record(key, v) || withheld.has_page(v)) return true;
     }
-    snapshot[ptr] = std::move(kept);
-  }
+    return false;
+  };
+  std::function<void(json&)> walk = [&](json& v) {
+    if (v.is_array()) {
+      json kept = json::array();
+      for (json& e : v)
+        if (!gone(e)) {
+          walk(e);
+          kept.push_back(std::move(e));
+        }
+      v = std::move(kept);
+    } else if (v.is_object()) {
+      for (auto& [key, e] : v.items()) walk(e);
+    }
+  };
+  walk(snapshot["blocks"]);
 }
 
 }  // namespace qahub::report

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "report/blocks.h"
+#include "report/withheld.h"
 
 namespace qahub::report {
 
@@ -25,11 +26,14 @@ nlohmann::json compute(const Input& in);
 /// an empty corrections list.
 nlohmann::json make_snapshot(const Input& in, const std::string& report, base::Date published);
 
-/// Takes out of a snapshot's blocks every row about a withheld item
-/// (marking::Withheld::keys: "action/a-009", "content/x.md"): a published
-/// report renders its snapshot minus anything now sensitive, and qahub
-/// publish never writes a sensitive record into one.
-void strip_withheld(nlohmann::json& snapshot, const std::set<std::string>& withheld);
+/// Takes out of a snapshot's blocks every row about a withheld item: a
+/// published report renders its snapshot minus anything now sensitive, and
+/// qahub publish never writes a sensitive record into one. Blocks name no
+/// kind here: a row goes when its "id" is a withheld record's id, a key named
+/// after a kind holds a withheld record of it ({"audit": "x"}), or a value is
+/// a withheld page's source; a plain string goes when it is a withheld
+/// record's id (a decision's actions). Rows of every block, old or new, so.
+void strip_withheld(nlohmann::json& snapshot, const Withheld& withheld);
 
 /// The file's bytes.
 std::string snapshot_text(const nlohmann::json& snapshot);

@@ -44,8 +44,9 @@ TEST_CASE("marking: a kind added as one row is decided, checked and withheld by 
   CHECK(pages[1].marking == "OFFICIAL");
 
   const marking::Withheld w = marking::withhold(c, r, false, kinds);
-  CHECK(w.keys.count("standard/s-sensitive"));
-  CHECK(w.urls.at("/standards/s-sensitive/") == "data/standards/s-sensitive.json, OFFICIAL-SENSITIVE");
+  CHECK(w.has_record("standard", "s-sensitive"));
+  CHECK(w.urls.at("/standards/s-sensitive/") ==
+        qahub::model::Marked{"data/standards/s-sensitive.json", "OFFICIAL-SENSITIVE"});
   CHECK_FALSE(r.schedules.count("s-sensitive"));
   CHECK(r.schedules.count("s-public"));
 }

@@ -28,8 +28,8 @@ TEST_CASE("marking: withhold takes sensitive records out and their decisions' ac
   CHECK(r.actions.count("a-1") == 0);
   CHECK(r.actions.count("a-2") == 1);
   CHECK(r.meetings["m"].decisions[0].actions == std::vector<std::string>{"a-2"});
-  CHECK(w.keys == std::set<std::string>{"action/a-1"});
-  CHECK(w.urls.at("/actions/a-1/") == "data/actions/a-1.json, OFFICIAL-SENSITIVE");
+  CHECK(w.records == records::RecordIds{{"action", {"a-1"}}});
+  CHECK(w.urls.at("/actions/a-1/") == qahub::model::Marked{"data/actions/a-1.json", "OFFICIAL-SENSITIVE"});
 }
 
 TEST_CASE("marking: with --include-sensitive nothing is withheld, but every sensitive URL is known", "[marking]") {
@@ -47,11 +47,15 @@ TEST_CASE("marking: a published snapshot leaves out rows about withheld items", 
   nlohmann::json snap = nlohmann::json::parse(R"({"blocks": {
     "actions": {"rows": [{"id": "a-1"}, {"id": "a-2"}]},
     "changes": {"closed": [{"id": "a-1"}], "pages": [{"page": "content/x.md"}, {"page": "content/y.md"}]},
-    "meetings": {"rows": [{"id": "m", "decisions": [{"id": "d1", "actions": ["a-1", "a-2"]}]}]}}})");
-  qahub::report::strip_withheld(snap, {"action/a-1", "content/x.md"});
-  CHECK(
-      snap.dump() ==
-      R"({"blocks":{"actions":{"rows":[{"id":"a-2"}]},"changes":{"closed":[],"pages":[{"page":"content/y.md"}]},"meetings":{"rows":[{"decisions":[{"actions":["a-2"],"id":"d1"}],"id":"m"}]}}})");
+    "meetings": {"rows": [{"id": "m", "decisions": [{"id": "d1", "actions": ["a-1", "a-2"]}]}]},
+    "later": {"findings": [{"audit": "old", "id": "d1"}, {"audit": "new", "id": "d1"}]}}})");
+  const records::RecordIds ids = {{"action", {"a-1"}}, {"audit", {"old"}}};
+  const std::set<std::string> pages = {"content/x.md"};
+  qahub::report::strip_withheld(snap, {&ids, &pages});
+  CHECK(snap.dump() ==
+        R"({"blocks":{"actions":{"rows":[{"id":"a-2"}]},"changes":{"closed":[],"pages":[{"page":"content/y.md"}]},)"
+        R"("later":{"findings":[{"audit":"new","id":"d1"}]},)"
+        R"("meetings":{"rows":[{"decisions":[{"actions":["a-2"],"id":"d1"}],"id":"m"}]}}})");
 }
 
 TEST_CASE("marking: a sensitive section is left out of every list, with its tag, alias and asset",
