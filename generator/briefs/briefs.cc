@@ -31,15 +31,6 @@ struct Brief {
   bool draft = false;
 };
 
-const YAML::Node* key_node(const YAML::Node& map, const std::string& key, YAML::Node& out) {
-  for (const auto& entry : map)
-    if (entry.first.IsScalar() && entry.first.as<std::string>() == key) {
-      out = entry.first;
-      return &out;
-    }
-  return nullptr;
-}
-
 std::string join(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
@@ -95,35 +86,29 @@ class Checker {
   /// Reads page `i`'s front matter; nullopt when it is not a brief.
   std::optional<Brief> read(size_t i) {
     const content::Page& page = content_.pages[i];
-    if (page.head.find("\ntype:") == std::string::npos && page.head.find("\nbrief:") == std::string::npos)
-      return std::nullopt;
-    const frontmatter::Split split = frontmatter::split_front_matter(page.head + "\n");
+    // Its front matter was parsed once, when the page was read (frontmatter::PageMeta).
+    const frontmatter::PageMeta& meta = page.meta;
+    if (!meta.has_type && !meta.brief) return std::nullopt;
     const YamlSource src{page.source, 1};
-    diag::Diagnostics ignored;  // the front matter reader reported its syntax errors
-    auto root = frontmatter::load_yaml(split.yaml, src, ignored);
-    if (!root || !root->IsMap()) return std::nullopt;
-    const YAML::Node type = (*root)["type"];
-    YAML::Node brief_key;
-    const bool has_block = key_node(*root, "brief", brief_key) != nullptr;
-    if (type && !(type.IsScalar() && type.as<std::string>() == "brief")) {
-      const std::string value = type.IsScalar() ? type.as<std::string>() : "";
-      diags_.error(src.at(type), "unknown page type \"" + value + "\" (the only type is \"brief\")" +
-                                     diag::did_you_mean(value, {"brief"}));
+    const bool has_block = meta.brief != nullptr;
+    if (meta.has_type && meta.type != "brief") {
+      diags_.error(meta.type_pos, "unknown page type \"" + meta.type + "\" (the only type is \"brief\")" +
+                                      diag::did_you_mean(meta.type, {"brief"}));
       return std::nullopt;
     }
-    if (!type) {
-      if (has_block) diags_.error(src.at(brief_key), "a \"brief:\" block is read only on a page with \"type: brief\"");
+    if (!meta.has_type) {
+      if (has_block) diags_.error(meta.brief_pos, "a \"brief:\" block is read only on a page with \"type: brief\"");
       return std::nullopt;
     }
     Brief b;
     b.page = i;
     if (!has_block) {
-      diags_.error(src.at(type), "a brief needs a \"brief:\" block (format, source, questions, based_on_case)");
+      diags_.error(meta.type_pos, "a brief needs a \"brief:\" block (format, source, questions, based_on_case)");
       b.ok = false;
       return b;
     }
-    const YAML::Node block = (*root)["brief"];
-    const diag::Position at_key = src.at(brief_key);
+    const YAML::Node& block = *meta.brief;
+    const diag::Position at_key = meta.brief_pos;
     if (!block.IsMap()) {
       diags_.error(at_key, "\"brief\" must be a mapping of format, source, questions and based_on_case");
       b.ok = false;

@@ -138,7 +138,17 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
   // A learning brief's `type` and `brief:` block are checked by briefs/briefs.h;
   // here only their shape.
   read_into(r, "type", meta.type, read_string, src, diags);
+  if (r["type"]) {
+    meta.has_type = true;
+    meta.type_pos = src.at(r["type"]);
+  }
   if (r["brief"] && !r["brief"].IsMap()) diags.error(src.at(r["brief"]), "\"brief\" must be a mapping");
+  for (const auto& entry : r)
+    if (entry.first.IsScalar() && entry.first.as<std::string>() == "brief") {
+      meta.brief = std::make_shared<const YAML::Node>(entry.second);
+      meta.brief_pos = src.at(entry.first);
+      break;
+    }
   if (r["classification"]) {
     read_into(r, "classification", meta.classification, read_string, src, diags);
     meta.classification_pos = src.at(r["classification"]);

@@ -5,6 +5,7 @@
 ///
 ///   auto split = split_front_matter(text);
 ///   PageMeta meta = parse_page_meta(split, "content/a.md", diags);
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,10 @@
 
 #include "base/date.h"
 #include "diag/diagnostics.h"
+
+namespace YAML {
+class Node;
+}
 
 namespace qahub::frontmatter {
 
@@ -47,6 +52,13 @@ struct PageMeta {
   std::string owner;
   /// The page type: "" for a plain page, "brief" for a learning brief (briefs/briefs.h checks it).
   std::string type;
+  bool has_type = false;  ///< a `type` key is written (whatever its value)
+  diag::Position type_pos;
+  /// A learning brief's `brief:` block as parsed here, once (null when the
+  /// page has none): briefs/ and marking/ read its fields from this tree,
+  /// positions relative to the file (YamlSource{path, 1}).
+  std::shared_ptr<const YAML::Node> brief;
+  diag::Position brief_pos;  ///< the `brief` key
   /// The page's protective marking as written ("" when it names none);
   /// generator/marking/ checks it against qahub.yaml's markings.
   std::string classification;

@@ -30,13 +30,10 @@ struct PageReference {
 };
 std::optional<PageReference> brief_source(const content::Page& page,
                                           const std::vector<record_pages::RecordKind>& kinds) {
-  if (page.head.find("\nbrief:") == std::string::npos) return std::nullopt;
-  const frontmatter::Split split = frontmatter::split_front_matter(page.head + "\n");
+  if (!page.meta.brief) return std::nullopt;  // parsed once, with the page (frontmatter::PageMeta)
   const frontmatter::YamlSource src{page.source, 1};
-  diag::Diagnostics ignored;  // the front matter reader reported its syntax errors
-  auto root = frontmatter::load_yaml(split.yaml, src, ignored);
-  if (!root || !root->IsMap()) return std::nullopt;
-  const YAML::Node source = (*root)["brief"].IsMap() ? (*root)["brief"]["source"] : YAML::Node();
+  YAML::Node brief = *page.meta.brief;  // non-const: a missing key reads as undefined, not invalid
+  YAML::Node source = brief.IsMap() ? brief["source"] : YAML::Node();
   if (!source.IsMap() || !source["type"].IsScalar() || !source["id"].IsScalar()) return std::nullopt;
   const std::string kind = source["type"].as<std::string>();
   if (!is_cited(kinds, kind)) return std::nullopt;

@@ -51,6 +51,14 @@ std::optional<json> parse_record(const DataKind& kind, const std::string& path, 
   if (!kind.schema.empty() && !schemas.validate(name, doc, src, diags)) return std::nullopt;
   if (doc.contains("classification") && doc["classification"].is_string())
     src.classification = doc["classification"].get<std::string>();
+  // A kind without a store is never marked (generator/marking/): a record of
+  // it naming a marking would be published whatever it says.
+  if (doc.contains("classification") && kind.store.empty()) {
+    diags.error(src.at("/classification"), "records of kind \"" + name +
+                                               "\" cannot carry a marking: its row in the kinds table has no store "
+                                               "(README \"Adding a record kind\")");
+    return std::nullopt;
+  }
   const std::string stem = file_stem(path);
   if (!kind.single_file() && doc.contains("id") && !doc["id"].is_string()) {
     // Only a site that loosened its schema gets here; the loaders need a string.

@@ -341,3 +341,28 @@ TEST_CASE("kinds: every reference shape a schema allows builds or is an error, n
   CHECK_FALSE(built);
   CHECK(contains(site.diagnostics(), "error: unknown finding \"2026-09-practice-board\""));
 }
+
+TEST_CASE("kinds: a brief's source of any shape is an error, never an exception", "[pipeline][kinds]") {
+  // The brief block is parsed once, with the page; the sensitivity check once
+  // read it again and threw on a source without a type ("invalid node").
+  for (const char* source : {"{id: x}", "{type: cycle}", "[cycle, x]", "cycle/x/kl1", "{type: [a], id: {b: c}}"}) {
+    TestSite site({{"content/_index.md", page("title: Home\n")},
+                   {"content/briefs/b.md", page(std::string("title: B\ntype: brief\nbrief:\n  source: ") + source +
+                                                "\n  questions: [a, b, c]\n  based_on_case: false\n")}});
+    bool built = true;
+    INFO(source);
+    REQUIRE_NOTHROW(built = site.build());
+    CHECK_FALSE(built);
+    CHECK(contains(site.diagnostics(), "content/briefs/b.md:5:"));
+  }
+}
+
+TEST_CASE("kinds: a kind whose row has no store cannot publish a marked record", "[pipeline][kinds]") {
+  // A contributor who forgets the store: the record is an error, not published as OFFICIAL.
+  StandardsSite s;
+  s.kinds.back().data.store = {};
+  CHECK_FALSE(s.build());
+  CHECK(s.diagnostics("store") ==
+        "data/standards/s-zebra.json:3:21: error: records of kind \"standard\" cannot carry a marking: its row in the "
+        "kinds table has no store (README \"Adding a record kind\")\n");
+}
