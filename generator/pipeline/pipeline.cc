@@ -104,9 +104,13 @@ void load_records(const config::BuildOptions& options, Build& b, diag::Diagnosti
 // marking: each page's and record's marking decided, public → sensitive
 // references checked, then sensitive items out of the model (unless
 // --include-sensitive) before any list or index is built.
-void mark(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
+void decide_marking(Build& b, diag::Diagnostics& diags) {
   marking::decide(b.config.classification, b.content, b.data.records, diags, *b.kinds);
+}
+void check_marking(Build& b, diag::Diagnostics& diags) {
   marking::check_references(b.content, b.data.records, diags, *b.kinds);
+}
+void withhold(const config::BuildOptions& options, Build& b) {
   b.withheld = marking::withhold(b.content, b.data.records, options.include_sensitive, *b.kinds);
 }
 
@@ -232,6 +236,18 @@ void render_and_search(const config::BuildOptions& options, Build& b, diag::Diag
   if (stats) stats->timings.emplace_back(options.jobs > 1 ? "search (beside render)" : "search", search_ms);
 }
 
+// What the summary line says of the build.
+void count(const config::BuildOptions& options, const Build& b, BuildStats& stats) {
+  stats.content_pages = b.content.pages.size();
+  stats.record_pages = b.record_pages.pages.size();
+  stats.sitemap = b.config.writes_sitemap();
+  stats.draft_reports = b.reports.drafts_left_out;
+  stats.sensitive_left_out = 0;
+  if (options.include_sensitive) return;
+  stats.sensitive_left_out = b.withheld.content.pages.size();
+  for (const auto& [kind, ids] : b.withheld.records) stats.sensitive_left_out += ids.size();
+}
+
 // write: all or nothing, beside the output directory, then swapped into
 // place; the search cache in .qahub/ follows only a successful write.
 bool write(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags, BuildStats* stats) {
@@ -343,7 +359,9 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   run("config", [&] { load_config(options, b, diags); });              // qahub.yaml, the theme, the templates
   run("content", [&] { load_pages(options, b, diags); });              // every content page parsed once
   run("records", [&] { load_records(options, b, diags); });            // data/: loaded, typed, cross-checked
-  run("marking", [&] { mark(options, b, diags); });                    // decided, checked, sensitive items withheld
+  run("marking decide", [&] { decide_marking(b, diags); });            // each page's and record's marking
+  run("marking check", [&] { check_marking(b, diags); });              // public -> sensitive is an error
+  run("withhold", [&] { withhold(options, b); });                      // sensitive items out of the model
   run("briefs", [&] { apply_briefs(options, b, diags); });             // learning briefs checked
   run("reports", [&] { apply_reports(options, b, diags, publish); });  // reports and their blocks
   run("record pages", [&] { make_record_pages(options, b, diags); });  // every kind's pages
@@ -351,15 +369,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
     check_links(b, diags);
     if (keep) note_sources(b, sources);
   });
-  if (stats) {
-    stats->content_pages = b.content.pages.size();
-    stats->record_pages = b.record_pages.pages.size();
-    stats->sitemap = b.config.writes_sitemap();
-    stats->draft_reports = b.reports.drafts_left_out;
-    stats->sensitive_left_out = b.withheld.content.pages.size();
-    for (const auto& [kind, ids] : b.withheld.records) stats->sensitive_left_out += ids.size();
-    if (options.include_sensitive) stats->sensitive_left_out = 0;
-  }
+  if (stats) count(options, b, *stats);                // for the summary line
   run("site", [&] { make_site(options, b, diags); });  // narratives into their pages; the read-only Site
   // Checkpoint: nothing is rendered from a site with errors. Warnings that
   // --strict promotes do not stop here, so a --strict run lists every warning.

@@ -28,7 +28,7 @@ grep -q '<h2 id="hypothesising">Hypothesising</h2>' "$work/out/models/systemic/i
 if grep -rlE '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}' "$work/out" --include=*.html; then echo "e-mail address in output"; exit 1; fi
 # --timings names every pass.
 "$qahub" build --site "$work" --out "$work/out" --as-of 2026-11-23 --timings 2>"$work/timed" || { cat "$work/timed"; exit 1; }
-grep -qE '^qahub: timings: config [0-9]+ ms, content [0-9]+ ms, records [0-9]+ ms, marking [0-9]+ ms, briefs [0-9]+ ms, reports [0-9]+ ms, record pages [0-9]+ ms, links [0-9]+ ms, site [0-9]+ ms, render [0-9]+ ms, search [0-9]+ ms, write [0-9]+ ms$' \
+grep -qE '^qahub: timings: config [0-9]+ ms, content [0-9]+ ms, records [0-9]+ ms, marking decide [0-9]+ ms, marking check [0-9]+ ms, withhold [0-9]+ ms, briefs [0-9]+ ms, reports [0-9]+ ms, record pages [0-9]+ ms, links [0-9]+ ms, site [0-9]+ ms, render [0-9]+ ms, search [0-9]+ ms, write [0-9]+ ms$' \
   "$work/timed" || { echo "no timings line"; cat "$work/timed"; exit 1; }
 # The terminal search reads the build's own index: nothing to prepare, nothing said.
 "$qahub" search --site "$work" supervision >"$work/first" 2>"$work/first.err"
