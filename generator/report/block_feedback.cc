@@ -1,10 +1,12 @@
 /// `feedback`: families asked for their views, how many responded, and how
 /// they rated the service.
+#include "figures/catalogue.h"
 #include "report/blocks.h"
-#include "report/figures.h"
 
 namespace qahub::report {
 
+using figures::figure_catalogue;
+using figures::format_figure;
 using nlohmann::json;
 
 namespace {

@@ -3,12 +3,15 @@
 /// with its chart beside it (never instead).
 #include <cmath>
 
+#include "figures/catalogue.h"
 #include "record_pages/view_common.h"
 #include "report/blocks.h"
-#include "report/figures.h"
 
 namespace qahub::report {
 
+using figures::figure_catalogue;
+using figures::format_figure;
+using figures::year_earlier;
 using nlohmann::json;
 
 namespace {

@@ -1,12 +1,15 @@
 /// `grades`: how many audits got each grade, and the share of each.
 #include <cmath>
 
+#include "figures/catalogue.h"
+#include "figures/percent.h"
 #include "record_pages/view_common.h"
 #include "report/blocks.h"
-#include "report/figures.h"
 
 namespace qahub::report {
 
+using figures::figure_catalogue;
+using figures::format_figure;
 using nlohmann::json;
 
 namespace {
@@ -39,7 +42,7 @@ json grades_data(const Input& in) {
     const long v = in.cycle.grades.count(l.id);
     levels.push_back({{"id", l.id}, {"label", l.label}});
     out[l.id] = v;
-    out[l.id + "_share"] = n > 0 ? json(static_cast<double>(record_pages::per_mille(v, n)) / 10.0) : json(nullptr);
+    out[l.id + "_share"] = n > 0 ? json(static_cast<double>(figures::per_mille(v, n)) / 10.0) : json(nullptr);
   }
   out["levels"] = levels;
   return out;

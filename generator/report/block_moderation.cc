@@ -1,9 +1,11 @@
 /// `moderation`: how often moderators agreed with, raised or lowered a grade.
+#include "figures/catalogue.h"
 #include "report/blocks.h"
-#include "report/figures.h"
 
 namespace qahub::report {
 
+using figures::figure_catalogue;
+using figures::format_figure;
 using nlohmann::json;
 
 json moderation_data(const Input& in) {

@@ -14,8 +14,8 @@
 
 #include "base/date.h"
 #include "briefs/briefs.h"
+#include "figures/options.h"
 #include "frontmatter/front_matter.h"
-#include "record_pages/record_pages.h"
 #include "records/model.h"
 #include "records/relations.h"
 
@@ -45,7 +45,7 @@ struct ViewInput {
   /// The site's `disclosure` and `targets` as today's config gives them:
   /// suppression is applied when rendering, so a stricter threshold applies
   /// to reports published before it too. Null: the defaults.
-  const record_pages::FigureOptions* figures = nullptr;
+  const figures::FigureOptions* figures = nullptr;
 };
 
 struct BlockKind {
@@ -96,7 +96,7 @@ nlohmann::json changes_view(const nlohmann::json&, const ViewInput&);
 /// "" for any other name. (block_breakdown.cc)
 std::string breakdown_change_words(const std::string& name, const nlohmann::json& old_value,
                                    const nlohmann::json& new_value, const nlohmann::json& old_data,
-                                   const nlohmann::json& new_data, const record_pages::FigureOptions& options,
+                                   const nlohmann::json& new_data, const figures::FigureOptions& options,
                                    const std::string& cycle_id);
 /// The breakdown data `data` with a correction's old values ({name, old, new}) put back.
 nlohmann::json breakdown_with_old_values(nlohmann::json data, const nlohmann::json& values);

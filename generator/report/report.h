@@ -28,7 +28,7 @@
 #include "briefs/briefs.h"
 #include "content/pages.h"
 #include "diag/diagnostics.h"
-#include "record_pages/record_pages.h"
+#include "figures/options.h"
 #include "records/model.h"
 #include "templating/templates.h"
 
@@ -58,7 +58,7 @@ struct Options {
   std::set<std::string> broken_cycles;
   /// `disclosure` and `targets` from today's config: the breakdown block
   /// and its warnings suppress small numbers with them.
-  record_pages::FigureOptions figures;
+  figures::FigureOptions figures;
   /// Published learning briefs (briefs/briefs.h), for the `briefs` block.
   const std::vector<briefs::Listed>* briefs = nullptr;
   /// Sensitive items (marking::Withheld::keys): every snapshot shown or

@@ -7,13 +7,16 @@
 #include "base/text.h"
 #include "briefs/list.h"
 #include "diag/diagnostics.h"
+#include "figures/catalogue.h"
 #include "markdown/html_text.h"
 #include "report/blocks.h"
-#include "report/figures.h"
 #include "report/snapshot.h"
 
 namespace qahub::report {
 
+using figures::figure_names;
+using figures::figure_words;
+using figures::format_figure;
 using nlohmann::json;
 
 namespace {

@@ -3,10 +3,15 @@
 #include <map>
 #include <set>
 
-#include "report/figures.h"
+#include "figures/catalogue.h"
 
 namespace qahub::report {
 
+using figures::figure_catalogue;
+using figures::figure_format;
+using figures::figure_names;
+using figures::FigureFormat;
+using figures::year_earlier;
 using nlohmann::json;
 
 json compute(const Input& in) {

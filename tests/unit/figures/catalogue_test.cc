@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "report/figures.h"
+#include "figures/catalogue.h"
 
 using namespace qahub;
 using nlohmann::json;
@@ -21,9 +21,9 @@ records::Cycle cycle(long completed, long outstanding, long good, long ri, long 
 
 }  // namespace
 
-TEST_CASE("report: the figure catalogue's counts, shares and changes", "[report]") {
+TEST_CASE("figures: the figure catalogue's counts, shares and changes", "[figures]") {
   const records::Cycle now = cycle(208, 17, 108, 74, 9), before = cycle(196, 14, 97, 75, 10);
-  const json f = report::figure_catalogue(now, &before, nullptr);
+  const json f = figures::figure_catalogue(now, &before, nullptr);
   CHECK(f["audits_completed"] == 208);
   CHECK(f["good_or_better"] == 60.1);  // 125 of 208
   CHECK(f["agreement"] == 90.4);       // 47 of 52
@@ -32,32 +32,32 @@ TEST_CASE("report: the figure catalogue's counts, shares and changes", "[report]
   CHECK(f["good_or_better_vs_year_earlier"].is_null());
   CHECK(f["feedback_asked"].is_null());  // no family feedback
   CHECK(f["response"].is_null());
-  for (const std::string& name : report::figure_names()) CHECK(f.contains(name));
-  CHECK(f.size() == report::figure_names().size());
+  for (const std::string& name : figures::figure_names()) CHECK(f.contains(name));
+  CHECK(f.size() == figures::figure_names().size());
 }
 
-TEST_CASE("report: figure formats: count, percent to one decimal, signed changes", "[report]") {
-  CHECK(report::format_figure("audits_completed", 208) == "208");
-  CHECK(report::format_figure("good_or_better", 60.1) == "60.1%");
-  CHECK(report::format_figure("inadequate_share", 4.0) == "4.0%");
-  CHECK(report::format_figure("good_or_better_vs_previous", 3.5) == "+3.5 percentage points");
-  CHECK(report::format_figure("agreement_vs_year_earlier", -0.4) ==
+TEST_CASE("figures: figure formats: count, percent to one decimal, signed changes", "[figures]") {
+  CHECK(figures::format_figure("audits_completed", 208) == "208");
+  CHECK(figures::format_figure("good_or_better", 60.1) == "60.1%");
+  CHECK(figures::format_figure("inadequate_share", 4.0) == "4.0%");
+  CHECK(figures::format_figure("good_or_better_vs_previous", 3.5) == "+3.5 percentage points");
+  CHECK(figures::format_figure("agreement_vs_year_earlier", -0.4) ==
         "\xE2\x88\x92"
         "0.4 percentage points");
-  CHECK(report::format_figure("audits_completed_vs_previous", -7) ==
+  CHECK(figures::format_figure("audits_completed_vs_previous", -7) ==
         "\xE2\x88\x92"
         "7");
-  CHECK(report::format_figure("audits_completed_vs_previous", 12) == "+12");
-  CHECK(report::format_figure("audits_completed_vs_previous", 0) == "0");
-  CHECK(report::format_figure("response", json()) == "not available");
+  CHECK(figures::format_figure("audits_completed_vs_previous", 12) == "+12");
+  CHECK(figures::format_figure("audits_completed_vs_previous", 0) == "0");
+  CHECK(figures::format_figure("response", json()) == "not available");
 }
 
-TEST_CASE("report: the same cycle a year earlier", "[report]") {
+TEST_CASE("figures: the same cycle a year earlier", "[figures]") {
   records::Records r;
   r.cycles["2025-26-cycle-1"] = cycle(1, 0, 0, 0, 0);
   r.cycles["2025-26-cycle-1"].year = "2025-26";
   r.cycles["2025-26-cycle-2"] = r.cycles["2025-26-cycle-1"];
   r.cycles["2025-26-cycle-2"].number = 2;
   const records::Cycle now = cycle(1, 0, 0, 0, 0);
-  REQUIRE(report::year_earlier(r, now) == &r.cycles["2025-26-cycle-1"]);
+  REQUIRE(figures::year_earlier(r, now) == &r.cycles["2025-26-cycle-1"]);
 }

@@ -1,10 +1,10 @@
-#include "report/figures.h"
+#include "figures/catalogue.h"
 
 #include <cmath>
 #include <cstdio>
 #include <optional>
 
-namespace qahub::report {
+namespace qahub::figures {
 
 using nlohmann::json;
 using records::Cycle;
@@ -44,7 +44,7 @@ std::vector<std::pair<std::string, std::optional<long>>> counts(const Cycle& c) 
 }
 
 /// Per mille, rounded half up; nullopt for a share of nothing.
-std::optional<long> per_mille(std::optional<long> part, std::optional<long> whole) {
+std::optional<long> share_pm(std::optional<long> part, std::optional<long> whole) {
   if (!part || !whole || *whole <= 0) return std::nullopt;
   return (*part * 2000 + *whole) / (2 * *whole);
 }
@@ -53,13 +53,13 @@ std::vector<std::pair<std::string, std::optional<long>>> shares(const Cycle& c) 
   const long n = c.audits_completed;
   const records::FamilyFeedback* f = c.feedback ? &*c.feedback : nullptr;
   return {
-      {"good_or_better", per_mille(c.grades.good_or_better(), n)},
-      {"agreement", per_mille(c.moderation.agreed, c.audits_moderated)},
-      {"response", f ? per_mille(f->responded, f->asked) : std::nullopt},
-      {"outstanding_share", per_mille(grade(c, "outstanding"), n)},
-      {"good_share", per_mille(grade(c, "good"), n)},
-      {"requires_improvement_share", per_mille(grade(c, "requires_improvement"), n)},
-      {"inadequate_share", per_mille(grade(c, "inadequate"), n)},
+      {"good_or_better", share_pm(c.grades.good_or_better(), n)},
+      {"agreement", share_pm(c.moderation.agreed, c.audits_moderated)},
+      {"response", f ? share_pm(f->responded, f->asked) : std::nullopt},
+      {"outstanding_share", share_pm(grade(c, "outstanding"), n)},
+      {"good_share", share_pm(grade(c, "good"), n)},
+      {"requires_improvement_share", share_pm(grade(c, "requires_improvement"), n)},
+      {"inadequate_share", share_pm(grade(c, "inadequate"), n)},
   };
 }
 
@@ -161,4 +161,4 @@ std::string figure_words(const std::string& name) {
   return out;
 }
 
-}  // namespace qahub::report
+}  // namespace qahub::figures

@@ -14,7 +14,7 @@
 
 #include "records/model.h"
 
-namespace qahub::report {
+namespace qahub::figures {
 
 enum class FigureFormat {
   kCount,         ///< 208
@@ -42,4 +42,4 @@ const records::Cycle* year_earlier(const records::Records& records, const record
 /// The figure's plain-words name, for corrections ("audits completed").
 std::string figure_words(const std::string& name);
 
-}  // namespace qahub::report
+}  // namespace qahub::figures
