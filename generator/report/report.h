@@ -75,7 +75,12 @@ struct Result {
 Result apply_reports(const Options& options, content::ContentSet& content, const records::Records& records,
                      diag::Diagnostics& diags);
 
-/// The snapshot file of a cycle's report: "data/publications/<cycle-id>.json".
-std::string snapshot_path(const std::string& cycle_id);
+/// A publication's own id, which keys its snapshot. A Learning and
+/// Improvement report's id is its cycle's id, so its snapshot is
+/// data/publications/<cycle-id>.json.
+std::string publication_id(const records::Cycle& cycle);
+
+/// The snapshot file of the publication `id`: "data/publications/<id>.json".
+std::string snapshot_path(const std::string& id);
 
 }  // namespace qahub::report
