@@ -1,5 +1,6 @@
 #include "figures/catalogue.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -142,6 +143,46 @@ std::string format_figure(const std::string& name, const json& value) {
     }
   }
   return "";
+}
+
+Cycle period_total(const std::vector<const Cycle*>& cycles) {
+  Cycle t;
+  if (cycles.empty()) return t;
+  t.scale = cycles.front()->scale;
+  bool every_feedback = true, every_rated = true;
+  records::FamilyFeedback f;
+  for (const Cycle* c : cycles) {
+    t.audits_completed += c->audits_completed;
+    t.audits_moderated += c->audits_moderated;
+    t.moderation.agreed += c->moderation.agreed;
+    t.moderation.raised += c->moderation.raised;
+    t.moderation.lowered += c->moderation.lowered;
+    for (const records::GradeCount& g : c->grades.levels) {
+      auto same = [&](const records::GradeCount& x) { return x.level == g.level; };
+      auto it = std::find_if(t.grades.levels.begin(), t.grades.levels.end(), same);
+      if (it == t.grades.levels.end())
+        t.grades.levels.push_back(g);
+      else
+        it->count += g.count;
+    }
+    if (!c->feedback) {
+      every_feedback = false;
+      continue;
+    }
+    const records::FamilyFeedback& cf = *c->feedback;
+    every_rated = every_rated && cf.has_ratings;
+    f.asked += cf.asked;
+    f.responded += cf.responded;
+    f.very_good += cf.very_good;
+    f.good += cf.good;
+    f.fair += cf.fair;
+    f.poor += cf.poor;
+  }
+  if (every_feedback) {
+    f.has_ratings = every_rated;
+    t.feedback = f;
+  }
+  return t;
 }
 
 const Cycle* year_earlier(const records::Records& records, const Cycle& cycle) {

@@ -39,8 +39,7 @@ long count(const json& o, const char* key) {
 
 }  // namespace
 
-json breakdown_data(const Input& in) {
-  const records::Cycle& c = in.cycle;
+json breakdown_data(const Input& in, const records::Cycle& c) {
   const records::Organisation* org = in.records.organisation ? &*in.records.organisation : nullptr;
   json rows = json::array();
   for (const records::BreakdownRow& r : c.breakdown) {

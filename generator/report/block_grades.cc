@@ -23,10 +23,10 @@ const std::vector<std::pair<std::string, std::string>> kGrades = {
 
 }  // namespace
 
-json grades_data(const Input& in) {
-  const json all = figure_catalogue(in.cycle, nullptr, nullptr);
+json grades_data(const Input& in, const records::Cycle& cycle) {
+  const json all = figure_catalogue(cycle, nullptr, nullptr);
   json out = {{"audits_completed", all.at("audits_completed")}};
-  const records::Scale* scale = records::find_scale(in.records, in.cycle.scale);
+  const records::Scale* scale = records::find_scale(in.records, cycle.scale);
   if (!scale || scale->id == records::kDefaultScale) {
     // As snapshots have always kept it: the four grades by name.
     for (const auto& [name, _] : kGrades) {
@@ -37,9 +37,9 @@ json grades_data(const Input& in) {
   }
   // Another scale: its levels, in order, with their labels, so the view needs nothing else.
   json levels = json::array();
-  const long n = in.cycle.audits_completed;
+  const long n = cycle.audits_completed;
   for (const records::ScaleLevel& l : scale->levels) {
-    const long v = in.cycle.grades.count(l.id);
+    const long v = cycle.grades.count(l.id);
     levels.push_back({{"id", l.id}, {"label", l.label}});
     out[l.id] = v;
     out[l.id + "_share"] = n > 0 ? json(static_cast<double>(figures::per_mille(v, n)) / 10.0) : json(nullptr);
@@ -47,6 +47,10 @@ json grades_data(const Input& in) {
   out["levels"] = levels;
   return out;
 }
+
+/// Each grade's count over the period's cycles and its share of all their
+/// audits, on the first cycle's scale.
+json grades_total(const Input& in) { return grades_data(in, figures::period_total(in.cycles)); }
 
 json grades_view(const json& data, const ViewInput&) {
   std::vector<std::pair<std::string, std::string>> grades = kGrades;

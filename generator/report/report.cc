@@ -364,7 +364,7 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
   for (size_t i = 0; i < found.size(); ++i) {
     Found& f = found[i];
     set_period(found, i, options.as_of);
-    const Input in{records, relations, *f.cycle, f.from, f.to, pages, options.briefs};
+    const Input in{records, relations, f.from, f.to, {f.cycle}, pages, options.briefs};
     f.shown = shown_of(options, in, content.pages[f.page], f, snapshots, diags);
     if (!f.shown.is_null() && !f.draft) listed.push_back(listed_of(content.pages[f.page], f));
   }

@@ -7,28 +7,21 @@
 
 namespace qahub::report {
 
-using figures::figure_catalogue;
 using figures::figure_format;
 using figures::figure_names;
 using figures::FigureFormat;
-using figures::year_earlier;
 using nlohmann::json;
 
 json compute(const Input& in) {
-  const records::Cycle* prev = nullptr;
-  for (const records::Cycle* c : in.relations.cycles_in_order) {
-    if (c == &in.cycle) break;
-    prev = c;
-  }
   json blocks = json::object();
-  for (const BlockKind& k : cycle_blocks()) blocks[k.name] = k.data(in);
-  return {{"figures", figure_catalogue(in.cycle, prev, year_earlier(in.records, in.cycle))}, {"blocks", blocks}};
+  for (const BlockKind& k : cycle_blocks()) blocks[k.name] = block_data(k, in);
+  return {{"figures", cycle_catalogue(in, *in.cycles.back())}, {"blocks", blocks}};
 }
 
 json make_snapshot(const Input& in, const std::string& report, base::Date published) {
   json snap = compute(in);
   snap["$schema"] = "../schemas/publication.schema.json";
-  snap["cycle"] = in.cycle.id;
+  snap["cycle"] = in.cycles.back()->id;
   snap["report"] = report;
   snap["published"] = published.iso();
   snap["period"] = {{"from", in.from.iso()}, {"to", in.to.iso()}};
@@ -117,6 +110,13 @@ bool lacked_field(const Flat& was, std::string name) {
   return true;
 }
 
+/// A breakdown value that repeats a cycle's catalogue counts (its
+/// moderation), whole or in a period's part.
+bool repeats_catalogue(const std::string& name) {
+  return name.rfind("breakdown/moderation/", 0) == 0 ||
+         (name.rfind("breakdown/parts/", 0) == 0 && name.find("/data/moderation/") != std::string::npos);
+}
+
 }  // namespace
 
 std::vector<Difference> differences(const json& snapshot, const json& recomputed) {
@@ -140,9 +140,12 @@ std::vector<Difference> differences(const json& snapshot, const json& recomputed
   const json& old_blocks = snapshot.contains("blocks") ? snapshot["blocks"] : empty;
   const json& new_blocks = recomputed.contains("blocks") ? recomputed["blocks"] : empty;
   for (const BlockKind& k : cycle_blocks()) {
-    if (kRepeat.count(k.name)) continue;
     // A snapshot written before qahub kept a block has nothing to compare.
     if (!old_blocks.contains(k.name)) continue;
+    // Over several cycles the top catalogue is the last cycle's, so the
+    // earlier cycles' are compared in the parts that keep them (figures).
+    const bool repeats = kRepeat.count(k.name) > 0;
+    if (repeats && !old_blocks[k.name].contains("parts")) continue;
     Flat was, now;
     flatten(old_blocks[k.name], k.name, std::string("/blocks/") + k.name, "", was);
     if (new_blocks.contains(k.name)) flatten(new_blocks[k.name], k.name, std::string("/blocks/") + k.name, "", now);
@@ -155,7 +158,8 @@ std::vector<Difference> differences(const json& snapshot, const json& recomputed
       const json o = w == was.leaves.end() ? json() : w->second.second;
       const json v = c == now.leaves.end() ? json() : c->second.second;
       if (o == v) continue;
-      if (n.rfind("breakdown/moderation/", 0) == 0) continue;  // the catalogue's counts, compared above
+      if (repeats && n.find("/figures/") == std::string::npos) continue;
+      if (repeats_catalogue(n)) continue;  // the catalogue's counts, compared above
       const std::string pointer = w != was.leaves.end() ? w->second.first : std::string("/blocks/") + k.name;
       out.push_back({n, pointer, o, v});
     }
@@ -167,26 +171,37 @@ void strip_withheld(json& snapshot, const std::set<std::string>& withheld) {
   if (withheld.empty() || !snapshot.is_object() || !snapshot.contains("blocks")) return;
   // Block rows and what each row's key names.
   struct Rows {
-    const char* pointer;
+    const char* block;
+    const char* list;
     const char* key;
     const char* kind;  ///< "" for a content source
   };
   static const Rows rows[] = {
-      {"/blocks/actions/rows", "id", "action/"},    {"/blocks/progress/rows", "id", "action/"},
-      {"/blocks/changes/closed", "id", "action/"},  {"/blocks/changes/pages", "page", ""},
-      {"/blocks/audits/rows", "id", "audit/"},      {"/blocks/meetings/rows", "id", "meeting/"},
-      {"/blocks/training/rows", "id", "training/"},
+      {"actions", "rows", "id", "action/"},    {"progress", "rows", "id", "action/"},
+      {"changes", "closed", "id", "action/"},  {"changes", "pages", "page", ""},
+      {"audits", "rows", "id", "audit/"},      {"meetings", "rows", "id", "meeting/"},
+      {"training", "rows", "id", "training/"},
   };
   auto gone = [&](const json& row, const char* key, const char* kind) {
     return row.is_object() && row.contains(key) && row[key].is_string() &&
            withheld.count(kind + row[key].get<std::string>()) > 0;
   };
+  // A block's lists: its own, or each part's over several cycles.
+  std::vector<std::pair<json::json_pointer, const Rows*>> lists;
   for (const Rows& r : rows) {
-    const json::json_pointer ptr(r.pointer);
+    const std::string block = std::string("/blocks/") + r.block;
+    const json::json_pointer parts(block + "/parts");
+    if (snapshot.contains(parts) && snapshot[parts].is_array())
+      for (size_t i = 0; i < snapshot[parts].size(); ++i)
+        lists.emplace_back(json::json_pointer(block + "/parts/" + std::to_string(i) + "/data/" + r.list), &r);
+    else
+      lists.emplace_back(json::json_pointer(block + "/" + r.list), &r);
+  }
+  for (const auto& [ptr, r] : lists) {
     if (!snapshot.contains(ptr) || !snapshot[ptr].is_array()) continue;
     json kept = json::array();
     for (json& row : snapshot[ptr]) {
-      if (gone(row, r.key, r.kind)) continue;
+      if (gone(row, r->key, r->kind)) continue;
       if (row.is_object() && row.contains("decisions") && row["decisions"].is_array())
         for (json& d : row["decisions"])
           if (d.is_object() && d.contains("actions") && d["actions"].is_array()) {

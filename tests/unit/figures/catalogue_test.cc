@@ -61,3 +61,23 @@ TEST_CASE("figures: the same cycle a year earlier", "[figures]") {
   const records::Cycle now = cycle(1, 0, 0, 0, 0);
   REQUIRE(figures::year_earlier(r, now) == &r.cycles["2025-26-cycle-1"]);
 }
+
+TEST_CASE("figures: a period's total adds the counts, and has feedback only when every cycle has", "[figures]") {
+  records::Cycle a = cycle(208, 17, 108, 74, 9), b = cycle(196, 14, 97, 75, 10);
+  a.feedback = records::FamilyFeedback{40, 20, true, 5, 10, 3, 2};
+  const records::Cycle t = figures::period_total({&a, &b});
+  CHECK(t.audits_completed == 404);
+  CHECK(t.audits_moderated == 104);
+  CHECK(t.grades.count("good") == 205);
+  CHECK(t.grades.good_or_better() == 236);
+  CHECK(t.moderation.agreed == 94);
+  CHECK_FALSE(t.feedback);
+  b.feedback = records::FamilyFeedback{10, 5, false, 0, 0, 0, 0};
+  const records::Cycle both = figures::period_total({&a, &b});
+  REQUIRE(both.feedback);
+  CHECK(both.feedback->responded == 25);
+  CHECK_FALSE(both.feedback->has_ratings);  // one cycle has no ratings
+  const json f = figures::figure_catalogue(both, nullptr, nullptr);
+  CHECK(f["good_or_better"] == 58.4);  // 236 of 404
+  CHECK(f["feedback_poor"].is_null());
+}
