@@ -2,14 +2,19 @@
 
 #include <algorithm>
 
-#include "record_pages/suppression.h"
+#include "figures/percent.h"
+#include "figures/suppression.h"
 #include "record_pages/view_common.h"
 
 namespace qahub::record_pages {
 
 using namespace records;  // the typed model this view shows
 
+using figures::change_points;
+using figures::per_mille;
+using figures::percent;
 using nlohmann::json;
+namespace disclosure = figures::disclosure;
 
 namespace {
 
@@ -90,7 +95,7 @@ size_t index_of(const std::vector<Unit>& units, const std::string& id) {
 /// What one row shows, given what is suppressed.
 struct Shown {
   const std::vector<bool>& hidden;
-  const FigureOptions& options;
+  const figures::FigureOptions& options;
   long authority_pm;
 
   /// A shown count; "fewer than 5" when it is small (primary); "–" when it is
@@ -177,7 +182,7 @@ std::string area_chart(const Cycle& c, const std::vector<Unit>& areas, const Sho
                        bars, 1000);
 }
 
-json moderation_rows(const Cycle& c, const FigureOptions& o) {
+json moderation_rows(const Cycle& c, const figures::FigureOptions& o) {
   json rows = json::array();
   auto row = [&](const std::string& measure, const std::string& value) {
     rows.push_back({{"measure", measure}, {"value", value}});
@@ -230,7 +235,7 @@ struct Suppressed {
   std::vector<bool> hidden;
 };
 
-Suppressed suppress_breakdown(const Cycle& c, const Organisation* org, const FigureOptions& options) {
+Suppressed suppress_breakdown(const Cycle& c, const Organisation* org, const figures::FigureOptions& options) {
   Suppressed d;
   std::vector<Unit>& services = d.services;
   std::vector<Unit>& areas = d.areas;
@@ -273,7 +278,7 @@ Suppressed suppress_breakdown(const Cycle& c, const Organisation* org, const Fig
 
 }  // namespace
 
-std::vector<UnitShare> unit_shares(const Cycle& c, const Organisation* org, const FigureOptions& options) {
+std::vector<UnitShare> unit_shares(const Cycle& c, const Organisation* org, const figures::FigureOptions& options) {
   std::vector<UnitShare> out;
   if (c.breakdown.empty()) return out;
   const Suppressed d = suppress_breakdown(c, org, options);
@@ -289,7 +294,7 @@ std::vector<UnitShare> unit_shares(const Cycle& c, const Organisation* org, cons
   return out;
 }
 
-json breakdown_view(const Cycle& c, const Organisation* org, const FigureOptions& options) {
+json breakdown_view(const Cycle& c, const Organisation* org, const figures::FigureOptions& options) {
   json v;
   v["moderation"] = moderation_rows(c, options);
   v["min_cell"] = std::to_string(options.min_cell);

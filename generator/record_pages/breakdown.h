@@ -12,6 +12,7 @@
 /// can render the same view from the cycle record or its snapshot.
 #include <nlohmann/json.hpp>
 
+#include "figures/options.h"
 #include "record_pages/record_pages.h"
 #include "records/model.h"
 
@@ -24,7 +25,8 @@ namespace qahub::record_pages {
 /// authority), grid_areas, grid (rows: name, cells: text), variation
 /// (sentences), area_chart (SVG or ""), moderation (rows: measure, value),
 /// min_cell, suppressed (whether anything is).
-nlohmann::json breakdown_view(const records::Cycle& c, const records::Organisation* org, const FigureOptions& options);
+nlohmann::json breakdown_view(const records::Cycle& c, const records::Organisation* org,
+                              const figures::FigureOptions& options);
 
 /// One service's or area's shares in a cycle, as published: nullopt where
 /// small-number suppression hides the share (trends show it as a gap).
@@ -37,7 +39,7 @@ struct UnitShare {
 /// their shares, suppressed as breakdown_view suppresses them; empty when
 /// the cycle has no breakdown.
 std::vector<UnitShare> unit_shares(const records::Cycle& c, const records::Organisation* org,
-                                   const FigureOptions& options);
+                                   const figures::FigureOptions& options);
 
 /// Below this many audits a difference is marked "small sample: compare with care".
 inline constexpr long kSmallSample = 30;

@@ -1,10 +1,13 @@
 #include "record_pages/figure_checks.h"
 
-#include "record_pages/view_common.h"
+#include "figures/percent.h"
 
 namespace qahub::record_pages {
 
-void check_figure_targets(const records::Records& records, const FigureOptions& options, diag::Diagnostics& diags) {
+using figures::percent;
+
+void check_figure_targets(const records::Records& records, const figures::FigureOptions& options,
+                          diag::Diagnostics& diags) {
   if (!options.moderation_rate_pm) return;
   const long target = *options.moderation_rate_pm;
   const std::string target_text = percent(target, 1000);

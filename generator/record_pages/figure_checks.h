@@ -4,6 +4,7 @@
 /// run with the record pages. The rest of the figures' checks are the cycle
 /// loader's (records/load_cycles.cc).
 #include "diag/diagnostics.h"
+#include "figures/options.h"
 #include "record_pages/record_pages.h"
 #include "records/model.h"
 
@@ -11,6 +12,7 @@ namespace qahub::record_pages {
 
 /// Warns where a cycle's, or a breakdown row's, moderation rate is below the
 /// target. No target: no warning; no audits completed: never checked.
-void check_figure_targets(const records::Records& records, const FigureOptions& options, diag::Diagnostics& diags);
+void check_figure_targets(const records::Records& records, const figures::FigureOptions& options,
+                          diag::Diagnostics& diags);
 
 }  // namespace qahub::record_pages

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "figures/percent.h"
 #include "record_pages/breakdown.h"
 #include "record_pages/figure_checks.h"
 #include "record_pages/pages.h"
@@ -10,6 +11,9 @@ namespace qahub::record_pages {
 
 using namespace records;  // the typed model these pages show
 
+using figures::change_points;
+using figures::per_mille;
+using figures::percent;
 using nlohmann::json;
 
 namespace {

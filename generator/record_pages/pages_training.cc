@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "figures/quarters.h"
 #include "record_pages/pages.h"
 #include "record_pages/urls.h"
 
@@ -7,6 +8,8 @@ namespace qahub::record_pages {
 
 using namespace records;  // the typed model these pages show
 
+using figures::quarter_label;
+using figures::quarter_of;
 using nlohmann::json;
 
 namespace {

@@ -6,6 +6,7 @@
 /// service and area figures (breakdown.h) are labelled gaps.
 #include <algorithm>
 
+#include "figures/percent.h"
 #include "record_pages/breakdown.h"
 #include "record_pages/pages.h"
 #include "record_pages/small_multiples.h"
@@ -15,6 +16,8 @@ namespace qahub::record_pages {
 
 using namespace records;  // the typed model these pages show
 
+using figures::per_mille;
+using figures::percent;
 using nlohmann::json;
 
 namespace {

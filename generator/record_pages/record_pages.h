@@ -23,6 +23,7 @@
 #include "base/date.h"
 #include "base/text.h"
 #include "diag/diagnostics.h"
+#include "figures/options.h"
 #include "markdown/document.h"
 #include "record_pages/kinds.h"
 #include "records/model.h"
@@ -82,13 +83,6 @@ struct RecordPages {
   std::map<std::string, std::vector<BackLink>> backlinks;
 };
 
-/// How audit figures are published (qahub.yaml `disclosure` and `targets`).
-struct FigureOptions {
-  long min_cell = 5;                       ///< small-number suppression threshold
-  std::optional<long> moderation_rate_pm;  ///< target, per mille; none: no target warning
-  std::optional<long> good_or_better_pm;   ///< target, per mille; shown beside the share
-};
-
 struct PagesInput {
   const records::Records* records = nullptr;
   base::Date as_of;
@@ -96,7 +90,7 @@ struct PagesInput {
   const templating::Templates* templates = nullptr;
   /// Content source ("content/learning/2025-26-cycle-1.md") → its URL.
   std::map<std::string, std::string> content_urls;
-  FigureOptions figures;
+  figures::FigureOptions figures;
   /// The kinds table whose page builders and nav sections run, in order.
   const std::vector<RecordKind>* kinds = &record_kinds();
 };

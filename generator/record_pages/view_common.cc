@@ -51,31 +51,6 @@ std::string render(const Context& ctx, const std::string& name, const json& view
   return ctx.input.templates->render("records/" + name, v, ctx.diags);
 }
 
-long per_mille(long part, long whole) { return whole <= 0 ? 0 : (part * 2000 + whole) / (2 * whole); }
-
-std::string percent(long part, long whole) {
-  if (whole <= 0) return "–";
-  long pm = per_mille(part, whole);
-  return std::to_string(pm / 10) + "." + std::to_string(pm % 10) + "%";
-}
-
-std::string change_points(long now_pm, long before_pm) {
-  long d = now_pm - before_pm;
-  if (d == 0) return "no change";
-  long a = d < 0 ? -d : d;
-  return std::string(d > 0 ? "+" : "−") + std::to_string(a / 10) + "." + std::to_string(a % 10) + " points";
-}
-
-std::string quarter_label(const std::string& q) {
-  static const char* kNames[] = {"January to March", "April to June", "July to September", "October to December"};
-  if (q.size() != 7) return q;
-  int n = q[6] - '1';
-  if (n < 0 || n > 3) return q;
-  return std::string(kNames[n]) + " " + q.substr(0, 4);
-}
-
-std::string quarter_of(base::Date d) { return std::to_string(d.year) + "-Q" + std::to_string((d.month - 1) / 3 + 1); }
-
 std::string bar_chart_svg(const std::string& id, const std::string& title, const std::string& desc,
                           const std::vector<Bar>& bars, long max) {
   const int label_w = 190, bar_w = 260, row_h = 28, value_w = 90;

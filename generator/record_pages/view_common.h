@@ -1,7 +1,8 @@
 #pragma once
 /// Shared pieces of record pages: the context every page builder reads (the
-/// store plus derived relations), rendering through the theme, number and
-/// date formatting, and inline SVG bar charts.
+/// store plus derived relations), rendering through the theme, and inline SVG
+/// bar charts. Shares and quarters are the figures module's (figures/percent.h,
+/// figures/quarters.h).
 #include <map>
 #include <string>
 #include <vector>
@@ -29,18 +30,6 @@ struct Context : records::Relations {
 
 /// Renders `records/<name>` with the theme; "" when no templates were given.
 std::string render(const Context& ctx, const std::string& name, const nlohmann::json& view);
-
-/// "42.4%" (one decimal, rounded half up); "–" when the denominator is 0.
-std::string percent(long part, long whole);
-/// Per mille value, for charts and differences (rounded half up).
-long per_mille(long part, long whole);
-/// "+1.5 points", "−0.3 points", "no change" from two per-mille values.
-std::string change_points(long now_pm, long before_pm);
-
-/// "April to June 2026" for "2026-Q2".
-std::string quarter_label(const std::string& quarter);
-/// "2026-Q4" for a date.
-std::string quarter_of(base::Date d);
 
 /// A horizontal bar chart as inline SVG: role="img", a <title> and a <desc>,
 /// values written beside each bar so nothing depends on colour.

@@ -6,10 +6,10 @@ namespace qahub::report {
 
 using nlohmann::json;
 
-json actions_data(const Input& in) {
+json actions_data(const Input& in, const records::Cycle& cycle) {
   json rows = json::array();
   for (const auto& [id, a] : in.records.actions)
-    if (agreed_in(a, in.cycle) && known_at(a, in.to)) rows.push_back(action_row(a, in.to));
+    if (agreed_in(a, cycle) && known_at(a, in.to)) rows.push_back(action_row(a, in.to));
   return {{"rows", rows}};
 }
 

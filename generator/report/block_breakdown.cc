@@ -39,8 +39,7 @@ long count(const json& o, const char* key) {
 
 }  // namespace
 
-json breakdown_data(const Input& in) {
-  const records::Cycle& c = in.cycle;
+json breakdown_data(const Input& in, const records::Cycle& c) {
   const records::Organisation* org = in.records.organisation ? &*in.records.organisation : nullptr;
   json rows = json::array();
   for (const records::BreakdownRow& r : c.breakdown) {
@@ -121,8 +120,8 @@ records::Organisation breakdown_organisation(const json& data) {
 
 json breakdown_view(const json& data, const ViewInput& in) {
   const std::string cycle_id = in.snapshot.value("cycle", "");
-  static const record_pages::FigureOptions kDefaults;
-  const record_pages::FigureOptions& options = in.figures ? *in.figures : kDefaults;
+  static const figures::FigureOptions kDefaults;
+  const figures::FigureOptions& options = in.figures ? *in.figures : kDefaults;
   json v;
   if (!data.contains("rows")) {
     // A snapshot written before reports kept the breakdown: nothing to show as sent.
@@ -171,7 +170,7 @@ std::string unit_name(const json& data, const char* list, const std::string& id)
 /// Whether the view of `data` shows the row's audits completed as `value`:
 /// its grid cell reads "… (<value> audits)", not "fewer than 5" or "–".
 bool completed_shown(const json& data, const std::string& service, const std::string& area, const json& value,
-                     const record_pages::FigureOptions& options, const std::string& cycle_id) {
+                     const figures::FigureOptions& options, const std::string& cycle_id) {
   if (!data.contains("rows") || !value.is_number_integer()) return false;
   const records::Organisation org = breakdown_organisation(data);
   const json v = record_pages::breakdown_view(breakdown_cycle(data, cycle_id), &org, options);
@@ -193,8 +192,8 @@ bool completed_shown(const json& data, const std::string& service, const std::st
 }  // namespace
 
 std::string breakdown_change_words(const std::string& name, const json& old_value, const json& new_value,
-                                   const json& old_data, const json& new_data,
-                                   const record_pages::FigureOptions& options, const std::string& cycle_id) {
+                                   const json& old_data, const json& new_data, const figures::FigureOptions& options,
+                                   const std::string& cycle_id) {
   if (name.rfind(kRowPrefix, 0) != 0) return "";
   // "breakdown/rows/<service>/<area>/<measure>"
   const std::string rest = name.substr(std::string(kRowPrefix).size());

@@ -3,12 +3,15 @@
 /// with its chart beside it (never instead).
 #include <cmath>
 
+#include "figures/catalogue.h"
 #include "record_pages/view_common.h"
 #include "report/blocks.h"
-#include "report/figures.h"
 
 namespace qahub::report {
 
+using figures::figure_catalogue;
+using figures::format_figure;
+using figures::year_earlier;
 using nlohmann::json;
 
 namespace {
@@ -27,14 +30,10 @@ std::string title_or(const json& data, const char* key, const char* none) {
 
 }  // namespace
 
-json figures_data(const Input& in) {
-  const records::Cycle* prev = nullptr;
-  for (const records::Cycle* c : in.relations.cycles_in_order) {
-    if (c == &in.cycle) break;
-    prev = c;
-  }
-  const records::Cycle* year = year_earlier(in.records, in.cycle);
-  const json now = figure_catalogue(in.cycle, nullptr, nullptr);
+json figures_data(const Input& in, const records::Cycle& cycle) {
+  const records::Cycle* prev = previous_cycle(in, cycle);
+  const records::Cycle* year = year_earlier(in.records, cycle);
+  const json now = figure_catalogue(cycle, nullptr, nullptr);
   const json before = prev ? figure_catalogue(*prev, nullptr, nullptr) : json::object();
   const json then = year ? figure_catalogue(*year, nullptr, nullptr) : json::object();
   json rows = json::array();
@@ -43,9 +42,23 @@ json figures_data(const Input& in) {
                     {"now", now.value(name, json())},
                     {"previous", before.value(name, json())},
                     {"year_earlier", then.value(name, json())}});
-  return {{"cycle", in.cycle.title()},
+  return {{"cycle", cycle.title()},
           {"previous_cycle", prev ? json(prev->title()) : json()},
           {"year_earlier_cycle", year ? json(year->title()) : json()},
+          {"rows", rows}};
+}
+
+/// The period's cycles together: their counts added up and the share of
+/// the sums, compared with no other cycle (each part is).
+json figures_total(const Input& in) {
+  const json now = figure_catalogue(figures::period_total(in.cycles), nullptr, nullptr);
+  json rows = json::array();
+  for (const auto& [name, _] : kRows)
+    rows.push_back(
+        {{"figure", name}, {"now", now.value(name, json())}, {"previous", nullptr}, {"year_earlier", nullptr}});
+  return {{"cycle", "All cycles in the period"},
+          {"previous_cycle", nullptr},
+          {"year_earlier_cycle", nullptr},
           {"rows", rows}};
 }
 

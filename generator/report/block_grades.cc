@@ -1,12 +1,15 @@
 /// `grades`: how many audits got each grade, and the share of each.
 #include <cmath>
 
+#include "figures/catalogue.h"
+#include "figures/percent.h"
 #include "record_pages/view_common.h"
 #include "report/blocks.h"
-#include "report/figures.h"
 
 namespace qahub::report {
 
+using figures::figure_catalogue;
+using figures::format_figure;
 using nlohmann::json;
 
 namespace {
@@ -20,10 +23,10 @@ const std::vector<std::pair<std::string, std::string>> kGrades = {
 
 }  // namespace
 
-json grades_data(const Input& in) {
-  const json all = figure_catalogue(in.cycle, nullptr, nullptr);
+json grades_data(const Input& in, const records::Cycle& cycle) {
+  const json all = figure_catalogue(cycle, nullptr, nullptr);
   json out = {{"audits_completed", all.at("audits_completed")}};
-  const records::Scale* scale = records::find_scale(in.records, in.cycle.scale);
+  const records::Scale* scale = records::find_scale(in.records, cycle.scale);
   if (!scale || scale->id == records::kDefaultScale) {
     // As snapshots have always kept it: the four grades by name.
     for (const auto& [name, _] : kGrades) {
@@ -34,16 +37,20 @@ json grades_data(const Input& in) {
   }
   // Another scale: its levels, in order, with their labels, so the view needs nothing else.
   json levels = json::array();
-  const long n = in.cycle.audits_completed;
+  const long n = cycle.audits_completed;
   for (const records::ScaleLevel& l : scale->levels) {
-    const long v = in.cycle.grades.count(l.id);
+    const long v = cycle.grades.count(l.id);
     levels.push_back({{"id", l.id}, {"label", l.label}});
     out[l.id] = v;
-    out[l.id + "_share"] = n > 0 ? json(static_cast<double>(record_pages::per_mille(v, n)) / 10.0) : json(nullptr);
+    out[l.id + "_share"] = n > 0 ? json(static_cast<double>(figures::per_mille(v, n)) / 10.0) : json(nullptr);
   }
   out["levels"] = levels;
   return out;
 }
+
+/// Each grade's count over the period's cycles and its share of all their
+/// audits, on the first cycle's scale.
+json grades_total(const Input& in) { return grades_data(in, figures::period_total(in.cycles)); }
 
 json grades_view(const json& data, const ViewInput&) {
   std::vector<std::pair<std::string, std::string>> grades = kGrades;

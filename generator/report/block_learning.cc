@@ -7,10 +7,10 @@ namespace qahub::report {
 
 using nlohmann::json;
 
-json learning_data(const Input& in) {
+json learning_data(const Input&, const records::Cycle& cycle) {
   json items = json::array();
-  for (const records::Item& k : in.cycle.key_learning) items.push_back({{"id", k.id}, {"text", k.text}});
-  return {{"cycle", in.cycle.id}, {"items", items}};
+  for (const records::Item& k : cycle.key_learning) items.push_back({{"id", k.id}, {"text", k.text}});
+  return {{"cycle", cycle.id}, {"items", items}};
 }
 
 json learning_view(const json& data, const ViewInput&) {

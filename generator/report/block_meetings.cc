@@ -9,7 +9,7 @@ namespace qahub::report {
 
 using nlohmann::json;
 
-json meetings_data(const Input& in) {
+json meetings_data(const Input& in, const records::Cycle& cycle) {
   json rows = json::array();
   for (const auto& [id, m] : in.records.meetings) {
     if (m.date < in.from || in.to < m.date) continue;
@@ -17,12 +17,12 @@ json meetings_data(const Input& in) {
     for (const records::Decision& d : m.decisions) {
       bool names = false;
       for (const std::string& aid : d.actions)
-        if (auto a = in.records.actions.find(aid); a != in.records.actions.end() && agreed_in(a->second, in.cycle))
+        if (auto a = in.records.actions.find(aid); a != in.records.actions.end() && agreed_in(a->second, cycle))
           names = true;
       if (names) decisions.push_back({{"id", d.id}, {"text", d.text}, {"actions", d.actions}});
     }
     bool on_agenda = false;
-    for (const records::AgendaItem& item : m.agenda) on_agenda = on_agenda || item.cycle == in.cycle.id;
+    for (const records::AgendaItem& item : m.agenda) on_agenda = on_agenda || item.cycle == cycle.id;
     if (decisions.empty() && !on_agenda) continue;
     auto forum = in.records.forums.find(m.forum);
     rows.push_back({{"id", m.id},

@@ -1,4 +1,4 @@
-/// `progress`: earlier actions (not agreed in this cycle) closed in the
+/// `progress`: earlier actions (not agreed in the period's cycles) closed in the
 /// period, overdue, or carried forward, as at the report's date, each with
 /// the impact recorded for it on or before that date, quoted and dated.
 #include "records/status.h"
@@ -11,7 +11,7 @@ using nlohmann::json;
 json progress_data(const Input& in) {
   json rows = json::array();
   for (const auto& [id, a] : in.records.actions) {
-    if (agreed_in(a, in.cycle) || !known_at(a, in.to)) continue;
+    if (in.agreed_in_period(a) || !known_at(a, in.to)) continue;
     const records::Status status = records::shown_status(a, in.to);
     const auto done = records::completed_on(a);
     std::string group;

@@ -2,6 +2,7 @@
 /// period touches.
 #include <algorithm>
 
+#include "figures/quarters.h"
 #include "record_pages/urls.h"
 #include "record_pages/view_common.h"
 #include "report/blocks.h"
@@ -11,7 +12,7 @@ namespace qahub::report {
 using nlohmann::json;
 
 json training_data(const Input& in) {
-  const std::string first = record_pages::quarter_of(in.from), last = record_pages::quarter_of(in.to);
+  const std::string first = figures::quarter_of(in.from), last = figures::quarter_of(in.to);
   json rows = json::array();
   for (const auto& [id, t] : in.records.training)
     for (const records::Phase& p : t.phases)
@@ -31,13 +32,13 @@ json training_view(const json& data, const ViewInput&) {
   for (const json& r : data.at("rows")) {
     json v = r;
     v["url"] = record_pages::urls::training(r.value("id", ""));
-    v["quarter_label"] = record_pages::quarter_label(r.value("quarter", ""));
+    v["quarter_label"] = figures::quarter_label(r.value("quarter", ""));
     rows.push_back(v);
   }
   return {{"rows", rows},
           {"has_rows", !rows.empty()},
-          {"from", record_pages::quarter_label(data.value("from_quarter", ""))},
-          {"to", record_pages::quarter_label(data.value("to_quarter", ""))}};
+          {"from", figures::quarter_label(data.value("from_quarter", ""))},
+          {"to", figures::quarter_label(data.value("to_quarter", ""))}};
 }
 
 }  // namespace qahub::report

@@ -1,5 +1,6 @@
 #include "report/blocks.h"
 
+#include "figures/catalogue.h"
 #include "record_pages/urls.h"
 #include "records/status.h"
 
@@ -9,19 +10,19 @@ using nlohmann::json;
 
 const std::vector<BlockKind>& cycle_blocks() {
   static const std::vector<BlockKind> kinds = {
-      {"figures", "Figures", figures_data, figures_view},
-      {"grades", "Grades", grades_data, grades_view},
-      {"moderation", "Moderation", moderation_data, moderation_view},
-      {"breakdown", "By service and area", breakdown_data, breakdown_view},
-      {"feedback", "What families told us", feedback_data, feedback_view},
-      {"learning", "Key learning", learning_data, learning_view},
-      {"actions", "Actions agreed", actions_data, actions_view},
-      {"progress", "Progress on earlier actions", progress_data, progress_view},
-      {"audits", "Thematic audits", audits_data, audits_view},
-      {"training", "Training", training_data, training_view},
-      {"meetings", "Meetings", meetings_data, meetings_view},
-      {"briefs", "Learning briefs", briefs_data, briefs_view},
-      {"changes", "What changed since the last report", changes_data, changes_view},
+      {"figures", "Figures", figures_data, nullptr, figures_total, figures_view, true},
+      {"grades", "Grades", grades_data, nullptr, grades_total, grades_view},
+      {"moderation", "Moderation", moderation_data, nullptr, moderation_total, moderation_view},
+      {"breakdown", "By service and area", breakdown_data, nullptr, nullptr, breakdown_view},
+      {"feedback", "What families told us", feedback_data, nullptr, nullptr, feedback_view},
+      {"learning", "Key learning", learning_data, nullptr, nullptr, learning_view},
+      {"actions", "Actions agreed", actions_data, nullptr, nullptr, actions_view},
+      {"progress", "Progress on earlier actions", nullptr, progress_data, nullptr, progress_view},
+      {"audits", "Thematic audits", nullptr, audits_data, nullptr, audits_view},
+      {"training", "Training", nullptr, training_data, nullptr, training_view},
+      {"meetings", "Meetings", meetings_data, nullptr, nullptr, meetings_view},
+      {"briefs", "Learning briefs", nullptr, briefs_data, nullptr, briefs_view},
+      {"changes", "What changed since the last report", nullptr, changes_data, nullptr, changes_view},
   };
   return kinds;
 }
@@ -30,6 +31,55 @@ const BlockKind* find_block(const std::string& name) {
   for (const BlockKind& k : cycle_blocks())
     if (name == k.name) return &k;
   return nullptr;
+}
+
+json block_data(const BlockKind& kind, const Input& in) {
+  if (kind.period_data) return kind.period_data(in);
+  if (in.cycles.size() == 1) return kind.cycle_data(in, *in.cycles.front());
+  json parts = json::array();
+  for (const records::Cycle* c : in.cycles) {
+    json part = {{"id", c->id}, {"title", c->title()}, {"data", kind.cycle_data(in, *c)}};
+    if (kind.compares) part["figures"] = cycle_catalogue(in, *c);
+    parts.push_back(std::move(part));
+  }
+  json out = {{"parts", std::move(parts)}};
+  if (kind.total) out["total"] = kind.total(in);
+  return out;
+}
+
+std::vector<BlockSection> block_views(const BlockKind& kind, const json& data, const ViewInput& in) {
+  if (!data.is_object() || !data.contains("parts")) return {{"", kind.view(data, in)}};
+  std::vector<BlockSection> out;
+  // Each part is viewed as its own cycle's: the catalogue it compares with
+  // and the cycle its links go to.
+  for (const json& part : data["parts"]) {
+    const json own = {{"cycle", part.value("id", "")}, {"figures", part.value("figures", json::object())}};
+    out.push_back({part.value("title", ""), kind.view(part.value("data", json::object()), ViewInput{own, in.figures})});
+  }
+  if (data.contains("total")) {
+    const json none = {{"cycle", ""}, {"figures", json::object()}};
+    out.push_back({"Period total", kind.view(data["total"], ViewInput{none, in.figures})});
+  }
+  return out;
+}
+
+bool Input::agreed_in_period(const records::Action& a) const {
+  for (const records::Cycle* c : cycles)
+    if (agreed_in(a, *c)) return true;
+  return false;
+}
+
+const records::Cycle* previous_cycle(const Input& in, const records::Cycle& cycle) {
+  const records::Cycle* prev = nullptr;
+  for (const records::Cycle* c : in.relations.cycles_in_order) {
+    if (c == &cycle) break;
+    prev = c;
+  }
+  return prev;
+}
+
+json cycle_catalogue(const Input& in, const records::Cycle& cycle) {
+  return figures::figure_catalogue(cycle, previous_cycle(in, cycle), figures::year_earlier(in.records, cycle));
 }
 
 std::string human_date(const json& iso) {

@@ -7,6 +7,18 @@
 /// into the view of its template, `report/<name>.mustache`. So a published
 /// report renders from what was sent, and a draft from today's records, by
 /// the same code.
+///
+/// Blocks are worked out over a period: its dates and the cycles in it, in
+/// date order (a Learning and Improvement report's period holds its one
+/// cycle). A per-cycle block (figures, grades, moderation, breakdown,
+/// feedback, learning, actions, meetings) with one cycle gives exactly that
+/// cycle's data; with several, one part per cycle and, for the count blocks
+/// (figures, grades, moderation), a period total. A period block (progress,
+/// audits, training, briefs, changes) covers the whole period once.
+///
+///   const Input in{records, relations, from, to, {&cycle}, pages, &briefs};
+///   json data = block_data(*find_block("grades"), in);
+///   for (const BlockSection& s : block_views(*find_block("grades"), data, vin)) ...
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -14,8 +26,8 @@
 
 #include "base/date.h"
 #include "briefs/briefs.h"
+#include "figures/options.h"
 #include "frontmatter/front_matter.h"
-#include "record_pages/record_pages.h"
 #include "records/model.h"
 #include "records/relations.h"
 
@@ -27,15 +39,21 @@ struct PageChanges {
   std::vector<frontmatter::Change> changes;
 };
 
-/// What a cycle's blocks are worked out from. The period runs from `from`
-/// to `to`; date-derived values (statuses, overdue, quarters) are as at `to`.
+/// What a report's blocks are worked out from: a period. It runs from
+/// `from` to `to`; date-derived values (statuses, overdue, quarters) are as
+/// at `to`.
 struct Input {
   const records::Records& records;
   const records::Relations& relations;
-  const records::Cycle& cycle;
   base::Date from, to;
+  /// The cycles in the period, in date order; at least one. The last is the
+  /// one the snapshot's figure catalogue is of.
+  std::vector<const records::Cycle*> cycles;
   const std::vector<PageChanges>& pages;                ///< every content page but the reports
   const std::vector<briefs::Listed>* briefs = nullptr;  ///< published learning briefs (null: none)
+
+  /// Whether `a` is agreed in one of the period's cycles (agreed_in).
+  bool agreed_in_period(const records::Action& a) const;
 };
 
 /// What a block's view may read besides its data: the snapshot's figure
@@ -45,14 +63,24 @@ struct ViewInput {
   /// The site's `disclosure` and `targets` as today's config gives them:
   /// suppression is applied when rendering, so a stricter threshold applies
   /// to reports published before it too. Null: the defaults.
-  const record_pages::FigureOptions* figures = nullptr;
+  const figures::FigureOptions* figures = nullptr;
 };
 
+/// A block. Exactly one of `cycle_data` (a per-cycle block) and
+/// `period_data` (a period block) is set.
 struct BlockKind {
   const char* name;
   const char* heading;  ///< its h2 when placed in the default order
-  nlohmann::json (*data)(const Input&);
+  /// One cycle's data, as at the period's end: a part of the period's.
+  nlohmann::json (*cycle_data)(const Input&, const records::Cycle&);
+  /// The whole period's data, once.
+  nlohmann::json (*period_data)(const Input&);
+  /// A count block's period total over several cycles; null for the rest.
+  nlohmann::json (*total)(const Input&);
   nlohmann::json (*view)(const nlohmann::json& data, const ViewInput&);
+  /// Its view compares a cycle with others through the figure catalogue
+  /// (figures): over several cycles, each part keeps its cycle's catalogue.
+  bool compares = false;
 };
 
 /// The blocks of a cycle's report, in their default order.
@@ -60,20 +88,42 @@ const std::vector<BlockKind>& cycle_blocks();
 /// The cycle block named `name`, or null.
 const BlockKind* find_block(const std::string& name);
 
-// One pair per block file.
-nlohmann::json figures_data(const Input&);
+/// A block's data over `in`'s period. With one cycle, or for a period block,
+/// exactly what the block's own function gives (so a one-cycle report is as
+/// it always was). A per-cycle block over several cycles gives
+/// {"parts": [{"id", "title", "data"}…], "total"}: one part per cycle in
+/// date order, and a count block's total. A part of a block that `compares`
+/// keeps its cycle's figure catalogue too ("figures").
+nlohmann::json block_data(const BlockKind& kind, const Input& in);
+
+/// One piece of a block's HTML: its view and the h3 above it ("" for none).
+struct BlockSection {
+  std::string heading;
+  nlohmann::json view;
+};
+/// The views of a block's data, in order: the one view of a one-cycle or
+/// period block; one per part under the cycle's title, then the total under
+/// "Period total", for several cycles.
+std::vector<BlockSection> block_views(const BlockKind& kind, const nlohmann::json& data, const ViewInput& in);
+
+// One set per block file: a per-cycle block's data, a count block's total,
+// a period block's data, and every block's view.
+nlohmann::json figures_data(const Input&, const records::Cycle&);
+nlohmann::json figures_total(const Input&);
 nlohmann::json figures_view(const nlohmann::json&, const ViewInput&);
-nlohmann::json grades_data(const Input&);
+nlohmann::json grades_data(const Input&, const records::Cycle&);
+nlohmann::json grades_total(const Input&);
 nlohmann::json grades_view(const nlohmann::json&, const ViewInput&);
-nlohmann::json moderation_data(const Input&);
+nlohmann::json moderation_data(const Input&, const records::Cycle&);
+nlohmann::json moderation_total(const Input&);
 nlohmann::json moderation_view(const nlohmann::json&, const ViewInput&);
-nlohmann::json breakdown_data(const Input&);
+nlohmann::json breakdown_data(const Input&, const records::Cycle&);
 nlohmann::json breakdown_view(const nlohmann::json&, const ViewInput&);
-nlohmann::json feedback_data(const Input&);
+nlohmann::json feedback_data(const Input&, const records::Cycle&);
 nlohmann::json feedback_view(const nlohmann::json&, const ViewInput&);
-nlohmann::json learning_data(const Input&);
+nlohmann::json learning_data(const Input&, const records::Cycle&);
 nlohmann::json learning_view(const nlohmann::json&, const ViewInput&);
-nlohmann::json actions_data(const Input&);
+nlohmann::json actions_data(const Input&, const records::Cycle&);
 nlohmann::json actions_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json progress_data(const Input&);
 nlohmann::json progress_view(const nlohmann::json&, const ViewInput&);
@@ -81,7 +131,7 @@ nlohmann::json audits_data(const Input&);
 nlohmann::json audits_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json training_data(const Input&);
 nlohmann::json training_view(const nlohmann::json&, const ViewInput&);
-nlohmann::json meetings_data(const Input&);
+nlohmann::json meetings_data(const Input&, const records::Cycle&);
 nlohmann::json meetings_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json briefs_data(const Input&);
 nlohmann::json briefs_view(const nlohmann::json&, const ViewInput&);
@@ -96,7 +146,7 @@ nlohmann::json changes_view(const nlohmann::json&, const ViewInput&);
 /// "" for any other name. (block_breakdown.cc)
 std::string breakdown_change_words(const std::string& name, const nlohmann::json& old_value,
                                    const nlohmann::json& new_value, const nlohmann::json& old_data,
-                                   const nlohmann::json& new_data, const record_pages::FigureOptions& options,
+                                   const nlohmann::json& new_data, const figures::FigureOptions& options,
                                    const std::string& cycle_id);
 /// The breakdown data `data` with a correction's old values ({name, old, new}) put back.
 nlohmann::json breakdown_with_old_values(nlohmann::json data, const nlohmann::json& values);
@@ -113,5 +163,9 @@ nlohmann::json action_row_view(const nlohmann::json& row);
 bool agreed_in(const records::Action& a, const records::Cycle& cycle);
 /// True when the action existed at `at` (its first status entry is on or before it).
 bool known_at(const records::Action& a, base::Date at);
+/// The cycle before `cycle` in date order, or null.
+const records::Cycle* previous_cycle(const Input& in, const records::Cycle& cycle);
+/// `cycle`'s figure catalogue against its previous cycle and the same cycle a year earlier.
+nlohmann::json cycle_catalogue(const Input& in, const records::Cycle& cycle);
 
 }  // namespace qahub::report

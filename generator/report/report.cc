@@ -18,7 +18,9 @@ namespace qahub::report {
 
 using nlohmann::json;
 
-std::string snapshot_path(const std::string& cycle_id) { return "data/publications/" + cycle_id + ".json"; }
+std::string publication_id(const records::Cycle& cycle) { return cycle.id; }
+
+std::string snapshot_path(const std::string& id) { return "data/publications/" + id + ".json"; }
 
 namespace {
 
@@ -29,8 +31,18 @@ struct Snapshot {
   bool claimed = false;  ///< a report with `published` read it
 };
 
-/// Every data/publications/*.json that parses and fits its schema, by cycle id.
-std::map<std::string, Snapshot> load_snapshots(const std::filesystem::path& site_dir, diag::Diagnostics& diags) {
+/// `snapshot` minus every row about a withheld item (Options::withheld): a
+/// snapshot shown or written never carries what is now sensitive.
+json strip(const Options& options, json snapshot) {
+  strip_withheld(snapshot, options.withheld);
+  return snapshot;
+}
+
+/// Every data/publications/*.json that parses and fits its schema, by its
+/// publication id (the file's name), withheld rows taken out. A Learning and
+/// Improvement report's id is its cycle's, so the file must name that cycle.
+std::map<std::string, Snapshot> load_snapshots(const Options& options, diag::Diagnostics& diags) {
+  const std::filesystem::path& site_dir = options.site_dir;
   std::map<std::string, Snapshot> out;
   const std::vector<std::string> files = fs::list_files(site_dir, "data/publications", diags);
   if (files.empty()) return out;
@@ -55,6 +67,7 @@ std::map<std::string, Snapshot> load_snapshots(const std::filesystem::path& site
                                         s.doc["cycle"].get<std::string>() + ".json");
       continue;
     }
+    s.doc = strip(options, std::move(s.doc));
     out.emplace(stem, std::move(s));
   }
   return out;
@@ -76,36 +89,48 @@ void check_description(const content::Page& page, diag::Diagnostics& diags) {
   diags.error(at, "shortcodes go in the body only: a description is shown as written in lists, search and the feed");
 }
 
+/// Whether a page uses a figure or a cycle block: such a page is left alone
+/// while a cycle is broken, so one broken cycle is one error.
 bool uses_cycle_shortcodes(const content::Page& page) {
   for (const markdown::Shortcode& sc : page.doc.shortcodes())
     if (sc.name == "figure" || find_block(sc.name)) return true;
   return false;
 }
 
+/// Where `pointer` is written in the snapshot's file (the nearest key).
 diag::Position at(const Snapshot& s, const std::string& pointer) {
   const base::LineCol lc = s.positions.nearest(pointer);
   return {s.path, lc.line, lc.col};
 }
 
+/// A cycle's report as the pass works on it.
 struct Found {
   size_t page = 0;
   const records::Cycle* cycle = nullptr;
   std::optional<base::Date> published = {};  ///< as the page says, or as being published
   bool draft = false;
   base::Date from = {}, to = {};
-  json shown = {};  ///< the snapshot rendered (published) or today's data shaped like one (draft)
+  json shown = {};  ///< the snapshot rendered (published) or today's data shaped like one (draft); null: in error
 };
 
-}  // namespace
+/// A `qahub publish` request for this report: marked found, and publishing
+/// takes the request's date, so the report is worked out as published on it
+/// (a correction keeps the report's own date).
+void take_request(const Options& options, const records::Cycle& c, Found& f) {
+  PublishRequest* req = options.publish;
+  if (!req || req->report != c.report) return;
+  req->found = true;
+  req->cycle_id = c.id;
+  if (!req->correcting) f.published = req->date;
+}
 
-Result apply_reports(const Options& options, content::ContentSet& content, const records::Records& records,
-                     diag::Diagnostics& diags) {
-  Result result;
-  const records::Relations relations(records);
+/// Which page is which cycle's report, in cycle order, and which are drafts:
+/// every later step reads this. Two cycles naming one page is an error at the
+/// second; a publish request naming no cycle's report is an error.
+std::vector<Found> find_reports(const Options& options, const content::ContentSet& content,
+                                const records::Relations& relations, diag::Diagnostics& diags) {
   std::map<std::string, size_t> by_source;
   for (size_t i = 0; i < content.pages.size(); ++i) by_source[content.pages[i].source] = i;
-
-  // Which page is which cycle's report, in cycle order.
   std::vector<Found> found;
   std::map<std::string, std::string> named_by;  // report source → cycle id
   for (const records::Cycle* c : relations.cycles_in_order) {
@@ -117,121 +142,184 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
                                             "\"; each cycle has its own report page");
       continue;
     }
-    const content::Page& p = content.pages[page->second];
-    Found f{page->second, c, p.meta.published};
-    if (PublishRequest* req = options.publish; req && req->report == c->report) {
-      req->found = true;
-      req->cycle_id = c->id;
-      if (!req->correcting) f.published = req->date;
-    }
+    Found f{page->second, c, content.pages[page->second].meta.published};
+    take_request(options, *c, f);
     f.draft = !f.published || options.as_of < *f.published;
     found.push_back(std::move(f));
   }
   if (options.publish && !options.publish->found)
     diags.error({options.publish->report}, "no audit cycle names " + options.publish->report +
                                                " as its \"report\"; qahub publish publishes a cycle's report");
+  return found;
+}
 
-  std::map<std::string, Snapshot> snapshots = load_snapshots(options.site_dir, diags);
-  for (auto& [_, s] : snapshots) strip_withheld(s.doc, options.withheld);
-  auto stripped = [&](json snapshot) {
-    strip_withheld(snapshot, options.withheld);
-    return snapshot;
-  };
-
-  std::vector<PageChanges> page_changes;
-  for (const content::Page& p : content.pages)
-    if (!named_by.count(p.source)) page_changes.push_back({p.source, p.url, p.meta.title, p.meta.changes});
-
-  std::vector<ListedReport> listed;
-  for (size_t i = 0; i < found.size(); ++i) {
-    Found& f = found[i];
-    const content::Page& page = content.pages[f.page];
-    const records::Cycle& c = *f.cycle;
-    f.to = f.draft ? options.as_of : *f.published;
-    f.from = c.start();
-    for (size_t j = i; j-- > 0;)
-      if (found[j].published && *found[j].published < f.to) {
-        f.from = found[j].published->plus_days(1);
-        break;
-      }
-    const Input in{records, relations, c, f.from, f.to, page_changes, options.briefs};
-    auto snap = snapshots.find(c.id);
-    if (snap != snapshots.end() && page.meta.published) snap->second.claimed = true;
-    PublishRequest* req = options.publish && options.publish->report == page.source ? options.publish : nullptr;
-    if (req) {
-      if (req->correcting && !page.meta.published) {
-        diags.error({page.source, 1, 1}, "report " + page.source +
-                                             " is not published, so there is nothing to correct; publish it with "
-                                             "qahub publish " +
-                                             page.source);
-        continue;
-      }
-      if (f.published) req->snapshot = stripped(make_snapshot(in, page.source, *f.published));
-      req->existing = snap == snapshots.end() ? json() : snap->second.doc;
-      f.shown = req->snapshot;
-    } else if (page.meta.published) {
-      if (snap == snapshots.end()) {
-        diags.error(page.meta.published_pos, "report " + page.source + " is published but has no snapshot " +
-                                                 snapshot_path(c.id) + "; publish it with qahub publish " +
-                                                 page.source);
-        continue;
-      }
-      const json& s = snap->second.doc;
-      if (s["published"] != page.meta.published->iso() || s["report"] != page.source) {
-        diags.error(page.meta.published_pos,
-                    "snapshot " + snap->second.path + " is of " + s["report"].get<std::string>() + " published " +
-                        s["published"].get<std::string>() + ", not of this report published " +
-                        page.meta.published->iso() + "; publish it again with qahub publish " + page.source);
-        continue;
-      }
-      if (f.draft) {
-        f.shown = stripped(make_snapshot(in, page.source, options.as_of));
-      } else {
-        // Recomputed as qahub publish did: only a changed past value warns.
-        const json now = stripped(compute(in));
-        const json empty = json::object();
-        const json& old_breakdown = s["blocks"].contains("breakdown") ? s["blocks"]["breakdown"] : empty;
-        const json& new_breakdown = now["blocks"].contains("breakdown") ? now["blocks"]["breakdown"] : empty;
-        for (const Difference& d : differences(s, now)) {
-          const std::string row = breakdown_change_words(d.name, d.old_value, d.new_value, old_breakdown, new_breakdown,
-                                                         options.figures, c.id);
-          if (!row.empty()) {
-            diags.warning(at(snap->second, d.pointer), "published report " + page.source +
-                                                           " differs from the data now in its breakdown: " + row +
-                                                           "; record the correction with qahub publish --correct");
-            continue;
-          }
-          const bool figure = d.pointer.rfind("/figures/", 0) == 0;
-          const diag::Position pos = figure ? c.src.at(cycle_pointer(d.name)) : at(snap->second, d.pointer);
-          diags.warning(pos, "published report " + page.source + " says " + d.name + " " + value_text(d.old_value) +
-                                 ", the data now says " + value_text(d.new_value) +
-                                 "; record the correction with qahub publish --correct");
-        }
-        f.shown = s;
-      }
-    } else {
-      f.shown = stripped(make_snapshot(in, page.source, options.as_of));
+/// Every page that is not a report, with its amendments, for the `changes`
+/// block: a report's own amendments are its corrections, not guidance changes.
+std::vector<PageChanges> other_pages(const content::ContentSet& content, const std::vector<Found>& found) {
+  std::set<size_t> reports;
+  for (const Found& f : found) reports.insert(f.page);
+  std::vector<PageChanges> out;
+  for (size_t i = 0; i < content.pages.size(); ++i)
+    if (!reports.count(i)) {
+      const content::Page& p = content.pages[i];
+      out.push_back({p.source, p.url, p.meta.title, p.meta.changes});
     }
-    if (!f.draft)
-      listed.push_back({page.meta.title, c.title(), page.url, f.shown.value("period", json::object()).value("from", ""),
-                        f.shown.value("period", json::object()).value("to", ""), f.published->iso(),
-                        f.shown.value("figures", json::object())});
+  return out;
+}
+
+/// Sets found[i]'s period (README "Learning and Improvement reports"): from
+/// the day after the latest earlier report published before its end (its
+/// cycle's first day for the first) to its publication date, or --as-of for
+/// a draft. Reports are in cycle order, so only earlier ones are looked at.
+void set_period(std::vector<Found>& found, size_t i, base::Date as_of) {
+  Found& f = found[i];
+  f.to = f.draft ? as_of : *f.published;
+  f.from = f.cycle->start();
+  for (size_t j = i; j-- > 0;)
+    if (found[j].published && *found[j].published < f.to) {
+      f.from = found[j].published->plus_days(1);
+      break;
+    }
+}
+
+/// Warns at each value the published snapshot holds that today's data, as at
+/// the publication date, gives differently, so an author records the
+/// correction rather than the report changing silently. A breakdown value
+/// is named by its row and quoted only where neither side is suppressed; a
+/// figure is warned at its place in the cycle's file.
+void warn_differences(const Options& options, const Snapshot& snap, const json& now, const std::string& report,
+                      const records::Cycle& c, diag::Diagnostics& diags) {
+  const json& s = snap.doc;
+  const json empty = json::object();
+  const json& old_breakdown = s["blocks"].contains("breakdown") ? s["blocks"]["breakdown"] : empty;
+  const json& new_breakdown = now["blocks"].contains("breakdown") ? now["blocks"]["breakdown"] : empty;
+  for (const Difference& d : differences(s, now)) {
+    const std::string row =
+        breakdown_change_words(d.name, d.old_value, d.new_value, old_breakdown, new_breakdown, options.figures, c.id);
+    if (!row.empty()) {
+      diags.warning(at(snap, d.pointer), "published report " + report +
+                                             " differs from the data now in its breakdown: " + row +
+                                             "; record the correction with qahub publish --correct");
+      continue;
+    }
+    const bool figure = d.pointer.rfind("/figures/", 0) == 0;
+    const diag::Position pos = figure ? c.src.at(cycle_pointer(d.name)) : at(snap, d.pointer);
+    diags.warning(pos, "published report " + report + " says " + d.name + " " + value_text(d.old_value) +
+                           ", the data now says " + value_text(d.new_value) +
+                           "; record the correction with qahub publish --correct");
   }
-  for (auto& [id, s] : snapshots)
-    if (!s.claimed && !options.broken_cycles.count(id)) {
-      const std::string report = s.doc["report"].get<std::string>();
-      if (options.publish && options.publish->report == report) continue;
-      // The report of a sensitive cycle, or a sensitive report page, is withheld with its snapshot.
-      if (options.withheld.has_record("cycle", id) || options.withheld.has_page(report)) continue;
-      diags.error(at(s, "/report"), "snapshot of " + report +
-                                        ", which is not published (no \"published\" date); publish it with "
-                                        "qahub publish " +
-                                        report + ", or delete the snapshot");
-    }
+}
 
-  // Shortcodes on every page, with each report's own data.
-  // A report whose snapshot is in error is not resolved: its figures would
-  // only repeat that error.
+/// What a published report shows: its snapshot, once it is known to be this
+/// report's (an error naming qahub publish otherwise: null). Published means
+/// fixed, so today's data only warns (warn_differences); a report dated
+/// after --as-of is still a draft and shows today's data.
+json published_shown(const Options& options, const Input& in, const content::Page& page, const Found& f,
+                     const Snapshot* snap, diag::Diagnostics& diags) {
+  const records::Cycle& c = *f.cycle;
+  if (!snap) {
+    diags.error(page.meta.published_pos, "report " + page.source + " is published but has no snapshot " +
+                                             snapshot_path(publication_id(c)) + "; publish it with qahub publish " +
+                                             page.source);
+    return json();
+  }
+  const json& s = snap->doc;
+  if (s["published"] != page.meta.published->iso() || s["report"] != page.source) {
+    diags.error(page.meta.published_pos, "snapshot " + snap->path + " is of " + s["report"].get<std::string>() +
+                                             " published " + s["published"].get<std::string>() +
+                                             ", not of this report published " + page.meta.published->iso() +
+                                             "; publish it again with qahub publish " + page.source);
+    return json();
+  }
+  if (f.draft) return strip(options, make_snapshot(in, page.source, options.as_of));
+  // Recomputed as qahub publish did: only a changed past value warns.
+  warn_differences(options, *snap, strip(options, compute(in)), page.source, c, diags);
+  return s;
+}
+
+/// What one report shows: for `qahub publish`, the snapshot it will write
+/// (handed back on the request); for a published report, its snapshot; for
+/// a draft, today's data shaped like a snapshot, so every report renders by
+/// the same code. Null where the report is in error.
+json shown_of(const Options& options, const Input& in, const content::Page& page, const Found& f,
+              std::map<std::string, Snapshot>& snapshots, diag::Diagnostics& diags) {
+  auto snap = snapshots.find(publication_id(*f.cycle));
+  if (snap != snapshots.end() && page.meta.published) snap->second.claimed = true;
+  PublishRequest* req = options.publish && options.publish->report == page.source ? options.publish : nullptr;
+  if (req) {
+    if (req->correcting && !page.meta.published) {
+      diags.error({page.source, 1, 1}, "report " + page.source +
+                                           " is not published, so there is nothing to correct; publish it with "
+                                           "qahub publish " +
+                                           page.source);
+      return json();
+    }
+    if (f.published) req->snapshot = strip(options, make_snapshot(in, page.source, *f.published));
+    req->existing = snap == snapshots.end() ? json() : snap->second.doc;
+    return req->snapshot;
+  }
+  if (page.meta.published)
+    return published_shown(options, in, page, f, snap == snapshots.end() ? nullptr : &snap->second, diags);
+  return strip(options, make_snapshot(in, page.source, options.as_of));
+}
+
+/// A published report as the `reports` and `latest-report` blocks list it.
+ListedReport listed_of(const content::Page& page, const Found& f) {
+  const json period = f.shown.value("period", json::object());
+  return {page.meta.title,
+          f.cycle->title(),
+          page.url,
+          period.value("from", ""),
+          period.value("to", ""),
+          f.published->iso(),
+          f.shown.value("figures", json::object())};
+}
+
+/// A snapshot no published report read is an error: it would sit unseen, and
+/// only qahub publish makes a report published. A cycle that failed to load
+/// has said so already, a report being published is about to claim its, and
+/// a withheld (sensitive) report's snapshot is withheld with it.
+void check_unclaimed(const Options& options, const std::map<std::string, Snapshot>& snapshots,
+                     diag::Diagnostics& diags) {
+  for (const auto& [id, s] : snapshots) {
+    if (s.claimed || options.broken_cycles.count(id)) continue;
+    const std::string report = s.doc["report"].get<std::string>();
+    if (options.publish && options.publish->report == report) continue;
+    // The report of a sensitive cycle, or a sensitive report page, is withheld with its snapshot.
+    if (options.withheld.has_record("cycle", id) || options.withheld.has_page(report)) continue;
+    diags.error(at(s, "/report"), "snapshot of " + report +
+                                      ", which is not published (no \"published\" date); publish it with "
+                                      "qahub publish " +
+                                      report + ", or delete the snapshot");
+  }
+}
+
+/// The report's own markup before its body (Draft banner, print cover,
+/// corrections): what it reads of the report and its snapshot.
+HeaderInput header_input(const Options& options, const content::Page& page, const Found& f) {
+  HeaderInput h;
+  h.title = page.meta.title;
+  h.organisation = options.organisation;
+  h.owner = page.meta.owner;
+  h.cycle = f.cycle->title();
+  h.period = f.from.human() + " to " + (f.draft ? f.to.human() + " (so far)" : f.to.human());
+  h.published = f.draft ? "" : f.published->iso();
+  h.draft = f.draft;
+  if (f.shown.contains("corrections")) h.corrections = &f.shown["corrections"];
+  if (f.shown.contains("blocks") && f.shown["blocks"].contains("breakdown"))
+    h.breakdown = &f.shown["blocks"]["breakdown"];
+  h.figures = &options.figures;
+  h.cycle_id = f.cycle->id;
+  return h;
+}
+
+/// Resolves every page's shortcodes on its tree, a report's with its own
+/// data, and puts each report's header before its body. A report whose
+/// snapshot is in error is left alone (its figures would only repeat that
+/// error), as is a draft left out, and, while a cycle is broken, any other
+/// page using cycle shortcodes.
+void resolve_pages(const Options& options, content::ContentSet& content, const std::vector<Found>& found,
+                   const std::vector<ListedReport>& listed, diag::Diagnostics& diags) {
   std::map<size_t, const Found*> report_at;
   std::set<size_t> in_error;
   for (const Found& f : found) {
@@ -245,42 +333,47 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
     content::Page& page = content.pages[i];
     check_description(page, diags);
     auto r = report_at.find(i);
-    const bool is_report = r != report_at.end();
-    if (is_report && r->second->draft && !options.drafts) continue;
-    if (!is_report && !options.broken_cycles.empty() && uses_cycle_shortcodes(page)) continue;
-    PageContext ctx{*options.templates,
-                    listed,
-                    is_report ? &r->second->shown : nullptr,
-                    is_report ? r->second->cycle->title() : "",
-                    &options.figures,
-                    options.briefs};
+    const Found* f = r == report_at.end() ? nullptr : r->second;
+    if (f && f->draft && !options.drafts) continue;
+    if (!f && !options.broken_cycles.empty() && uses_cycle_shortcodes(page)) continue;
+    PageContext ctx{*options.templates,         listed,           f ? &f->shown : nullptr,
+                    f ? f->cycle->title() : "", &options.figures, options.briefs};
     resolve_page(page, ctx, diags);
-    if (!is_report) continue;
-    const Found& f = *r->second;
-    HeaderInput h;
-    h.title = page.meta.title;
-    h.organisation = options.organisation;
-    h.owner = page.meta.owner;
-    h.cycle = f.cycle->title();
-    h.period = f.from.human() + " to " + (f.draft ? f.to.human() + " (so far)" : f.to.human());
-    h.published = f.draft ? "" : f.published->iso();
-    h.draft = f.draft;
-    if (f.shown.contains("corrections")) h.corrections = &f.shown["corrections"];
-    if (f.shown.contains("blocks") && f.shown["blocks"].contains("breakdown"))
-      h.breakdown = &f.shown["blocks"]["breakdown"];
-    h.figures = &options.figures;
-    h.cycle_id = f.cycle->id;
-    page.doc.prepend_html(report_header(*options.templates, h, diags));
-    if (f.draft) page.meta.draft = true;
+    if (!f) continue;
+    page.doc.prepend_html(report_header(*options.templates, header_input(options, page, *f), diags));
+    if (f->draft) page.meta.draft = true;
   }
+}
 
-  // Draft reports are left out of the build unless --drafts.
+/// Leaves draft reports out of the build unless --drafts; how many, for the
+/// summary line.
+size_t drop_drafts(const Options& options, content::ContentSet& content, const std::vector<Found>& found) {
   std::set<size_t> drop;
   for (const Found& f : found)
     if (f.draft && !options.drafts) drop.insert(f.page);
-  result.drafts_left_out = drop.size();
   content::drop_pages(content, drop);
-  return result;
+  return drop.size();
+}
+
+}  // namespace
+
+Result apply_reports(const Options& options, content::ContentSet& content, const records::Records& records,
+                     diag::Diagnostics& diags) {
+  const records::Relations relations(records);
+  std::vector<Found> found = find_reports(options, content, relations, diags);
+  std::map<std::string, Snapshot> snapshots = load_snapshots(options, diags);
+  const std::vector<PageChanges> pages = other_pages(content, found);
+  std::vector<ListedReport> listed;
+  for (size_t i = 0; i < found.size(); ++i) {
+    Found& f = found[i];
+    set_period(found, i, options.as_of);
+    const Input in{records, relations, f.from, f.to, {f.cycle}, pages, options.briefs};
+    f.shown = shown_of(options, in, content.pages[f.page], f, snapshots, diags);
+    if (!f.shown.is_null() && !f.draft) listed.push_back(listed_of(content.pages[f.page], f));
+  }
+  check_unclaimed(options, snapshots, diags);
+  resolve_pages(options, content, found, listed, diags);
+  return {drop_drafts(options, content, found)};
 }
 
 }  // namespace qahub::report

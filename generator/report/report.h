@@ -28,7 +28,7 @@
 #include "briefs/briefs.h"
 #include "content/pages.h"
 #include "diag/diagnostics.h"
-#include "record_pages/record_pages.h"
+#include "figures/options.h"
 #include "records/model.h"
 #include "report/withheld.h"
 #include "templating/templates.h"
@@ -59,7 +59,7 @@ struct Options {
   std::set<std::string> broken_cycles;
   /// `disclosure` and `targets` from today's config: the breakdown block
   /// and its warnings suppress small numbers with them.
-  record_pages::FigureOptions figures;
+  figures::FigureOptions figures;
   /// Published learning briefs (briefs/briefs.h), for the `briefs` block.
   const std::vector<briefs::Listed>* briefs = nullptr;
   /// Sensitive items (marking::Withheld): every snapshot shown or written
@@ -76,7 +76,12 @@ struct Result {
 Result apply_reports(const Options& options, content::ContentSet& content, const records::Records& records,
                      diag::Diagnostics& diags);
 
-/// The snapshot file of a cycle's report: "data/publications/<cycle-id>.json".
-std::string snapshot_path(const std::string& cycle_id);
+/// A publication's own id, which keys its snapshot. A Learning and
+/// Improvement report's id is its cycle's id, so its snapshot is
+/// data/publications/<cycle-id>.json.
+std::string publication_id(const records::Cycle& cycle);
+
+/// The snapshot file of the publication `id`: "data/publications/<id>.json".
+std::string snapshot_path(const std::string& id);
 
 }  // namespace qahub::report

@@ -7,13 +7,16 @@
 #include "base/text.h"
 #include "briefs/list.h"
 #include "diag/diagnostics.h"
+#include "figures/catalogue.h"
 #include "markdown/html_text.h"
 #include "report/blocks.h"
-#include "report/figures.h"
 #include "report/snapshot.h"
 
 namespace qahub::report {
 
+using figures::figure_names;
+using figures::figure_words;
+using figures::format_figure;
 using nlohmann::json;
 
 namespace {
@@ -103,7 +106,9 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
     }
     const json& data = ctx.snapshot->at("blocks").value(kind->name, json::object());
     ViewInput vin{*ctx.snapshot, ctx.figures};
-    html = render_block(ctx, kind->name, kind->view(data, vin), diags);
+    for (const BlockSection& s : block_views(*kind, data, vin))
+      html += (s.heading.empty() ? "" : "<h3>" + base::html_escape(s.heading) + "</h3>\n") +
+              render_block(ctx, kind->name, s.view, diags);
   } else if (sc.name == kBriefs) {
     html = briefs::list_html(ctx.templates, ctx.briefs ? *ctx.briefs : std::vector<briefs::Listed>{}, diags);
   } else if (sc.name == kReports) {

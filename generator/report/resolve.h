@@ -11,7 +11,7 @@
 #include "briefs/briefs.h"
 #include "content/pages.h"
 #include "diag/diagnostics.h"
-#include "record_pages/record_pages.h"
+#include "figures/options.h"
 #include "templating/templates.h"
 
 namespace qahub::report {
@@ -34,7 +34,7 @@ struct PageContext {
   const nlohmann::json* snapshot = nullptr;
   std::string cycle_title;
   /// Today's `disclosure` and `targets`, for the blocks that suppress (breakdown).
-  const record_pages::FigureOptions* figures = nullptr;
+  const figures::FigureOptions* figures = nullptr;
   /// Published learning briefs, for the `briefs` block (null: none).
   const std::vector<briefs::Listed>* briefs = nullptr;
 };
@@ -56,7 +56,7 @@ struct HeaderInput {
   /// The snapshot's breakdown data and today's options: a correction note
   /// about a suppressed breakdown value names its row instead.
   const nlohmann::json* breakdown = nullptr;
-  const record_pages::FigureOptions* figures = nullptr;
+  const figures::FigureOptions* figures = nullptr;
   std::string cycle_id;
 };
 std::string report_header(const templating::Templates& templates, const HeaderInput& in, diag::Diagnostics& diags);

@@ -5,27 +5,25 @@
 #include <map>
 #include <set>
 
-#include "report/figures.h"
+#include "figures/catalogue.h"
 
 namespace qahub::report {
 
+using figures::figure_format;
+using figures::figure_names;
+using figures::FigureFormat;
 using nlohmann::json;
 
 json compute(const Input& in) {
-  const records::Cycle* prev = nullptr;
-  for (const records::Cycle* c : in.relations.cycles_in_order) {
-    if (c == &in.cycle) break;
-    prev = c;
-  }
   json blocks = json::object();
-  for (const BlockKind& k : cycle_blocks()) blocks[k.name] = k.data(in);
-  return {{"figures", figure_catalogue(in.cycle, prev, year_earlier(in.records, in.cycle))}, {"blocks", blocks}};
+  for (const BlockKind& k : cycle_blocks()) blocks[k.name] = block_data(k, in);
+  return {{"figures", cycle_catalogue(in, *in.cycles.back())}, {"blocks", blocks}};
 }
 
 json make_snapshot(const Input& in, const std::string& report, base::Date published) {
   json snap = compute(in);
   snap["$schema"] = "../schemas/publication.schema.json";
-  snap["cycle"] = in.cycle.id;
+  snap["cycle"] = in.cycles.back()->id;
   snap["report"] = report;
   snap["published"] = published.iso();
   snap["period"] = {{"from", in.from.iso()}, {"to", in.to.iso()}};
@@ -73,14 +71,22 @@ bool compared_key(const std::string& key) {
   return kKeys.count(key) > 0;
 }
 
+/// A block's values flattened: leaves by readable name, and which names are
+/// objects (a row, a block's part) and which are lists.
+struct Flat {
+  std::map<std::string, std::pair<std::string, json>> leaves;  ///< name → {pointer, value}
+  std::set<std::string> objects, arrays;
+};
+
 /// Leaf values by readable name ("actions/a-004/status") with their pointers.
 /// Array elements with an id are named by it, so a new row is one
 /// difference, not a shift of every row after it.
-void flatten(const json& v, const std::string& name, const std::string& pointer, const std::string& key,
-             std::map<std::string, std::pair<std::string, json>>& out) {
+void flatten(const json& v, const std::string& name, const std::string& pointer, const std::string& key, Flat& out) {
   if (v.is_object()) {
+    out.objects.insert(name);
     for (const auto& [k, child] : v.items()) flatten(child, name + "/" + k, pointer + "/" + k, k, out);
   } else if (v.is_array()) {
+    out.arrays.insert(name);
     for (size_t i = 0; i < v.size(); ++i) {
       const json& e = v[i];
       std::string token = std::to_string(i);
@@ -88,8 +94,29 @@ void flatten(const json& v, const std::string& name, const std::string& pointer,
       flatten(e, name + "/" + token, pointer + "/" + std::to_string(i), key, out);
     }
   } else if (v.is_number() || compared_key(key)) {
-    out[name] = {pointer, v};
+    out.leaves[name] = {pointer, v};
   }
+}
+
+/// True when `name`, which only the recomputed side has, is a field the
+/// snapshot lacks: its nearest enclosing value the snapshot has is an object
+/// (a row or a part written before the field existed), not a list (where it
+/// is a new row, which is a difference). Fields a snapshot lacks are never
+/// compared (README "Learning and Improvement reports").
+bool lacked_field(const Flat& was, std::string name) {
+  for (size_t slash = name.rfind('/'); slash != std::string::npos; slash = name.rfind('/')) {
+    name.resize(slash);
+    if (was.arrays.count(name)) return false;
+    if (was.objects.count(name)) return true;
+  }
+  return true;
+}
+
+/// A breakdown value that repeats a cycle's catalogue counts (its
+/// moderation), whole or in a period's part.
+bool repeats_catalogue(const std::string& name) {
+  return name.rfind("breakdown/moderation/", 0) == 0 ||
+         (name.rfind("breakdown/parts/", 0) == 0 && name.find("/data/moderation/") != std::string::npos);
 }
 
 }  // namespace
@@ -104,6 +131,7 @@ std::vector<Difference> differences(const json& snapshot, const json& recomputed
   // count of the cycle changed (a correction to the cycle compared with).
   std::vector<Difference> counts, derived;
   for (const std::string& name : figure_names()) {
+    if (!old_figures.contains(name)) continue;  // a figure the snapshot lacks is never compared
     const json o = old_figures.value(name, json()), n = new_figures.value(name, json());
     if (o == n) continue;
     (figure_format(name) == FigureFormat::kCount ? counts : derived).push_back({name, "/figures/" + name, o, n});
@@ -114,21 +142,27 @@ std::vector<Difference> differences(const json& snapshot, const json& recomputed
   const json& old_blocks = snapshot.contains("blocks") ? snapshot["blocks"] : empty;
   const json& new_blocks = recomputed.contains("blocks") ? recomputed["blocks"] : empty;
   for (const BlockKind& k : cycle_blocks()) {
-    if (kRepeat.count(k.name)) continue;
     // A snapshot written before qahub kept a block has nothing to compare.
     if (!old_blocks.contains(k.name)) continue;
-    std::map<std::string, std::pair<std::string, json>> was, now;
-    if (old_blocks.contains(k.name)) flatten(old_blocks[k.name], k.name, std::string("/blocks/") + k.name, "", was);
+    // Over several cycles the top catalogue is the last cycle's, so the
+    // earlier cycles' are compared in the parts that keep them (figures).
+    const bool repeats = kRepeat.count(k.name) > 0;
+    if (repeats && !old_blocks[k.name].contains("parts")) continue;
+    Flat was, now;
+    flatten(old_blocks[k.name], k.name, std::string("/blocks/") + k.name, "", was);
     if (new_blocks.contains(k.name)) flatten(new_blocks[k.name], k.name, std::string("/blocks/") + k.name, "", now);
     std::set<std::string> names;
-    for (const auto& [n, _] : was) names.insert(n);
-    for (const auto& [n, _] : now) names.insert(n);
+    for (const auto& [n, _] : was.leaves) names.insert(n);
+    for (const auto& [n, _] : now.leaves) names.insert(n);
     for (const std::string& n : names) {
-      auto w = was.find(n), c = now.find(n);
-      const json o = w == was.end() ? json() : w->second.second, v = c == now.end() ? json() : c->second.second;
+      auto w = was.leaves.find(n), c = now.leaves.find(n);
+      if (w == was.leaves.end() && lacked_field(was, n)) continue;
+      const json o = w == was.leaves.end() ? json() : w->second.second;
+      const json v = c == now.leaves.end() ? json() : c->second.second;
       if (o == v) continue;
-      if (n.rfind("breakdown/moderation/", 0) == 0) continue;  // the catalogue's counts, compared above
-      const std::string pointer = w != was.end() ? w->second.first : std::string("/blocks/") + k.name;
+      if (repeats && n.find("/figures/") == std::string::npos) continue;
+      if (repeats_catalogue(n)) continue;  // the catalogue's counts, compared above
+      const std::string pointer = w != was.leaves.end() ? w->second.first : std::string("/blocks/") + k.name;
       out.push_back({n, pointer, o, v});
     }
   }

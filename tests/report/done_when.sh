@@ -101,6 +101,29 @@ grep -A1 'a-020: ' "$work/out/learning/2026-27-cycle-1/index.html" | grep -q 're
   || fail "report shows the status at publication"
 grep -q 'records-status-complete' "$work/out/actions/a-020/index.html" || fail "register shows it complete"
 
+# 4b. Fields a snapshot lacks are never compared: take a figure and an action's
+#     due date out of the published snapshot, and move that due date in the
+#     data: no warning about either (issue 28).
+python3 - "$site/data/publications/2026-27-cycle-1.json" "$site/data/actions/a-020.json" <<'PY'
+import json, sys
+snap_path, action_path = sys.argv[1], sys.argv[2]
+s = json.load(open(snap_path))
+del s["figures"]["feedback_poor_vs_year_earlier"]
+def drop_due(v):
+    if isinstance(v, dict):
+        if v.get("id") == "a-020": v.pop("due", None)
+        for x in v.values(): drop_due(x)
+    elif isinstance(v, list):
+        for x in v: drop_due(x)
+drop_due(s["blocks"])
+open(snap_path, "w").write(json.dumps(s, indent=2, sort_keys=True) + "\n")
+a = json.load(open(action_path))
+a["due"] = "2027-03-31"
+open(action_path, "w").write(json.dumps(a, indent=2) + "\n")
+PY
+build
+grep -q 'published report' "$work/stderr" && { cat "$work/stderr"; fail "a field the snapshot lacks was compared"; }
+
 # 5. A report with published but no snapshot, and a snapshot of a report that is not published.
 rm "$site/data/publications/2025-26-cycle-1.json"
 set +e; "$qahub" check --site "$site" --as-of "$as_of" 2>"$work/check"; code=$?; set -e

@@ -70,7 +70,7 @@ TEST_CASE("breakdown: no rows, only the moderation table", "[breakdown]") {
 
 TEST_CASE("breakdown: the moderation target is named in words", "[breakdown]") {
   Cycle c = cycle({row("eh", "north", 40, 30, 8)});
-  FigureOptions o;
+  qahub::figures::FigureOptions o;
   o.moderation_rate_pm = 250;
   CHECK(breakdown_view(c, nullptr, o)["moderation"][0]["value"] ==
         "8 of 40 audits completed (20.0%), below the target of 25.0%");
@@ -136,7 +136,7 @@ TEST_CASE("breakdown: the configured threshold is the number shown", "[breakdown
   Organisation o = org();
   Cycle c = cycle({row("eh", "north", 8, 6, 3), row("eh", "east", 30, 20, 10), row("sw", "north", 30, 18, 10),
                    row("sw", "east", 30, 15, 10)});
-  FigureOptions opt;
+  qahub::figures::FigureOptions opt;
   opt.min_cell = 10;
   json v = breakdown_view(c, &o, opt);
   CHECK(v["grid"][0]["cells"][0]["text"] == "– (fewer than 10 audits)");

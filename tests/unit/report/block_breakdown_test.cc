@@ -44,7 +44,7 @@ json data(long small) {
 
 TEST_CASE("report: the breakdown block suppresses a snapshot's small cell when rendering", "[report]") {
   const json snap = {{"cycle", "2026-27-cycle-1"}};
-  const record_pages::FigureOptions options;  // min_cell 5
+  const figures::FigureOptions options;  // min_cell 5
   const json v = report::breakdown_view(data(3), report::ViewInput{snap, &options});
   REQUIRE(v["has_breakdown"] == true);
   CHECK(v["suppressed"] == true);
@@ -54,7 +54,7 @@ TEST_CASE("report: the breakdown block suppresses a snapshot's small cell when r
   CHECK(v.dump().find("(3 audits)") == std::string::npos);
   CHECK(v.dump().find("\"3\"") == std::string::npos);
   // Today's threshold applies: with min_cell 2 the same snapshot shows it.
-  const record_pages::FigureOptions loose{2, std::nullopt, std::nullopt};
+  const figures::FigureOptions loose{2, std::nullopt, std::nullopt};
   const json shown = report::breakdown_view(data(3), report::ViewInput{snap, &loose});
   CHECK(shown["grid"][0]["cells"][0]["text"].get<std::string>().find("(3 audits)") != std::string::npos);
 }
@@ -67,7 +67,7 @@ TEST_CASE("report: a snapshot without breakdown data says so instead of showing 
 }
 
 TEST_CASE("report: a changed breakdown value names its row when suppressed, quotes it when shown", "[report]") {
-  const record_pages::FigureOptions options;
+  const figures::FigureOptions options;
   const std::string id = "c";
   CHECK(report::breakdown_change_words("breakdown/rows/early-help/north/completed", 3, 4, data(3), data(4), options,
                                        id) ==

@@ -36,11 +36,11 @@ TEST_CASE("report: the briefs block counts briefs published and uses recorded in
   use(r, "u4", "content/briefs/b.md", "Team east", base::Date{2026, 9, 1});      // after the period
   use(r, "u5", "content/briefs/draft.md", "Team west", base::Date{2026, 5, 1});  // not a published brief
   const records::Relations rel(r);
-  records::Cycle cycle;
+  const records::Cycle cycle;
   const std::vector<report::PageChanges> pages;
   const std::vector<briefs::Listed> listed = {brief("content/briefs/a.md", "a", base::Date{2026, 1, 5}),
                                               brief("content/briefs/b.md", "b", base::Date{2026, 5, 1})};
-  const report::Input in{r, rel, cycle, base::Date{2026, 4, 1}, base::Date{2026, 7, 31}, pages, &listed};
+  const report::Input in{r, rel, base::Date{2026, 4, 1}, base::Date{2026, 7, 31}, {&cycle}, pages, &listed};
   const json data = report::briefs_data(in);
   CHECK(data["published"].size() == 1);
   CHECK(data["published"][0]["source"] == "content/briefs/b.md");

@@ -52,3 +52,22 @@ TEST_CASE("report: a snapshot file has sorted keys, two-space indent and a final
   const std::string text = report::snapshot_text(json{{"z", 1}, {"a", {{"b", "2026-09-08"}}}});
   CHECK(text == "{\n  \"a\": {\n    \"b\": \"2026-09-08\"\n  },\n  \"z\": 1\n}\n");
 }
+
+TEST_CASE("report: fields a snapshot lacks are never compared", "[report]") {
+  const json now = snapshot(210, 59.5, "complete");
+  json old = snapshot(208, 60.1, "open");
+  // A figure, a row's field and a whole block the snapshot was written without.
+  old["figures"].erase("audits_completed");
+  old["figures"].erase("good_or_better");
+  old["blocks"]["actions"]["rows"][0].erase("status");
+  old["blocks"].erase("grades");
+  CHECK(report::differences(old, now).empty());
+  // A row the data now has and the snapshot does not is still a difference.
+  json more = now;
+  more["blocks"]["actions"]["rows"].push_back({{"id", "a-2"}, {"title", "Audit tool"}, {"status", "open"}});
+  const auto d = report::differences(old, more);
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].name == "actions/rows/a-2/id");
+  CHECK(d[1].name == "actions/rows/a-2/status");
+  CHECK(d[0].pointer == "/blocks/actions");
+}

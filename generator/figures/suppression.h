@@ -14,7 +14,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace qahub::record_pages::disclosure {
+namespace qahub::figures::disclosure {
 
 /// Members that add up to `total` (indexes into the table's counts).
 struct Line {
@@ -40,4 +40,4 @@ struct Table {
 /// equally small candidates, the one listed first in the line goes first.
 std::vector<bool> suppress(const Table& table, long min_cell);
 
-}  // namespace qahub::record_pages::disclosure
+}  // namespace qahub::figures::disclosure

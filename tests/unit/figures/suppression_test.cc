@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "record_pages/suppression.h"
+#include "figures/suppression.h"
 
-using namespace qahub::record_pages::disclosure;
+using namespace qahub::figures::disclosure;
 
 namespace {
 
@@ -44,13 +44,13 @@ Table grid(const std::vector<std::vector<long>>& cells) {
 
 }  // namespace
 
-TEST_CASE("suppression: nothing below the threshold, nothing suppressed", "[suppression]") {
+TEST_CASE("suppression: nothing below the threshold, nothing suppressed", "[figures][suppression]") {
   Table t = grid({{10, 12}, {8, 9}});
   auto hidden = suppress(t, 5);
   for (bool h : hidden) CHECK_FALSE(h);
 }
 
-TEST_CASE("suppression: a small count and zero are primary suppressions", "[suppression]") {
+TEST_CASE("suppression: a small count and zero are primary suppressions", "[figures][suppression]") {
   Table t;
   size_t a = t.add(3), b = t.add(0), c = t.add(5), d = t.add(40, true);
   auto hidden = suppress(t, 5);
@@ -60,13 +60,13 @@ TEST_CASE("suppression: a small count and zero are primary suppressions", "[supp
   CHECK_FALSE(hidden[d]);
 }
 
-TEST_CASE("suppression: always-shown totals stay shown however small", "[suppression]") {
+TEST_CASE("suppression: always-shown totals stay shown however small", "[figures][suppression]") {
   Table t;
   t.add(2, true);
   CHECK_FALSE(suppress(t, 5)[0]);
 }
 
-TEST_CASE("suppression: a line with one suppressed cell loses its next smallest", "[suppression]") {
+TEST_CASE("suppression: a line with one suppressed cell loses its next smallest", "[figures][suppression]") {
   Table t;
   size_t a = t.add(3), b = t.add(9), c = t.add(7), total = t.add(19, true);
   t.lines.push_back({{a, b, c}, total});
@@ -76,7 +76,8 @@ TEST_CASE("suppression: a line with one suppressed cell loses its next smallest"
   CHECK_FALSE(hidden[b]);
 }
 
-TEST_CASE("suppression: secondary suppressions go on until the suppressed add up to min_cell", "[suppression]") {
+TEST_CASE("suppression: secondary suppressions go on until the suppressed add up to min_cell",
+          "[figures][suppression]") {
   Table t;
   size_t a = t.add(1), b = t.add(2), c = t.add(1), d = t.add(20), total = t.add(24, true);
   t.lines.push_back({{a, b, c, d}, total});
@@ -88,7 +89,7 @@ TEST_CASE("suppression: secondary suppressions go on until the suppressed add up
   CHECK(hidden[d]);
 }
 
-TEST_CASE("suppression: ties go to the first member of the line", "[suppression]") {
+TEST_CASE("suppression: ties go to the first member of the line", "[figures][suppression]") {
   Table t;
   size_t a = t.add(2), b = t.add(8), c = t.add(8), total = t.add(18, true);
   t.lines.push_back({{a, b, c}, total});
@@ -97,7 +98,7 @@ TEST_CASE("suppression: ties go to the first member of the line", "[suppression]
   CHECK_FALSE(hidden[c]);
 }
 
-TEST_CASE("suppression: a suppressed total needs two suppressed members", "[suppression]") {
+TEST_CASE("suppression: a suppressed total needs two suppressed members", "[figures][suppression]") {
   // The row total is suppressed in another line; its members alone would give it away.
   Table t;
   size_t a = t.add(6), b = t.add(7), row = t.add(13), other = t.add(2), grand = t.add(15, true);
@@ -110,7 +111,7 @@ TEST_CASE("suppression: a suppressed total needs two suppressed members", "[supp
   CHECK(hidden[b]);
 }
 
-TEST_CASE("suppression: iterates over crossing lines to a fixed point", "[suppression]") {
+TEST_CASE("suppression: iterates over crossing lines to a fixed point", "[figures][suppression]") {
   //        A   B   C
   // s1     3  10  12
   // s2    11   9  14
@@ -139,7 +140,7 @@ TEST_CASE("suppression: iterates over crossing lines to a fixed point", "[suppre
   CHECK(suppress(t, 5) == hidden);
 }
 
-TEST_CASE("suppression: the threshold is the configured number", "[suppression]") {
+TEST_CASE("suppression: the threshold is the configured number", "[figures][suppression]") {
   Table t;
   size_t a = t.add(7), b = t.add(12), total = t.add(19, true);
   t.lines.push_back({{a, b}, total});
@@ -149,7 +150,7 @@ TEST_CASE("suppression: the threshold is the configured number", "[suppression]"
   CHECK(hidden[b]);
 }
 
-TEST_CASE("suppression: a line of one member takes its total with it", "[suppression]") {
+TEST_CASE("suppression: a line of one member takes its total with it", "[figures][suppression]") {
   // A service audited in one area: its subtotal is that one row.
   Table t;
   size_t cell = t.add(3), subtotal = t.add(3), other = t.add(30), grand = t.add(33, true);

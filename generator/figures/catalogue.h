@@ -14,7 +14,7 @@
 
 #include "records/model.h"
 
-namespace qahub::report {
+namespace qahub::figures {
 
 enum class FigureFormat {
   kCount,         ///< 208
@@ -33,6 +33,15 @@ FigureFormat figure_format(const std::string& name);
 nlohmann::json figure_catalogue(const records::Cycle& cycle, const records::Cycle* previous,
                                 const records::Cycle* year_earlier);
 
+/// The cycles' counts added up as one cycle, for a period's total (the count
+/// blocks of a report over several cycles): audits completed and moderated,
+/// each grade by level id (the first cycle's levels first), moderation, and
+/// family feedback when every cycle has it (ratings when every cycle has
+/// them). So the catalogue of the total gives shares of the sums, never a
+/// sum of shares. It has no id, months or breakdown; its scale is the first
+/// cycle's.
+records::Cycle period_total(const std::vector<const records::Cycle*>& cycles);
+
 /// The value as a reader sees it ("not available" for null).
 std::string format_figure(const std::string& name, const nlohmann::json& value);
 
@@ -42,4 +51,4 @@ const records::Cycle* year_earlier(const records::Records& records, const record
 /// The figure's plain-words name, for corrections ("audits completed").
 std::string figure_words(const std::string& name);
 
-}  // namespace qahub::report
+}  // namespace qahub::figures

@@ -1,10 +1,11 @@
-#include "report/figures.h"
+#include "figures/catalogue.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
 
-namespace qahub::report {
+namespace qahub::figures {
 
 using nlohmann::json;
 using records::Cycle;
@@ -44,7 +45,7 @@ std::vector<std::pair<std::string, std::optional<long>>> counts(const Cycle& c) 
 }
 
 /// Per mille, rounded half up; nullopt for a share of nothing.
-std::optional<long> per_mille(std::optional<long> part, std::optional<long> whole) {
+std::optional<long> share_pm(std::optional<long> part, std::optional<long> whole) {
   if (!part || !whole || *whole <= 0) return std::nullopt;
   return (*part * 2000 + *whole) / (2 * *whole);
 }
@@ -53,13 +54,13 @@ std::vector<std::pair<std::string, std::optional<long>>> shares(const Cycle& c) 
   const long n = c.audits_completed;
   const records::FamilyFeedback* f = c.feedback ? &*c.feedback : nullptr;
   return {
-      {"good_or_better", per_mille(c.grades.good_or_better(), n)},
-      {"agreement", per_mille(c.moderation.agreed, c.audits_moderated)},
-      {"response", f ? per_mille(f->responded, f->asked) : std::nullopt},
-      {"outstanding_share", per_mille(grade(c, "outstanding"), n)},
-      {"good_share", per_mille(grade(c, "good"), n)},
-      {"requires_improvement_share", per_mille(grade(c, "requires_improvement"), n)},
-      {"inadequate_share", per_mille(grade(c, "inadequate"), n)},
+      {"good_or_better", share_pm(c.grades.good_or_better(), n)},
+      {"agreement", share_pm(c.moderation.agreed, c.audits_moderated)},
+      {"response", f ? share_pm(f->responded, f->asked) : std::nullopt},
+      {"outstanding_share", share_pm(grade(c, "outstanding"), n)},
+      {"good_share", share_pm(grade(c, "good"), n)},
+      {"requires_improvement_share", share_pm(grade(c, "requires_improvement"), n)},
+      {"inadequate_share", share_pm(grade(c, "inadequate"), n)},
   };
 }
 
@@ -144,6 +145,46 @@ std::string format_figure(const std::string& name, const json& value) {
   return "";
 }
 
+Cycle period_total(const std::vector<const Cycle*>& cycles) {
+  Cycle t;
+  if (cycles.empty()) return t;
+  t.scale = cycles.front()->scale;
+  bool every_feedback = true, every_rated = true;
+  records::FamilyFeedback f;
+  for (const Cycle* c : cycles) {
+    t.audits_completed += c->audits_completed;
+    t.audits_moderated += c->audits_moderated;
+    t.moderation.agreed += c->moderation.agreed;
+    t.moderation.raised += c->moderation.raised;
+    t.moderation.lowered += c->moderation.lowered;
+    for (const records::GradeCount& g : c->grades.levels) {
+      auto same = [&](const records::GradeCount& x) { return x.level == g.level; };
+      auto it = std::find_if(t.grades.levels.begin(), t.grades.levels.end(), same);
+      if (it == t.grades.levels.end())
+        t.grades.levels.push_back(g);
+      else
+        it->count += g.count;
+    }
+    if (!c->feedback) {
+      every_feedback = false;
+      continue;
+    }
+    const records::FamilyFeedback& cf = *c->feedback;
+    every_rated = every_rated && cf.has_ratings;
+    f.asked += cf.asked;
+    f.responded += cf.responded;
+    f.very_good += cf.very_good;
+    f.good += cf.good;
+    f.fair += cf.fair;
+    f.poor += cf.poor;
+  }
+  if (every_feedback) {
+    f.has_ratings = every_rated;
+    t.feedback = f;
+  }
+  return t;
+}
+
 const Cycle* year_earlier(const records::Records& records, const Cycle& cycle) {
   if (cycle.year.size() < 4) return nullptr;
   const int first = std::atoi(cycle.year.substr(0, 4).c_str()) - 1;
@@ -161,4 +202,4 @@ std::string figure_words(const std::string& name) {
   return out;
 }
 
-}  // namespace qahub::report
+}  // namespace qahub::figures

@@ -1,6 +1,6 @@
-#include "record_pages/suppression.h"
+#include "figures/suppression.h"
 
-namespace qahub::record_pages::disclosure {
+namespace qahub::figures::disclosure {
 
 namespace {
 
@@ -49,4 +49,4 @@ std::vector<bool> suppress(const Table& t, long min_cell) {
   return hidden;
 }
 
-}  // namespace qahub::record_pages::disclosure
+}  // namespace qahub::figures::disclosure
