@@ -90,6 +90,12 @@ struct Withheld {
 Withheld withhold(content::ContentSet& content, records::Records& records, bool include_sensitive,
                   const std::vector<record_pages::RecordKind>& kinds = record_pages::record_kinds());
 
+/// The record half of withhold(): erases the sensitive records `w` lists,
+/// the names public records make of them, and their citations. (The build
+/// also runs it on a copy, with --include-sensitive, for search text.)
+void take_out_records(records::Records& records, const Withheld& w,
+                      const std::vector<record_pages::RecordKind>& kinds = record_pages::record_kinds());
+
 /// After links are resolved: drops the assets under content/ that only
 /// withheld pages or narratives link to.
 void drop_unlinked_assets(content::ContentSet& content, const std::vector<records::Narrative>& narratives,

@@ -45,6 +45,12 @@ Withheld withhold(content::ContentSet& content, records::Records& records, bool 
     }
   }
   content.pages = std::move(kept);
+  take_out_records(records, w, kinds);
+  return w;
+}
+
+void take_out_records(records::Records& records, const Withheld& w,
+                      const std::vector<record_pages::RecordKind>& kinds) {
   for (const record_pages::RecordKind& kind : kinds)
     if (!kind.data.store.empty())
       kind.data.store.erase_if(records, [](const records::Source& src) { return src.sensitive; });
@@ -53,7 +59,6 @@ Withheld withhold(content::ContentSet& content, records::Records& records, bool 
   for (const record_pages::RecordKind& kind : kinds)
     if (kind.data.store.forget) kind.data.store.forget(records, gone);
   std::erase_if(records.cited, [&](const auto& entry) { return gone(entry.second.kind, entry.second.record); });
-  return w;
 }
 
 void drop_unlinked_assets(content::ContentSet& content, const std::vector<records::Narrative>& narratives,

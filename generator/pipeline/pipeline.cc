@@ -58,6 +58,7 @@ struct Build {
   content::LoadOptions load;
   content::ContentSet content;
   records::Loaded data;
+  record_pages::PagesInput pages_input;  ///< what the record pages were built from
   record_pages::RecordPages record_pages;
   search::SynonymTable synonyms;
   model::LinkTargets targets;
@@ -141,7 +142,7 @@ void apply_reports(const config::BuildOptions& options, Build& b, diag::Diagnost
 // record pages: every kind's pages, narratives still Markdown, each carrying
 // its record's marking.
 void make_record_pages(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
-  record_pages::PagesInput pages;
+  record_pages::PagesInput& pages = b.pages_input;
   for (const content::Page& p : b.content.pages) pages.content_urls[p.source] = p.url;
   std::error_code ec;
   pages.records = std::filesystem::is_directory(options.site_dir / "data", ec) ? &b.data.records : nullptr;
@@ -185,8 +186,34 @@ void check_links(Build& b, diag::Diagnostics& diags) {
 }
 
 // site: narratives rendered into their record pages, then the read-only Site.
+/// With --include-sensitive, a public record page (the action register,
+/// /schedules/, a forum's meetings) shows the rows of sensitive records, and
+/// search would index their words. Search reads each public record page's
+/// text instead from the same page built over the records without them; a
+/// public page that only sensitive records make is not indexed by its text.
+/// Runs after the record pages are built and their links resolved.
+void index_public_text(const config::BuildOptions& options, Build& b) {
+  // Past the record pages no pass reads the records but their narratives,
+  // which stay: the sensitive records can go now.
+  marking::take_out_records(b.data.records, b.withheld, *b.kinds);
+  record_pages::PagesInput in = b.pages_input;
+  in.templates = b.templates.get();
+  diag::Diagnostics ignored;  // the full build reported everything already
+  record_pages::RecordPages pages = record_pages::build_pages(in, ignored);
+  briefs::add_to_record_pages(b.briefs, *b.templates, pages, ignored, *b.kinds);
+  record_pages::finish_bodies(pages.pages, b.data.records.narratives, options.jobs);
+  std::map<std::string, std::vector<markdown::Section>> text;
+  for (record_pages::RecordPage& p : pages.pages) text[p.url] = std::move(p.search_sections);
+  for (record_pages::RecordPage& p : b.record_pages.pages) {
+    if (p.sensitive) continue;  // never listed
+    auto it = text.find(p.url);
+    p.search_sections = it == text.end() ? std::vector<markdown::Section>{} : std::move(it->second);
+  }
+}
+
 void make_site(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
   record_pages::finish_bodies(b.record_pages.pages, b.data.records.narratives, options.jobs);
+  if (options.include_sensitive && !b.withheld.records.empty()) index_public_text(options, b);
   b.site = std::make_unique<model::Site>(model::make_site(b.config, options.as_of, std::move(b.content),
                                                           std::move(b.record_pages), b.reserved, diags, options.jobs));
 }

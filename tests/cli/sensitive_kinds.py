@@ -12,10 +12,9 @@ URL and a phrase only it holds are searched for:
   - without --include-sensitive: in no file of the output (its page, section
     lists, CSVs, report pages, search, sitemap, feeds, A to Z, redirects,
     print packs);
-  - with it: its page is built with the sensitive banner, and its URL is
-    still in no search file, sitemap, feed or A to Z. (Its words are: a
-    public list page, built with --include-sensitive, shows its row and is
-    searchable.)
+  - with it: its page is built with the sensitive banner, and its URL and
+    words are still in no search file, sitemap, feed or A to Z (a public
+    list page shows its row, but is indexed by its text without it).
 
     sensitive_kinds.py QAHUB REPO_ROOT
 """
@@ -70,7 +69,8 @@ def mark(site, rel):
 
 
 def phrase(site, rel):
-    """A run of plain words only this record holds, or None."""
+    """Up to two runs of plain words only this record holds: its title or name
+    (what list rows show) when only it has it, and its longest such phrase."""
     doc = json.loads((site / rel).read_text())
     strings = []
 
@@ -85,12 +85,19 @@ def phrase(site, rel):
                 walk(x)
 
     walk(doc)
+    for key in ("title", "name", "theme"):  # what list rows show, when only this record has it
+        if isinstance(doc.get(key), str):
+            strings.insert(0, doc[key])
     others = [p.read_text(errors="replace") for p in site.rglob("*") if p.is_file() and p != site / rel]
-    for s in sorted(strings, key=len, reverse=True):
+    found = []
+    for s in strings[:1] + sorted(strings[1:], key=len, reverse=True):
         s = s.strip(" ,.-")[:60].strip()
-        if len(s) >= 20 and not any(s in o for o in others):
-            return s
-    return None
+        if len(s) >= 12 and re.fullmatch(r"[A-Za-z0-9 ,.-]+", s) and not any(s in o for o in others) \
+                and s not in found:
+            found.append(s)
+        if len(found) == 2:
+            break
+    return found
 
 
 def files_with(out, needle):
@@ -135,7 +142,7 @@ def main():
         if failures:
             return
         for name, rel, url, text in chosen:
-            needles = [n for n in (url, text) if n]
+            needles = ([url] if url else []) + text
             if not needles:
                 failures.append(f"{name}: {rel} has no page and no phrase of its own to look for")
             for n in needles:
@@ -151,10 +158,10 @@ def main():
                 page = out / url.strip("/") / "index.html"
                 if not page.is_file() or "notice-sensitive" not in page.read_text():
                     failures.append(f"{name}: {rel}: with --include-sensitive, {url} is not built with its banner")
-            # Its URL only: a public list page built with --include-sensitive
-            # shows the record's row, and that page is searchable (a known gap).
-            if url:
-                for n in (url,):
+            # A public list page built with --include-sensitive shows the
+            # record's row; search reads that page's text without it.
+            for n in ([url] if url else []) + text:
+                if n:
                     for f in filter(listings, files_with(out, n)):
                         failures.append(f"{name}: {rel}: with --include-sensitive, \"{n}\" is in {f}")
         print("sensitive_kinds: " + ", ".join(f"{n} ({r})" for n, r, _, _ in chosen))

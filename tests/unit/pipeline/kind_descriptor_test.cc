@@ -208,6 +208,13 @@ TEST_CASE("kinds: a kind added as one row keeps its sensitive records out of eve
   const std::string zebra = s.site.output("standards/s-zebra/index.html");
   CHECK(contains(zebra, "notice-sensitive"));
   CHECK(contains(zebra, "OFFICIAL-SENSITIVE"));
+  // Its section page lists it (built with --include-sensitive), but search
+  // reads that page's text without it.
+  CHECK(contains(s.site.output("standards/index.html"), "Zebrastripe safeguarding"));
+  for (const std::string& f : s.files_with("Zebrastripe")) {
+    INFO(f);
+    CHECK(f.rfind("search/", 0) != 0);
+  }
   for (const std::string& f : s.files_with("s-zebra")) {
     INFO(f);
     CHECK_FALSE((f.rfind("search/", 0) == 0 || f == "sitemap.xml" || f == "amendments.xml" || f == "briefs.xml" ||
