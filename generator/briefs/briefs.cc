@@ -410,10 +410,10 @@ Result apply_briefs(const Options& options, content::ContentSet& content, const 
     content::Page& page = content.pages[b.page];
     const Uses& used = uses[source];
     if (!b.draft && used.all.empty() && page.meta.published && options.as_of > page.meta.published->plus_days(90))
-      diags.warning(page.meta.published_pos, "brief published " + page.meta.published->iso() +
-                                                 " has no recorded use after 90 days; record one with qahub new "
-                                                 "brief-use " +
-                                                 source + " \"TEAM\"");
+      diags.notice(page.meta.published_pos, "brief published " + page.meta.published->iso() +
+                                                " has no recorded use after 90 days; record one with qahub new "
+                                                "brief-use " +
+                                                source + " \"TEAM\"");
     if (b.draft && !options.drafts) {
       drop.insert(b.page);
       continue;

@@ -27,13 +27,15 @@ void print_diagnostics(const diag::Diagnostics& diags) {
 /// The last line of a successful build. A path-only base_url gets no
 /// sitemap (absolute URLs only); that is said here, since it is the
 /// documented default rather than a problem in the site.
-std::string summary_line(const pipeline::BuildStats& stats, const std::string& out_dir, double ms, size_t warnings) {
+std::string summary_line(const pipeline::BuildStats& stats, const std::string& out_dir, double ms, size_t warnings,
+                         size_t notices) {
   char head[160];
   std::snprintf(head, sizeof head, "qahub: built %zu content pages and %zu record pages (%zu files, %.1f MB) into ",
                 stats.content_pages, stats.record_pages, stats.output_files, stats.output_bytes / 1e6);
   std::string line = head + out_dir + " in " + std::to_string(std::lround(ms)) + " ms";
   if (!stats.sitemap) line += ", no sitemap (base_url has no host)";
   if (warnings) line += ", " + plural(warnings, "warning");
+  if (notices) line += ", " + plural(notices, "notice");
   // Draft reports (no `published`, or after --as-of) are left out unless --drafts.
   if (stats.draft_reports)
     line += ", " + plural(stats.draft_reports, "draft report") + " left out (--drafts builds them)";
@@ -100,7 +102,10 @@ int run_build(const config::BuildOptions& options) {
     line.back() = '\n';
     std::fputs(line.c_str(), stderr);
   }
-  std::fputs(summary_line(stats, pipeline::output_dir(options).string(), ms, diags.warning_count()).c_str(), stderr);
+  std::fputs(
+      summary_line(stats, pipeline::output_dir(options).string(), ms, diags.warning_count(), diags.notice_count())
+          .c_str(),
+      stderr);
   return kExitOk;
 }
 
@@ -115,8 +120,10 @@ int run_check(const config::BuildOptions& options) {
     std::fprintf(stderr, "qahub: %s\n", plural(diags.error_count(), "error").c_str());
     return kExitSiteErrors;
   }
-  std::fprintf(stderr, "qahub: no errors%s\n",
-               diags.warning_count() ? (", " + plural(diags.warning_count(), "warning")).c_str() : "");
+  std::string counts;
+  if (diags.warning_count()) counts += ", " + plural(diags.warning_count(), "warning");
+  if (diags.notice_count()) counts += ", " + plural(diags.notice_count(), "notice");
+  std::fprintf(stderr, "qahub: no errors%s\n", counts.c_str());
   return kExitOk;
 }
 

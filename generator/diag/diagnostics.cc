@@ -14,8 +14,9 @@ void Diagnostics::report(Severity severity, Position pos, std::string message) {
 
 size_t Diagnostics::error_count() const {
   std::lock_guard lock(mutex_);
-  return static_cast<size_t>(std::count_if(
-      items_.begin(), items_.end(), [&](const Diagnostic& d) { return d.severity == Severity::kError || strict_; }));
+  return static_cast<size_t>(std::count_if(items_.begin(), items_.end(), [&](const Diagnostic& d) {
+    return d.severity == Severity::kError || (strict_ && d.severity == Severity::kWarning);
+  }));
 }
 
 size_t Diagnostics::warning_count() const {
@@ -23,6 +24,12 @@ size_t Diagnostics::warning_count() const {
   if (strict_) return 0;
   return static_cast<size_t>(std::count_if(items_.begin(), items_.end(),
                                            [](const Diagnostic& d) { return d.severity == Severity::kWarning; }));
+}
+
+size_t Diagnostics::notice_count() const {
+  std::lock_guard lock(mutex_);
+  return static_cast<size_t>(
+      std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::kNotice; }));
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
@@ -52,7 +59,12 @@ std::string Diagnostics::format(const Diagnostic& d) const {
     s += ':' + std::to_string(d.pos.line);
     if (d.pos.col > 0) s += ':' + std::to_string(d.pos.col);
   }
-  s += (d.severity == Severity::kError || strict_) ? ": error: " : ": warning: ";
+  if (d.severity == Severity::kError)
+    s += ": error: ";
+  else if (d.severity == Severity::kNotice)
+    s += ": notice: ";
+  else
+    s += strict_ ? ": error: (warning, --strict) " : ": warning: ";
   s += d.message;
   return s;
 }

@@ -19,7 +19,11 @@ struct Position {
   int col = 0;
 };
 
-enum class Severity { kWarning, kError };
+/// An error is an authoring mistake that stops the build; a warning is one
+/// that does not (and fails --strict); a notice is a fact about the service
+/// the data records (an overdue action, coverage below 100%), which no
+/// author can fix by editing, so it never fails a build, --strict included.
+enum class Severity { kNotice, kWarning, kError };
 
 struct Diagnostic {
   Severity severity;
@@ -33,10 +37,12 @@ class Diagnostics {
  public:
   void error(Position pos, std::string message) { report(Severity::kError, std::move(pos), std::move(message)); }
   void warning(Position pos, std::string message) { report(Severity::kWarning, std::move(pos), std::move(message)); }
+  void notice(Position pos, std::string message) { report(Severity::kNotice, std::move(pos), std::move(message)); }
   void report(Severity severity, Position pos, std::string message);
 
-  /// With strict on, warnings are errors (`--strict`): printed as `error:` and
-  /// counted by has_errors().
+  /// With strict on, warnings are errors (`--strict`): printed as
+  /// `error: (warning, --strict) message` and counted by has_errors().
+  /// Notices stay notices.
   void set_strict(bool strict) { strict_ = strict; }
 
   bool has_errors() const;
@@ -46,6 +52,7 @@ class Diagnostics {
   bool has_true_errors() const;
   size_t error_count() const;
   size_t warning_count() const;
+  size_t notice_count() const;
 
   /// All diagnostics ordered by path, line, column, then message; duplicates dropped.
   std::vector<Diagnostic> sorted() const;

@@ -18,8 +18,8 @@ const SitePage* Site::find(const std::string& url) const {
 
 void report_review_overdue(const content::Page& p, base::Date as_of, diag::Diagnostics& diags) {
   if (p.meta.review_by && *p.meta.review_by < as_of)
-    diags.warning(p.meta.review_by_pos,
-                  "review overdue: review_by " + p.meta.review_by->iso() + " is before the build date " + as_of.iso());
+    diags.notice(p.meta.review_by_pos,
+                 "review overdue: review_by " + p.meta.review_by->iso() + " is before the build date " + as_of.iso());
 }
 
 void set_content_body(SitePage& s, const content::Page& p) {

@@ -15,16 +15,16 @@ void check_figure_targets(const records::Records& records, const figures::Figure
   const records::Organisation* org = records.organisation ? &*records.organisation : nullptr;
   for (const auto& [id, c] : records.cycles) {
     if (below(c.audits_moderated, c.audits_completed))
-      diags.warning(c.src.at("/figures/audits_moderated"), "moderation rate " +
-                                                               percent(c.audits_moderated, c.audits_completed) +
-                                                               " is below the target of " + target_text);
+      diags.notice(c.src.at("/figures/audits_moderated"), "moderation rate " +
+                                                              percent(c.audits_moderated, c.audits_completed) +
+                                                              " is below the target of " + target_text);
     for (const records::BreakdownRow& r : c.breakdown) {
       if (!below(r.moderated, r.completed)) continue;
       const records::OrgUnit* s = org ? org->service(r.service) : nullptr;
       const records::OrgUnit* a = org ? org->area(r.area) : nullptr;
-      diags.warning(c.src.at(r.pointer + "/moderated"),
-                    "moderation rate " + percent(r.moderated, r.completed) + " for " + (s ? s->name : r.service) +
-                        " in " + (a ? a->name : r.area) + " is below the target of " + target_text);
+      diags.notice(c.src.at(r.pointer + "/moderated"),
+                   "moderation rate " + percent(r.moderated, r.completed) + " for " + (s ? s->name : r.service) +
+                       " in " + (a ? a->name : r.area) + " is below the target of " + target_text);
     }
   }
 }

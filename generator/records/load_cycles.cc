@@ -137,10 +137,10 @@ void load_breakdown(RecordReader& reader, const json& list, const Source& src, c
     if (row.expected > 0 && row.completed < row.expected) {
       const OrgUnit* s = org ? org->service(row.service) : nullptr;
       const OrgUnit* a = org ? org->area(row.area) : nullptr;
-      reader.diags().warning(src.at(p + "/completed"), "coverage below 100%: " + n(row.completed) + " of " +
-                                                           n(row.expected) + " expected audits completed for " +
-                                                           (s ? s->name : row.service) + " in " +
-                                                           (a ? a->name : row.area));
+      reader.diags().notice(src.at(p + "/completed"), "coverage below 100%: " + n(row.completed) + " of " +
+                                                          n(row.expected) + " expected audits completed for " +
+                                                          (s ? s->name : row.service) + " in " +
+                                                          (a ? a->name : row.area));
     }
     c.breakdown.push_back(std::move(row));
   }

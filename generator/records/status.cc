@@ -75,21 +75,21 @@ std::string lower_first(std::string s) {
 void check_forums(const Records& records, base::Date as_of, bool check_cadence, diag::Diagnostics& diags) {
   for (const auto& [id, f] : records.forums) {
     if (f.tor_review_by < as_of)
-      diags.warning(f.src.at("/terms_of_reference/review_by"),
-                    "terms of reference were due for review by " + f.tor_review_by.iso());
+      diags.notice(f.src.at("/terms_of_reference/review_by"),
+                   "terms of reference were due for review by " + f.tor_review_by.iso());
     if (!check_cadence || f.frequency.period.empty()) continue;
     std::optional<base::Date> last;
     for (const auto& [mid, m] : records.meetings)
       if (m.forum == id && m.date <= as_of && (!last || *last < m.date)) last = m.date;
     const std::string cadence = lower_first(f.frequency.wording);
     if (!last) {
-      diags.warning(f.src.at("/frequency/period"), "no meetings recorded; the forum meets " + cadence);
+      diags.notice(f.src.at("/frequency/period"), "no meetings recorded; the forum meets " + cadence);
       continue;
     }
     auto next = add_period(*last, f.frequency.period);
     if (next && *next < as_of)
-      diags.warning(f.src.at("/frequency/period"), "no meeting since " + last->iso() + "; the forum meets " + cadence +
-                                                       ", so one was due by " + next->iso());
+      diags.notice(f.src.at("/frequency/period"), "no meeting since " + last->iso() + "; the forum meets " + cadence +
+                                                      ", so one was due by " + next->iso());
   }
 }
 
@@ -105,7 +105,7 @@ bool near_identical(const std::string& a, const std::string& b) {
 void check_dates(const Records& records, base::Date as_of, diag::Diagnostics& diags, bool meetings_complete) {
   for (const auto& [id, a] : records.actions) {
     if (shown_status(a, as_of) == Status::kOverdue)
-      diags.warning(a.src.at("/due"), "action \"" + id + "\" is overdue: due " + a.due.iso() + " and not complete");
+      diags.notice(a.src.at("/due"), "action \"" + id + "\" is overdue: due " + a.due.iso() + " and not complete");
   }
   // Near-duplicates: each later action (by id) is compared with the earlier ones.
   for (auto it = records.actions.begin(); it != records.actions.end(); ++it) {

@@ -197,16 +197,15 @@ void warn_differences(const Options& options, const Snapshot& snap, const json& 
     const std::string row =
         breakdown_change_words(d.name, d.old_value, d.new_value, old_breakdown, new_breakdown, options.figures, c.id);
     if (!row.empty()) {
-      diags.warning(at(snap, d.pointer), "published report " + report +
-                                             " differs from the data now in its breakdown: " + row +
-                                             "; record the correction with qahub publish --correct");
+      diags.notice(at(snap, d.pointer), "published report " + report + " differs from the data now in its breakdown: " +
+                                            row + "; record the correction with qahub publish --correct");
       continue;
     }
     const bool figure = d.pointer.rfind("/figures/", 0) == 0;
     const diag::Position pos = figure ? c.src.at(cycle_pointer(d.name)) : at(snap, d.pointer);
-    diags.warning(pos, "published report " + report + " says " + d.name + " " + value_text(d.old_value) +
-                           ", the data now says " + value_text(d.new_value) +
-                           "; record the correction with qahub publish --correct");
+    diags.notice(pos, "published report " + report + " says " + d.name + " " + value_text(d.old_value) +
+                          ", the data now says " + value_text(d.new_value) +
+                          "; record the correction with qahub publish --correct");
   }
 }
 

@@ -47,7 +47,8 @@ std::string describe_changes(const std::set<std::string>& paths) {
 std::string error_text(const diag::Diagnostics& diags, bool strict) {
   std::string out;
   for (const diag::Diagnostic& d : diags.sorted())
-    if (strict || d.severity == diag::Severity::kError) out += diags.format(d) + "\n";
+    if ((strict && d.severity == diag::Severity::kWarning) || d.severity == diag::Severity::kError)
+      out += diags.format(d) + "\n";
   return out;
 }
 

@@ -31,7 +31,7 @@ def run(*args):
 failures = []
 build = run("build", "--out", f"{work}/out")
 prefix = "data/publications/2026-27-cycle-1.json:"
-expected = ("warning: published report content/learning/2026-27-cycle-1.md differs from the data now in its breakdown: "
+expected = ("notice: published report content/learning/2026-27-cycle-1.md differs from the data now in its breakdown: "
             "Youth Justice, West: audits completed changed (not quoted: small numbers are not shown); "
             "record the correction with qahub publish --correct")
 if not any(l.startswith(prefix) and l.endswith(expected) for l in build.stderr.splitlines()):

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The embedded default site builds with no errors under --strict except the
-# review and action warnings the sample content carries on purpose, and has
-# the site-wide outputs.
+# The embedded default site builds with no errors or warnings, --strict
+# included, as of its date and a year later (its overdue reviews and actions
+# are notices: facts about the service), and has the site-wide outputs.
 set -euo pipefail
 qahub="$1"; root="$2"
 work="$(mktemp -d)"
@@ -18,8 +18,23 @@ done
 # footer link to one, and the summary line says why.
 [ ! -e "$work/out/sitemap.xml" ] || { echo "sitemap.xml written for a path-only base_url"; exit 1; }
 if grep -rl 'sitemap.xml' "$work/out" --include=*.html; then echo "link to sitemap.xml"; exit 1; fi
-grep -qE '^qahub: built [0-9]+ content pages and [0-9]+ record pages \([0-9]+ files, [0-9.]+ MB\) into .* in [0-9]+ ms, no sitemap \(base_url has no host\), [0-9]+ warnings?, 1 draft report left out \(--drafts builds them\), 1 sensitive page or record left out \(--include-sensitive builds them\)$' \
+grep -qE '^qahub: built [0-9]+ content pages and [0-9]+ record pages \([0-9]+ files, [0-9.]+ MB\) into .* in [0-9]+ ms, no sitemap \(base_url has no host\), [0-9]+ notices?, 1 draft report left out \(--drafts builds them\), 1 sensitive page or record left out \(--include-sensitive builds them\)$' \
   "$work/stderr" || { echo "no 'no sitemap' in the summary line"; cat "$work/stderr"; exit 1; }
+grep -q ': warning: ' "$work/stderr" && { echo "the default site has warnings"; cat "$work/stderr"; exit 1; }
+grep -qE '^content/practice/supervision.md:[0-9]+:[0-9]+: notice: review overdue' "$work/stderr" \
+  || { echo "no review notice"; cat "$work/stderr"; exit 1; }
+for as_of in 2026-11-23 2027-11-23; do
+  "$qahub" build --site "$work" --out "$work/strict" --as-of "$as_of" --strict 2>"$work/strict.err" \
+    || { echo "--strict fails as of $as_of"; cat "$work/strict.err"; exit 1; }
+done
+# An unknown front-matter key still fails --strict, saying it was a warning.
+printf -- '---\ntitle: T\nreveiw_by: 2027-01-01\n---\nx\n' > "$work/content/typo.md"
+if "$qahub" build --site "$work" --out "$work/strict" --as-of 2026-11-23 --strict 2>"$work/strict.err"; then
+  echo "--strict passed an unknown key"; exit 1
+fi
+grep -qF 'content/typo.md:3:1: error: (warning, --strict) unknown front matter key "reveiw_by"; did you mean "review_by"?' \
+  "$work/strict.err" || { echo "no promoted warning"; cat "$work/strict.err"; exit 1; }
+rm "$work/content/typo.md"
 pages=$(find "$work/out" -name index.html | wc -l)
 [ "$pages" -ge 40 ] || { echo "only $pages pages"; exit 1; }
 grep -q 'Review overdue' "$work/out/practice/supervision/index.html"

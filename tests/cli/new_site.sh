@@ -79,12 +79,17 @@ grep -qx 'qahub: created data/meetings/2026-12-09-practice-forum.json' "$work/mo
 grep -qx 'qahub: created data/cycles/2027-28-cycle-1.json' "$work/more.out" || bad "new cycle output"
 (cd hub && "$qahub" build --strict --as-of 2026-12-09) >"$work/build2.out" 2>&1 || { bad "strict build after new"; cat "$work/build2.out"; }
 
-# A year on, with no commit: a plain build succeeds; only date-driven warnings.
+# A year on, with no commit: a plain build succeeds, and --strict too; no
+# warning, only date-driven notices.
 (cd hub && "$qahub" build --as-of 2027-12-10) >"$work/later.out" 2>&1 || { bad "the build a year later failed"; cat "$work/later.out"; }
-others="$(grep ': warning: ' "$work/later.out" | grep -vE 'review overdue|no meeting since|terms of reference' || true)"
-[ -z "$others" ] || bad "warnings a year later that a date does not explain: $others"
-grep -q 'review overdue' "$work/later.out" || bad "no review warning a year later"
-grep -q 'no meeting since' "$work/later.out" || bad "no missed-meeting warning a year later"
+others="$(grep ': warning: ' "$work/later.out" || true)"
+[ -z "$others" ] || bad "warnings a year later: $others"
+grep -qE ': notice: (review overdue|no meeting since|terms of reference)' "$work/later.out" \
+  || bad "no date-driven notice a year later"
+grep -q 'notice: review overdue' "$work/later.out" || bad "no review notice a year later"
+grep -q 'notice: no meeting since' "$work/later.out" || bad "no missed-meeting notice a year later"
+(cd hub && "$qahub" build --strict --as-of 2027-12-10) >"$work/later-strict.out" 2>&1 \
+  || { bad "--strict a year later failed on notices"; cat "$work/later-strict.out"; }
 
 # A stale schema copy: one warning naming the command; --refresh replaces it and says so.
 sed -i 's/"title": "meeting"/"title": "meeting (older)"/' hub/data/schemas/meeting.schema.json

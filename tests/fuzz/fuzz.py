@@ -93,7 +93,7 @@ TOKENS = [
     b"](", b"[x](", b"#nowhere", b"../", b"<script>", b"&", b"{{", b"}}", b"{{#x}}", b"\\u0000", b"\\ud800",
     b'"$schema": "x"', b'"id": 7', b"2026-02-30", b"P0M", b"*", b"|", b"|---|", b"```", b"    ", b"[" * 64, b"{" * 64,
 ]
-DIAG = re.compile(rb"^(?P<path>[^:\n]*):(\d+:)?(\d+:)? ?(error|warning): ", re.M)
+DIAG = re.compile(rb"^(?P<path>[^:\n]*):(\d+:)?(\d+:)? ?(error|warning|notice): ", re.M)
 BAD = [b"AddressSanitizer", b"runtime error:", b"LeakSanitizer", b"terminate called", b"Segmentation fault",
        b"std::bad_alloc", b"what():"]
 AS_OF = "2026-11-23"

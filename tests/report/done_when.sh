@@ -67,7 +67,7 @@ report=content/learning/2026-27-cycle-1.md
 sed -i 's/"audits_completed": 208,/"audits_completed": 210,/; s/"requires_improvement": 74,/"requires_improvement": 76,/' "$site/data/cycles/2026-27-cycle-1.json"
 bump_first_row "$site/data/cycles/2026-27-cycle-1.json" expected 2 completed 2 requires_improvement 2
 build
-grep -qxF "data/cycles/2026-27-cycle-1.json:25:25: warning: published report $report says audits_completed 208, the data now says 210; record the correction with qahub publish --correct" \
+grep -qxF "data/cycles/2026-27-cycle-1.json:25:25: notice: published report $report says audits_completed 208, the data now says 210; record the correction with qahub publish --correct" \
   "$work/stderr" || { cat "$work/stderr"; fail "correction warning"; }
 text learning/2026-27-cycle-1/index.html | grep -q 'We completed 208 audits' || fail "published figure kept"
 "$qahub" publish "$report" --site "$site" --as-of "$as_of" --correct "Two audits were entered late" 2>"$work/pub" \

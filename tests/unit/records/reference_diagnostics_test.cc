@@ -22,7 +22,7 @@ const char* kAudit = "data/audits/fathers-2026.json";
 TEST_CASE("records: a meeting naming an unknown forum gets a suggestion", "[records]") {
   CHECK(diagnostics_for("ref-forum", {{kMeeting, replaced(kMeeting, "\"forum\": \"practice-board\"",
                                                           "\"forum\": \"practise-board\"")}}) ==
-        "data/forums/practice-board.json:7:27: warning: no meetings recorded; the forum meets every two months\n"
+        "data/forums/practice-board.json:7:27: notice: no meetings recorded; the forum meets every two months\n"
         "data/meetings/2026-11-practice-board.json:4:12: error: unknown forum \"practise-board\"; did you mean "
         "\"practice-board\"?\n");
 }

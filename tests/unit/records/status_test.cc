@@ -60,16 +60,16 @@ TEST_CASE("records: near-identical wording", "[records]") {
 
 TEST_CASE("records: warnings against as_of: overdue action, missed cadence, terms of reference", "[records]") {
   CHECK(diagnostics_for("warn-dates", {}, "2027-04-01") ==
-        "data/actions/a-001.json:7:10: warning: action \"a-001\" is overdue: due 2027-03-31 and not complete\n"
-        "data/forums/practice-board.json:7:27: warning: no meeting since 2026-11-10; the forum meets every two months, "
+        "data/actions/a-001.json:7:10: notice: action \"a-001\" is overdue: due 2027-03-31 and not complete\n"
+        "data/forums/practice-board.json:7:27: notice: no meeting since 2026-11-10; the forum meets every two months, "
         "so one was due by 2027-01-10\n"
-        "data/forums/practice-board.json:10:39: warning: terms of reference were due for review by 2027-01-31\n");
+        "data/forums/practice-board.json:10:39: notice: terms of reference were due for review by 2027-01-31\n");
 }
 
 TEST_CASE("records: a forum with no meetings at all", "[records]") {
   CHECK(diagnostics_for("warn-no-meetings", {{"data/meetings/2026-11-practice-board.json", ""},
                                              {"data/actions/a-001.json", mini_site()["data/actions/a-001.json"]}}) ==
-        "data/forums/practice-board.json:7:27: warning: no meetings recorded; the forum meets every two months\n");
+        "data/forums/practice-board.json:7:27: notice: no meetings recorded; the forum meets every two months\n");
 }
 
 TEST_CASE("records: near-duplicate open actions with the same source", "[records]") {
