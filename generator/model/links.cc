@@ -1,5 +1,6 @@
 #include "model/links.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "base/text.h"
@@ -116,6 +117,9 @@ void LinkResolver::resolve(markdown::Document& doc, const std::string& source, c
         url = url.substr(0, url.size() - 10);
         found = targets.pages.count(url) > 0;
       }
+      if (!found)
+        found = std::any_of(targets.failed.begin(), targets.failed.end(),
+                            [&](const std::string& f) { return url.compare(0, f.size(), f) == 0; });
       if (!found) {
         diags.error(pos, "broken " + what + " \"" + link.url + "\": no page or file at " + url +
                              diag::did_you_mean(url, hint_urls()));

@@ -35,6 +35,9 @@ struct LinkTargets {
   /// Every sensitive page (marking::Withheld::urls): a public page's link
   /// to one is an error naming both.
   std::map<std::string, Marked> sensitive;
+  /// The pages of records that exist but failed to load ("/cycles/x/"): a
+  /// link at or under one is not reported, the failure already is.
+  std::vector<std::string> failed;
 };
 
 /// True for links that leave the site (http:, mailto:, //host …).

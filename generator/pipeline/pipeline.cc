@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include <chrono>
+#include <set>
 
 #include "base/parallel.h"
 
@@ -136,6 +137,7 @@ void apply_reports(const config::BuildOptions& options, Build& b, diag::Diagnost
                   b.config.targets.good_or_better_pm};
   if (auto broken = b.data.broken.find("cycle"); broken != b.data.broken.end()) ropt.broken_cycles = broken->second;
   ropt.briefs = &b.briefs.published;
+  ropt.compare_snapshots = !diags.has_true_errors();  // nothing failed to load
   b.reports = report::apply_reports(ropt, b.content, b.data.records, diags);
 }
 
@@ -174,6 +176,10 @@ void check_links(Build& b, diag::Diagnostics& diags) {
   b.targets.sensitive = b.withheld.urls;
   for (const auto& [url, _] : b.withheld.urls) b.targets.pages[url];
   for (const auto& [source, url] : b.withheld.sources) b.targets.source_to_url[source] = url;
+  for (const record_pages::RecordKind& k : *b.kinds)
+    if (auto broken = b.data.broken.find(std::string(k.data.name)); broken != b.data.broken.end())
+      for (const std::string& id : broken->second)
+        if (std::string url = k.url_of(id); !url.empty()) b.targets.failed.push_back(std::move(url));
   model::resolve_links(b.content, b.targets, diags);
   model::resolve_narrative_links(b.data.records.narratives, b.record_pages.pages, b.targets, diags);
   model::resolve_links(b.withheld.content, b.targets, diags);
@@ -228,6 +234,17 @@ render::RenderOptions render_options(const config::BuildOptions& options, const 
   return r;
 }
 
+/// The notices so far, for the review dashboard: every pass that finds one
+/// has run. None about a sensitive page or record: /review/ is public.
+std::vector<diag::Diagnostic> review_notices(const Build& b, const diag::Diagnostics& diags) {
+  std::set<std::string> sensitive = b.withheld.pages;
+  for (const auto& [url, marked] : b.withheld.urls) sensitive.insert(marked.source);
+  std::vector<diag::Diagnostic> out;
+  for (diag::Diagnostic& d : diags.sorted())
+    if (d.severity == diag::Severity::kNotice && !sensitive.count(d.pos.path)) out.push_back(std::move(d));
+  return out;
+}
+
 search::SearchBuildOptions search_options(const config::BuildOptions& options, const search::SynonymTable& synonyms) {
   search::SearchBuildOptions s;
   s.site_dir = options.site_dir;
@@ -244,7 +261,8 @@ search::SearchBuildOptions search_options(const config::BuildOptions& options, c
 // cache. Search reads only the Site, so with --jobs > 1 it runs beside
 // rendering; either way both run, so the errors are the same.
 void render_and_search(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags, BuildStats* stats) {
-  const render::RenderOptions ropt = render_options(options, b.config);
+  render::RenderOptions ropt = render_options(options, b.config);
+  ropt.notices = review_notices(b, diags);
   const search::SearchBuildOptions sopt = search_options(options, b.synonyms);
   const std::vector<search::SearchPage> indexed = search_pages(*b.site);
   double search_ms = 0;

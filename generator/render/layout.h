@@ -34,6 +34,9 @@ struct RenderContext {
   UrlStyle style;
   bool live_reload = false;
   const NavCache* nav = nullptr;  ///< required: render_site builds it once
+  /// The build's notices about public pages and records, as of the build
+  /// date, for /review/ (RenderOptions::notices).
+  const std::vector<diag::Diagnostic>* notices = nullptr;
 };
 
 /// The `page` object of the layout view for a site page (title, toc,

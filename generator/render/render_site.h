@@ -14,6 +14,10 @@ struct RenderOptions {
   bool live_reload = false;
   int jobs = 1;
   std::filesystem::path site_dir;  ///< to read content assets from
+  /// Facts about the service the data records (overdue actions, coverage
+  /// below 100% …), sorted, none about a sensitive page or record: the
+  /// review dashboard lists them.
+  std::vector<diag::Diagnostic> notices;
 };
 
 /// The context render_site renders with, for rendering single pages later
@@ -23,6 +27,7 @@ struct PageRenderer {
   PageRenderer(const model::Site& site, const templating::Templates& templates, const RenderOptions& options,
                diag::Diagnostics& diags);
   NavCache nav;
+  std::vector<diag::Diagnostic> notices;
   RenderContext ctx;
 };
 

@@ -1,8 +1,10 @@
 #include "render/site_pages.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
+#include "base/text.h"
 #include "fs/url_path.h"
 #include "markdown/html_text.h"
 #include "render/a_to_z.h"
@@ -67,6 +69,26 @@ void amendments_page(const RenderContext& ctx, base::OutputFiles& out, diag::Dia
        {{"changes", list}, {"has_changes", !list.empty()}}, out, diags);
 }
 
+/// The notices of the build for /review/: where (linked to the page made
+/// from that file, when there is one) and what, in the order they print.
+json notice_rows(const RenderContext& ctx) {
+  json rows = json::array();
+  if (!ctx.notices) return rows;
+  std::map<std::string, std::string> url_of;  // source → its first page, pages in URL order
+  for (const model::SitePage& p : ctx.site.pages)
+    if (!p.source.empty() && !p.sensitive && !p.draft) url_of.emplace(p.source, p.url);
+  for (const diag::Diagnostic& d : *ctx.notices) {
+    std::string where = d.pos.path;
+    if (d.pos.line > 0) where += ":" + std::to_string(d.pos.line);
+    auto it = url_of.find(d.pos.path);
+    rows.push_back({{"where", where},
+                    {"url", it == url_of.end() ? "" : it->second},
+                    {"has_url", it != url_of.end()},
+                    {"message", d.message}});
+  }
+  return rows;
+}
+
 void review_page(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
   const model::Site& site = ctx.site;
   std::vector<const model::SitePage*> pages;
@@ -94,9 +116,14 @@ void review_page(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnos
                     {"status", status},
                     {"status_class", base::slugify(status)}});
   }
-  emit(ctx, "/review/", "Review dashboard", "Guidance pages by review date and owner, overdue first.", "review",
-       {{"rows", rows}, {"overdue_count", std::to_string(overdue)}, {"page_count", std::to_string(pages.size())}}, out,
-       diags);
+  json view = {
+      {"rows", rows}, {"overdue_count", std::to_string(overdue)}, {"page_count", std::to_string(pages.size())}};
+  view["notices"] = notice_rows(ctx);
+  view["has_notices"] = !view["notices"].empty();
+  view["notice_count"] = base::plural(view["notices"].size(), "notice");
+  emit(ctx, "/review/", "Review dashboard",
+       "Guidance pages by review date and owner, overdue first, and the notices the data gives as of the build date.",
+       "review", std::move(view), out, diags);
 }
 
 void accessibility_page(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {

@@ -203,9 +203,8 @@ void warn_differences(const Options& options, const Snapshot& snap, const json& 
     }
     const bool figure = d.pointer.rfind("/figures/", 0) == 0;
     const diag::Position pos = figure ? c.src.at(cycle_pointer(d.name)) : at(snap, d.pointer);
-    diags.notice(pos, "published report " + report + " says " + d.name + " " + value_text(d.old_value) +
-                          ", the data now says " + value_text(d.new_value) +
-                          "; record the correction with qahub publish --correct");
+    diags.notice(pos,
+                 "published report " + report + " " + d.words + "; record the correction with qahub publish --correct");
   }
 }
 
@@ -232,7 +231,7 @@ json published_shown(const Options& options, const Input& in, const content::Pag
   }
   if (f.draft) return strip(options, make_snapshot(in, page.source, options.as_of));
   // Recomputed as qahub publish did: only a changed past value warns.
-  warn_differences(options, *snap, strip(options, compute(in)), page.source, c, diags);
+  if (options.compare_snapshots) warn_differences(options, *snap, strip(options, compute(in)), page.source, c, diags);
   return s;
 }
 

@@ -65,6 +65,11 @@ struct Options {
   /// Sensitive items (marking::Withheld): every snapshot shown or written
   /// leaves them out.
   Withheld withheld = {};
+  /// False when a page or record failed to load: today's data is then
+  /// incomplete, so published snapshots are not compared with it (a missing
+  /// row would be the failure's echo, not a correction to record). The
+  /// notices come back once the site loads.
+  bool compare_snapshots = true;
 };
 
 struct Result {

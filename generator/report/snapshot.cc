@@ -1,7 +1,7 @@
 #include "report/snapshot.h"
 
+#include <algorithm>
 #include <functional>
-
 #include <map>
 #include <set>
 
@@ -71,46 +71,179 @@ bool compared_key(const std::string& key) {
   return kKeys.count(key) > 0;
 }
 
-/// A block's values flattened: leaves by readable name, and which names are
-/// objects (a row, a block's part) and which are lists.
-struct Flat {
-  std::map<std::string, std::pair<std::string, json>> leaves;  ///< name → {pointer, value}
-  std::set<std::string> objects, arrays;
-};
+/// What a row of a block's list is called in a message, by the list's place
+/// ("meetings/rows/decisions"): "decision d2 of meeting 2026-09-practice-board".
+const char* row_noun(const std::string& list) {
+  static const std::map<std::string, const char*> kNouns = {
+      {"actions/rows", "action"},           {"audits/rows", "thematic audit"},
+      {"breakdown/areas", "area"},          {"breakdown/rows", "breakdown row"},
+      {"breakdown/services", "service"},    {"briefs/published", "brief"},
+      {"briefs/used", "the uses of brief"}, {"changes/closed", "closed action"},
+      {"changes/findings", "finding"},      {"changes/pages", "the change to page"},
+      {"figures/rows", "figure"},           {"learning/items", "key learning"},
+      {"meetings/rows", "meeting"},         {"meetings/rows/decisions", "decision"},
+      {"progress/rows", "action"},          {"progress/rows/impact", "the impact recorded on"},
+      {"training/rows", "training"},
+  };
+  auto it = kNouns.find(list);
+  if (it != kNouns.end()) return it->second;
+  if (list.size() > 6 && list.compare(list.size() - 6, 6, "/parts") == 0) return "the part for cycle";
+  return nullptr;
+}
 
-/// Leaf values by readable name ("actions/a-004/status") with their pointers.
-/// Array elements with an id are named by it, so a new row is one
-/// difference, not a shift of every row after it.
-void flatten(const json& v, const std::string& name, const std::string& pointer, const std::string& key, Flat& out) {
-  if (v.is_object()) {
-    out.objects.insert(name);
-    for (const auto& [k, child] : v.items()) flatten(child, name + "/" + k, pointer + "/" + k, k, out);
-  } else if (v.is_array()) {
-    out.arrays.insert(name);
-    for (size_t i = 0; i < v.size(); ++i) {
-      const json& e = v[i];
-      std::string token = std::to_string(i);
-      if (e.is_object() && e.contains("id") && e["id"].is_string()) token = e["id"].get<std::string>();
-      flatten(e, name + "/" + token, pointer + "/" + std::to_string(i), key, out);
+/// The field that names a row of a list: its id (a finding's with its audit:
+/// ids repeat across audits), else the page or brief it is about, else its
+/// figure, else its date. Rows are matched by it, never by position, so a new
+/// or missing row is one difference, not a shift of every row after it.
+std::string row_key_field(const json& row) {
+  if (!row.is_object()) return "";
+  for (const char* k : {"id", "page", "source", "figure", "date"})
+    if (row.contains(k) && row[k].is_string()) return k;
+  return "";
+}
+
+std::string row_token(const json& row, const std::string& field) {
+  std::string token = row[field].get<std::string>();
+  if (field == "id" && row.contains("audit") && row["audit"].is_string())
+    token = row["audit"].get<std::string>() + "/" + token;
+  return token;
+}
+
+/// A row's words: "action a-004", "decision d2 of meeting m", "finding s1 of audit x".
+std::string row_words(const std::string& list, const std::string& token, const std::string& within) {
+  const char* noun = row_noun(list);
+  std::string words = std::string(noun ? noun : list.substr(list.rfind('/') + 1).c_str()) + " ";
+  if (const size_t slash = token.find('/'); list == "changes/findings" && slash != std::string::npos)
+    words += token.substr(slash + 1) + " of audit " + token.substr(0, slash);
+  else
+    words += token;
+  return within.empty() ? words : words + " of " + within;
+}
+
+std::string field_words(std::string key) {
+  static const std::map<std::string, std::string> kWords = {
+      {"due", "due date"}, {"closed", "date closed"}, {"reported", "date reported"}, {"sample", "sample size"}};
+  if (auto it = kWords.find(key); it != kWords.end()) return it->second;
+  std::replace(key.begin(), key.end(), '_', ' ');
+  return key;
+}
+
+/// Compares one block's snapshot value with today's, row by row.
+class BlockComparer {
+ public:
+  BlockComparer(const std::string& block, std::vector<Difference>& out) : block_(block), out_(out) {}
+
+  void compare(const json& was, const json& now) { value(was, now, block_, "/blocks/" + block_, block_, "", ""); }
+
+ private:
+  /// `name` is the readable name ("actions/rows/a-004/status"), `list` the
+  /// place without row tokens ("actions/rows"), `row` the enclosing row's
+  /// words ("action a-004"; "" for a block's own fields).
+  void value(const json& was, const json& now, const std::string& name, const std::string& pointer,
+             const std::string& list, const std::string& key, const std::string& row) {
+    if (was.is_object()) {
+      if (!now.is_object() && !now.is_null()) return;
+      // A field the snapshot lacks (written before it existed) is never compared.
+      for (const auto& [k, child] : was.items())
+        value(child, now.is_object() && now.contains(k) ? now[k] : json(), name + "/" + k, pointer + "/" + k,
+              list + "/" + k, k, row);
+      return;
     }
-  } else if (v.is_number() || compared_key(key)) {
-    out.leaves[name] = {pointer, v};
+    if (was.is_array()) {
+      if (now.is_array() || now.is_null()) rows(was, now.is_array() ? now : json::array(), name, pointer, list, row);
+      return;
+    }
+    if (!(was.is_number() || now.is_number() || compared_key(key)) || was == now) return;
+    const std::string of = row.empty() ? " in its " + block_ + " block" : " of " + row;
+    out_.push_back(
+        {name, pointer, was, now,
+         "says the " + field_words(key) + of + " is " + value_text(was) + ", the data now says " + value_text(now)});
   }
-}
 
-/// True when `name`, which only the recomputed side has, is a field the
-/// snapshot lacks: its nearest enclosing value the snapshot has is an object
-/// (a row or a part written before the field existed), not a list (where it
-/// is a new row, which is a difference). Fields a snapshot lacks are never
-/// compared (README "Learning and Improvement reports").
-bool lacked_field(const Flat& was, std::string name) {
-  for (size_t slash = name.rfind('/'); slash != std::string::npos; slash = name.rfind('/')) {
-    name.resize(slash);
-    if (was.arrays.count(name)) return false;
-    if (was.objects.count(name)) return true;
+  struct Keyed {
+    std::string token;
+    size_t index;
+  };
+
+  /// Rows by key; a key met twice gets " (2)" so both are compared.
+  static std::vector<Keyed> keyed(const json& list) {
+    std::vector<Keyed> out;
+    std::map<std::string, int> seen;
+    for (size_t i = 0; i < list.size(); ++i) {
+      const std::string field = row_key_field(list[i]);
+      std::string token = field.empty() ? std::to_string(i) : row_token(list[i], field);
+      if (const int n = ++seen[token]; n > 1) token += " (" + std::to_string(n) + ")";
+      out.push_back({token, i});
+    }
+    return out;
   }
-  return true;
-}
+
+  /// Two rows that differ only in the page or brief they name (and its URL
+  /// and title): the page was renamed, one difference naming both paths.
+  static bool renamed(const json& a, const json& b, const std::string& field) {
+    if (field != "page" && field != "source") return false;
+    json x = a, y = b;
+    for (const char* k : {"page", "source", "url", "title"}) {
+      x.erase(k);
+      y.erase(k);
+    }
+    return x == y;
+  }
+
+  void rows(const json& was, const json& now, const std::string& name, const std::string& pointer,
+            const std::string& list, const std::string& within) {
+    if (!std::all_of(was.begin(), was.end(), [](const json& r) { return r.is_object(); }) ||
+        !std::all_of(now.begin(), now.end(), [](const json& r) { return r.is_object(); }))
+      return;  // a list of names or numbers: what it lists is compared where it is a row
+    const std::vector<Keyed> a = keyed(was), b = keyed(now);
+    std::map<std::string, size_t> in_now;
+    for (const Keyed& k : b) in_now[k.token] = k.index;
+    std::set<std::string> in_was;
+    std::vector<const Keyed*> gone;
+    for (const Keyed& k : a) {
+      in_was.insert(k.token);
+      auto it = in_now.find(k.token);
+      if (it == in_now.end()) {
+        gone.push_back(&k);
+        continue;
+      }
+      value(was[k.index], now[it->second], name + "/" + k.token, pointer + "/" + std::to_string(k.index), list, "",
+            row_words(list, k.token, within));
+    }
+    std::vector<const Keyed*> added;
+    for (const Keyed& k : b)
+      if (!in_was.count(k.token)) added.push_back(&k);
+    for (const Keyed* g : gone) {
+      const json& row = was[g->index];
+      const std::string field = row_key_field(row);
+      const std::string words = row_words(list, g->token, within);
+      const std::string at = pointer + "/" + std::to_string(g->index);
+      auto match = std::find_if(added.begin(), added.end(),
+                                [&](const Keyed* k) { return k && renamed(row, now[k->index], field); });
+      if (match != added.end()) {
+        const json& moved = now[(*match)->index][field];
+        out_.push_back({name + "/" + g->token + "/" + field, at, row[field], moved,
+                        "lists " + words + ", which is now " + value_text(moved)});
+        *match = nullptr;
+        continue;
+      }
+      out_.push_back({name + "/" + g->token + "/" + (field.empty() ? "id" : field), at,
+                      field.empty() ? json(g->token) : row[field], json(),
+                      "lists " + words + ", the data now has no such row"});
+    }
+    for (const Keyed* k : added) {
+      if (!k) continue;
+      const json& row = now[k->index];
+      const std::string field = row_key_field(row);
+      out_.push_back({name + "/" + k->token + "/" + (field.empty() ? "id" : field), pointer, json(),
+                      field.empty() ? json(k->token) : row[field],
+                      "does not list " + row_words(list, k->token, within) + ", which the data now has"});
+    }
+  }
+
+  std::string block_;
+  std::vector<Difference>& out_;
+};
 
 /// A breakdown value that repeats a cycle's catalogue counts (its
 /// moderation), whole or in a period's part.
@@ -134,7 +267,9 @@ std::vector<Difference> differences(const json& snapshot, const json& recomputed
     if (!old_figures.contains(name)) continue;  // a figure the snapshot lacks is never compared
     const json o = old_figures.value(name, json()), n = new_figures.value(name, json());
     if (o == n) continue;
-    (figure_format(name) == FigureFormat::kCount ? counts : derived).push_back({name, "/figures/" + name, o, n});
+    (figure_format(name) == FigureFormat::kCount ? counts : derived)
+        .push_back({name, "/figures/" + name, o, n,
+                    "says " + name + " " + value_text(o) + ", the data now says " + value_text(n)});
   }
   out = counts.empty() ? derived : counts;
   // figures, grades, moderation and feedback repeat the catalogue.
@@ -148,22 +283,12 @@ std::vector<Difference> differences(const json& snapshot, const json& recomputed
     // earlier cycles' are compared in the parts that keep them (figures).
     const bool repeats = kRepeat.count(k.name) > 0;
     if (repeats && !old_blocks[k.name].contains("parts")) continue;
-    Flat was, now;
-    flatten(old_blocks[k.name], k.name, std::string("/blocks/") + k.name, "", was);
-    if (new_blocks.contains(k.name)) flatten(new_blocks[k.name], k.name, std::string("/blocks/") + k.name, "", now);
-    std::set<std::string> names;
-    for (const auto& [n, _] : was.leaves) names.insert(n);
-    for (const auto& [n, _] : now.leaves) names.insert(n);
-    for (const std::string& n : names) {
-      auto w = was.leaves.find(n), c = now.leaves.find(n);
-      if (w == was.leaves.end() && lacked_field(was, n)) continue;
-      const json o = w == was.leaves.end() ? json() : w->second.second;
-      const json v = c == now.leaves.end() ? json() : c->second.second;
-      if (o == v) continue;
-      if (repeats && n.find("/figures/") == std::string::npos) continue;
-      if (repeats_catalogue(n)) continue;  // the catalogue's counts, compared above
-      const std::string pointer = w != was.leaves.end() ? w->second.first : std::string("/blocks/") + k.name;
-      out.push_back({n, pointer, o, v});
+    std::vector<Difference> found;
+    BlockComparer(k.name, found).compare(old_blocks[k.name], new_blocks.contains(k.name) ? new_blocks[k.name] : empty);
+    for (Difference& d : found) {
+      if (repeats && d.name.find("/figures/") == std::string::npos) continue;
+      if (repeats_catalogue(d.name)) continue;  // the catalogue's counts, compared above
+      out.push_back(std::move(d));
     }
   }
   return out;

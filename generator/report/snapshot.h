@@ -43,13 +43,19 @@ struct Difference {
   std::string name;                     ///< "audits_completed", or "actions/a-004/status" in a block
   std::string pointer;                  ///< its JSON pointer in the snapshot ("/figures/audits_completed")
   nlohmann::json old_value, new_value;  ///< null where one side has none
+  /// What differs, in words, after "published report R ": "says the status
+  /// of action a-004 is open, the data now says complete"; "lists the change
+  /// to page content/a.md, which is now content/b.md".
+  std::string words;
 };
 
 /// The values (counts, dates, status keys, ids; not formatted text) that
 /// differ between a snapshot and the same snapshot recomputed from today's
 /// data, figures first: the counts that changed, or when none did, the
 /// shares and changes that did. The blocks that only repeat figures are not
-/// compared twice.
+/// compared twice. A block's rows are matched by their key (id, page, brief,
+/// figure, date), never by position: a row one side lacks is one difference,
+/// and a page renamed with its changes intact is one difference naming both.
 std::vector<Difference> differences(const nlohmann::json& snapshot, const nlohmann::json& recomputed);
 
 /// A value for a message: 208, 2026-09-08, "nothing" for null.

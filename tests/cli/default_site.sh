@@ -27,6 +27,15 @@ for as_of in 2026-11-23 2027-11-23; do
   "$qahub" build --site "$work" --out "$work/strict" --as-of "$as_of" --strict 2>"$work/strict.err" \
     || { echo "--strict fails as of $as_of"; cat "$work/strict.err"; exit 1; }
 done
+# The review dashboard lists the notices as of the build date, none about a
+# sensitive record (a-013, OFFICIAL-SENSITIVE, overdue a year on).
+"$qahub" build --site "$work" --out "$work/later" --as-of 2027-11-23 2>"$work/later.err" || { cat "$work/later.err"; exit 1; }
+grep -qF 'data/actions/a-013.json:12:10: notice: action "a-013" is overdue: due 2026-11-27 and not complete' "$work/later.err" \
+  || { echo "no notice for a-013"; cat "$work/later.err"; exit 1; }
+grep -qF '<h2 id="notices">Notices as of 23 November 2027</h2>' "$work/later/review/index.html" || { echo "no notices on /review/"; exit 1; }
+grep -qF '<tr><td><a href="/actions/a-010/">data/actions/a-010.json:11</a></td><td>action &quot;a-010&quot; is overdue: due 2026-09-30 and not complete</td></tr>' \
+  "$work/later/review/index.html" || { echo "no a-010 notice on /review/"; exit 1; }
+if grep -q 'a-013' "$work/later/review/index.html"; then echo "/review/ shows a sensitive record's notice"; exit 1; fi
 # An unknown front-matter key still fails --strict, saying it was a warning.
 printf -- '---\ntitle: T\nreveiw_by: 2027-01-01\n---\nx\n' > "$work/content/typo.md"
 if "$qahub" build --site "$work" --out "$work/strict" --as-of 2026-11-23 --strict 2>"$work/strict.err"; then

@@ -24,6 +24,7 @@ TEST_CASE("report: a changed count is named alone, not the shares that follow fr
   CHECK(d[0].pointer == "/figures/audits_completed");
   CHECK(d[0].old_value == 208);
   CHECK(d[0].new_value == 210);
+  CHECK(d[0].words == "says audits_completed 208, the data now says 210");
   CHECK(report::cycle_pointer("audits_completed") == "/figures/audits_completed");
   CHECK(report::cycle_pointer("good_share") == "/figures");
 }
@@ -44,6 +45,7 @@ TEST_CASE("report: block values compare by id and key, never by wording", "[repo
   REQUIRE(d.size() == 1);
   CHECK(d[0].name == "actions/rows/a-1/status");
   CHECK(d[0].pointer == "/blocks/actions/rows/0/status");
+  CHECK(d[0].words == "says the status of action a-1 is open, the data now says complete");
   CHECK(report::value_text(d[0].old_value) == "open");
   CHECK(report::value_text(json()) == "nothing");
 }
@@ -66,8 +68,77 @@ TEST_CASE("report: fields a snapshot lacks are never compared", "[report]") {
   json more = now;
   more["blocks"]["actions"]["rows"].push_back({{"id", "a-2"}, {"title", "Audit tool"}, {"status", "open"}});
   const auto d = report::differences(old, more);
-  REQUIRE(d.size() == 2);
+  REQUIRE(d.size() == 1);  // one row, one difference
   CHECK(d[0].name == "actions/rows/a-2/id");
-  CHECK(d[1].name == "actions/rows/a-2/status");
-  CHECK(d[0].pointer == "/blocks/actions");
+  CHECK(d[0].pointer == "/blocks/actions/rows");
+  CHECK(d[0].words == "does not list action a-2, which the data now has");
+}
+
+namespace {
+
+json page_change(const std::string& page, const std::string& date, const std::string& summary) {
+  return {{"page", page}, {"url", "/x/"}, {"title", "T"}, {"date", date}, {"summary", summary}};
+}
+
+json changes(json pages) {
+  return {{"blocks", {{"changes", {{"pages", pages}, {"closed", json::array()}, {"findings", json::array()}}}}}};
+}
+
+}  // namespace
+
+TEST_CASE("report: rows compare by key, so a missing row does not shift the rest", "[report]") {
+  const json was =
+      changes({page_change("content/a.md", "2026-09-07", "A"), page_change("content/b.md", "2026-08-24", "B"),
+               page_change("content/c.md", "2026-08-10", "C")});
+  const json now =
+      changes({page_change("content/b.md", "2026-08-24", "B"), page_change("content/c.md", "2026-08-10", "C")});
+  const auto d = report::differences(was, now);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].words == "lists the change to page content/a.md, the data now has no such row");
+  CHECK(d[0].pointer == "/blocks/changes/pages/0");
+}
+
+TEST_CASE("report: a renamed page is one difference naming both paths", "[report]") {
+  const json was =
+      changes({page_change("content/a.md", "2026-09-07", "A"), page_change("content/b.md", "2026-08-24", "B")});
+  const json now =
+      changes({page_change("content/a2.md", "2026-09-07", "A"), page_change("content/b.md", "2026-08-24", "B")});
+  const auto d = report::differences(was, now);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].words == "lists the change to page content/a.md, which is now content/a2.md");
+  // A page renamed with its change reworded is two rows, each said once.
+  const json reworded = changes(
+      {page_change("content/a2.md", "2026-09-07", "A, rewritten"), page_change("content/b.md", "2026-08-24", "B")});
+  CHECK(report::differences(was, reworded).size() == 2);
+}
+
+TEST_CASE("report: a page changed twice in a period keeps both rows apart", "[report]") {
+  const json was =
+      changes({page_change("content/a.md", "2026-09-07", "A2"), page_change("content/a.md", "2026-08-01", "A1")});
+  json now = was;
+  now["blocks"]["changes"]["pages"][1]["date"] = "2026-08-02";
+  const auto d = report::differences(was, now);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].words ==
+        "says the date of the change to page content/a.md (2) is 2026-08-01, the data now says 2026-08-02");
+}
+
+TEST_CASE("report: findings are named with their audit, decisions with their meeting", "[report]") {
+  json was = {{"blocks",
+               {{"changes",
+                 {{"pages", json::array()},
+                  {"closed", json::array()},
+                  {"findings", json::array({{{"audit", "x"}, {"id", "s1"}, {"text", "t"}},
+                                            {{"audit", "y"}, {"id", "s1"}, {"text", "t"}}})}}},
+                {"meetings",
+                 {{"rows", json::array({{{"id", "m1"},
+                                         {"date", "2026-09-01"},
+                                         {"decisions", json::array({{{"id", "d1"}, {"text", "t"}}})}}})}}}}}};
+  json now = was;
+  now["blocks"]["changes"]["findings"].erase(1);
+  now["blocks"]["meetings"]["rows"][0]["decisions"].erase(0);
+  const auto d = report::differences(was, now);
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].words == "lists decision d1 of meeting m1, the data now has no such row");
+  CHECK(d[1].words == "lists finding s1 of audit y, the data now has no such row");
 }
