@@ -81,6 +81,9 @@ struct BlockKind {
   /// Its view compares a cycle with others through the figure catalogue
   /// (figures): over several cycles, each part keeps its cycle's catalogue.
   bool compares = false;
+  /// What the rows of its lists are called in a notice, by the list's place
+  /// in its data ("rows", "rows/decisions"): "action", "decision".
+  std::vector<std::pair<std::string, std::string>> row_nouns = {};
 };
 
 /// The blocks of a cycle's report, in their default order.

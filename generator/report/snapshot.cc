@@ -72,23 +72,17 @@ bool compared_key(const std::string& key) {
 }
 
 /// What a row of a block's list is called in a message, by the list's place
-/// ("meetings/rows/decisions"): "decision d2 of meeting 2026-09-practice-board".
-const char* row_noun(const std::string& list) {
-  static const std::map<std::string, const char*> kNouns = {
-      {"actions/rows", "action"},           {"audits/rows", "thematic audit"},
-      {"breakdown/areas", "area"},          {"breakdown/rows", "breakdown row"},
-      {"breakdown/services", "service"},    {"briefs/published", "brief"},
-      {"briefs/used", "the uses of brief"}, {"changes/closed", "closed action"},
-      {"changes/findings", "finding"},      {"changes/pages", "the change to page"},
-      {"figures/rows", "figure"},           {"learning/items", "key learning"},
-      {"meetings/rows", "meeting"},         {"meetings/rows/decisions", "decision"},
-      {"progress/rows", "action"},          {"progress/rows/impact", "the impact recorded on"},
-      {"training/rows", "training"},
-  };
-  auto it = kNouns.find(list);
-  if (it != kNouns.end()) return it->second;
-  if (list.size() > 6 && list.compare(list.size() - 6, 6, "/parts") == 0) return "the part for cycle";
-  return nullptr;
+/// ("meetings/rows/decisions" → the block's "rows/decisions": "decision");
+/// a period's parts are cycles.
+std::string row_noun(const BlockKind& block, const std::string& list) {
+  const std::string own = list.substr(std::min(list.size(), std::string(block.name).size() + 1));
+  for (const auto& [place, noun] : block.row_nouns)
+    if (own == place ||
+        (own.size() > place.size() && own.compare(own.size() - place.size(), place.size(), place) == 0 &&
+         own[own.size() - place.size() - 1] == '/'))
+      return noun;
+  if (own == "parts") return "the part for cycle";
+  return own.substr(own.rfind('/') + 1);
 }
 
 /// The field that names a row of a list: its id (a finding's with its audit:
@@ -110,11 +104,11 @@ std::string row_token(const json& row, const std::string& field) {
 }
 
 /// A row's words: "action a-004", "decision d2 of meeting m", "finding s1 of audit x".
-std::string row_words(const std::string& list, const std::string& token, const std::string& within) {
-  const char* noun = row_noun(list);
-  std::string words = std::string(noun ? noun : list.substr(list.rfind('/') + 1).c_str()) + " ";
-  if (const size_t slash = token.find('/'); list == "changes/findings" && slash != std::string::npos)
-    words += token.substr(slash + 1) + " of audit " + token.substr(0, slash);
+std::string row_words(const BlockKind& block, const std::string& list, const std::string& token, const json& row,
+                      const std::string& within) {
+  std::string words = row_noun(block, list) + " ";
+  if (row_key_field(row) == "id" && row.contains("audit") && row["audit"].is_string())
+    words += row["id"].get<std::string>() + " of audit " + row["audit"].get<std::string>();
   else
     words += token;
   return within.empty() ? words : words + " of " + within;
@@ -131,9 +125,11 @@ std::string field_words(std::string key) {
 /// Compares one block's snapshot value with today's, row by row.
 class BlockComparer {
  public:
-  BlockComparer(const std::string& block, std::vector<Difference>& out) : block_(block), out_(out) {}
+  BlockComparer(const BlockKind& block, std::vector<Difference>& out) : block_(block), out_(out) {}
 
-  void compare(const json& was, const json& now) { value(was, now, block_, "/blocks/" + block_, block_, "", ""); }
+  void compare(const json& was, const json& now) {
+    value(was, now, block_.name, std::string("/blocks/") + block_.name, block_.name, "", "");
+  }
 
  private:
   /// `name` is the readable name ("actions/rows/a-004/status"), `list` the
@@ -154,7 +150,7 @@ class BlockComparer {
       return;
     }
     if (!(was.is_number() || now.is_number() || compared_key(key)) || was == now) return;
-    const std::string of = row.empty() ? " in its " + block_ + " block" : " of " + row;
+    const std::string of = row.empty() ? std::string(" in its ") + block_.name + " block" : " of " + row;
     out_.push_back(
         {name, pointer, was, now,
          "says the " + field_words(key) + of + " is " + value_text(was) + ", the data now says " + value_text(now)});
@@ -208,7 +204,7 @@ class BlockComparer {
         continue;
       }
       value(was[k.index], now[it->second], name + "/" + k.token, pointer + "/" + std::to_string(k.index), list, "",
-            row_words(list, k.token, within));
+            row_words(block_, list, k.token, was[k.index], within));
     }
     std::vector<const Keyed*> added;
     for (const Keyed& k : b)
@@ -216,7 +212,7 @@ class BlockComparer {
     for (const Keyed* g : gone) {
       const json& row = was[g->index];
       const std::string field = row_key_field(row);
-      const std::string words = row_words(list, g->token, within);
+      const std::string words = row_words(block_, list, g->token, row, within);
       const std::string at = pointer + "/" + std::to_string(g->index);
       auto match = std::find_if(added.begin(), added.end(),
                                 [&](const Keyed* k) { return k && renamed(row, now[k->index], field); });
@@ -237,11 +233,11 @@ class BlockComparer {
       const std::string field = row_key_field(row);
       out_.push_back({name + "/" + k->token + "/" + (field.empty() ? "id" : field), pointer, json(),
                       field.empty() ? json(k->token) : row[field],
-                      "does not list " + row_words(list, k->token, within) + ", which the data now has"});
+                      "does not list " + row_words(block_, list, k->token, row, within) + ", which the data now has"});
     }
   }
 
-  std::string block_;
+  const BlockKind& block_;
   std::vector<Difference>& out_;
 };
 
@@ -284,7 +280,7 @@ std::vector<Difference> differences(const json& snapshot, const json& recomputed
     const bool repeats = kRepeat.count(k.name) > 0;
     if (repeats && !old_blocks[k.name].contains("parts")) continue;
     std::vector<Difference> found;
-    BlockComparer(k.name, found).compare(old_blocks[k.name], new_blocks.contains(k.name) ? new_blocks[k.name] : empty);
+    BlockComparer(k, found).compare(old_blocks[k.name], new_blocks.contains(k.name) ? new_blocks[k.name] : empty);
     for (Difference& d : found) {
       if (repeats && d.name.find("/figures/") == std::string::npos) continue;
       if (repeats_catalogue(d.name)) continue;  // the catalogue's counts, compared above
