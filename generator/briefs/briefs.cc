@@ -28,8 +28,43 @@ struct Brief {
   std::string anonymisation;
   std::string superseded_by;
   diag::Position superseded_at;
+  bool in_loop = false;  ///< its superseded_by chain comes back to it (an error at each link)
   bool draft = false;
 };
+
+/// Briefs superseding each other in a loop (a → b → a) leave no current
+/// brief: each link of a loop is an error naming the whole loop. A brief
+/// naming itself is reported apart, as is a name that is no brief.
+void check_supersede_loops(std::map<std::string, Brief>& briefs, diag::Diagnostics& diags) {
+  for (auto& [start, _] : briefs) {
+    std::set<std::string> seen;
+    std::string at = start;
+    while (true) {
+      auto it = briefs.find(at);
+      if (it == briefs.end() || it->second.superseded_by.empty() || it->second.superseded_by == at ||
+          it->second.in_loop)
+        break;
+      if (!seen.insert(at).second) {
+        // `at` is on a loop: walk it once from there and report each link.
+        std::vector<std::string> loop{at};
+        for (std::string n = briefs.at(at).superseded_by; n != at; n = briefs.at(n).superseded_by) loop.push_back(n);
+        std::string words;
+        for (const std::string& n : loop) words += n + " \xE2\x86\x92 ";
+        words += at;
+        for (const std::string& n : loop) {
+          Brief& b = briefs.at(n);
+          b.in_loop = true;
+          b.ok = false;
+          diags.error(b.superseded_at, "briefs supersede each other in a loop (" + words +
+                                           "), so none of them is current; end the "
+                                           "chain at the brief that replaces them all");
+        }
+        break;
+      }
+      at = it->second.superseded_by;
+    }
+  }
+}
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
@@ -124,7 +159,8 @@ class Checker {
         b.superseded_by = *v;
         b.superseded_at = src.at(s);
       }
-    if (formats_.count(b.format)) check_sections(page, formats_.at(b.format), at_key, b);
+    if (formats_.count(b.format) && !formats_.at(b.format).broken)
+      check_sections(page, formats_.at(b.format), at_key, b);
     b.draft = !page.meta.published || options_.as_of < *page.meta.published;
     return b;
   }
@@ -144,7 +180,9 @@ class Checker {
       return;
     }
     b.format = *v;
-    if (!formats_.count(b.format))
+    if (auto known = formats_.find(b.format); known != formats_.end() && known->second.broken)
+      b.ok = false;  // qahub.yaml's error is reported
+    else if (known == formats_.end())
       fail(src.at(f),
            "unknown brief format \"" + b.format + "\"" + diag::did_you_mean(b.format, base::keys_of(formats_)), b);
   }
@@ -394,12 +432,16 @@ Result apply_briefs(const Options& options, content::ContentSet& content, const 
   }
 
   const std::map<std::string, records::RefTarget>& index = records.cited;
+  check_supersede_loops(briefs, diags);
   std::set<size_t> drop;
   for (auto& [source, b] : briefs) {
     const content::Page* replacement = nullptr;
-    if (!b.superseded_by.empty()) {
+    if (!b.superseded_by.empty() && !b.in_loop) {
       auto r = briefs.find(b.superseded_by);
-      if (r == briefs.end() || b.superseded_by == source) {
+      if (b.superseded_by == source) {
+        diags.error(b.superseded_at, "a brief cannot supersede itself; name the brief that replaces this one");
+        b.ok = false;
+      } else if (r == briefs.end()) {
         diags.error(b.superseded_at, "\"superseded_by\" names no brief \"" + b.superseded_by + "\"" +
                                          diag::did_you_mean(b.superseded_by, brief_sources));
         b.ok = false;

@@ -1,5 +1,7 @@
 #include "briefs/formats.h"
 
+#include <map>
+
 #include "base/text.h"
 #include "frontmatter/yaml_fields.h"
 #include "fs/files.h"
@@ -29,13 +31,35 @@ std::map<std::string, Format> load_formats(const std::filesystem::path& site_dir
     const std::string name = entry.first.as<std::string>();
     const YAML::Node f = entry.second;
     Format format;
+    bool sections_ok = true;
     if (f.IsMap() && f["sections"]) {
       if (auto list = frontmatter::read_string_list(f["sections"], src, diags, "sections")) format.sections = *list;
+      // A section is matched to a `##` heading by its slug: an empty one
+      // matches nothing, and two with one slug would both claim a heading.
+      std::map<std::string, std::string> slugs;
+      const YAML::Node items = f["sections"];
+      for (size_t i = 0; i < format.sections.size() && items.IsSequence() && i < items.size(); ++i) {
+        const std::string& title = format.sections[i];
+        const std::string slug = base::slugify(title);
+        if (slug.empty()) {
+          diags.error(src.at(items[i]), "brief format \"" + name + "\" has a section with no name");
+          sections_ok = false;
+        } else if (auto [it, fresh] = slugs.emplace(slug, title); !fresh) {
+          diags.error(src.at(items[i]), "brief format \"" + name + "\" has the section \"" + title + "\" twice (as \"" +
+                                            it->second + "\" before it)");
+          sections_ok = false;
+        }
+      }
     }
     if (f.IsMap() && f["questions"])
       if (auto q = frontmatter::read_string(f["questions"], src, diags, "questions")) format.questions = *q;
     if (format.sections.empty()) {
       diags.error(src.at(entry.first), "brief format \"" + name + "\" needs a list of \"sections\"");
+      out[name] = Format{{}, "", true};
+      continue;
+    }
+    if (!sections_ok) {
+      out[name] = Format{{}, "", true};
       continue;
     }
     bool found = false;
@@ -44,6 +68,7 @@ std::map<std::string, Format> load_formats(const std::filesystem::path& site_dir
       diags.error(src.at(entry.first), "brief format \"" + name +
                                            "\" needs \"questions\": the title of the section, among its sections, "
                                            "where the three questions are shown");
+      out[name] = Format{{}, "", true};
       continue;
     }
     out[name] = std::move(format);

@@ -20,6 +20,9 @@ namespace qahub::briefs {
 struct Format {
   std::vector<std::string> sections;  ///< titles, in order
   std::string questions;              ///< the title of the section the questions render as
+  /// Named in qahub.yaml but in error there: a brief naming it is left
+  /// unchecked (its format's error is the one to fix), not "unknown".
+  bool broken = false;
 };
 
 inline constexpr const char* kDefaultFormat = "seven-minute";

@@ -164,9 +164,12 @@ void read_targets(const YAML::Node& n, const frontmatter::YamlSource& src, diag:
     diags.error(src.at(n), "\"targets\" must be a mapping");
     return;
   }
-  frontmatter::check_known_keys(n, {"moderation_rate", "good_or_better"}, src, diags, "targets");
+  frontmatter::check_known_keys(n, {"moderation_rate", "good_or_better", "independent_moderation"}, src, diags,
+                                "targets");
   if (n["moderation_rate"]) t.moderation_rate_pm = read_share(n["moderation_rate"], src, diags, "moderation_rate");
   if (n["good_or_better"]) t.good_or_better_pm = read_share(n["good_or_better"], src, diags, "good_or_better");
+  if (n["independent_moderation"])
+    t.independent_moderation_pm = read_share(n["independent_moderation"], src, diags, "independent_moderation");
 }
 
 }  // namespace

@@ -37,6 +37,8 @@ struct Disclosure {
 struct Targets {
   std::optional<long> moderation_rate_pm;  ///< per mille: 0.25 → 250
   std::optional<long> good_or_better_pm;
+  /// Share of moderated audits moderated independently (outside the line).
+  std::optional<long> independent_moderation_pm;
 };
 
 /// Protective marking (`classification:`): the marking of a page or record

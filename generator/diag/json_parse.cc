@@ -1,5 +1,7 @@
 #include "diag/json_parse.h"
 
+#include <algorithm>
+
 #include "base/text.h"
 
 namespace qahub::diag {
@@ -43,15 +45,81 @@ class Builder : public nlohmann::detail::json_sax_dom_parser<json> {
   bool failed_ = false;
 };
 
+/// The byte where arrays and objects first nest deeper than kMaxJsonDepth,
+/// or npos. A linear scan outside strings: the parse and every walk of the
+/// document after it (the position scanner, schema checks, snapshot
+/// comparisons) may then recurse without a stack to fear.
+size_t too_deep(std::string_view text) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool curly_quote_at(std::string_view text, size_t i) {
+  if (i + 3 > text.size() || text[i] != '\xE2' || text[i + 1] != '\x80') return false;
+  const unsigned char c = static_cast<unsigned char>(text[i + 2]);
+  return c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D;
+}
+
+/// The first byte of the UTF-8 character holding byte `i`.
+size_t char_start(std::string_view text, size_t i) {
+  while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+/// nlohmann's reason ends "…; last read: '<bytes>'", which may stop inside a
+/// UTF-8 character: the bytes are replaced by the whole characters the text
+/// has there, and a curly quote (pasted from a word processor) gets its fix.
+void explain(std::string_view text, JsonError& error) {
+  const size_t at = char_start(text, std::min(error.offset, text.size()));
+  for (size_t i = at; i < text.size() && i < at + 4; ++i)
+    if (curly_quote_at(text, char_start(text, i))) {
+      error.offset = char_start(text, i);
+      error.reason = "curly quotes: use straight quotes (\")";
+      return;
+    }
+  const size_t last = error.reason.find("last read: '");
+  if (last == std::string::npos) return;
+  const std::string bytes = error.reason.substr(last + 12);
+  if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return;
+  // Non-ASCII bytes may stop inside a character: name the whole character
+  // where the parse stopped instead.
+  const size_t begin = char_start(text, std::min(error.offset, text.size() ? text.size() - 1 : 0));
+  size_t stop = std::min(text.size(), begin + 1);
+  while (stop < text.size() && (static_cast<unsigned char>(text[stop]) & 0xC0) == 0x80) ++stop;
+  error.offset = begin;
+  error.reason = error.reason.substr(0, last) + "last read: '" + std::string(text.substr(begin, stop - begin)) + "'";
+}
+
 }  // namespace
 
 std::optional<json> parse_json(std::string_view text, JsonError& error) {
+  if (const size_t deep = too_deep(text); deep != std::string_view::npos) {
+    error = {deep, "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep"};
+    return std::nullopt;
+  }
   json root;
   Builder builder(root, error);
   try {
     const bool ok = json::sax_parse(text, &builder);
     if (ok && !builder.failed()) return root;
     if (!builder.failed()) error = {0, "cannot be read"};
+    explain(text, error);
   } catch (const json::exception& e) {  // nothing in sax_parse should throw; belt and braces
     error = {0, e.what()};
   }

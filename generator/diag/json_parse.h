@@ -16,6 +16,10 @@
 
 namespace qahub::diag {
 
+/// Arrays and objects nest at most this deep: deeper is an error at the
+/// bracket that goes too far, before anything recurses into the document.
+inline constexpr size_t kMaxJsonDepth = 256;
+
 /// Where and why a parse failed: `offset` is the byte the problem starts at.
 struct JsonError {
   size_t offset = 0;

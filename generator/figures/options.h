@@ -15,6 +15,8 @@ struct FigureOptions {
   long min_cell = 5;                       ///< small-number suppression threshold
   std::optional<long> moderation_rate_pm;  ///< target, per mille; none: no target warning
   std::optional<long> good_or_better_pm;   ///< target, per mille; shown beside the share
+  /// Target share of moderated audits moderated independently, per mille.
+  std::optional<long> independent_moderation_pm;
 };
 
 }  // namespace qahub::figures

@@ -5,6 +5,10 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
+/// Nesting deeper than this (brackets, "- - -" items, indentation) is an
+/// error before yaml-cpp, whose parser and our walks of its nodes recurse.
+constexpr int kMaxDepth = 256;
+
 /// A line-by-line reader of the YAML subset authors write by hand: block
 /// mappings and lists with plain, quoted, flow (`[…]`, `{…}`) and block
 /// (`|`, `>`) values. It does not build anything; it only looks for the
@@ -15,8 +19,23 @@ class Scanner {
   explicit Scanner(std::string_view text) : t_(text) {}
 
   std::vector<YamlMistake> run() {
+    if (control_characters()) return std::move(out_);
     while (i_ < t_.size() && !stop_) line();
     return std::move(out_);
+  }
+
+  /// A C0 control character but tab, LF and CR (a NUL pasted from another
+  /// program): yaml-cpp reads some as other characters and passes others
+  /// into titles raw. Each is an error where it is; nothing more is read.
+  bool control_characters() {
+    for (size_t k = 0; k < t_.size(); ++k) {
+      const unsigned char c = static_cast<unsigned char>(t_[k]);
+      if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;
+      static const char* hex = "0123456789ABCDEF";
+      const std::string code = std::string("U+00") + hex[c >> 4] + hex[c & 15];
+      add(k, "control character " + code + " in YAML; delete it");
+    }
+    return !out_.empty();
   }
 
  private:
@@ -51,10 +70,20 @@ class Scanner {
         return;
       }
     }
+    if (indent > kMaxDepth) {
+      add(p, "indented more than " + std::to_string(kMaxDepth) + " spaces; YAML this deep is not read");
+      stop_ = true;
+      return;
+    }
     const std::string_view rest = t_.substr(p, end - p);
     if (rest == "---" || rest == "...") return;
     // "- " items, possibly nested ("- - a").
-    while (p < end && t_[p] == '-' && (p + 1 == end || t_[p + 1] == ' ')) {
+    for (int items = 0; p < end && t_[p] == '-' && (p + 1 == end || t_[p + 1] == ' '); ++items) {
+      if (items == kMaxDepth) {
+        add(p, "lists nested more than " + std::to_string(kMaxDepth) + " deep; YAML this deep is not read");
+        stop_ = true;
+        return;
+      }
       ++p;
       while (p < end && t_[p] == ' ') ++p;
     }
@@ -173,6 +202,11 @@ class Scanner {
         continue;
       }
       if (c == '[' || c == '{') {
+        if (stack.size() == static_cast<size_t>(kMaxDepth)) {
+          add(k, "nested more than " + std::to_string(kMaxDepth) + " levels deep; YAML this deep is not read");
+          stop_ = true;
+          return;
+        }
         stack.push_back(k);
       } else if (c == ']' || c == '}') {
         const char want = t_[stack.back()] == '[' ? ']' : '}';

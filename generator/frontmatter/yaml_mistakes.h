@@ -22,7 +22,8 @@ struct YamlMistake {
 
 /// Mistakes in the block-style YAML of front matter and qahub.yaml, in text
 /// order: an unclosed quote, `[` or `{`; a tab in the indentation; `key:value`
-/// without a space; an unquoted value holding ": ". Valid YAML gives none.
+/// without a space; an unquoted value holding ": "; a C0 control character
+/// (but tab, LF, CR); nesting deeper than 256. Valid YAML gives none.
 std::vector<YamlMistake> find_yaml_mistakes(std::string_view text);
 
 }  // namespace qahub::frontmatter

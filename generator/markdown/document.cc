@@ -179,7 +179,45 @@ void Document::read_rows() {
   cmark_iter_free(it);
 }
 
+namespace {
+
+bool ends_with(const char* s, std::string_view tail) {
+  const std::string_view v = s ? s : "";
+  return v.size() >= tail.size() && v.substr(v.size() - tail.size()) == tail;
+}
+
+/// `{{<figure audits_completed>}}`, written without spaces as Hugo allows,
+/// reaches the tree as text "{{", an inline HTML tag "<figure …>" and text
+/// "}}": the three are joined back into one text node, so the shortcode is
+/// found where it is written (the joined text keeps its columns).
+void join_unspaced_shortcodes(cmark_node* root) {
+  std::vector<cmark_node*> tags;
+  cmark_iter* it = cmark_iter_new(root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE) tags.push_back(n);
+  }
+  cmark_iter_free(it);
+  for (cmark_node* tag : tags) {
+    cmark_node* before = cmark_node_previous(tag);
+    cmark_node* after = cmark_node_next(tag);
+    if (!before || !after || cmark_node_get_type(before) != CMARK_NODE_TEXT ||
+        cmark_node_get_type(after) != CMARK_NODE_TEXT || !ends_with(cmark_node_get_literal(before), "{{"))
+      continue;
+    const std::string_view next = cmark_node_get_literal(after) ? cmark_node_get_literal(after) : "";
+    if (next.substr(0, 2) != "}}") continue;
+    const std::string joined =
+        std::string(cmark_node_get_literal(before)) + cmark_node_get_literal(tag) + std::string(next);
+    cmark_node_set_literal(before, joined.c_str());
+    cmark_node_free(tag);
+    cmark_node_free(after);
+  }
+}
+
+}  // namespace
+
 void Document::find_shortcodes() {
+  join_unspaced_shortcodes(tree_->root);
   std::vector<cmark_node*> texts;
   cmark_iter* it = cmark_iter_new(tree_->root);
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {

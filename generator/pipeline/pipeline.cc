@@ -133,8 +133,8 @@ void apply_reports(const config::BuildOptions& options, Build& b, diag::Diagnost
   report::Options ropt{
       options.site_dir, options.as_of, options.drafts, b.config.organisation, b.templates.get(), publish, {}, {}};
   ropt.withheld = {&b.withheld.records, &b.withheld.pages};
-  ropt.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
-                  b.config.targets.good_or_better_pm};
+  ropt.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm, b.config.targets.good_or_better_pm,
+                  b.config.targets.independent_moderation_pm};
   if (auto broken = b.data.broken.find("cycle"); broken != b.data.broken.end()) ropt.broken_cycles = broken->second;
   ropt.briefs = &b.briefs.published;
   ropt.compare_snapshots = !diags.has_true_errors();  // nothing failed to load
@@ -152,7 +152,7 @@ void make_record_pages(const config::BuildOptions& options, Build& b, diag::Diag
   pages.templates = b.templates.get();
   pages.kinds = b.kinds;
   pages.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
-                   b.config.targets.good_or_better_pm};
+                   b.config.targets.good_or_better_pm, b.config.targets.independent_moderation_pm};
   b.record_pages = record_pages::build_pages(pages, diags);
   briefs::add_to_record_pages(b.briefs, *b.templates, b.record_pages, diags, *b.kinds);
   marking::mark_record_pages(b.record_pages.pages, b.data.records, *b.kinds);

@@ -6,8 +6,23 @@ namespace qahub::record_pages {
 
 using figures::percent;
 
+namespace {
+
+/// A cycle whose independent moderation (of the audits moderated) is below
+/// its target: a notice at the count.
+void check_independent(const records::Records& records, long target, diag::Diagnostics& diags) {
+  for (const auto& [id, c] : records.cycles)
+    if (c.independent && c.audits_moderated > 0 && *c.independent * 1000 < target * c.audits_moderated)
+      diags.notice(c.src.at("/figures/moderation/independent"),
+                   "independent moderation " + percent(*c.independent, c.audits_moderated) +
+                       " of audits moderated is below the target of " + percent(target, 1000));
+}
+
+}  // namespace
+
 void check_figure_targets(const records::Records& records, const figures::FigureOptions& options,
                           diag::Diagnostics& diags) {
+  if (options.independent_moderation_pm) check_independent(records, *options.independent_moderation_pm, diags);
   if (!options.moderation_rate_pm) return;
   const long target = *options.moderation_rate_pm;
   const std::string target_text = percent(target, 1000);

@@ -1,5 +1,7 @@
 #include "records/json_positions.h"
 
+#include "diag/json_parse.h"
+
 namespace qahub::records {
 
 /// A recursive-descent reader that records positions instead of building values.
@@ -129,8 +131,15 @@ class JsonScanner {
 
   bool value(const std::string& ptr) {
     char c = peek();
-    if (c == '{') return object(ptr);
-    if (c == '[') return array(ptr);
+    if (c == '{' || c == '[') {
+      // parse_json refuses deeper documents first; this keeps the scan's
+      // recursion bounded whatever it is given.
+      if (depth_ >= diag::kMaxJsonDepth) return false;
+      ++depth_;
+      const bool ok = c == '{' ? object(ptr) : array(ptr);
+      --depth_;
+      return ok;
+    }
     if (c == '"') {
       std::string ignored;
       return string(ignored);
@@ -205,6 +214,7 @@ class JsonScanner {
   std::string_view text_;
   JsonPositions& out_;
   size_t pos_ = 0;
+  size_t depth_ = 0;  ///< arrays and objects open around pos_
   size_t line_start_ = 0;
   int line_ = 1;
 };

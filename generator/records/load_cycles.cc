@@ -110,6 +110,7 @@ void load_breakdown(RecordReader& reader, const json& list, const Source& src, c
     BreakdownRow row;
     row.pointer = "/figures/breakdown/" + n(static_cast<long>(i));
     const std::string& p = row.pointer;
+    const size_t failures = reader.failures();
     row.service = str(r, "service");
     row.area = str(r, "area");
     row.expected = r.at("expected").get<long>();
@@ -134,7 +135,8 @@ void load_breakdown(RecordReader& reader, const json& list, const Source& src, c
     if (row.moderation.total() != row.moderated)
       reader.fail(src.at(p + "/moderation"), "moderation counts add up to " + n(row.moderation.total()) + ", but " +
                                                  n(row.moderated) + " audits were moderated");
-    if (row.expected > 0 && row.completed < row.expected) {
+    // A row with an error of its own gives nothing more (no cascades).
+    if (reader.failures() == failures && row.expected > 0 && row.completed < row.expected) {
       const OrgUnit* s = org ? org->service(row.service) : nullptr;
       const OrgUnit* a = org ? org->area(row.area) : nullptr;
       reader.diags().notice(src.at(p + "/completed"), "coverage below 100%: " + n(row.completed) + " of " +

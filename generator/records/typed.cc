@@ -22,6 +22,7 @@ std::vector<std::string> strings(const json& doc, const char* key) {
 void RecordReader::fail(const diag::Position& pos, const std::string& message) {
   diags_.error(pos, message);
   ok_ = false;
+  ++failures_;
 }
 
 base::Date RecordReader::date_at(const json& doc, const Source& src, const std::string& pointer) {

@@ -47,6 +47,9 @@ class RecordReader {
   const std::filesystem::path& site_dir() const { return options_.site_dir; }
   /// True while the current record has no error (reset by begin()).
   bool ok() const { return ok_; }
+  /// Errors reported through fail() so far, for a part of a record (a
+  /// breakdown row) to tell whether it had one of its own.
+  size_t failures() const { return failures_; }
   /// Starts a record; `text` is its file as written (kept by the loaders that need it).
   void begin(std::string_view text) {
     ok_ = true;
@@ -58,6 +61,7 @@ class RecordReader {
   const ReaderOptions& options_;
   diag::Diagnostics& diags_;
   bool ok_ = true;
+  size_t failures_ = 0;
   std::string_view text_;
 };
 

@@ -92,6 +92,9 @@ TOKENS = [
     b"-1e999", b"18446744073709551616", b"-0", b"null", b"true", b"\xff", b"\xc3", b"\xe2\x80", b"\x00", b"\xef\xbb\xbf",
     b"](", b"[x](", b"#nowhere", b"../", b"<script>", b"&", b"{{", b"}}", b"{{#x}}", b"\\u0000", b"\\ud800",
     b'"$schema": "x"', b'"id": 7', b"2026-02-30", b"P0M", b"*", b"|", b"|---|", b"```", b"    ", b"[" * 64, b"{" * 64,
+    # issue 39: nesting past the limit, curly quotes, C0 controls, unspaced shortcodes, counts near 2^63
+    b"[" * 300, b'{"a":' * 300, b"\xe2\x80\x9c", b"\xe2\x80\x9d", b"\x01", b"\x1b", b"{{<figure audits_completed>}}",
+    b"9223372036854775807", b"4611686018427387904",
 ]
 DIAG = re.compile(rb"^(?P<path>[^:\n]*):(\d+:)?(\d+:)? ?(error|warning|notice): ", re.M)
 BAD = [b"AddressSanitizer", b"runtime error:", b"LeakSanitizer", b"terminate called", b"Segmentation fault",

@@ -80,15 +80,27 @@ TEST_CASE("outputs: a path-only base_url gives urn:uuid feed ids", "[pipeline][f
   CHECK_FALSE(contains(feed, "#change-"));
 }
 
-TEST_CASE("outputs: control characters in titles and summaries are removed, with a warning", "[pipeline][feed]") {
+TEST_CASE("outputs: control characters written raw in YAML are errors where they are", "[pipeline][feed]") {
   TestSite site({{"content/_index.md", page("title: Home\n")},
                  {"content/a.md", page("title: Pasted\x0b title\nchanges:\n  - date: 2026-11-01\n    summary: "
                                        "Tidied\x01 up\x1f\n")}});
+  CHECK_FALSE(site.build());
+  CHECK(site.diagnostics() ==
+        "content/a.md:2:14: error: control character U+000B in YAML; delete it\n"
+        "content/a.md:5:20: error: control character U+0001 in YAML; delete it\n"
+        "content/a.md:5:24: error: control character U+001F in YAML; delete it\n");
+}
+
+TEST_CASE("outputs: control characters escaped in titles and summaries are removed, with a warning",
+          "[pipeline][feed]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")},
+                 {"content/a.md", page("title: \"Pasted\\x0b title\"\nchanges:\n  - date: 2026-11-01\n    summary: "
+                                       "\"Tidied\\x01 up\\x1f\"\n")}});
   REQUIRE(site.build());
   CHECK(site.diagnostics() ==
-        "content/a.md:2:14: warning: control character U+000B in \"title\" removed (XML does not allow it)\n"
-        "content/a.md:5:20: warning: control character U+0001 in \"summary\" removed (XML does not allow it)\n"
-        "content/a.md:5:24: warning: control character U+001F in \"summary\" removed (XML does not allow it)\n");
+        "content/a.md:2:8: warning: control character U+000B in \"title\" removed (XML does not allow it)\n"
+        "content/a.md:5:14: warning: control character U+0001 in \"summary\" removed (XML does not allow it)\n"
+        "content/a.md:5:14: warning: control character U+001F in \"summary\" removed (XML does not allow it)\n");
   std::string feed = site.output("amendments.xml");
   CHECK(contains(feed, "<title>Practice hub: amendments</title>"));
   CHECK(contains(feed, "<summary>Tidied up</summary>"));

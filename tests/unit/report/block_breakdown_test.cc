@@ -54,7 +54,7 @@ TEST_CASE("report: the breakdown block suppresses a snapshot's small cell when r
   CHECK(v.dump().find("(3 audits)") == std::string::npos);
   CHECK(v.dump().find("\"3\"") == std::string::npos);
   // Today's threshold applies: with min_cell 2 the same snapshot shows it.
-  const figures::FigureOptions loose{2, std::nullopt, std::nullopt};
+  const figures::FigureOptions loose{2, std::nullopt, std::nullopt, std::nullopt};
   const json shown = report::breakdown_view(data(3), report::ViewInput{snap, &loose});
   CHECK(shown["grid"][0]["cells"][0]["text"].get<std::string>().find("(3 audits)") != std::string::npos);
 }
