@@ -29,6 +29,9 @@ struct Snapshot {
   json doc;
   records::JsonPositions positions;
   bool claimed = false;  ///< a report with `published` read it
+  /// The file exists but is in error (reported): its report is left alone,
+  /// not told it has no snapshot (no cascades).
+  bool broken = false;
 };
 
 /// `snapshot` minus every row about a withheld item (Options::withheld): a
@@ -50,21 +53,30 @@ std::map<std::string, Snapshot> load_snapshots(const Options& options, diag::Dia
   const records::SchemaSet schemas = records::SchemaSet::load(site_dir, {kind}, diags);
   for (const std::string& path : files) {
     if (path.size() < 5 || path.compare(path.size() - 5, 5, ".json") != 0) continue;
+    const std::string stem = path.substr(path.rfind('/') + 1, path.size() - path.rfind('/') - 6);
+    auto broken = [&] { out[stem] = Snapshot{path, json(), {}, true, true}; };
     auto text = fs::read_file(site_dir / path);
     if (!text) {
       diags.error({path}, "cannot read file");
+      broken();
       continue;
     }
     auto doc = diag::parse_json(*text, path, diags);
-    if (!doc) continue;
+    if (!doc) {
+      broken();
+      continue;
+    }
     Snapshot s{path, std::move(*doc), records::JsonPositions::scan(*text)};
     records::Source src{path, std::make_shared<const records::JsonPositions>(s.positions), {}, {}, false};
-    if (!schemas.validate("publication", s.doc, src, diags)) continue;
-    const std::string stem = path.substr(path.rfind('/') + 1, path.size() - path.rfind('/') - 6);
+    if (!schemas.validate("publication", s.doc, src, diags)) {
+      broken();
+      continue;
+    }
     if (s.doc["cycle"] != stem) {
       diags.error(src.at("/cycle"), "this snapshot is for cycle \"" + s.doc["cycle"].get<std::string>() +
                                         "\", so it must be named data/publications/" +
                                         s.doc["cycle"].get<std::string>() + ".json");
+      broken();
       continue;
     }
     s.doc = strip(options, std::move(s.doc));
@@ -242,6 +254,7 @@ json published_shown(const Options& options, const Input& in, const content::Pag
 json shown_of(const Options& options, const Input& in, const content::Page& page, const Found& f,
               std::map<std::string, Snapshot>& snapshots, diag::Diagnostics& diags) {
   auto snap = snapshots.find(publication_id(*f.cycle));
+  if (snap != snapshots.end() && snap->second.broken) return json();  // its error is reported
   if (snap != snapshots.end() && page.meta.published) snap->second.claimed = true;
   PublishRequest* req = options.publish && options.publish->report == page.source ? options.publish : nullptr;
   if (req) {

@@ -106,9 +106,19 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
     }
     const json& data = ctx.snapshot->at("blocks").value(kind->name, json::object());
     ViewInput vin{*ctx.snapshot, ctx.figures};
-    for (const BlockSection& s : block_views(*kind, data, vin))
-      html += (s.heading.empty() ? "" : "<h3>" + base::html_escape(s.heading) + "</h3>\n") +
-              render_block(ctx, kind->name, s.view, diags);
+    // The publication schema checks a snapshot's lists and numbers before
+    // this; a value of another shape it lets through (a hand-edited file)
+    // must still not end the build with a library's message.
+    try {
+      for (const BlockSection& s : block_views(*kind, data, vin))
+        html += (s.heading.empty() ? "" : "<h3>" + base::html_escape(s.heading) + "</h3>\n") +
+                render_block(ctx, kind->name, s.view, diags);
+    } catch (const json::exception&) {
+      diags.error(at, "block \"" + sc.name +
+                          "\" cannot be shown: its data in the published snapshot is not as qahub publish wrote it; "
+                          "restore the snapshot file from git");
+      return std::nullopt;
+    }
   } else if (sc.name == kBriefs) {
     html = briefs::list_html(ctx.templates, ctx.briefs ? *ctx.briefs : std::vector<briefs::Listed>{}, diags);
   } else if (sc.name == kReports) {

@@ -130,6 +130,18 @@ with tempfile.TemporaryDirectory() as tmp:
     if any(re.search(r"says [a-z_]+/[a-z_0-9/-]+ ", l) for l in lines):
         failures.append("a notice names a value by its JSON path")
 
+    # 6. A hand-edited snapshot value the schema lets through: an error at the
+    #    block, never a library's exception text.
+    site = fresh(work)
+    edit_json(site / "data/publications/2026-27-cycle-1.json",
+              lambda d: d["blocks"]["changes"].__setitem__("closed", ["a-020"]))
+    code, lines = diagnostics(site)
+    new = [l for l in lines if l not in baseline]
+    want = ('content/learning/2026-27-cycle-1.md:66:1: error: block "changes" cannot be shown: its data in the '
+            'published snapshot is not as qahub publish wrote it; restore the snapshot file from git')
+    if code != 1 or new != [want]:
+        failures.append("hand-edited snapshot: expected\n    " + want + "\n  got:\n    " + "\n    ".join(new))
+
 if failures:
     print("\n".join(failures))
     sys.exit(1)

@@ -38,6 +38,25 @@ TEST_CASE("shortcodes: blocks alone in a paragraph, inline in text, none in code
   CHECK(d.shortcodes()[1].col == 8);
 }
 
+TEST_CASE("shortcodes: written without spaces, as Hugo allows, they are found where written",
+          "[markdown][shortcodes]") {
+  // cmark reads "<figure audits_completed>" as an inline HTML tag between two texts.
+  Document d = Document::parse(
+      "{{<figures>}}\n\nWe did {{<figure audits_completed>}} audits, {{<figure n>}}{{<figure m>}}.\n\n"
+      "`{{<figure x>}}`\n",
+      0, {});
+  REQUIRE(d.shortcodes().size() == 4);
+  CHECK(d.shortcodes()[0].name == "figures");
+  CHECK(d.shortcodes()[0].block);
+  CHECK(d.shortcodes()[1].name == "figure");
+  CHECK(d.shortcodes()[1].args.at(0).second == "audits_completed");
+  CHECK(d.shortcodes()[1].line == 3);
+  CHECK(d.shortcodes()[1].col == 8);
+  CHECK(d.shortcodes()[2].args.at(0).second == "n");
+  CHECK(d.shortcodes()[3].args.at(0).second == "m");
+  CHECK(d.shortcodes()[3].col == 60);
+}
+
 TEST_CASE("shortcodes: resolved on the tree before search, splices HTML after rendering", "[markdown][shortcodes]") {
   Document d =
       Document::parse("## Figures for {{< figure n >}} cycles\n\n{{< figures >}}\n\nWe did {{< figure n >}}.\n", 0,
