@@ -159,6 +159,30 @@ std::optional<long> read_share(const YAML::Node& n, const frontmatter::YamlSourc
   return static_cast<long>(v * 1000 + 0.5);
 }
 
+/// `personal_data: {dob: warning, postcode: warning}`: the two rules that
+/// may match an office address or a made-up date can be lowered to warnings.
+void read_personal_data(const YAML::Node& n, const frontmatter::YamlSource& src, diag::Diagnostics& diags,
+                        diag::PersonalDataPolicy& p) {
+  if (!n.IsMap()) {
+    diags.error(src.at(n), "\"personal_data\" must be a mapping, such as {dob: warning, postcode: warning}");
+    return;
+  }
+  frontmatter::check_known_keys(n, {"dob", "postcode"}, src, diags, "personal_data");
+  auto level = [&](const char* key, diag::Severity& out) {
+    if (!n[key]) return;
+    auto v = frontmatter::read_string(n[key], src, diags, key);
+    if (!v) return;
+    if (*v == "error")
+      out = diag::Severity::kError;
+    else if (*v == "warning")
+      out = diag::Severity::kWarning;
+    else
+      diags.error(src.at(n[key]), "\"" + std::string(key) + "\" must be error or warning, not \"" + *v + "\"");
+  };
+  level("dob", p.date_of_birth);
+  level("postcode", p.postcode);
+}
+
 void read_targets(const YAML::Node& n, const frontmatter::YamlSource& src, diag::Diagnostics& diags, Targets& t) {
   if (!n.IsMap()) {
     diags.error(src.at(n), "\"targets\" must be a mapping");
@@ -199,7 +223,9 @@ SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnos
   frontmatter::read_into(r, "theme", c.theme, read_string, src, diags);
   frontmatter::read_into(r, "raw_html", c.raw_html, read_bool, src, diags);
   frontmatter::read_into(r, "organisation", c.organisation, read_string, src, diags);
-  frontmatter::read_into(r, "allow_personal_data", c.allow_personal_data, read_string_list, src, diags);
+  frontmatter::read_into(r, "allow_personal_data", c.personal_data.allow, read_string_list, src, diags);
+  frontmatter::read_into(r, "checked_attachments", c.checked_attachments, read_string_list, src, diags);
+  if (r["personal_data"]) read_personal_data(r["personal_data"], src, diags, c.personal_data);
   if (r["classification"]) read_classification(r["classification"], src, diags, c.classification);
   if (r["accessibility"]) read_accessibility(r["accessibility"], src, diags, c.accessibility);
   if (r["params"]) c.params = read_params(r["params"], src, diags);

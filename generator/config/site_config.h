@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "diag/diagnostics.h"
+#include "diag/personal_data.h"
 
 namespace qahub::config {
 
@@ -61,7 +62,10 @@ struct SiteConfig {
   bool raw_html = false;
   std::string organisation = "Children's services";
   /// Exact strings (addresses, numbers) allowed by the personal-data check.
-  std::vector<std::string> allow_personal_data;
+  /// allow_personal_data (exact strings) and personal_data (rule levels).
+  diag::PersonalDataPolicy personal_data;
+  /// Attachments qahub cannot read (PDF, Word, images) a person has checked.
+  std::vector<std::string> checked_attachments;
   Classification classification;
   AccessibilityStatement accessibility;
   /// `params:`, free-form, for templates as `params.*` (config/params.h).

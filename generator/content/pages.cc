@@ -6,6 +6,7 @@
 
 #include "base/parallel.h"
 #include "base/text.h"
+#include "content/attachments.h"
 #include "diag/personal_data.h"
 #include "diag/utf8.h"
 #include "fs/files.h"
@@ -53,7 +54,7 @@ Page parse_page(const std::string& source, const std::string& file_text, const L
   frontmatter::Split split = frontmatter::split_front_matter(text);
   diag::Diagnostics ignored;
   page.meta = frontmatter::parse_page_meta(split, source, valid ? diags : ignored);
-  diag::check_personal_data(text, source, 0, options.allow_personal_data, diags);
+  diag::check_personal_data(text, source, 0, options.personal_data, diags);
   page.doc = markdown::Document::parse(split.body, split.body_line_offset, options.markdown);
   if (is_glossary(page.meta)) page.doc.give_rows_ids();
   page.head = text.substr(0, text.size() - std::min(text.size(), split.body.size()));
@@ -83,6 +84,7 @@ ContentSet load_content(const std::filesystem::path& site_dir, const LoadOptions
   };
   std::erase_if(sources, [&](const std::string& f) { return !usable(f); });
   std::erase_if(set.assets, [&](const Asset& a) { return !usable(a.source); });
+  check_attachments(site_dir, set.assets, options.personal_data, options.checked_attachments, diags);
   std::vector<std::optional<Page>> parsed(sources.size());
   base::parallel_for(sources.size(), options.jobs, [&](size_t i) {
     auto text = fs::read_file(site_dir / sources[i]);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "diag/personal_data.h"
 #include "frontmatter/front_matter.h"
 #include "markdown/document.h"
 
@@ -38,7 +39,9 @@ struct Asset {
 struct LoadOptions {
   bool drafts = false;
   markdown::Options markdown;
-  std::vector<std::string> allow_personal_data;
+  diag::PersonalDataPolicy personal_data;
+  /// Attachments qahub cannot read that a person has checked (qahub.yaml).
+  std::vector<std::string> checked_attachments;
   int jobs = 1;
 };
 

@@ -15,11 +15,12 @@ struct Rule {
   const char* unless;    ///< "allow it … if it is …"
 };
 constexpr Rule kNhsNumber{"NHS number", Severity::kError, "case records", "a made-up example"};
+constexpr Rule kPossibleNhs{"possible NHS number", Severity::kWarning, "case records", "a made-up example"};
 constexpr Rule kEmail{"e-mail address", Severity::kError, "contact details", "a shared service address"};
 constexpr Rule kPhone{"phone number", Severity::kError, "contact details", "a shared service address"};
-constexpr Rule kPostcode{"postcode", Severity::kWarning, "home addresses", "an office address"};
-constexpr Rule kDateOfBirth{"date of birth", Severity::kWarning, "case records", "a made-up example"};
-constexpr const Rule* kRules[] = {&kNhsNumber, &kEmail, &kPhone, &kPostcode, &kDateOfBirth};
+constexpr Rule kPostcode{"postcode", Severity::kError, "home addresses", "an office address"};
+constexpr Rule kDateOfBirth{"date of birth", Severity::kError, "case records", "a made-up example"};
+constexpr const Rule* kRules[] = {&kNhsNumber, &kPossibleNhs, &kEmail, &kPhone, &kPostcode, &kDateOfBirth};
 
 struct Match {
   size_t begin;
@@ -176,7 +177,38 @@ bool nhs_check_digit_valid(const std::string& d) {
   return check != 10 && check == d[9] - '0';
 }
 
-// NHS number: ten digits as 3-3-4 split by single spaces, or unspaced.
+/// Between the groups of an NHS number: a hyphen or a dot, or any run of
+/// whitespace (spaces, tabs, U+00A0, `&nbsp;`, a line break where a line
+/// was wrapped). Its length at `i`, or 0.
+size_t nhs_separator_at(std::string_view t, size_t i) {
+  if (i >= t.size()) return 0;
+  if (t[i] == '-' || t[i] == '.') return 1;
+  size_t j = i;
+  for (size_t n; j < t.size(); j += n) {
+    n = t[j] == '\n' ? 1 : blank_len_at(t, j);
+    if (n == 0) break;
+  }
+  return j - i;
+}
+
+/// "NHS" (any case, punctuation around it aside) among the five words before `i`.
+bool nhs_named_before(std::string_view t, size_t i) {
+  size_t k = i;
+  for (int words = 0; words < 5 && k > 0; ++words) {
+    while (k > 0 && !is_alnum(t[k - 1]) && t[k - 1] != '\n') --k;  // spaces and punctuation
+    if (k == 0 || t[k - 1] == '\n') return false;
+    const size_t end = k;
+    while (k > 0 && is_alnum(t[k - 1])) --k;
+    const std::string_view word = t.substr(k, end - k);
+    if (word.size() == 3 && to_lower(word[0]) == 'n' && to_lower(word[1]) == 'h' && to_lower(word[2]) == 's')
+      return true;
+  }
+  return false;
+}
+
+// NHS number: ten digits as 3-3-4 split by separators, or unspaced. A valid
+// check digit is an NHS number; an invalid one is a possible NHS number only
+// when "NHS" comes just before it (ten digits alone are too common).
 void find_nhs_numbers(std::string_view text, std::vector<Match>& out) {
   for (size_t i = 0; i < text.size(); ++i) {
     size_t run = digit_run(text, i);
@@ -187,17 +219,21 @@ void find_nhs_numbers(std::string_view text, std::vector<Match>& out) {
       end = i + 10;
       digits = text.substr(i, 10);
     } else if (run == 3) {
-      size_t s1 = space_len_at(text, i + 3);
+      size_t s1 = nhs_separator_at(text, i + 3);
       size_t g2 = i + 3 + s1;
-      size_t s2 = s1 && digit_run(text, g2) == 3 ? space_len_at(text, g2 + 3) : 0;
+      size_t s2 = s1 && digit_run(text, g2) == 3 ? nhs_separator_at(text, g2 + 3) : 0;
       size_t g3 = g2 + 3 + s2;
       if (s2 && digit_run(text, g3) == 4) {
         end = g3 + 4;
         digits = std::string(text.substr(i, 3)) + std::string(text.substr(g2, 3)) + std::string(text.substr(g3, 4));
       }
     }
-    if (end && !glued_before(text, i) && !glued_after(text, end) && nhs_check_digit_valid(digits))
-      out.push_back({i, end, &kNhsNumber});
+    if (end && !glued_before(text, i) && !glued_after(text, end)) {
+      if (nhs_check_digit_valid(digits))
+        out.push_back({i, end, &kNhsNumber});
+      else if (nhs_named_before(text, i))
+        out.push_back({i, end, &kPossibleNhs});
+    }
     i += run - 1;
   }
 }
@@ -405,16 +441,38 @@ std::vector<PersonalDataHit> find_personal_data(std::string_view text) {
   return out;
 }
 
+namespace {
+
+Severity severity_of(const PersonalDataHit& hit, const PersonalDataPolicy& policy) {
+  if (hit.kind == kDateOfBirth.kind) return policy.date_of_birth;
+  if (hit.kind == kPostcode.kind) return policy.postcode;
+  return hit.severity;
+}
+
+void report(const PersonalDataHit& hit, const Position& at, const PersonalDataPolicy& policy, Diagnostics& diags) {
+  if (std::find(policy.allow.begin(), policy.allow.end(), hit.text) != policy.allow.end()) return;
+  const Rule* rule =
+      *std::find_if(std::begin(kRules), std::end(kRules), [&](const Rule* r) { return hit.kind == r->kind; });
+  // A line break inside the match (a wrapped NHS number) is shown as a space.
+  std::string shown = hit.text;
+  std::replace(shown.begin(), shown.end(), '\n', ' ');
+  diags.report(severity_of(hit, policy), at,
+               hit.kind + " \"" + shown + "\" (the hub holds roles, not " + rule->not_what +
+                   "; allow it in qahub.yaml allow_personal_data if it is " + rule->unless + ")");
+}
+
+}  // namespace
+
 void check_personal_data(std::string_view text, const std::string& path, int line_offset,
-                         const std::vector<std::string>& allow, Diagnostics& diags) {
-  for (const PersonalDataHit& hit : find_personal_data(text)) {
-    if (std::find(allow.begin(), allow.end(), hit.text) != allow.end()) continue;
-    const Rule* rule =
-        *std::find_if(std::begin(kRules), std::end(kRules), [&](const Rule* r) { return hit.kind == r->kind; });
-    diags.report(hit.severity, {path, hit.line + line_offset, hit.col},
-                 hit.kind + " \"" + hit.text + "\" (the hub holds roles, not " + rule->not_what +
-                     "; allow it in qahub.yaml allow_personal_data if it is " + rule->unless + ")");
-  }
+                         const PersonalDataPolicy& policy, Diagnostics& diags) {
+  for (const PersonalDataHit& hit : find_personal_data(text))
+    report(hit, {path, hit.line + line_offset, hit.col}, policy, diags);
+}
+
+void check_personal_data_at(std::string_view text, const Position& at, const PersonalDataPolicy& policy,
+                            Diagnostics& diags) {
+  for (const PersonalDataHit& hit : find_personal_data(text))
+    report(hit, {at.path, at.line + hit.line - 1, hit.line == 1 ? at.col + hit.col - 1 : hit.col}, policy, diags);
 }
 
 }  // namespace qahub::diag

@@ -83,7 +83,8 @@ void load_config(const config::BuildOptions& options, Build& b, diag::Diagnostic
   b.templates = std::make_unique<templating::Templates>(*b.theme, b.config.params);
   b.load.drafts = options.drafts;
   b.load.markdown.raw_html = b.config.raw_html;
-  b.load.allow_personal_data = b.config.allow_personal_data;
+  b.load.personal_data = b.config.personal_data;
+  b.load.checked_attachments = b.config.checked_attachments;
   b.load.jobs = options.jobs;
 }
 
@@ -96,7 +97,7 @@ void load_pages(const config::BuildOptions& options, Build& b, diag::Diagnostics
 void load_records(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
   std::vector<records::DataKind> data;
   for (const record_pages::RecordKind& k : *b.kinds) data.push_back(k.data);
-  records::LoadInput in{options.site_dir, options.as_of, b.load.markdown, b.config.allow_personal_data, {}, data};
+  records::LoadInput in{options.site_dir, options.as_of, b.load.markdown, b.config.personal_data, {}, data};
   for (const content::Page& p : b.content.pages) in.content_sources.insert(p.source);
   b.data = records::load(in, diags);
   if (!b.data.records.synonyms_json.empty())

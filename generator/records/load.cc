@@ -25,7 +25,7 @@ std::string file_stem(const std::string& path) {
 std::optional<json> parse_record(const DataKind& kind, const std::string& path, const std::string& text,
                                  const ReaderOptions& options, const SchemaSet& schemas, Source& src,
                                  diag::Diagnostics& diags) {
-  diag::check_personal_data(text, path, 0, options.allow_personal_data, diags);
+  diag::check_personal_data(text, path, 0, options.personal_data, diags);
   src.path = path;
   if (!diag::check_utf8(text, path, diags)) return std::nullopt;
   auto parsed = diag::parse_json(text, path, diags);
@@ -145,7 +145,7 @@ Loaded load(const LoadInput& input, diag::Diagnostics& diags) {
   // Schemas: the site's own, else the compiled-in copies.
   SchemaSet schemas = SchemaSet::load(input.site_dir, input.kinds, diags);
   // Read, check and type every record under data/.
-  const ReaderOptions options{input.site_dir, input.markdown, input.allow_personal_data};
+  const ReaderOptions options{input.site_dir, input.markdown, input.personal_data};
   Loaded loaded = load_records(options, input.kinds, schemas, diags);
   // What records may cite, once; then every id and "record/item" reference must resolve.
   index_citations(loaded.records, input.kinds);

@@ -26,6 +26,7 @@
 
 #include "base/date.h"
 #include "diag/diagnostics.h"
+#include "diag/personal_data.h"
 #include "markdown/document.h"
 #include "records/kind_store.h"
 #include "records/loaders.h"
@@ -51,8 +52,8 @@ struct LoadInput {
   std::filesystem::path site_dir;
   base::Date as_of;
   markdown::Options markdown;
-  /// Exact strings the personal-data check allows (site config).
-  std::vector<std::string> allow_personal_data;
+  /// What the personal-data check allows and how loud it is (site config).
+  diag::PersonalDataPolicy personal_data;
   /// Content sources ("content/learning/2025-26-cycle-1.md") records may name.
   std::set<std::string> content_sources;
   std::vector<DataKind> kinds;

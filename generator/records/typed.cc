@@ -68,7 +68,7 @@ std::optional<size_t> RecordReader::narrative(const Source& src, const std::stri
     return std::nullopt;
   }
   if (!diag::check_utf8(*text, path, diags_)) return std::nullopt;
-  diag::check_personal_data(*text, path, 0, options_.allow_personal_data, diags_);
+  diag::check_personal_data(*text, path, 0, options_.personal_data, diags_);
   out.narratives.push_back({path, id_prefix, markdown::Document::parse(*text, 0, options_.markdown)});
   return out.narratives.size() - 1;
 }

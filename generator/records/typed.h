@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/diagnostics.h"
+#include "diag/personal_data.h"
 #include "markdown/document.h"
 #include "records/model.h"
 
@@ -20,7 +21,7 @@ namespace qahub::records {
 struct ReaderOptions {
   std::filesystem::path site_dir;
   markdown::Options markdown;
-  std::vector<std::string> allow_personal_data;
+  diag::PersonalDataPolicy personal_data;  ///< qahub.yaml allow_personal_data and personal_data
 };
 
 class RecordReader {

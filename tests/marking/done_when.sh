@@ -38,12 +38,20 @@ build
 [ "$code" = 0 ] || { cat "$work/stderr"; fail "an invalid NHS number must not be reported"; }
 [ -z "$(diagnostics | grep 'identifiers.md' || true)" ] || { diagnostics; fail "invalid NHS number reported"; }
 
-# 2. A full postcode and a date of birth are warnings, each at its position.
+# 2. A full postcode and a date of birth are errors, each at its position
+#    (issue 39); qahub.yaml personal_data lowers them to warnings.
 page content/about/identifiers.md $'The family moved to ME14 1XQ last spring.\n\nThe child was born on 12 March 2015 in the county.'
+build
+[ "$code" = 1 ] || { cat "$work/stderr"; fail "a postcode and a date of birth must fail the build"; }
+diagnostics | grep -q '^content/about/identifiers.md:4:21: error: postcode "ME14 1XQ"' || { diagnostics; fail "postcode error"; }
+diagnostics | grep -q '^content/about/identifiers.md:6:23: error: date of birth "12 March 2015"' || { diagnostics; fail "date of birth error"; }
+cp "$site/qahub.yaml" "$work/qahub.yaml.orig"
+printf 'personal_data: {dob: warning, postcode: warning}\n' >> "$site/qahub.yaml"
 build
 [ "$code" = 0 ] || { cat "$work/stderr"; fail "warnings alone must not fail the build"; }
 diagnostics | grep -q '^content/about/identifiers.md:4:21: warning: postcode "ME14 1XQ"' || { diagnostics; fail "postcode warning"; }
 diagnostics | grep -q '^content/about/identifiers.md:6:23: warning: date of birth "12 March 2015"' || { diagnostics; fail "date of birth warning"; }
+cp "$work/qahub.yaml.orig" "$site/qahub.yaml"
 rm "$site/content/about/identifiers.md"
 
 # 3. Before: a-002 (from cycle 1, 2025-26; a Practice Board decision) is everywhere.

@@ -31,7 +31,8 @@ TEST_CASE("personal data: ignores dates, years, ids and short numbers", "[diag]"
 
 TEST_CASE("personal data: allow list and line offset", "[diag]") {
   Diagnostics d;
-  check_personal_data("x\nteam@example.org and other@example.org", "content/a.md", 4, {"team@example.org"}, d);
+  check_personal_data("x\nteam@example.org and other@example.org", "content/a.md", 4,
+                      PersonalDataPolicy{{"team@example.org"}}, d);
   CHECK(d.format_all() ==
         "content/a.md:6:22: error: e-mail address \"other@example.org\" (the hub holds roles, not contact details; "
         "allow it in qahub.yaml allow_personal_data if it is a shared service address)\n");
@@ -42,7 +43,7 @@ namespace {
 // The diagnostics for `text` as a file at content/a.md, with nothing allowed.
 std::string diagnose(const std::string& text, const std::vector<std::string>& allow = {}) {
   Diagnostics d;
-  check_personal_data(text, "content/a.md", 0, allow, d);
+  check_personal_data(text, "content/a.md", 0, PersonalDataPolicy{allow}, d);
   return d.format_all();
 }
 
@@ -81,11 +82,11 @@ TEST_CASE("personal data: an NHS number with a wrong check digit is not reported
 TEST_CASE("personal data: ten digits inside a longer number are not an NHS number", "[diag]") {
   CHECK(diagnose("19434765919, 94347659190, 943 476 59190, 1943 476 5919, 9943 476 5919") == "");
   CHECK(diagnose("1 943 476 5919, 943 476 5919 2, 3.9434765919, 9434765919.5, A9434765919, 9434765919x") == "");
-  CHECK(diagnose("943 4765919, 943-476-5919, 943  476 5919") == "");
+  CHECK(diagnose("943 4765919, 9434-76-5919, 943--476-5919") == "");
 }
 
-TEST_CASE("personal data: a full postcode is a warning", "[diag]") {
-  CHECK(diagnose("Family home: ME14 1XQ.") == "content/a.md:1:14: warning: postcode \"ME14 1XQ\"" + kAddressHint);
+TEST_CASE("personal data: a full postcode is an error", "[diag]") {
+  CHECK(diagnose("Family home: ME14 1XQ.") == "content/a.md:1:14: error: postcode \"ME14 1XQ\"" + kAddressHint);
   const std::vector<std::string> postcodes = {"SW1A 1AA", "EC1A 1BB",      "W1A 0AX",
                                               "M1 1AE",   "B33 8TH",       "CR2 6XH",
                                               "DN55 1PT", "ME14&nbsp;1XQ", "ME14" + kNbsp + "1XQ"};
@@ -95,7 +96,7 @@ TEST_CASE("personal data: a full postcode is a warning", "[diag]") {
     REQUIRE(hits.size() == 1);
     CHECK(hits[0].kind == "postcode");
     CHECK(hits[0].text == postcode);
-    CHECK(hits[0].severity == Severity::kWarning);
+    CHECK(hits[0].severity == Severity::kError);
     CHECK(hits[0].col == 4);
   }
 }
@@ -105,33 +106,32 @@ TEST_CASE("personal data: outward codes and postcode-like words are fine", "[dia
   CHECK(diagnose("me14 1xq, ME141XQ, ME14  1XQ, ME14 1XQX, XME14 1XQ, QA1 1AA, ME14 1CQ, ME14 1XV, ME14-1XQ") == "");
 }
 
-TEST_CASE("personal data: a date near DOB, date of birth or born is a warning", "[diag]") {
+TEST_CASE("personal data: a date near DOB, date of birth or born is an error", "[diag]") {
   CHECK(diagnose("Child A (DOB: 12/03/2015) lives with her aunt.") ==
-        "content/a.md:1:15: warning: date of birth \"12/03/2015\"" + kRecordHint);
-  CHECK(diagnose("Date of birth 12.03.2015") ==
-        "content/a.md:1:15: warning: date of birth \"12.03.2015\"" + kRecordHint);
+        "content/a.md:1:15: error: date of birth \"12/03/2015\"" + kRecordHint);
+  CHECK(diagnose("Date of birth 12.03.2015") == "content/a.md:1:15: error: date of birth \"12.03.2015\"" + kRecordHint);
   CHECK(diagnose("She was born on 12 March 2015 in Kent.") ==
-        "content/a.md:1:17: warning: date of birth \"12 March 2015\"" + kRecordHint);
+        "content/a.md:1:17: error: date of birth \"12 March 2015\"" + kRecordHint);
   CHECK(diagnose("x\n2015-03-12 is his date of birth.") ==
-        "content/a.md:2:1: warning: date of birth \"2015-03-12\"" + kRecordHint);
+        "content/a.md:2:1: error: date of birth \"2015-03-12\"" + kRecordHint);
   CHECK(diagnose("{\"note\": \"dob 3-9-2014\"}") ==
-        "content/a.md:1:15: warning: date of birth \"3-9-2014\"" + kRecordHint);
+        "content/a.md:1:15: error: date of birth \"3-9-2014\"" + kRecordHint);
   CHECK(diagnose("| Born | 1st Sept 2014 |") ==
-        "content/a.md:1:10: warning: date of birth \"1st Sept 2014\"" + kRecordHint);
+        "content/a.md:1:10: error: date of birth \"1st Sept 2014\"" + kRecordHint);
   CHECK(diagnose("BORN&nbsp;12&nbsp;march&nbsp;2015") ==
-        "content/a.md:1:11: warning: date of birth \"12&nbsp;march&nbsp;2015\"" + kRecordHint);
+        "content/a.md:1:11: error: date of birth \"12&nbsp;march&nbsp;2015\"" + kRecordHint);
 }
 
 TEST_CASE("personal data: a date seven or more words from the keyword is fine", "[diag]") {
   // Six words away (five between) is near; seven (six between) is not, either side.
   CHECK(diagnose("born in a town in Kent 12/03/2015") ==
-        "content/a.md:1:24: warning: date of birth \"12/03/2015\"" + kRecordHint);
+        "content/a.md:1:24: error: date of birth \"12/03/2015\"" + kRecordHint);
   CHECK(diagnose("born in a small town in Kent 12/03/2015") == "");
   CHECK(diagnose("12/03/2015 is when she was first born") ==
-        "content/a.md:1:1: warning: date of birth \"12/03/2015\"" + kRecordHint);
+        "content/a.md:1:1: error: date of birth \"12/03/2015\"" + kRecordHint);
   CHECK(diagnose("12/03/2015 is the day when she was first born") == "");
   CHECK(diagnose("born - | - - 12/03/2015") ==
-        "content/a.md:1:14: warning: date of birth \"12/03/2015\"" + kRecordHint);  // punctuation is not a word
+        "content/a.md:1:14: error: date of birth \"12/03/2015\"" + kRecordHint);  // punctuation is not a word
 }
 
 TEST_CASE("personal data: a date in another sentence or line from the keyword is fine", "[diag]") {
@@ -172,7 +172,36 @@ TEST_CASE("personal data: the allow list covers warnings as well as errors", "[d
   const std::string text = "Office ME14 1XQ, born 12 March 2015, NHS 943 476 5919, team@example.org";
   CHECK(diagnose(text, {"ME14 1XQ", "12 March 2015", "943 476 5919", "team@example.org"}) == "");
   CHECK(diagnose(text, {"ME14 1XQ", "943 476 5919", "team@example.org"}) ==
-        "content/a.md:1:23: warning: date of birth \"12 March 2015\"" + kRecordHint);
+        "content/a.md:1:23: error: date of birth \"12 March 2015\"" + kRecordHint);
   CHECK(diagnose(text, {"12 March 2015", "943 476 5919", "team@example.org"}) ==
-        "content/a.md:1:8: warning: postcode \"ME14 1XQ\"" + kAddressHint);
+        "content/a.md:1:8: error: postcode \"ME14 1XQ\"" + kAddressHint);
+}
+
+TEST_CASE("personal data: NHS numbers split by hyphens, dots, any whitespace or a line break", "[diag]") {
+  CHECK(diagnose("Ref 943-476-5919.") == "content/a.md:1:5: error: NHS number \"943-476-5919\"" + kRecordHint);
+  CHECK(diagnose("Ref 943.476.5919 seen") == "content/a.md:1:5: error: NHS number \"943.476.5919\"" + kRecordHint);
+  CHECK(diagnose("Ref 943  476\t5919") == "content/a.md:1:5: error: NHS number \"943  476\t5919\"" + kRecordHint);
+  // Wrapped across a line: reported where it starts, the break shown as a space.
+  CHECK(diagnose("The child's number is 943 476\n5919 on file.") ==
+        "content/a.md:1:23: error: NHS number \"943 476 5919\"" + kRecordHint);
+}
+
+TEST_CASE("personal data: an invalid check digit next to NHS is a possible NHS number, a warning", "[diag]") {
+  CHECK(diagnose("NHS number: 943 476 5918") ==
+        "content/a.md:1:13: warning: possible NHS number \"943 476 5918\"" + kRecordHint);
+  CHECK(diagnose("nhs no. 943-476-5918") ==
+        "content/a.md:1:9: warning: possible NHS number \"943-476-5918\"" + kRecordHint);
+  CHECK(diagnose("Ticket 943 476 5918 raised") == "");                                    // no "NHS" before it
+  CHECK(diagnose("NHS trusts in the area, one two three four five 943 476 5918") == "");  // too far
+}
+
+TEST_CASE("personal data: qahub.yaml personal_data lowers dates of birth and postcodes to warnings", "[diag]") {
+  PersonalDataPolicy policy;
+  policy.date_of_birth = Severity::kWarning;
+  policy.postcode = Severity::kWarning;
+  Diagnostics d;
+  check_personal_data("DOB 12/03/2015, home ME14 1XQ, NHS 943 476 5919", "content/a.md", 0, policy, d);
+  CHECK(d.format_all() == "content/a.md:1:5: warning: date of birth \"12/03/2015\"" + kRecordHint +
+                              "content/a.md:1:22: warning: postcode \"ME14 1XQ\"" + kAddressHint +
+                              "content/a.md:1:36: error: NHS number \"943 476 5919\"" + kRecordHint);
 }
