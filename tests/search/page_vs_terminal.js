@@ -198,7 +198,7 @@ const EVERYDAY = ['father', 'fathers', 'CIN', 'child in need', 'organisation', '
   "father's", 'father’s', 'fathers', "fathers'", "child's voice", 'child’s voice', 'childs voice', "child's plan",
   "it's", "young people's", 'FATHER’S VIEW',
   // misspelt phrases
-  'return interveiw', 'interveiw', 'retrun interview', 'voice of the chlid', 'fathres view', 'neglekt supervison',
+  'return interveiw', 'return interview', 'interveiw', 'retrun interview', 'voice of the chlid', 'fathres view', 'neglekt supervison',
   'childs voise', 'superviison managment', 'zzzzzz interveiw',
   // lunr's syntax characters, plain text on both
   'title:audit', '+father -neglect', 'safeguard*', 'chronology~1', 'audit^5', 'body:supervision +plan',
