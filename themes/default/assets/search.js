@@ -105,7 +105,7 @@
     var map = {};
     (store.synonyms || []).forEach(function (group) {
       var variants = group.map(function (v) {
-        return v.toLowerCase().split(/[\s\-]+/).map(trim).filter(Boolean).map(function (t) { return stem(lunr, t); });
+        return v.toLowerCase().split(/[\s\-]+/).map(indexForm).filter(Boolean).map(function (t) { return stem(lunr, t); });
       });
       variants.forEach(function (v) {
         if (v.length !== 1) return;
