@@ -7,6 +7,7 @@
 
 #include "diag/diagnostics.h"
 #include "fs/files.h"
+#include "search/correction.h"
 #include "search/doc_store.h"
 #include "search/js_json.h"
 #include "search/json_scan.h"
@@ -237,41 +238,6 @@ std::vector<Ranked> rank(const LunrIndex& index, const std::vector<QueryWord>& w
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const Ranked& a, const Ranked& b) { return a.title_words > b.title_words; });
   return ranked;
-}
-
-/// The corrected query offered with the suggestions ("return interview" for
-/// "return interveiw"), "" when there is none: word by word, a word that
-/// finds nothing by its own terms takes one of its nearest words (or, when
-/// the half-typed guess found it pages, may stay), other words stay; the
-/// first combination in correction_order() that has results wins, else the
-/// first combination. `has_results` runs a query.
-std::string correct_query(const std::vector<QueryWord>& words, const std::vector<bool>& lost,
-                          const std::vector<std::vector<std::string>>& nearest,
-                          const std::function<bool(const std::string&)>& has_results) {
-  std::vector<std::vector<std::string>> choices;
-  std::string original;
-  for (size_t i = 0; i < words.size(); ++i) {
-    original += (i ? " " : "") + words[i].text;
-    if (!lost[i]) {
-      choices.push_back({words[i].text});
-      continue;
-    }
-    std::vector<std::string> c = nearest[i];
-    if (words[i].guessed) c.push_back(words[i].text);
-    if (c.empty()) return "";
-    choices.push_back(std::move(c));
-  }
-  std::vector<size_t> counts;
-  for (const auto& c : choices) counts.push_back(c.size());
-  std::string first;
-  for (const std::vector<size_t>& combo : correction_order(counts)) {
-    std::string text;
-    for (size_t i = 0; i < combo.size(); ++i) text += (i ? " " : "") + choices[i][combo[i]];
-    if (text == original) continue;
-    if (first.empty()) first = text;
-    if (has_results(text)) return text;
-  }
-  return first;
 }
 
 }  // namespace

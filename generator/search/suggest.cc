@@ -97,34 +97,4 @@ std::vector<std::string> nearest_words(const std::string& word, const std::vecto
   return out;
 }
 
-std::vector<std::vector<size_t>> correction_order(const std::vector<size_t>& choices) {
-  // Later words get fewer alternatives once the product passes the cap, so a
-  // long query with many misspellings stays a few dozen searches.
-  std::vector<size_t> limited;
-  size_t product = 1;
-  for (size_t c : choices) {
-    const size_t k = std::max<size_t>(1, std::min(c, kMaxCorrectionCombinations / product));
-    limited.push_back(k);
-    product *= k;
-  }
-  std::vector<std::vector<size_t>> combos = {{}};
-  for (size_t k : limited) {
-    std::vector<std::vector<size_t>> next;
-    for (const auto& combo : combos)
-      for (size_t r = 0; r < k; ++r) {
-        next.push_back(combo);
-        next.back().push_back(r);
-      }
-    combos = std::move(next);
-  }
-  auto sum = [](const std::vector<size_t>& c) {
-    size_t s = 0;
-    for (size_t r : c) s += r;
-    return s;
-  };
-  std::stable_sort(combos.begin(), combos.end(), [&](const auto& a, const auto& b) { return sum(a) < sum(b); });
-  if (combos.size() > kMaxCorrectionsTried) combos.resize(kMaxCorrectionsTried);
-  return combos;
-}
-
 }  // namespace qahub::search

@@ -34,16 +34,4 @@ std::string suggestion_words_json(const std::vector<std::string>& words);
 /// Distances count UTF-16 units (Levenshtein).
 std::vector<std::string> nearest_words(const std::string& word, const std::vector<std::string>& words);
 
-/// At most this many corrected queries are tried for results (query.h).
-inline constexpr size_t kMaxCorrectionsTried = 27;
-/// Alternatives per word are cut so combinations stay under this.
-inline constexpr size_t kMaxCorrectionCombinations = 81;
-
-/// The order in which to try corrected queries: `choices[i]` is how many
-/// choices word i has (its nearest words, best first, or the word itself),
-/// each result one choice per word. Fewest steps from the best choices
-/// first (sum of ranks), ties with the earlier words' better choices first;
-/// at most kMaxCorrectionsTried. search.js's correctionOrder is the same.
-std::vector<std::vector<size_t>> correction_order(const std::vector<size_t>& choices);
-
 }  // namespace qahub::search

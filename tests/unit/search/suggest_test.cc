@@ -34,16 +34,3 @@ TEST_CASE("search: suggestions: one word per stem, the most frequent form within
   CHECK(nearest_words("interveiw", {"interviews", "interview"}) == std::vector<std::string>{"interview"});
   CHECK(nearest_words("fathres", {"fathers", "father", "feathers"}) == std::vector<std::string>{"fathers"});
 }
-
-TEST_CASE("search: suggestions: corrected queries are tried nearest first", "[search]") {
-  using Order = std::vector<std::vector<size_t>>;
-  CHECK(correction_order({1, 2}) == Order{{0, 0}, {0, 1}});
-  CHECK(correction_order({2, 2}) == Order{{0, 0}, {0, 1}, {1, 0}, {1, 1}});
-  CHECK(correction_order({3, 1, 2}) == Order{{0, 0, 0}, {0, 0, 1}, {1, 0, 0}, {1, 0, 1}, {2, 0, 0}, {2, 0, 1}});
-  CHECK(correction_order({}) == Order{{}});
-  // Many misspelt words: later words lose alternatives, at most 27 tries.
-  const Order many = correction_order({4, 4, 4, 4, 4, 4});
-  CHECK(many.size() == kMaxCorrectionsTried);
-  CHECK(many[0] == std::vector<size_t>{0, 0, 0, 0, 0, 0});
-  for (const auto& combo : many) CHECK(combo[4] == 0);  // 4 × 4 × 4 × 1 × 1 × 1 ≤ 81
-}

@@ -251,7 +251,7 @@
     return out;
   }
 
-  // The order to try corrected queries in (suggest.h, correction_order):
+  // The order to try corrected queries in (correction.h, correction_order):
   // counts[i] choices for word i; fewest steps from the best choices first.
   var MAX_CORRECTIONS_TRIED = 27, MAX_CORRECTION_COMBINATIONS = 81;
   function correctionOrder(counts) {
@@ -269,7 +269,7 @@
   }
 
   // The corrected query offered with the suggestions ("return interview"),
-  // or '' (query.cc's correct_query): a word that finds nothing takes one of
+  // or '' (correction.h's correct_query): a word that finds nothing takes one of
   // its nearest words (or stays, when the half-typed guess found pages); the
   // first combination with results wins, else the first.
   function correction(lunr, idx, store, words, suggestions) {
