@@ -9,14 +9,18 @@
 const fs = require('fs')
 const path = require('path')
 const lunr = require(path.join(__dirname, '..', 'node_modules', 'lunr'))
+const { registerPossessive } = require(path.join(__dirname, '..', 'themes', 'default', 'assets', 'search.js'))
 
 const corpus = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'))
 const t0 = process.hrtime.bigint()
 const stopFilter = corpus.stopWords ? lunr.generateStopWordFilter(corpus.stopWords) : lunr.stopWordFilter
 if (corpus.stopWords) lunr.Pipeline.registerFunction(stopFilter, 'stopWordFilter-corpus')
+const possessive = registerPossessive(lunr)
 const idx = lunr(function () {
   this.pipeline.reset()
-  this.pipeline.add(lunr.trimmer, stopFilter, lunr.stemmer)
+  this.pipeline.add(lunr.trimmer, possessive, stopFilter, lunr.stemmer)
+  this.searchPipeline.reset()
+  this.searchPipeline.add(possessive, lunr.stemmer)
   this.ref('ref')
   for (const f of corpus.fields) this.field(f.name, { boost: f.boost })
   this.metadataWhitelist = corpus.metadataWhitelist || []

@@ -31,6 +31,7 @@ function measure (out) {
   const indexText = text('index.json')
   const metaText = text('meta.json')
   const meta = JSON.parse(metaText)
+  search.registerPossessive(lunr)
   const idx = lunr.Index.load(JSON.parse(indexText))
   const chunkText = meta.chunks.map((_, k) => text(path.join('docs', k + '.json')))
   const chunkGz = chunkText.map(gz)

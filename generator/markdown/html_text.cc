@@ -1,6 +1,7 @@
 #include "markdown/html_text.h"
 
 #include "base/text.h"
+#include "markdown/entities.h"
 
 namespace qahub::markdown {
 
@@ -62,39 +63,82 @@ std::string prefix_ids(const std::string& html, const std::string& prefix) {
   return out;
 }
 
-std::string strip_tags(const std::string& html) {
-  std::string out;
-  bool in_tag = false;
-  for (size_t i = 0; i < html.size(); ++i) {
-    char c = html[i];
-    if (c == '<') {
-      in_tag = true;
+namespace {
+
+/// Appends decoded text, each run of ASCII whitespace as one space.
+void append_text(std::string& out, std::string_view encoded) {
+  for (char c : decode_entities(encoded)) {
+    if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
       if (!out.empty() && out.back() != ' ') out += ' ';
-    } else if (c == '>') {
-      in_tag = false;
-    } else if (!in_tag) {
-      if (c == '&') {
-        static const std::pair<const char*, char> kEntities[] = {{"&amp;", '&'},  {"&lt;", '<'},   {"&gt;", '>'},
-                                                                 {"&quot;", '"'}, {"&#39;", '\''}, {"&#x27;", '\''}};
-        bool done = false;
-        for (const auto& [e, ch] : kEntities) {
-          if (html.compare(i, std::char_traits<char>::length(e), e) == 0) {
-            out += ch;
-            i += std::char_traits<char>::length(e) - 1;
-            done = true;
-            break;
-          }
-        }
-        if (!done) out += c;
-      } else if (c == '\n' || c == '\t' || c == '\r') {
-        if (!out.empty() && out.back() != ' ') out += ' ';
-      } else if (c == ' ') {
-        if (!out.empty() && out.back() != ' ') out += ' ';
-      } else {
-        out += c;
-      }
+    } else {
+      out += c;
     }
   }
+}
+
+/// The name of the tag whose text is `tag` ("<p class=…" → "p", "</p" → "/p").
+std::string_view tag_name(std::string_view tag) {
+  size_t end = 1;
+  while (end < tag.size() && tag[end] != ' ' && tag[end] != '\t' && tag[end] != '\n' && tag[end] != '/') ++end;
+  if (end == 1 && end < tag.size() && tag[end] == '/') {
+    ++end;
+    while (end < tag.size() && tag[end] != ' ' && tag[end] != '\t' && tag[end] != '\n') ++end;
+  }
+  return tag.substr(1, end - 1);
+}
+
+/// Where the element whose start tag `<name …>` ends at `after` ends: just
+/// past its matching `</name>` (same-named elements nest), or html.size().
+size_t element_end(const std::string& html, size_t after, std::string_view name) {
+  int depth = 1;
+  for (size_t at = html.find('<', after); at != std::string::npos; at = html.find('<', at + 1)) {
+    const size_t gt = html.find('>', at);
+    if (gt == std::string::npos) break;
+    const std::string_view found = tag_name(std::string_view(html).substr(at, gt - at));
+    if (found == name && html[gt - 1] != '/') ++depth;
+    if (found.size() == name.size() + 1 && found[0] == '/' && found.substr(1) == name && --depth == 0) return gt + 1;
+  }
+  return html.size();
+}
+
+/// Whether a start tag carries the attribute data-qahub-noindex.
+bool has_noindex(std::string_view tag) {
+  static constexpr std::string_view kAttr = " data-qahub-noindex";
+  for (size_t at = tag.find(kAttr); at != std::string_view::npos; at = tag.find(kAttr, at + 1)) {
+    const size_t after = at + kAttr.size();
+    if (after == tag.size() || tag[after] == ' ' || tag[after] == '=' || tag[after] == '/') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string strip_tags(const std::string& html) {
+  std::string out;
+  size_t text_from = 0;  // start of the text run not yet appended
+  size_t i = 0;
+  while (i < html.size()) {
+    const char c = html[i];
+    if (c != '<' && c != '>') {
+      ++i;
+      continue;
+    }
+    append_text(out, std::string_view(html).substr(text_from, i - text_from));
+    if (c == '>') {  // a stray '>' is dropped, as a tag's end would be
+      text_from = ++i;
+      continue;
+    }
+    if (!out.empty() && out.back() != ' ') out += ' ';
+    const size_t gt = html.find('>', i);
+    if (gt == std::string::npos) return base::trim(out);  // an unclosed tag hides the rest
+    const std::string_view tag = std::string_view(html).substr(i, gt - i);
+    // Generated sentences a template marks as not the page's content
+    // (empty states, instructions): never indexed nor offered as words.
+    const bool noindex = tag[1] != '/' && has_noindex(tag);
+    i = noindex ? element_end(html, gt + 1, tag_name(tag)) : gt + 1;
+    text_from = i;
+  }
+  append_text(out, std::string_view(html).substr(text_from));
   return base::trim(out);
 }
 

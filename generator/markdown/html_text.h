@@ -27,7 +27,12 @@ std::string rewrite_root_urls(std::string_view html, const std::function<std::st
 /// Prefixes every id="…" and in-page href="#…".
 std::string prefix_ids(const std::string& html, const std::string& prefix);
 
-/// Text of HTML with tags dropped, whitespace collapsed and the basic entities decoded.
+/// Text of HTML with tags dropped, whitespace collapsed and every character
+/// reference decoded once (entities.h). An element whose start tag carries
+/// `data-qahub-noindex` is dropped with its content: templates mark so the
+/// sentences they generate (empty states such as "No meetings have been
+/// recorded.", instructions such as "Select a programme …"), which search
+/// must neither index nor offer as suggestion words.
 std::string strip_tags(const std::string& html);
 
 /// The h2 headings of HTML as a contents list, and its text split at them for search.

@@ -187,6 +187,11 @@ json moderation_rows(const Cycle& c, const figures::FigureOptions& o) {
   auto row = [&](const std::string& measure, const std::string& value) {
     rows.push_back({{"measure", measure}, {"value", value}});
   };
+  // A figure the cycle never recorded: its placeholder is the theme's
+  // sentence, not the site's, so the cycle page keeps it out of search.
+  auto missing = [&](const std::string& measure, const std::string& placeholder) {
+    rows.push_back({{"measure", measure}, {"value", placeholder}, {"missing", true}});
+  };
   const long n = c.audits_completed, m = c.audits_moderated;
   std::string rate = std::to_string(m) + " of " + std::to_string(n) + " audits completed (" + percent(m, n) + ")";
   if (o.moderation_rate_pm && n > 0) {
@@ -198,16 +203,19 @@ json moderation_rows(const Cycle& c, const figures::FigureOptions& o) {
                                         percent(c.moderation.agreed, m) + "); raised " +
                                         std::to_string(c.moderation.raised) + ", lowered " +
                                         std::to_string(c.moderation.lowered));
-  row("Independent moderation",
-      c.independent
-          ? std::to_string(*c.independent) + " of " + std::to_string(m) + " moderated (" + percent(*c.independent, m) +
-                ") by someone outside the case's line management with no prior knowledge of the case"
-          : "Not recorded for this cycle");
-  row("External audits moderated", c.external ? std::to_string(c.external->moderated) + " of " +
-                                                    std::to_string(c.external->audits) +
-                                                    " audits by someone from outside the authority (" +
-                                                    percent(c.external->moderated, c.external->audits) + ")"
-                                              : "None recorded for this cycle");
+  if (c.independent)
+    row("Independent moderation",
+        std::to_string(*c.independent) + " of " + std::to_string(m) + " moderated (" + percent(*c.independent, m) +
+            ") by someone outside the case's line management with no prior knowledge of the case");
+  else
+    missing("Independent moderation", "Not recorded for this cycle");
+  if (c.external)
+    row("External audits moderated", std::to_string(c.external->moderated) + " of " +
+                                         std::to_string(c.external->audits) +
+                                         " audits by someone from outside the authority (" +
+                                         percent(c.external->moderated, c.external->audits) + ")");
+  else
+    missing("External audits moderated", "None recorded for this cycle");
   if (c.escalations) {
     const Escalations& e = *c.escalations;
     row("Inadequate grades escalated", std::to_string(e.escalated) + " of " + std::to_string(e.inadequate) + " (" +
@@ -215,7 +223,7 @@ json moderation_rows(const Cycle& c, const figures::FigureOptions& o) {
     row("Inadequate grades re-audited", std::to_string(e.re_audited) + " of " + std::to_string(e.inadequate) + " (" +
                                             percent(e.re_audited, e.inadequate) + ")");
   } else {
-    row("Inadequate grades escalated", "Not recorded for this cycle");
+    missing("Inadequate grades escalated", "Not recorded for this cycle");
   }
   return rows;
 }

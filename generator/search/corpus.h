@@ -8,9 +8,10 @@
 ///    "fields": {"title": "…", …}}, …]}
 ///
 /// Rebuilding: `this.ref("ref")`, `this.field(name, {boost})` in order,
-/// `this.metadataWhitelist = …`, index pipeline trimmer →
-/// lunr.generateStopWordFilter(stopWords) → stemmer (lunr's list when
-/// stopWords is absent), then `this.add({ref, ...fields}, {boost})` per doc.
+/// `this.metadataWhitelist = …`, index pipeline trimmer → possessive
+/// (search.js's, tokenizer.h) → lunr.generateStopWordFilter(stopWords) →
+/// stemmer (lunr's list when stopWords is absent), search pipeline
+/// possessive → stemmer, then `this.add({ref, ...fields}, {boost})` per doc.
 #include <optional>
 #include <string>
 #include <utility>

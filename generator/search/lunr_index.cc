@@ -238,7 +238,8 @@ std::string LunrIndexBuilder::to_json() const {
     }
     out += "}]";
   }
-  out += "],\"pipeline\":[\"stemmer\"]}";
+  // Only the search pipeline is serialized: the page registers "possessive".
+  out += std::string("],\"pipeline\":[\"") + kPossessiveFunction + "\",\"stemmer\"]}";
   return out;
 }
 

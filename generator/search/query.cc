@@ -7,6 +7,7 @@
 
 #include "diag/diagnostics.h"
 #include "fs/files.h"
+#include "search/correction.h"
 #include "search/doc_store.h"
 #include "search/js_json.h"
 #include "search/json_scan.h"
@@ -199,31 +200,20 @@ bool load_cache(const std::filesystem::path& dir, Cache& cache, std::string& err
 
 }  // namespace
 
-bool search_site_index(const std::filesystem::path& cache_dir, const std::string& query, int limit,
-                       SearchOutcome& outcome, std::string& error) {
-  outcome = SearchOutcome();
-  const std::filesystem::path dir = search_cache_path(cache_dir);
-  Cache cache;
-  if (!load_cache(dir, cache, error)) return false;
-  const LunrIndex& index = cache.index;
-  const std::vector<std::string>& stop_words = cache.stop_words;
-  diag::Diagnostics ignored;
-  const SynonymTable synonyms = SynonymTable::parse("{\"groups\": " + cache.synonym_groups + "}", "synonyms", ignored);
-  Vocabulary vocabulary;
-  vocabulary.has_term = [&](const std::string& term) { return index.has_term(utf8_to_utf16(term)); };
-  vocabulary.has_prefix = [&](const std::string& prefix) { return index.has_prefix(utf8_to_utf16(prefix)); };
-  const std::vector<QueryWord> words = plan_query(query, stop_words, synonyms, &vocabulary);
-  if (words.empty()) return true;
+namespace {
 
-  // search.js's run(): lunr's results, pages missing a word dropped, then
-  // more query words in the title first (stable: lunr's order on ties).
-  const std::vector<LunrResult> results = index.query(clauses_for(words));
+/// A page that has every query word, with how many of them its title has.
+struct Ranked {
+  const LunrResult* result;
+  int title_words;
+};
+
+/// search.js's run(): lunr's results, pages missing a word dropped, then
+/// more query words in the title first (stable: lunr's order on ties).
+std::vector<Ranked> rank(const LunrIndex& index, const std::vector<QueryWord>& words,
+                         const std::vector<LunrResult>& results) {
   const auto title_field =
       static_cast<uint32_t>(std::find(index.fields().begin(), index.fields().end(), "title") - index.fields().begin());
-  struct Ranked {
-    const LunrResult* result;
-    int title_words;
-  };
   std::vector<Ranked> ranked;
   std::vector<std::string> utf8_terms;
   for (const LunrResult& r : results) {
@@ -247,6 +237,29 @@ bool search_site_index(const std::filesystem::path& cache_dir, const std::string
   }
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const Ranked& a, const Ranked& b) { return a.title_words > b.title_words; });
+  return ranked;
+}
+
+}  // namespace
+
+bool search_site_index(const std::filesystem::path& cache_dir, const std::string& query, int limit,
+                       SearchOutcome& outcome, std::string& error) {
+  outcome = SearchOutcome();
+  const std::filesystem::path dir = search_cache_path(cache_dir);
+  Cache cache;
+  if (!load_cache(dir, cache, error)) return false;
+  const LunrIndex& index = cache.index;
+  const std::vector<std::string>& stop_words = cache.stop_words;
+  diag::Diagnostics ignored;
+  const SynonymTable synonyms = SynonymTable::parse("{\"groups\": " + cache.synonym_groups + "}", "synonyms", ignored);
+  Vocabulary vocabulary;
+  vocabulary.has_term = [&](const std::string& term) { return index.has_term(utf8_to_utf16(term)); };
+  vocabulary.has_prefix = [&](const std::string& prefix) { return index.has_prefix(utf8_to_utf16(prefix)); };
+  const std::vector<QueryWord> words = plan_query(query, stop_words, synonyms, &vocabulary);
+  if (words.empty()) return true;
+
+  const std::vector<LunrResult> results = index.query(clauses_for(words));
+  const std::vector<Ranked> ranked = rank(index, words, results);
   outcome.total = ranked.size();
   for (const Ranked& r : ranked) {
     if (limit > 0 && outcome.hits.size() >= static_cast<size_t>(limit)) break;
@@ -265,22 +278,27 @@ bool search_site_index(const std::filesystem::path& cache_dir, const std::string
 
   // Suggestions: only for words that find no indexed word, so the word list
   // is read only then.
-  std::vector<const QueryWord*> lost;
-  for (const QueryWord& w : words)
-    if (!finds_a_word(w, index)) lost.push_back(&w);
-  if (!lost.empty() || ranked.empty()) {
-    std::vector<std::string> vocabulary_words;
-    if (const auto text = fs::read_file(dir / "words.json")) {
-      auto list = nlohmann::json::parse(*text, nullptr, false);
-      if (list.is_array())
-        for (const auto& w : list)
-          if (w.is_string()) vocabulary_words.push_back(w.get<std::string>());
-    }
-    for (const QueryWord* w : lost) {
-      std::vector<std::string> nearest = nearest_words(w->text, vocabulary_words);
-      if (!nearest.empty()) outcome.suggestions.emplace_back(w->text, std::move(nearest));
-    }
+  std::vector<bool> lost;
+  for (const QueryWord& w : words) lost.push_back(!finds_a_word(w, index));
+  if (std::find(lost.begin(), lost.end(), true) == lost.end()) return true;
+  std::vector<std::string> vocabulary_words;
+  if (const auto text = fs::read_file(dir / "words.json")) {
+    auto list = nlohmann::json::parse(*text, nullptr, false);
+    if (list.is_array())
+      for (const auto& w : list)
+        if (w.is_string()) vocabulary_words.push_back(w.get<std::string>());
   }
+  std::vector<std::vector<std::string>> nearest(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!lost[i]) continue;
+    nearest[i] = nearest_words(words[i].text, vocabulary_words);
+    if (!nearest[i].empty()) outcome.suggestions.emplace_back(words[i].text, nearest[i]);
+  }
+  if (outcome.suggestions.empty()) return true;
+  outcome.correction = correct_query(words, lost, nearest, [&](const std::string& corrected) {
+    const std::vector<QueryWord> w = plan_query(corrected, stop_words, synonyms, &vocabulary);
+    return !w.empty() && !rank(index, w, index.query(clauses_for(w))).empty();
+  });
   return true;
 }
 
@@ -310,12 +328,25 @@ int run_search_command(const std::filesystem::path& site_dir, const std::string&
     j["suggestions"] = nlohmann::ordered_json::array();
     for (const auto& [word, nearest] : outcome.suggestions)
       j["suggestions"].push_back({{"word", word}, {"nearest", nearest}});
+    j["correction"] = outcome.correction;
     out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     return 0;
   }
   auto print_suggestions = [&] {
     if (outcome.suggestions.empty()) return;
     out << "did you mean: ";
+    if (!outcome.correction.empty()) {
+      // "return interview (or interviews)": the words the correction left out.
+      std::vector<std::string> others;
+      const std::string spaced = " " + outcome.correction + " ";
+      for (const auto& [word, nearest] : outcome.suggestions)
+        for (const std::string& n : nearest)
+          if (spaced.find(" " + n + " ") == std::string::npos) others.push_back(n);
+      out << outcome.correction;
+      for (size_t k = 0; k < others.size(); ++k) out << (k ? ", " : " (or ") << others[k];
+      out << (others.empty() ? "\n" : ")\n");
+      return;
+    }
     for (size_t i = 0; i < outcome.suggestions.size(); ++i) {
       const auto& [word, nearest] = outcome.suggestions[i];
       if (i) out << "; ";

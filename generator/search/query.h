@@ -10,8 +10,8 @@
 ///   std::string error;
 ///   if (!search_site_index(site / ".qahub", "CIN plan", 10, result, error)) ...
 ///
-/// A query in lunr syntax (`title:`, `+`, `-`, `*`, `~`, `^`) is the page's
-/// alone (it hands it to lunr's parser); here it is read as plain words.
+/// lunr's query syntax (`title:`, `+`, `-`, `*`, `~`, `^`) is plain text
+/// here and on the page alike: practitioners paste text with '-' and ':'.
 #include <filesystem>
 #include <ostream>
 #include <string>
@@ -31,9 +31,14 @@ struct SearchHit {
 struct SearchOutcome {
   std::vector<SearchHit> hits;  ///< at most `limit`
   size_t total = 0;             ///< all matching pages
-  /// With no results: per query word that matches no indexed word, the
-  /// nearest indexed words (suggest.h), most frequent first.
+  /// Per query word that matches no indexed word by its own terms (with or
+  /// without results: a half-typed guess may have found pages), the nearest
+  /// indexed words (suggest.h), most frequent first.
   std::vector<std::pair<std::string, std::vector<std::string>>> suggestions;
+  /// With suggestions, the corrected query built from them word by word
+  /// ("return interview" for "return interveiw"), preferring one that has
+  /// results; "" when some word that finds nothing has no nearest word.
+  std::string correction;
 };
 
 /// Runs `query` against the search cache of the build cache `cache_dir`
@@ -44,7 +49,9 @@ bool search_site_index(const std::filesystem::path& cache_dir, const std::string
 
 /// The CLI's `qahub search`. Prints one block per result (title, URL,
 /// excerpt) or, with `json`, {"query", "total", "results": [{title, url,
-/// section, excerpt, score}], "suggestions": [{"word", "nearest": [...]}]}. Returns 0 (also when nothing matched), 1
+/// section, excerpt, score}], "suggestions": [{"word", "nearest": [...]}],
+/// "correction"} ("" without one); text output prints `did you mean:
+/// CORRECTION (or OTHER, …)`, or `WORD → NEAREST, …` per word without one. Returns 0 (also when nothing matched), 1
 /// with `error: no search index in SITE/.qahub/search; run qahub build first` when no index exists, or 1 with another
 /// `error: …` line for an empty query or a damaged search cache.
 int run_search_command(const std::filesystem::path& site_dir, const std::string& query, bool json, int limit,

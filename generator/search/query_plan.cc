@@ -58,13 +58,16 @@ QueryWord make_word(const std::u16string& trimmed, const SynonymTable& synonyms,
   return w;
 }
 
-/// lunr's '-' split of a chunk, trimmed, empty pieces dropped.
+/// A typed word as the index pipeline reads it: trimmed, possessive folded.
+std::u16string_view index_form(std::u16string_view word) { return fold_possessive(trim_token(word)); }
+
+/// lunr's '-' split of a chunk, trimmed and folded, empty pieces dropped.
 std::vector<std::u16string> pieces_of(std::u16string_view chunk) {
   std::vector<std::u16string> pieces;
   size_t from = 0;
   for (size_t j = 0; j <= chunk.size(); ++j) {
     if (j < chunk.size() && chunk[j] != u'-') continue;
-    std::u16string piece(trim_token(chunk.substr(from, j - from)));
+    std::u16string piece(index_form(chunk.substr(from, j - from)));
     if (!piece.empty()) pieces.push_back(std::move(piece));
     from = j + 1;
   }
@@ -112,7 +115,7 @@ std::vector<QueryWord> plan_query(std::string_view query, const std::vector<std:
       std::u16string joined_raw;
       for (char16_t c : chunk)
         if (c != u'-') joined_raw += c;
-      const std::u16string joined(trim_token(joined_raw));
+      const std::u16string joined(index_form(joined_raw));
       QueryWord w = make_word(joined, synonyms, vocabulary);
       if (stops.count(w.text) || seen(w.text)) continue;
       for (const auto& piece : pieces) {
@@ -166,7 +169,8 @@ ExcerptMatch find_excerpt(std::string_view text, const std::vector<QueryWord>& w
   for (size_t i = 0; i <= u.size(); ++i) {
     if (i < u.size() && !is_js_space(u[i]) && u[i] != u'-') continue;
     if (i > start) {
-      std::u16string token(trim_token(js_to_lower(std::u16string_view(u).substr(start, i - start))));
+      const std::u16string lower = js_to_lower(std::u16string_view(u).substr(start, i - start));
+      std::u16string token(index_form(lower));
       if (!token.empty()) {
         const std::string raw = utf16_to_utf8(token);
         const std::string stem = utf16_to_utf8(lunr_stem(token));

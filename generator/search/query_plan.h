@@ -1,8 +1,10 @@
 #pragma once
 /// How a practitioner's query is read, shared by `qahub search` and mirrored
 /// by the page's search.js (keep the two in step):
-/// - words are lunr-tokenized (lower-case, split on spaces and '-') and
-///   trimmed like index tokens; the index's stop words are dropped;
+/// - words are lunr-tokenized (lower-case, split on spaces and '-'),
+///   trimmed and possessive-folded like index tokens ("father's" is
+///   "father", tokenizer.h); the index's stop words are dropped; lunr's
+///   query syntax (`title:`, `+`, `*`, `~`, `^`) is plain text;
 /// - a word matches an index term equal to its stem or to the stem of a
 ///   one-word synonym (data/search/synonyms.json), or, for words of 3+ units,
 ///   a term starting with the typed word or its stem ("safeguar" finds

@@ -16,6 +16,7 @@
 ///   doc_store.h    search/meta.json, the chunks search/docs/K.json, scripts
 ///   compounds.h    joined forms of hyphenated words (keywords)
 ///   suggest.h      words.json and "did you mean"
+///   correction.h   the corrected query offered with the suggestions
 ///   lunr_query.h   lunr's Index.query over index.json
 ///   query_plan.h   how a query is read (mirrored by assets/search.js)
 ///   query.h        `qahub search`

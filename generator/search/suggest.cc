@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "search/js_json.h"
+#include "search/lunr_stem.h"
 #include "search/unicode.h"
 
 namespace qahub::search {
@@ -35,32 +36,36 @@ size_t bounded_distance(const std::u16string& a, const std::u16string& b, size_t
 }  // namespace
 
 std::vector<std::string> suggestion_words(const SurfaceCounts& counts) {
-  struct Best {
+  struct Stem {
     uint64_t total = 0;
-    const std::u16string* surface = nullptr;
-    uint64_t surface_count = 0;
+    std::vector<std::pair<uint64_t, const std::u16string*>> forms;  ///< plain surface forms, with counts
   };
-  std::unordered_map<std::u16string, Best> by_stem;
+  std::unordered_map<std::u16string, Stem> by_stem;
   for (const auto& [surface, entry] : counts) {
     if (entry.second == 0) continue;
-    Best& b = by_stem[entry.first];
-    b.total += entry.second;
-    if (!plain_word(surface)) continue;
-    if (!b.surface || entry.second > b.surface_count || (entry.second == b.surface_count && surface < *b.surface)) {
-      b.surface = &surface;
-      b.surface_count = entry.second;
-    }
+    Stem& s = by_stem[entry.first];
+    s.total += entry.second;
+    if (plain_word(surface)) s.forms.emplace_back(entry.second, &surface);
   }
-  std::vector<std::pair<uint64_t, const std::u16string*>> ranked;
-  for (const auto& [stem, b] : by_stem)
-    if (b.surface) ranked.emplace_back(b.total, b.surface);
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+  auto more_often = [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : *a.second < *b.second;
+  };
+  std::vector<std::pair<uint64_t, Stem*>> ranked;
+  for (auto& [stem, s] : by_stem) {
+    if (s.forms.empty()) continue;
+    std::sort(s.forms.begin(), s.forms.end(), more_often);
+    ranked.emplace_back(s.total, &s);
+  }
+  // Stems are told apart by their most used form (no two stems share a form).
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : *a.second->forms[0].second < *b.second->forms[0].second;
   });
-  if (ranked.size() > kMaxSuggestionWords) ranked.resize(kMaxSuggestionWords);
   std::vector<std::string> out;
-  out.reserve(ranked.size());
-  for (const auto& r : ranked) out.push_back(utf16_to_utf8(*r.second));
+  for (const auto& r : ranked)
+    for (const auto& form : r.second->forms) {
+      if (out.size() == kMaxSuggestionWords) return out;
+      out.push_back(utf16_to_utf8(*form.second));
+    }
   return out;
 }
 
@@ -79,9 +84,13 @@ std::vector<std::string> nearest_words(const std::string& word, const std::vecto
   std::vector<std::string> out;
   if (w.size() < 3) return out;
   const size_t max = w.size() >= 5 ? 2 : 1;
+  std::vector<std::u16string> stems;  // one word per stem: "father", not also "fathers"
   for (const std::string& candidate : words) {
     const std::u16string c = utf8_to_utf16(candidate);
     if (c == w || bounded_distance(w, c, max) > max) continue;
+    std::u16string stem = lunr_stem(c);
+    if (std::find(stems.begin(), stems.end(), stem) != stems.end()) continue;
+    stems.push_back(std::move(stem));
     out.push_back(candidate);
     if (out.size() == 3) break;
   }

@@ -14,7 +14,8 @@ std::vector<std::u16string> phrase_stems(std::string_view text) {
   static thread_local StemCache cache;
   std::vector<std::u16string> out;
   for (const Token& t : tokenize(utf8_to_utf16(text))) {
-    std::u16string trimmed(trim_token(t.text));
+    // Read as the index reads words: "children's" and "children’s" alike.
+    std::u16string trimmed(fold_possessive(trim_token(t.text)));
     if (!trimmed.empty()) out.push_back(cache.stem(trimmed));
   }
   return out;

@@ -48,7 +48,8 @@ class SynonymTable {
   std::vector<std::vector<std::vector<std::u16string>>> stems_;
 };
 
-/// Stemmed, trimmed tokens of `text` with no stop-word filter.
+/// Stemmed, trimmed tokens of `text`, possessives folded (tokenizer.h), with
+/// no stop-word filter.
 std::vector<std::u16string> phrase_stems(std::string_view text);
 
 }  // namespace qahub::search

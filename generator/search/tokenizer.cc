@@ -33,6 +33,14 @@ std::u16string_view trim_token(std::u16string_view token) {
   return token.substr(b, e - b);
 }
 
+std::u16string_view fold_possessive(std::u16string_view token) {
+  auto apostrophe = [](char16_t c) { return c == u'\'' || c == u'\u2019'; };
+  const size_t n = token.size();
+  if (n > 2 && token[n - 1] == u's' && apostrophe(token[n - 2])) return token.substr(0, n - 2);
+  if (n > 1 && apostrophe(token[n - 1])) return token.substr(0, n - 1);
+  return token;
+}
+
 const std::vector<std::string>& lunr_stop_words() {
   static const std::vector<std::string> words = {
       "a",      "able",    "about",  "across", "after", "all",    "almost",  "also", "am",    "among",   "an",
@@ -74,7 +82,7 @@ std::vector<Token> Analyzer::analyze(std::u16string_view text) {
   out.reserve(tokens.size());
   std::u16string trimmed;
   for (Token& t : tokens) {
-    trimmed.assign(trim_token(t.text));
+    trimmed.assign(fold_possessive(trim_token(t.text)));
     if (stop_words_.count(trimmed)) continue;
     t.text = stems_.stem(trimmed);
     out.push_back(std::move(t));

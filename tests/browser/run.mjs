@@ -439,6 +439,34 @@ test('search: type a query with the keyboard, results and a polite live region',
   assertQuietConsole(problems, '/search/?q=supervision');
 }));
 
+test('search: a misspelt phrase offers its correction, possessives find what plurals find (issue 31)', () => withPage(async (page, problems) => {
+  if (!exists('/assets/search.js')) throw skip('assets/search.js is not in this build');
+  const status = async (q) => {
+    await page.goto('/search/?q=' + encodeURIComponent(q));
+    await page.waitForFunction(() => /result/i.test(document.getElementById('search-status').textContent) &&
+      document.querySelectorAll('#search-results li').length >= 0, null, { timeout: 10000 });
+    return (await page.locator('#search-status').textContent()).trim();
+  };
+  await status('return interveiw');
+  await page.waitForFunction(() => /Did you mean/.test(document.getElementById('search-status').textContent), null,
+    { timeout: 10000 }).catch(() => {});
+  const offered = (await page.locator('#search-status').textContent()).trim();
+  assert(/^No results for “return interveiw”\. Did you mean return interview/.test(offered), `the page says "${offered}"`);
+  await page.click('#search-status a');
+  await page.waitForFunction(() => /^[1-9]\d* results? for “return interview”/.test(document.getElementById('search-status').textContent),
+    null, { timeout: 10000 }).catch(() => {});
+  const corrected = (await page.locator('#search-status').textContent()).trim();
+  assert(/^[1-9]\d* results? for “return interview”/.test(corrected), `after the correction the page says "${corrected}"`);
+  const count = (s) => Number((/^(\d+) result/.exec(s) || [0, 0])[1]);
+  const fathers = count(await status('fathers'));
+  assert(fathers > 1, `"fathers" found ${fathers} pages`);
+  for (const q of ["father's", 'father’s']) {
+    const n = count(await status(q));
+    assert(n === fathers, `"${q}" found ${n} pages, "fathers" ${fathers}`);
+  }
+  assertQuietConsole(problems, '/search/?q=return interveiw');
+}));
+
 test('search over file:// (a --relative-urls build opened from disk): results that open from disk', async () => {
   const fileOut = path.join(work, 'out-file');
   const b = spawnSync(qahub, ['build', '--site', site, '--out', fileOut, '--as-of', AS_OF, '--relative-urls'], { encoding: 'utf8' });

@@ -1,7 +1,8 @@
 // node oracle.js CORPUS INDEX [--queries N]
 //
 // Rebuilds the index of CORPUS (the JSON written by `qahub build
-// --search-corpus`, see generator/search/corpus.h) with lunr.js 2.3.9 and
+// --search-corpus`, see generator/search/corpus.h) with lunr.js 2.3.9 (and
+// the page's own "possessive" pipeline function, search.js) and
 // checks that INDEX (written by the C++ builder) is byte-identical. With
 // --queries N it also loads both with lunr.Index.load and runs N generated
 // queries of every query-syntax kind, requiring the same refs, in the same
@@ -10,13 +11,18 @@
 const fs = require('fs')
 const { loadLunr, rng } = require('./common')
 const lunr = loadLunr()
+// qahub's "possessive" pipeline function, as the page registers it.
+const { registerPossessive } = require('../../themes/default/assets/search.js')
+const possessive = registerPossessive(lunr)
 
 function buildWithLunr (corpus) {
   const stopFilter = corpus.stopWords ? lunr.generateStopWordFilter(corpus.stopWords) : lunr.stopWordFilter
   if (corpus.stopWords) lunr.Pipeline.registerFunction(stopFilter, 'stopWordFilter-corpus')
   return lunr(function () {
     this.pipeline.reset()
-    this.pipeline.add(lunr.trimmer, stopFilter, lunr.stemmer)
+    this.pipeline.add(lunr.trimmer, possessive, stopFilter, lunr.stemmer)
+    this.searchPipeline.reset()
+    this.searchPipeline.add(possessive, lunr.stemmer)
     this.ref('ref')
     for (const f of corpus.fields) this.field(f.name, { boost: f.boost })
     this.metadataWhitelist = corpus.metadataWhitelist || []

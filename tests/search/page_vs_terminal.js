@@ -7,7 +7,9 @@
 // same search_site_index() through search_site_tool for the first site) run
 // hundreds of generated and everyday queries; the top 20 URLs must be the
 // same in the same order (compared without #fragment), with the same lunr
-// scores, the same totals and the same suggestions: 0 differences.
+// scores, the same totals, the same suggestions and the same corrected
+// query: 0 differences. Queries include lunr's syntax characters (plain
+// text on both), possessives and misspelt phrases.
 // Fragment agreement is counted and reported on its own.
 //
 // Sites: the repository's content pages through build_search (search_site_tool,
@@ -24,6 +26,7 @@ const { buildWithLunr } = require('./oracle')
 const lunr = loadLunr()
 global.lunr = lunr
 const search = require('../../themes/default/assets/search.js')
+search.registerPossessive(lunr)
 
 const [tool, qahub, python, repo, work] = process.argv.slice(2)
 fs.rmSync(work, { recursive: true, force: true })
@@ -100,7 +103,7 @@ function toolSite () {
       if (r.status !== 0) { console.log(r.stderr); process.exit(1) }
       return r.stdout.trim().split('\n').map(l => JSON.parse(l)).map(j => ({
         urls: j.urls.slice(0, 20), scores: j.scores.slice(0, 20), total: j.urls.length,
-        suggestions: j.suggestions
+        suggestions: j.suggestions, correction: j.correction
       }))
     }
   }
@@ -119,7 +122,7 @@ function qahubSite (name, siteDir) {
       const j = JSON.parse(r.stdout)
       return {
         urls: j.results.map(x => x.url), scores: j.results.map(x => x.score), total: j.total,
-        suggestions: j.suggestions.map(s => [s.word, s.nearest])
+        suggestions: j.suggestions.map(s => [s.word, s.nearest]), correction: j.correction
       }
     })
   }
@@ -169,6 +172,8 @@ function pageAnswer (page, q) {
   const results = search.run(lunr, page.idx, page.store, q)
   const words = search.plan(lunr, page.idx, page.store, q)
   const top = results.slice(0, 20)
+  const suggestions = words.length && search.wantsSuggestions(page.idx, words, results)
+    ? search.suggest(lunr, page.idx, words, page.words) : []
   return {
     urls: top.map(r => {
       const id = search.bestSection(r.doc, r.words).id
@@ -176,8 +181,8 @@ function pageAnswer (page, q) {
     }),
     scores: top.map(r => r.score),
     total: results.length,
-    suggestions: words.length && search.wantsSuggestions(page.idx, words, results)
-      ? search.suggest(page.idx, words, page.words) : []
+    suggestions,
+    correction: suggestions.length ? search.correction(lunr, page.idx, page.store, words, suggestions) : ''
   }
 }
 
@@ -188,7 +193,16 @@ const EVERYDAY = ['father', 'fathers', 'CIN', 'child in need', 'organisation', '
   'audits cycle', 'supervision', 'voice of the child', 'chronology', 'chronolgy', 'antisocial', 'anti-social',
   'coproduction', 'co-production', 'xhronology', 're-audit', 'reaudit', 'reaudit exploitation', 're-audit exploitation', 'a-032', 'a-001', '2026-27-cycle-1', '2026-27-cycle-1/kl1',
   '2025-26-cycle-2/kl3', 'father-inclusive', 'multi-agency', 'neglect', 'exploitation', 'child protection plan',
-  'supervison', 'assesment', 'overdue actions', 'practice board', 'core skills', 'moderation', 'grades', 'outstanding']
+  'supervison', 'assesment', 'overdue actions', 'practice board', 'core skills', 'moderation', 'grades', 'outstanding',
+  // possessives, straight and curly
+  "father's", 'father’s', 'fathers', "fathers'", "child's voice", 'child’s voice', 'childs voice', "child's plan",
+  "it's", "young people's", 'FATHER’S VIEW',
+  // misspelt phrases
+  'return interveiw', 'return interview', 'interveiw', 'retrun interview', 'voice of the chlid', 'fathres view', 'neglekt supervison',
+  'childs voise', 'superviison managment', 'zzzzzz interveiw',
+  // lunr's syntax characters, plain text on both
+  'title:audit', '+father -neglect', 'safeguard*', 'chronology~1', 'audit^5', 'body:supervision +plan',
+  'father -', '-', ':', 'a:b:c', '*', '~2', 'key: learning', 'signs-of-safety', 'CIN - child in need']
 
 function siteQueries (page, seed, count) {
   const rand = rng(seed)
@@ -215,8 +229,12 @@ function siteQueries (page, seed, count) {
   if (compounds.length) for (let i = 0; i < n(0.1); i++) { const c = pick(compounds); qs.push(rand() < 0.5 ? c : c.replace(/-/g, '')) }
   if (ids.length) for (let i = 0; i < n(0.1); i++) qs.push(pick(ids))
   for (let i = 0; i < n(0.1); i++) { const w = pick(plainWords.filter(x => x.length >= 5)); qs.push(typo(w)) }
-  // Plain queries only: lunr syntax (field:, +, -, *, ~, ^) is the page's alone.
-  return qs.filter(q => !/(^|\s)[+\-]\S|[~^*]|(^|\s)(title|tags|headings|body|keywords):/.test(q))
+  // lunr's syntax characters too: both read them as plain text.
+  for (let i = 0; i < n(0.05); i++) {
+    const ops = [w => 'title:' + w, w => '+' + w, w => '-' + w, w => w + '*', w => w + '~1', w => w + '^5', w => w + "'s"]
+    qs.push(pick(ops)(pick(plainWords)) + (rand() < 0.5 ? ' ' + pick(plainWords) : ''))
+  }
+  return qs
 }
 
 // ---- Compare ----
@@ -237,7 +255,7 @@ function compare (site, page, queries) {
     const b = t.urls.map(noFragment).join(' ')
     const same = a === b && p.total === t.total &&
       JSON.stringify(p.scores) === JSON.stringify(t.scores) &&
-      JSON.stringify(p.suggestions) === JSON.stringify(t.suggestions)
+      JSON.stringify(p.suggestions) === JSON.stringify(t.suggestions) && p.correction === t.correction
     if (!same) differences++
     check(a === b, `${site.name}: ${JSON.stringify(q)}: page [${a}] terminal [${b}]`)
     check(p.total === t.total, `${site.name}: ${JSON.stringify(q)}: page total ${p.total} terminal ${t.total}`)
@@ -245,6 +263,8 @@ function compare (site, page, queries) {
       `${site.name}: ${JSON.stringify(q)}: scores page ${p.scores.slice(0, 3)} terminal ${t.scores.slice(0, 3)}`)
     check(JSON.stringify(p.suggestions) === JSON.stringify(t.suggestions),
       `${site.name}: ${JSON.stringify(q)}: suggestions page ${JSON.stringify(p.suggestions)} terminal ${JSON.stringify(t.suggestions)}`)
+    check(p.correction === t.correction,
+      `${site.name}: ${JSON.stringify(q)}: correction page ${JSON.stringify(p.correction)} terminal ${JSON.stringify(t.correction)}`)
     for (let k = 0; k < Math.min(p.urls.length, t.urls.length); k++) {
       fragmentTotal++
       if (p.urls[k] === t.urls[k]) fragments++
@@ -300,6 +320,26 @@ both('safeguarding', x => x.suggestions.length === 0, 'suggests words for a word
 both('a-032', x => first(x) === '/actions/a-032/', 'does not find the action first')
 both('2026-27-cycle-1', x => first(x) === '/cycles/2026-27-cycle-1/', 'does not find the cycle first')
 both('2026-27-cycle-1/kl1', x => x.urls[0] === '/cycles/2026-27-cycle-1/#kl1', 'does not link the cycle at kl1')
+
+// Issue 31, on the default site (page and terminal alike): a misspelt
+// phrase gets a corrected query that has results; possessives, straight
+// or curly, find what the plain plural finds, in the same order.
+const plain = answers['default site']
+const onDefault = (q, fn, message) => {
+  const { page, terminal } = plain.get(q)
+  check(fn(page), `page: ${q}: ${message}`)
+  check(fn(terminal), `terminal: ${q}: ${message}`)
+}
+onDefault('return interveiw', x => x.correction === 'return interview', 'does not suggest "return interview"')
+onDefault('return interview', x => x.total > 0, 'has no results')
+onDefault('interveiw', x => x.total > 0 && x.correction === 'interview', 'no results, or no suggestion beside them')
+for (const q of ["father's", 'father’s']) {
+  onDefault(q, x => {
+    const fathers = plain.get('fathers').terminal
+    return x.total === fathers.total && x.total > 1 && x.urls.join(' ') === fathers.urls.join(' ')
+  }, 'does not find what "fathers" finds, in the same order')
+}
+onDefault("child's voice", x => x.total === plain.get('childs voice').terminal.total, 'finds fewer than "childs voice"')
 
 // Title matches first, on the page.
 for (const q of ['safeguarding', 'audit', 'supervision', 'father']) {

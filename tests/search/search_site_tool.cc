@@ -6,7 +6,8 @@
 //
 // search_site_tool --query OUT_DIR: reads queries (one per line) and prints,
 // per query, one JSON line: {"urls": [...] (with #fragment), "scores": [...],
-// "suggestions": [[word, [nearest...]], ...]}, as `qahub search` finds them.
+// "suggestions": [[word, [nearest...]], ...], "correction": "..."}, as
+// `qahub search` finds them.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -39,6 +40,7 @@ int query_mode(const fs::path& out_dir) {
       j["scores"].push_back(h.score);
     }
     for (const auto& [word, nearest] : outcome.suggestions) j["suggestions"].push_back({word, nearest});
+    j["correction"] = outcome.correction;
     std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
   return 0;

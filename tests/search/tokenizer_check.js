@@ -1,13 +1,16 @@
-// node tokenizer_check.js STEM_TOOL: JS toLowerCase and lunr's index pipeline
-// (tokenizer → trimmer → stopWordFilter → stemmer) vs the C++ analyzer over
+// node tokenizer_check.js STEM_TOOL: JS toLowerCase and the index pipeline
+// (tokenizer → trimmer → possessive → stopWordFilter → stemmer, possessive
+// being the page's own, search.js) vs the C++ analyzer over
 // generated lines with non-ASCII, astral, combining, separators and stop words.
 'use strict'
 const { loadLunr, rng, randomWord, runTool } = require('./common')
 const lunr = loadLunr()
+const { registerPossessive } = require('../../themes/default/assets/search.js')
+const possessive = registerPossessive(lunr)
 const tool = process.argv[2]
 
 const rand = rng(7)
-const extras = ['the', 'The', 'THE', 'must', 'who', '—', 'café', 'naïve', 'child’s', "child's", 'über', 'ΟΔΟΣ', 'ΣΑΣ Σ',
+const extras = ['the', 'The', 'THE', 'must', 'who', '—', 'café', 'naïve', 'child’s', "child's", "Father's", 'FATHER’S', "fathers'", 'fathers’', "'s", '’s', "s's", "it's", "x's'", "''", 'a’', "o'clock", 'über', 'ΟΔΟΣ', 'ΣΑΣ Σ',
   'aΣ', 'aΣb', 'aΣ.', "a'Σ", 'Ｆｕｌｌ', 'İstanbul', 'C++', 'fast.', '(bracket)', '😀x😀', 'x\u0301', 'ǅ', 'ẞ', 'Ⅻ', 'ⓐⒶ',
   '\u10a0', '\u1c90', '𐐀𐐀', '\u3000', '\ufeff', 'a\u200bb', '\t', '\u000b', '\u001f', '-', '--', 'a-b', 'x\u2013y']
 const lines = []
@@ -39,7 +42,7 @@ const upper = input.map(l => l.toUpperCase())
 const lowerOfUpper = runTool(tool, ['--lower'], upper.join('\n') + '\n').split('\n')
 const analyzed = runTool(tool, ['--analyze'], input.join('\n') + '\n').split('\n')
 const pipeline = new lunr.Pipeline()
-pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer)
+pipeline.add(lunr.trimmer, possessive, lunr.stopWordFilter, lunr.stemmer)
 for (let i = 0; i < input.length; i++) {
   compare('toLowerCase', input[i].toLowerCase(), lower[i], input[i])
   compare('toLowerCase(upper)', upper[i].toLowerCase(), lowerOfUpper[i], upper[i])

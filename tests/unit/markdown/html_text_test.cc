@@ -29,6 +29,24 @@ TEST_CASE("html_text: strip_tags keeps the words, collapses space, decodes the b
   CHECK(strip_tags("&unknown;") == "&unknown;");
 }
 
+TEST_CASE("html_text: strip_tags decodes every named and numeric entity, once", "[markdown]") {
+  CHECK(strip_tags("<td>the child&apos;s plan</td>") == "the child's plan");
+  CHECK(strip_tags("<p>father&#8217;s &#x2019; &notin; &hellip;</p>") == "father’s ’ ∉ …");
+  CHECK(strip_tags("<p>&amp;amp; &amp;lt;</p>") == "&amp; &lt;");  // once
+  CHECK(strip_tags("<p>a&nbsp;b</p>") == "a\u00a0b");
+  CHECK(strip_tags("<p>a&#10;&#9;b</p>") == "a b");  // decoded space collapses too
+  CHECK(strip_tags("<p>&#0; &#xD800;</p>") == "\uFFFD \uFFFD");
+  CHECK(strip_tags("<p>&amp &apos</p>") == "&amp &apos");  // a named reference needs its ';'
+}
+
+TEST_CASE("html_text: strip_tags drops elements marked data-qahub-noindex, nested ones too", "[markdown]") {
+  CHECK(strip_tags("<h2>Meetings</h2><p data-qahub-noindex>No meetings have been recorded.</p><p>Next</p>") ==
+        "Meetings Next");
+  CHECK(strip_tags("<div data-qahub-noindex class=\"x\"><div>a</div><div>b</div></div>c") == "c");
+  CHECK(strip_tags("<p data-qahub-noindex>never closed") == "");
+  CHECK(strip_tags("<p data-qahub-noindexed>kept</p>") == "kept");
+}
+
 TEST_CASE("html_text: outline gives the h2s with ids and the text under each", "[markdown]") {
   const Outline o = outline("<p>Intro</p><h2 id=\"one\">One <em>1</em></h2><p>First</p><h2>No id</h2><p>Second</p>");
   REQUIRE(o.toc.size() == 1);

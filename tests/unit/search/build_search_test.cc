@@ -59,6 +59,9 @@ std::vector<SearchPage> pages() {
       page("/practice/asb/", "Anti-social behaviour", {{"", "", "A co-production with young people."}}),
       page("/practice/panel/", "Panel", {{"", "", "Antisocial behaviour and coproduction; a chronology."}}),
       record("/actions/a-032/", "a-032", "Run workshops", {{"", "", "Workshops for fathers."}}),
+      page("/practice/return-interviews/", "Return interviews",
+           {{"", "", "A return interview follows every missing episode; the child's view is recorded."}}),
+      page("/practice/father/", "The father’s view", {{"", "", "Ask for the father's view and the fathers' views."}}),
       record("/cycles/2026-27-cycle-1/", "2026-27-cycle-1", "Cycle 1, 2026-27",
              {{"", "", "Key learning"}, {"key-learning", "Key learning", "Plans still vary. (kl1)"}}),
   };
@@ -217,12 +220,53 @@ TEST_CASE("search: qahub search: record ids find their record, and its anchor", 
 
 TEST_CASE("search: qahub search: words that find nothing get the nearest indexed words", "[search]") {
   Built b;
-  CHECK(b.search("xhronology") == "no results for \"xhronology\"\ndid you mean: xhronology → chronology\n");
+  CHECK(b.search("xhronology") == "no results for \"xhronology\"\ndid you mean: chronology\n");
   const std::string json = b.search("xhronology workshop", true);
   CHECK(json.find("\"suggestions\": [\n    {\n      \"word\": \"xhronology\",\n      \"nearest\": [\n        "
-                  "\"chronology\"\n      ]\n    }\n  ]") != std::string::npos);
+                  "\"chronology\"\n      ]\n    }\n  ],\n  \"correction\": \"chronology workshop\"\n}") !=
+        std::string::npos);
+  // No correction when a word that finds nothing has no nearest word: each word's nearest instead.
+  CHECK(b.search("xhronology zzzzzzzz") ==
+        "no results for \"xhronology zzzzzzzz\"\ndid you mean: xhronology → chronology\n");
   CHECK(b.search("zzzzzzzz") == "no results for \"zzzzzzzz\"\n");
   CHECK(b.search("safeguarding", true).find("\"suggestions\": []") != std::string::npos);
+}
+
+TEST_CASE("search: qahub search: a misspelt phrase gets a corrected query that has results", "[search]") {
+  Built b;
+  CHECK(
+      b.search("retrun interveiw").rfind("no results for \"retrun interveiw\"\ndid you mean: return interview\n", 0) ==
+      0);
+  CHECK(b.search("return interview").rfind("1 result for \"return interview\"\n\nReturn interviews", 0) == 0);
+  // "interveiw" finds the page through the half-typed guess ("interv…"),
+  // and the correction is offered beside the results.
+  CHECK(b.search("return interveiw").rfind("1 result for \"return interveiw\"\ndid you mean: return interview\n", 0) ==
+        0);
+  // Found through the half-typed guess ("interv…"), with a suggestion beside the results.
+  const std::string alone = b.search("interveiw", true);
+  CHECK(alone.find("\"total\": 1") != std::string::npos);
+  CHECK(alone.find("\"correction\": \"interview\"") != std::string::npos);
+}
+
+TEST_CASE("search: qahub search: possessives find what the plain word finds, in the same order", "[search]") {
+  Built b;
+  const std::string fathers = b.search("fathers");
+  CHECK(fathers.rfind("2 results", 0) == 0);
+  for (const char* q : {"father's", "father’s", "fathers'", "FATHER’S"}) {
+    const std::string r = b.search(q);
+    CHECK(r.substr(r.find('\n')) == fathers.substr(fathers.find('\n')));
+  }
+  CHECK(b.search("child's view").find("/practice/return-interviews/") != std::string::npos);
+}
+
+TEST_CASE("search: qahub search: lunr's query syntax is plain text, as on the page", "[search]") {
+  Built b;
+  // '+', '-', '*', '~', '^' and "field:" are trimmed or split like any text.
+  CHECK(b.search("+safeguarding").find("/practice/safeguarding/") != std::string::npos);
+  CHECK(b.search("safeguard*").find("/practice/safeguarding/") != std::string::npos);
+  CHECK(b.search("-safeguarding").find("/practice/safeguarding/") != std::string::npos);
+  CHECK(b.search("safeguarding~1").rfind("no results", 0) == 0);  // not a fuzzy match: no such word
+  CHECK(b.search("title:safeguarding").rfind("no results", 0) == 0);
 }
 
 TEST_CASE("search: qahub search: an empty query is an error", "[search]") {

@@ -4,7 +4,7 @@
 
 using namespace qahub::search;
 
-TEST_CASE("search: suggestions: the most frequent surface form per stem, most frequent first", "[search]") {
+TEST_CASE("search: suggestions: every surface form, most frequent stem first, its most used form first", "[search]") {
   SurfaceCounts counts;
   counts[u"chronology"] = {u"chronolog", 3};
   counts[u"chronologies"] = {u"chronolog", 2};
@@ -13,7 +13,7 @@ TEST_CASE("search: suggestions: the most frequent surface form per stem, most fr
   counts[u"a-032"] = {u"a-032", 9};  // not a plain word
   counts[u"café"] = {u"caf", 1};     // not a plain word, and its stem has no plain one
   counts[u"ab"] = {u"ab", 7};        // too short
-  CHECK(suggestion_words(counts) == std::vector<std::string>{"audit", "chronology"});
+  CHECK(suggestion_words(counts) == std::vector<std::string>{"audit", "audits", "chronology", "chronologies"});
   CHECK(suggestion_words_json({"audit", "chronology"}) == "[\"audit\",\"chronology\"]");
 }
 
@@ -26,4 +26,11 @@ TEST_CASE("search: suggestions: nearest words within edit distance 1, or 2 from 
   CHECK(nearest_words("audit", words) == std::vector<std::string>{"aunt", "edit"});  // not the word itself
   CHECK(nearest_words("zzzzzz", words).empty());
   CHECK(nearest_words("au", words).empty());
+}
+
+TEST_CASE("search: suggestions: one word per stem, the most frequent form within reach", "[search]") {
+  // "interviews" (3 edits from "interveiw") is the more frequent form, but
+  // only "interview" is within reach.
+  CHECK(nearest_words("interveiw", {"interviews", "interview"}) == std::vector<std::string>{"interview"});
+  CHECK(nearest_words("fathres", {"fathers", "father", "feathers"}) == std::vector<std::string>{"fathers"});
 }

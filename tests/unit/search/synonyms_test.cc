@@ -24,6 +24,24 @@ TEST_CASE("search: synonyms: a page gets the variants it does not mention", "[se
   CHECK(t.expansion_for("nothing here") == "");
 }
 
+TEST_CASE("search: synonyms: possessives match however they are typed", "[search]") {
+  qahub::diag::Diagnostics diags;
+  auto t = SynonymTable::parse(R"({"groups": [["DCS", "director of children's services"]]})", "synonyms.json", diags);
+  REQUIRE_FALSE(diags.has_errors());
+  CHECK(t.expansion_for("The Director of Children’s Services") == "DCS");
+  CHECK(t.expansion_for("the director of childrens services") == "DCS");
+}
+
+TEST_CASE("search: query plan: possessives fold to the word, as the index reads them", "[search]") {
+  const SynonymTable none;
+  for (const char* q : {"father's", "Father’s", "fathers'", "(father's)"}) {
+    auto words = plan_query(q, {}, none);
+    REQUIRE(words.size() == 1);
+    CHECK(words[0].text == (std::string(q) == "fathers'" ? "fathers" : "father"));
+  }
+  CHECK(plan_query("it's", {"it"}, none).empty());  // a stop word once folded
+}
+
 TEST_CASE("search: synonyms: query words expand to one-word variants", "[search]") {
   auto t = table();
   auto words = plan_query("Organizations CIN the", {"the"}, t);

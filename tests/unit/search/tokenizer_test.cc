@@ -17,12 +17,29 @@ std::vector<std::string> analyze(const std::string& text, const std::vector<std:
 TEST_CASE("search: tokenizer: lunr's non-ASCII and trimming behaviour", "[search]") {
   CHECK(analyze("café") == std::vector<std::string>{"caf"});
   CHECK(analyze("naïve") == std::vector<std::string>{"naïv"});
-  CHECK(analyze("child’s child's") == std::vector<std::string>{"child’", "child'"});
+  CHECK(analyze("child’s child's") == std::vector<std::string>{"child", "child"});  // possessive
   CHECK(analyze("über") == std::vector<std::string>{"ber"});
   CHECK(analyze("ΟΔΟΣ — Ｆｕｌｌ") == std::vector<std::string>{"", "", ""});
   CHECK(analyze("C++ fast.") == std::vector<std::string>{"c", "fast"});
   CHECK(analyze("İstanbul") == std::vector<std::string>{"i̇stanbul"});
   CHECK(analyze("semi-structured\u00a0x\u2013y") == std::vector<std::string>{"semi", "structur", "x\u2013i"});
+}
+
+TEST_CASE("search: tokenizer: possessives fold to the word, straight and curly apostrophes alike", "[search]") {
+  auto fold = [](const char* word) { return utf16_to_utf8(fold_possessive(utf8_to_utf16(word))); };
+  CHECK(fold("father's") == "father");
+  CHECK(fold("father’s") == "father");
+  CHECK(fold("fathers'") == "fathers");
+  CHECK(fold("fathers’") == "fathers");
+  CHECK(fold("fathers") == "fathers");
+  CHECK(fold("'s") == "'s");  // too short to be a possessive
+  CHECK(fold("x'") == "x");
+  CHECK(fold("'") == "'");
+  CHECK(fold("o'clock") == "o'clock");    // only at the end
+  CHECK(fold("father‘s") == "father‘s");  // an opening quote is no apostrophe
+  // In the pipeline: after the trimmer ("(father's)"), before the stop-word
+  // filter ("it's" is "it") and the stemmer ("fathers'" is "father").
+  CHECK(analyze("(Father's) FATHER’S fathers' it's") == std::vector<std::string>{"father", "father", "father"});
 }
 
 TEST_CASE("search: tokenizer: stop words are checked after trimming; domain list keeps must/who", "[search]") {

@@ -1,7 +1,9 @@
 // qahub site search: the query layer over lunr.js 2.3.9 (stock lunr; the
 // index is built by `qahub build`, see generator/search/). It reads the query
 // as `qahub search` does (generator/search/query_plan.h; keep them in step):
-// - words are split like lunr splits text, trimmed, and the index's stop
+// - words are split like lunr splits text, trimmed, possessives folded
+//   ("father's", "father’s" → "father", the index's "possessive" pipeline
+//   function, registered here before lunr.Index.load) and the index's stop
 //   words dropped; every remaining word is required;
 // - a word matches its stem, the stems of its one-word synonyms, and any term
 //   starting with the typed word or its stem (typing "safeguar" finds
@@ -15,13 +17,16 @@
 // - pages matching more query words in their title come first;
 // - when a word finds no indexed word, the nearest words of
 //   search/words.json (loaded only then) are offered: edit distance 1, or 2
-//   for words of 5+ letters, most frequent first.
+//   for words of 5+ letters, most frequent first, one per stem; and a
+//   corrected query built from them word by word, preferring one that has
+//   results ("return interveiw" → "return interview").
 // The order of results is lunr's own, so `qahub search` (which ports lunr's
 // scoring, generator/search/lunr_query.h) lists the same pages in the same order.
 // A word with a single clause is a lunr REQUIRED clause; a word with several
 // (stem, prefix, synonyms) is a group of OPTIONAL clauses, and a page must
 // match one clause of every group (checked on lunr's matchData).
-// Queries using lunr syntax (field:, +, -, *, ~, ^) go to idx.search as typed.
+// lunr's query syntax (field:, +, -, *, ~, ^) is plain text here, as in
+// `qahub search`: practitioners paste text with '-' and ':'.
 // The page loads the index and search/meta.json (stop words, synonyms, where
 // each page's entry lives) and then, for the 20 results it shows (20 more at
 // each "Show more results"), only the chunks of the document store that hold
@@ -34,6 +39,27 @@
   var PAGE_SIZE = 20;
 
   function trim(s) { return s.replace(/^\W+/, '').replace(/\W+$/, ''); }
+
+  // The "possessive" pipeline function (generator/search/tokenizer.h):
+  // "'s" or "’s" ending a token of 3+ units goes, else a final "'" or "’".
+  // Index pipeline: trimmer → possessive → stopWordFilter → stemmer; search
+  // pipeline: possessive → stemmer (the serialized one, which load() needs).
+  function foldPossessive(s) {
+    var n = s.length, last = s.charAt(n - 1);
+    if (n > 2 && last === 's' && (s.charAt(n - 2) === "'" || s.charAt(n - 2) === '\u2019')) return s.slice(0, n - 2);
+    if (n > 1 && (last === "'" || last === '\u2019')) return s.slice(0, n - 1);
+    return s;
+  }
+  function possessive(token) { return token.update(foldPossessive); }
+
+  // Registers "possessive" with lunr once: before lunr.Index.load.
+  function registerPossessive(lunr) {
+    if (!lunr.Pipeline.registeredFunctions.possessive) lunr.Pipeline.registerFunction(possessive, 'possessive');
+    return possessive;
+  }
+
+  // A typed word as the index reads it: trimmed, possessive folded.
+  function indexForm(s) { return foldPossessive(trim(s)); }
 
   // Sorted index terms, for prefix tests by binary search.
   function sortedTerms(idx) {
@@ -79,7 +105,7 @@
     var map = {};
     (store.synonyms || []).forEach(function (group) {
       var variants = group.map(function (v) {
-        return v.toLowerCase().split(/[\s\-]+/).map(trim).filter(Boolean).map(function (t) { return stem(lunr, t); });
+        return v.toLowerCase().split(/[\s\-]+/).map(indexForm).filter(Boolean).map(function (t) { return stem(lunr, t); });
       });
       variants.forEach(function (v) {
         if (v.length !== 1) return;
@@ -110,7 +136,7 @@
     return w;
   }
 
-  function pieces(chunk) { return chunk.split('-').map(trim).filter(Boolean); }
+  function pieces(chunk) { return chunk.split('-').map(indexForm).filter(Boolean); }
 
   function plan(lunr, idx, store, query) {
     var stops = {}, seen = {}, words = [], synonyms = synonymMap(lunr, store);
@@ -127,7 +153,7 @@
       }
       var parts = pieces(chunk);
       if (parts.length >= 2) {
-        var w = makeWord(lunr, idx, synonyms, trim(chunk.replace(/-/g, '')));
+        var w = makeWord(lunr, idx, synonyms, indexForm(chunk.replace(/-/g, '')));
         if (stops['~' + w.text] || seen['~' + w.text]) return;
         seen['~' + w.text] = true;
         parts.forEach(function (p) {
@@ -200,25 +226,71 @@
     return row[b.length];
   }
 
-  // Up to 3 words of the list (most frequent first) near `word`.
-  function nearestWords(word, list) {
-    var out = [], max = word.length >= 5 ? 2 : 1;
+  // Up to 3 words of the list (most frequent first) near `word`, one per stem.
+  function nearestWords(lunr, word, list) {
+    var out = [], stems = {}, max = word.length >= 5 ? 2 : 1;
     if (word.length < 3) return out;
     for (var i = 0; i < list.length && out.length < 3; i++) {
-      if (list[i] !== word && distance(word, list[i], max) <= max) out.push(list[i]);
+      if (list[i] === word || distance(word, list[i], max) > max) continue;
+      var s = stem(lunr, list[i]);
+      if (stems['~' + s]) continue;
+      stems['~' + s] = true;
+      out.push(list[i]);
     }
     return out;
   }
 
   // [[word, [nearest...]], ...] for the query words that find no indexed word.
-  function suggest(idx, words, list) {
+  function suggest(lunr, idx, words, list) {
     var out = [];
     words.forEach(function (w) {
       if (findsAWord(idx, w)) return;
-      var near = nearestWords(w.text, list);
+      var near = nearestWords(lunr, w.text, list);
       if (near.length) out.push([w.text, near]);
     });
     return out;
+  }
+
+  // The order to try corrected queries in (correction.h, correction_order):
+  // counts[i] choices for word i; fewest steps from the best choices first.
+  var MAX_CORRECTIONS_TRIED = 27, MAX_CORRECTION_COMBINATIONS = 81;
+  function correctionOrder(counts) {
+    var product = 1, combos = [[]];
+    counts.forEach(function (c) {
+      var k = Math.max(1, Math.min(c, Math.floor(MAX_CORRECTION_COMBINATIONS / product))), next = [];
+      product *= k;
+      combos.forEach(function (combo) { for (var r = 0; r < k; r++) next.push(combo.concat([r])); });
+      combos = next;
+    });
+    function sum(c) { return c.reduce(function (a, b) { return a + b; }, 0); }
+    combos = combos.map(function (c, i) { return { c: c, s: sum(c), i: i }; });
+    combos.sort(function (a, b) { return (a.s - b.s) || (a.i - b.i); });
+    return combos.slice(0, MAX_CORRECTIONS_TRIED).map(function (x) { return x.c; });
+  }
+
+  // The corrected query offered with the suggestions ("return interview"),
+  // or '' (correction.h's correct_query): a word that finds nothing takes one of
+  // its nearest words (or stays, when the half-typed guess found pages); the
+  // first combination with results wins, else the first.
+  function correction(lunr, idx, store, words, suggestions) {
+    var near = {}, choices = [], original = words.map(function (w) { return w.text; }).join(' ');
+    suggestions.forEach(function (s) { near['~' + s[0]] = s[1]; });
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i];
+      if (findsAWord(idx, w)) { choices.push([w.text]); continue; }
+      var c = (near['~' + w.text] || []).slice();
+      if (w.guessed) c.push(w.text);
+      if (!c.length) return '';
+      choices.push(c);
+    }
+    var order = correctionOrder(choices.map(function (c) { return c.length; })), first = '';
+    for (var k = 0; k < order.length; k++) {
+      var text = order[k].map(function (r, j) { return choices[j][r]; }).join(' ');
+      if (text === original) continue;
+      if (!first) first = text;
+      if (run(lunr, idx, store, text).length) return text;
+    }
+    return first;
   }
 
   // Whether suggestions are wanted (so words.json is worth loading).
@@ -232,9 +304,6 @@
     for (var i = 0; i < words.length; i++) if (words[i].anchor && words[i].record === last) return words[i].anchor;
     return null;
   }
-
-  // lunr query syntax: +word, -word, field:word, word*, word~1, word^5.
-  var SYNTAX = /(^|\s)[+\-]\S|[~^*]|(^|\s)(title|tags|headings|body|keywords):/;
 
   // The chunk of the store holding `ref`: meta.chunks lists each chunk's
   // first ref, ascending.
@@ -257,10 +326,6 @@
   // until the result's chunk is loaded.
   function run(lunr, idx, store, query) {
     var words = plan(lunr, idx, store, query), results;
-    if (SYNTAX.test(query)) {
-      try { results = idx.search(query); } catch (e) { results = []; }
-      return results.map(function (r) { return { ref: r.ref, score: r.score, doc: docFor(store, r.ref), titleWords: 0, words: words }; });
-    }
     if (words.length === 0) return [];
     results = idx.query(function (q) {
       function add(w, presence) {
@@ -294,7 +359,7 @@
   function markTokens(text, words) {
     var parts = [], tokens = [], re = /[\s\-]+/g, last = 0, m, seen = {};
     function push(token) {
-      var t = trim(token.toLowerCase()), part = { text: token, mark: false };
+      var t = indexForm(token.toLowerCase()), part = { text: token, mark: false };
       if (t) {
         var s = root.lunr ? stem(root.lunr, t) : t;
         tokens.push({ stem: s, part: part });
@@ -347,8 +412,9 @@
   }
 
   var api = { plan: plan, run: run, bestSection: bestSection, matchesTerm: matchesTerm, suggest: suggest,
-    nearestWords: nearestWords, wantsSuggestions: wantsSuggestions, chunkOf: chunkOf, docFor: docFor,
-    PAGE_SIZE: PAGE_SIZE };
+    nearestWords: nearestWords, correction: correction, correctionOrder: correctionOrder,
+    wantsSuggestions: wantsSuggestions, chunkOf: chunkOf, docFor: docFor, possessive: possessive,
+    foldPossessive: foldPossessive, registerPossessive: registerPossessive, PAGE_SIZE: PAGE_SIZE };
   if (typeof module !== 'undefined' && module.exports) { module.exports = api; return; }
 
   // ---- The /search/ page. ----
@@ -369,7 +435,10 @@
     });
   }
   function load() {
-    if (!index && data && root.lunr) { index = root.lunr.Index.load(data.index); }
+    if (!index && data && root.lunr) {
+      registerPossessive(root.lunr);
+      index = root.lunr.Index.load(data.index);
+    }
     return index;
   }
   function fetchIndex() {
@@ -434,12 +503,15 @@
     return wordsLoading;
   }
 
-  // "Did you mean chronology?" after the status, each suggestion a link.
-  function showSuggestions(query, words, suggestions) {
+  // "Did you mean return interview?" after the status, as a link, and the
+  // other nearest words; without a correction, each word's nearest.
+  function showSuggestions(query, words, suggestions, corrected) {
     if (!suggestions.length) return;
     var replace = {};
     suggestions.forEach(function (s) { replace['~' + s[0]] = s[1][0]; });
-    var better = words.map(function (w) { return replace['~' + w.text] || w.text; }).join(' ');
+    var better = corrected || words.map(function (w) { return replace['~' + w.text] || w.text; }).join(' ');
+    var used = {};
+    better.split(' ').forEach(function (w) { used['~' + w] = true; });
     status.appendChild(doc.createTextNode('. Did you mean '));
     var a = doc.createElement('a');
     a.href = '?q=' + encodeURIComponent(better);
@@ -451,7 +523,9 @@
     });
     status.appendChild(a);
     var others = [];
-    suggestions.forEach(function (s) { others = others.concat(s[1].slice(1)); });
+    suggestions.forEach(function (s) {
+      others = others.concat(s[1].filter(function (n) { return !used['~' + n]; }));
+    });
     if (others.length) status.appendChild(doc.createTextNode(' (or ' + others.join(', ') + ')'));
     status.appendChild(doc.createTextNode('?'));
   }
@@ -528,7 +602,10 @@
       status.textContent = (n === 0 ? 'No results' : n + (n === 1 ? ' result' : ' results')) + ' for “' + query + '”';
       if (words.length && wantsSuggestions(index, words, state.results)) {
         loadWords().then(function (list) {
-          if (current === state) showSuggestions(query, words, suggest(index, words, list));
+          if (current !== state) return;
+          var suggestions = suggest(root.lunr, index, words, list);
+          showSuggestions(query, words, suggestions,
+            suggestions.length ? correction(root.lunr, index, data.meta, words, suggestions) : '');
         }, function () { /* no suggestions without the word list */ });
       }
     }, function () { if (current === state) notAvailable(); });
