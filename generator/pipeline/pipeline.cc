@@ -246,18 +246,6 @@ std::vector<diag::Diagnostic> review_notices(const Build& b, const diag::Diagnos
   return out;
 }
 
-search::SearchBuildOptions search_options(const config::BuildOptions& options, const search::SynonymTable& synonyms) {
-  search::SearchBuildOptions s;
-  s.site_dir = options.site_dir;
-  s.cache_dir = options.site_dir / ".qahub";
-  s.search_corpus = options.search_corpus;
-  s.write_cache = options.write;
-  s.jobs = options.jobs;
-  s.script_index = options.relative_urls;
-  s.synonyms = &synonyms;
-  return s;
-}
-
 // render and search: every output file, and the search index, store and
 // cache. Search reads only the Site, so with --jobs > 1 it runs beside
 // rendering; either way both run, so the errors are the same.
@@ -343,6 +331,18 @@ void note_sources(const Build& b, BuildState& keep) {
 }
 
 }  // namespace
+
+search::SearchBuildOptions search_options(const config::BuildOptions& options, const search::SynonymTable& synonyms) {
+  search::SearchBuildOptions s;
+  s.site_dir = options.site_dir;
+  s.cache_dir = options.site_dir / ".qahub";
+  s.search_corpus = options.search_corpus;
+  s.write_cache = options.write;
+  s.jobs = options.jobs;
+  s.script_index = options.relative_urls;
+  s.synonyms = &synonyms;
+  return s;
+}
 
 std::vector<search::SearchPage> search_pages(const model::Site& site) {
   std::vector<search::SearchPage> out;

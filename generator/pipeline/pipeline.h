@@ -104,4 +104,9 @@ std::vector<std::string> heading_ids(const content::Page& page);
 /// What search indexes for every page of the site.
 std::vector<search::SearchPage> search_pages(const model::Site& site);
 
+/// How a build writes search (its site, cache, corpus, jobs, script index and
+/// synonyms): the full build and serve's background update use the same,
+/// so the served search files after an edit are a full build's.
+search::SearchBuildOptions search_options(const config::BuildOptions& options, const search::SynonymTable& synonyms);
+
 }  // namespace qahub::pipeline

@@ -48,12 +48,15 @@ void BackgroundSearch::run() {
       busy_ = true;
     }
     const auto start = std::chrono::steady_clock::now();
-    search::SearchBuildOptions sopt;
-    sopt.site_dir = options_.site_dir;
-    sopt.write_cache = false;  // `qahub search`'s cache follows full builds only
-    sopt.jobs = options_.jobs;
-    base::OutputFiles out;
     diag::Diagnostics ignored;  // the full build reported the synonyms file's problems
+    // The synonyms as the full build read them (data/search/synonyms.json),
+    // and its search options: only the cache is left to full builds.
+    search::SynonymTable synonyms;
+    if (auto text = fs::read_file(options_.site_dir / "data/search/synonyms.json"))
+      synonyms = search::SynonymTable::parse(*text, "data/search/synonyms.json", ignored);
+    search::SearchBuildOptions sopt = pipeline::search_options(options_, synonyms);
+    sopt.write_cache = false;  // `qahub search`'s cache follows full builds only
+    base::OutputFiles out;
     search::build_search(pages, sopt, out, ignored);
     const std::filesystem::path out_dir = pipeline::output_dir(options_);
     bool ok = true;

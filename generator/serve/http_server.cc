@@ -1,5 +1,7 @@
 #include "serve/http_server.h"
 
+#include <cstdio>
+
 #include <arpa/inet.h>
 #include <httplib.h>
 #include <netdb.h>
@@ -23,6 +25,13 @@ namespace {
 /// Each open tab holds one SSE connection and its worker thread, so the pool
 /// must be larger than cpp-httplib's default of eight.
 constexpr size_t kWorkerThreads = 48;
+/// Each open tab holds one event stream, and a stream holds its worker
+/// thread for as long as the tab is open: past this many, a tab is told to
+/// stop listening (204), so pages are always answered by the other workers.
+constexpr int kMaxEventStreams = 16;
+/// A client that sends its request or reads the answer this slowly is cut
+/// off, so slow clients cannot hold every worker.
+constexpr time_t kClientTimeoutSeconds = 2;
 /// How often an idle SSE connection writes a comment, which is how a closed
 /// tab is noticed (a write fails) and its thread freed.
 constexpr auto kKeepAlive = std::chrono::seconds(5);
@@ -90,6 +99,8 @@ HttpServer::HttpServer(std::filesystem::path root, EventHub& hub)
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
   server_->set_keep_alive_timeout(2);
+  server_->set_read_timeout(kClientTimeoutSeconds, 0);
+  server_->set_write_timeout(kClientTimeoutSeconds, 0);
   server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!loopback_only_ || is_loopback_host_header(req.get_header_value("Host")))
       return httplib::Server::HandlerResponse::Unhandled;
@@ -223,6 +234,11 @@ void HttpServer::serve_file(const httplib::Request& req, httplib::Response& res)
       std::string target = req.target.empty() ? req.path : req.target;
       size_t q = target.find('?');
       target.insert(q == std::string::npos ? target.size() : q, "/");
+      // "//host/x/" (or "/\host/x/", which browsers read alike) in a Location
+      // is another host: leading slashes collapse to one.
+      size_t lead = 0;
+      while (lead < target.size() && (target[lead] == '/' || target[lead] == '\\')) ++lead;
+      if (lead > 1) target.replace(0, lead, "/");
       res.set_redirect(target, 301);
       return;
     }
@@ -237,6 +253,16 @@ void HttpServer::serve_file(const httplib::Request& req, httplib::Response& res)
 
 void HttpServer::serve_events(const httplib::Request&, httplib::Response& res) {
   res.set_header("Cache-Control", "no-store");
+  if (event_streams_.fetch_add(1) >= kMaxEventStreams) {
+    event_streams_.fetch_sub(1);
+    // 204 makes EventSource give up instead of reconnecting every second.
+    res.status = 204;
+    if (!told_too_many_.exchange(true))
+      std::fprintf(stderr,
+                   "qahub: serve: more than %d tabs are open with live reload; the ones past that reload by hand\n",
+                   kMaxEventStreams);
+    return;
+  }
   res.set_header("X-Accel-Buffering", "no");
   uint64_t seen = hub_.subscribe_from();
   // The provider runs on this connection's worker thread until the tab goes
@@ -244,7 +270,8 @@ void HttpServer::serve_events(const httplib::Request&, httplib::Response& res) {
   bool greeted = false;
   auto last_write = std::chrono::steady_clock::now();
   res.set_chunked_content_provider(
-      "text/event-stream", [this, seen, greeted, last_write](size_t, httplib::DataSink& sink) mutable {
+      "text/event-stream",
+      [this, seen, greeted, last_write](size_t, httplib::DataSink& sink) mutable {
         if (!greeted) {
           greeted = true;
           std::string hello = "retry: 1000\n\n" + format_sse("hello", instance_id_);
@@ -264,7 +291,8 @@ void HttpServer::serve_events(const httplib::Request&, httplib::Response& res) {
         if (out.empty()) return true;  // cpp-httplib calls again; it checks for shutdown in between
         last_write = now;
         return sink.write(out.data(), out.size());
-      });
+      },
+      [this](bool) { event_streams_.fetch_sub(1); });
 }
 
 }  // namespace qahub::serve

@@ -70,6 +70,8 @@ class HttpServer {
   std::atomic<bool> loopback_only_ = false;  ///< bound to loopback: check Host
   std::atomic<bool> listening_ = false;
   std::atomic<bool> stop_requested_ = false;
+  std::atomic<int> event_streams_ = 0;       ///< live-reload tabs listening now
+  std::atomic<bool> told_too_many_ = false;  ///< the terminal was told of the limit
 };
 
 }  // namespace qahub::serve

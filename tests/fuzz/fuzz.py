@@ -4,7 +4,8 @@
 Usage: fuzz.py QAHUB SOURCE_DIR [--runs N] [--seed S] [--keep DIR] [--build-every K]
 
 The seed site is tests/records/site (pages, every record kind, narratives)
-plus tests/sites/basic's qahub.yaml and the repository's synonyms. Each run
+plus tests/sites/basic's qahub.yaml (with a brief format), the repository's
+synonyms and organisation, a scale, a brief and a CSV attachment (seed_site). Each run
 lays out a fresh sandbox folder in the work folder (a temporary folder):
 
     SANDBOX/site/       the mutated copy of the seed site
@@ -129,19 +130,57 @@ ESCAPE_NAMES |= {os.path.splitext(os.path.basename(n))[0].casefold() for n in HO
 PAGE = "---\ntitle: {title}\n---\n\nA page {title}.\n"
 
 
+BRIEF = """---
+title: Fuzz brief
+published: 2026-09-01
+type: brief
+brief:
+  format: short
+  source: {type: cycle, id: 2026-27-cycle-1, item: kl1}
+  questions: ["One?", "Two?", "Three?"]
+  based_on_case: false
+---
+
+## Background
+
+Text.
+"""
+FORMATS = "briefs:\n  formats:\n    short:\n      sections: [Background, Questions for your team]\n" \
+          "      questions: Questions for your team\n"
+CSV = "Team,Audits,Note\nNorth,12,\"Quoted, with a comma\"\nSouth,9,plain\n"
+
+
 def seed_site(source, dest):
+    """Every kind of input a site holds (issue 39): pages and every record
+    kind with narratives, a draft report page, a brief in a format qahub.yaml
+    defines, a grading scale, the organisation, the synonyms and a CSV
+    attachment. No publication snapshot: one taken from another site renders
+    links to pages this one lacks (a published report keeps its rows), which
+    output_walk rightly fails; snapshot shapes are covered by cases/."""
     shutil.copytree(os.path.join(source, "tests", "records", "site"), dest)
     shutil.copy(os.path.join(source, "tests", "sites", "basic", "qahub.yaml"), os.path.join(dest, "qahub.yaml"))
+    with open(os.path.join(dest, "qahub.yaml"), "a") as f:
+        f.write(FORMATS)
     os.makedirs(os.path.join(dest, "data", "search"), exist_ok=True)
     shutil.copy(os.path.join(source, "data", "search", "synonyms.json"),
                 os.path.join(dest, "data", "search", "synonyms.json"))
+    shutil.copy(os.path.join(source, "data", "organisation.json"), os.path.join(dest, "data", "organisation.json"))
+    os.makedirs(os.path.join(dest, "data", "scales"), exist_ok=True)
+    shutil.copy(os.path.join(source, "tests", "sites", "scales", "data", "scales", "local-3.json"),
+                os.path.join(dest, "data", "scales", "local-3.json"))
+    os.makedirs(os.path.join(dest, "content", "briefs"), exist_ok=True)
+    with open(os.path.join(dest, "content", "briefs", "fuzz.md"), "w") as f:
+        f.write(BRIEF)
+    os.makedirs(os.path.join(dest, "content", "files"), exist_ok=True)
+    with open(os.path.join(dest, "content", "files", "figures.csv"), "w") as f:
+        f.write(CSV)
 
 
 def text_files(root):
     out = []
     for d, _, names in os.walk(root):
         for n in names:
-            if n.endswith((".md", ".json", ".yaml")):
+            if n.endswith((".md", ".json", ".yaml", ".csv")):
                 out.append(os.path.join(d, n))
     return sorted(out)
 

@@ -12,6 +12,8 @@ bound_ms="${QAHUB_SERVE_RELOAD_BOUND_MS:-2000}"
 work="$(mktemp -d)"
 source "$(dirname "$0")/lib.sh"
 cp -r "$root/tests/sites/basic" "$work/site"
+# With synonyms, so the incremental search update is seen to keep them.
+mkdir -p "$work/site/data/search" && cp "$root/data/search/synonyms.json" "$work/site/data/search/"
 page="$work/site/content/guides/second.md"
 start_serve "$work/site" --as-of "$(cat "$work/site/as-of")"
 curl -sN --max-time 15 "$url/practice/__qahub/events" >"$work/events" &
@@ -43,6 +45,12 @@ wait_for "$work/serve.log" '^qahub: search index updated in [0-9]+ ms$' 10
 followed=no
 for k in $(seq 0 20); do contains "$url/practice/search/docs/$k.json" "$marker" && { followed=yes; break; }; done
 [ "$followed" = yes ] || fail "the search index did not follow"
+# The served search files are a full build's of the same sources (synonyms and all;
+# the search page itself differs only by the live-reload script).
+"$qahub" build --site "$work/site" --out "$work/full" --as-of "$(cat "$work/site/as-of")" 2>"$work/full.log" \
+  || { cat "$work/full.log"; fail "full build"; }
+diff -r --exclude=index.html "$work/full/search" "$work/site/.qahub/serve-public/search" >"$work/search.diff" \
+  || { head -c 2000 "$work/search.diff"; fail "the search files after a body edit differ from a full build's"; }
 grep -q '^qahub: rebuilt after' "$work/serve.log" && fail "a body edit rebuilt everything"
 
 # A broken link in the body: errors event, the page stays; the fix clears it.
