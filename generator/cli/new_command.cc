@@ -42,12 +42,32 @@ CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& 
   cmd.brief_use->add_option("brief", cmd.use_brief, "The brief: content/briefs/NAME.md, briefs/NAME or NAME")
       ->required();
   cmd.brief_use->add_option("team", cmd.use_team, "The team or role that used it (never a person)")->required();
+  cmd.action = scaffold->add_subcommand("action", "data/actions/a-NNN.json: an action, open from today");
+  cmd.action
+      ->add_option("title", cmd.action_title,
+                   "What is to be done, such as \"Add fathers' details to every "
+                   "assessment\"")
+      ->required();
+  cmd.action->add_option("--source", cmd.action_source,
+                         "TYPE/ID[/ITEM] it was agreed from, such as audit/management-oversight-2026/r1 (default: "
+                         "the newest cycle)");
+  cmd.action->add_option("--owner", cmd.action_owner, "The role that owns it (never a person)");
+  cmd.action->add_option("--due", cmd.action_due, "Due date, YYYY-MM-DD (default: 90 days after the as-of date)");
   cmd.schemas = scaffold->add_subcommand("schemas", "data/schemas/: the schemas built into this qahub, where missing");
   cmd.schemas->add_flag("--refresh", cmd.refresh,
                         "Also replace older copies (the only qahub new that overwrites; it lists each file)");
-  // Let --site and --as-of come after the subcommand's own arguments too.
-  for (CLI::App* sub : {cmd.site, cmd.page, cmd.cycle, cmd.audit, cmd.meeting, cmd.brief, cmd.brief_use, cmd.schemas})
+  // --site and --as-of may come after the subcommand too, and each
+  // subcommand's --help lists them (`qahub new cycle --help`).
+  for (CLI::App* sub :
+       {cmd.site, cmd.page, cmd.cycle, cmd.audit, cmd.meeting, cmd.brief, cmd.brief_use, cmd.action, cmd.schemas}) {
     sub->fallthrough();
+    if (sub == cmd.site) continue;  // DIR is the site it makes
+    sub->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
+    sub->add_option("--as-of", as_of,
+                    "Date for the new files, YYYY-MM-DD (default: SOURCE_DATE_EPOCH as a UTC date, else today)");
+  }
+  cmd.site->add_option("--as-of", as_of,
+                       "The hub's creation date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)");
   return scaffold;
 }
 
@@ -132,6 +152,17 @@ int run_new(const NewCommand& cmd, const config::BuildOptions& options) {
     plan = scaffold::plan_brief(site, cmd.brief_path, cmd.brief_title, cmd.brief_source, options.as_of, diags);
   else if (*cmd.brief_use)
     plan = scaffold::plan_brief_use(site, cmd.use_brief, cmd.use_team, options.as_of, diags);
+  else if (*cmd.action) {
+    scaffold::ActionOptions a{cmd.action_title, cmd.action_source, cmd.action_owner, std::nullopt};
+    if (!cmd.action_due.empty()) {
+      a.due = base::Date::parse(cmd.action_due);
+      if (!a.due) {
+        std::fprintf(stderr, "qahub: error: --due must be a date YYYY-MM-DD, not \"%s\"\n", cmd.action_due.c_str());
+        return kExitUsage;
+      }
+    }
+    plan = scaffold::plan_action(site, a, options.as_of, diags);
+  }
   if (!plan) {
     std::fputs(diags.format_all().c_str(), stderr);
     return diags.has_errors() ? kExitSiteErrors : kExitUsage;
@@ -141,7 +172,11 @@ int run_new(const NewCommand& cmd, const config::BuildOptions& options) {
     return kExitSiteErrors;
   }
   for (const scaffold::NewFile& f : plan->files) std::printf("qahub: created %s\n", f.path.c_str());
-  std::fprintf(stderr, "qahub: replace the TODO: placeholders, then run qahub check\n");
+  const bool placeholders = std::any_of(plan->files.begin(), plan->files.end(), [](const scaffold::NewFile& f) {
+    return f.text.find("TODO:") != std::string::npos;
+  });
+  std::fprintf(stderr, placeholders ? "qahub: replace the TODO: placeholders, then run qahub check\n"
+                                    : "qahub: now run qahub check\n");
   return kExitOk;
 }
 

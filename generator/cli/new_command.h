@@ -18,7 +18,9 @@ struct NewCommand {
   CLI::App* schemas = nullptr;
   CLI::App* brief = nullptr;
   CLI::App* brief_use = nullptr;
-  std::string site_dir;  ///< `new site DIR`
+  CLI::App* action = nullptr;
+  std::string action_title, action_source, action_owner, action_due;  ///< `new action "Title" --source …`
+  std::string site_dir;                                               ///< `new site DIR`
   std::string site_title, site_organisation, site_base_url;
   bool refresh = false;   ///< `new schemas --refresh`
   std::string page_path;  ///< SECTION/NAME

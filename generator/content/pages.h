@@ -29,6 +29,12 @@ struct Page {
   /// site default) and whether that is sensitive: generator/marking/ decides.
   std::string marking;
   bool sensitive = false;
+  /// A report withdrawn with `qahub publish --withdraw`: its URL shows the
+  /// notice, and no listing names it (model::listed).
+  bool withdrawn = false;
+  /// Where its text holds `TODO:` (diag/placeholders.h): the report pass
+  /// reports them once it knows whether the page is a draft report or brief.
+  std::vector<diag::Position> placeholders;
 };
 
 struct Asset {

@@ -43,7 +43,7 @@ SitePage from_content(content::Page& p) {
   s.section_url = p.section_url;
   s.weight = p.meta.weight;
   set_content_body(s, p);
-  s.tags = p.meta.tags;
+  if (!p.withdrawn) s.tags = p.meta.tags;  // a withdrawn report is on no tag's page
   s.owner = p.meta.owner;
   s.review_by = p.meta.review_by;
   s.last_updated = p.meta.last_updated();
@@ -52,6 +52,7 @@ SitePage from_content(content::Page& p) {
   s.type = p.meta.type;
   s.marking = p.marking;
   s.sensitive = p.sensitive;
+  s.withdrawn = p.withdrawn;
   if (!p.meta.draft) s.published = p.meta.published;
   return s;
 }
@@ -188,7 +189,8 @@ Site make_site(const config::SiteConfig& config, base::Date as_of, content::Cont
     if (p.section_url.empty()) p.section_url = "/";
   }
   for (size_t i = 0; i < site.pages.size(); ++i) {
-    if (site.pages[i].url == "/") continue;
+    // A withdrawn report is in no section list, print pack or previous/next.
+    if (site.pages[i].url == "/" || site.pages[i].withdrawn) continue;
     site.pages[site.by_url[site.pages[i].section_url]].children.push_back(i);
   }
   auto order = [&](size_t a, size_t b) {

@@ -47,6 +47,8 @@ struct SitePage {
   /// A sensitive page built with --include-sensitive: shown with a banner,
   /// never in search, the corpus, the feeds, the sitemap or the A to Z.
   bool sensitive = false;
+  /// A withdrawn report: its URL shows a notice; listed by nothing.
+  bool withdrawn = false;
   /// A published report's date: one entry in the amendments feed.
   std::optional<base::Date> published;
   std::vector<std::string> aliases;  ///< site-root URLs ("/old/"), none of them a page
@@ -76,7 +78,7 @@ struct Site {
 /// (built with --drafts) and a sensitive page (built with
 /// --include-sensitive) are built but never listed. The one rule every
 /// listing follows (tests/unit/model/listed_test.cc walks them all).
-inline bool listed(const SitePage& page) { return !page.draft && !page.sensitive; }
+inline bool listed(const SitePage& page) { return !page.draft && !page.sensitive && !page.withdrawn; }
 
 /// The "review overdue" warning for a page whose review_by is before as_of.
 void report_review_overdue(const content::Page& page, base::Date as_of, diag::Diagnostics& diags);

@@ -144,11 +144,20 @@ void add_forum_pages(const Context& ctx, RecordPages& out) {
     }
   }
   for (const auto& [id, m] : r.meetings) out.pages.push_back(meeting_page(ctx, m));
-  out.pages.push_back(
-      make_page(urls::kForums, "data/forums/", "Practice forums",
-                "The practice forums, the Practice Board, the Consultation Hub and the audit group: remits, "
-                "membership, terms of reference and meetings.",
-                urls::kForums, render(ctx, "forums", json{{"forums", rows}}), {"forum"}));
+  // The hub's own forums name themselves: nothing of another hub's is compiled in.
+  std::string names;
+  for (size_t i = 0; i < rows.size(); ++i)
+    names += (i == 0 ? "" : i + 1 == rows.size() ? " and " : ", ") + rows[i]["name"].get<std::string>();
+  const std::string description = (names.empty() ? std::string("Forums, boards and groups") : names) +
+                                  ": remits, membership, terms of reference and meetings.";
+  const json view = {
+      {"forums", rows},
+      {"count_words", rows.size() == 1
+                          ? std::string("one forum, board or group, with its remit, chair, members and meetings")
+                          : std::to_string(rows.size()) + " forums, boards and groups, each with its remit, chair, "
+                                                          "members and meetings"}};
+  out.pages.push_back(make_page(urls::kForums, "data/forums/", "Practice forums", description, urls::kForums,
+                                render(ctx, "forums", view), {"forum"}));
 }
 
 }  // namespace qahub::record_pages

@@ -8,6 +8,7 @@ using namespace records;  // the typed model these pages show
 using nlohmann::json;
 
 void add_schedule_pages(const Context& ctx, RecordPages& out) {
+  if (ctx.records.schedules.empty()) return;  // no empty section (nor its nav entry) until there is a schedule
   json reports = json::array(), meetings = json::array();
   for (const auto& [id, s] : ctx.records.schedules) {
     std::string audience;

@@ -42,6 +42,7 @@ json linked(const Context& ctx, const Training& t) {
 
 void add_training_pages(const Context& ctx, RecordPages& out) {
   const Records& r = ctx.records;
+  if (r.training.empty()) return;  // no empty timeline (nor its nav entry) until there is a programme
   const std::string now = quarter_of(ctx.as_of());
   std::string first, last;
   for (const auto& [id, t] : r.training)

@@ -55,7 +55,12 @@ RecordPages build_pages(const PagesInput& input, diag::Diagnostics& diags) {
   Context ctx(input, diags);
   for (const RecordKind& kind : *input.kinds) {
     if (kind.pages) kind.pages(ctx, out);
-    if (!kind.nav.title.empty()) out.nav.push_back({kind.section_url(), std::string(kind.nav.title), kind.nav.weight});
+    // A kind's nav entry only once its section page exists (no empty sections in a new hub).
+    const std::string section = kind.section_url();
+    const bool has_section =
+        std::any_of(out.pages.begin(), out.pages.end(), [&](const RecordPage& p) { return p.url == section; });
+    if (!kind.nav.title.empty() && (has_section || !kind.pages))
+      out.nav.push_back({section, std::string(kind.nav.title), kind.nav.weight});
   }
   add_trends_page(ctx, out);
   out.files["actions/actions.csv"] = actions_csv(ctx);

@@ -3,6 +3,7 @@
 #include "base/text.h"
 #include "diag/json_parse.h"
 #include "diag/personal_data.h"
+#include "diag/placeholders.h"
 #include "diag/utf8.h"
 #include "fs/files.h"
 #include "records/refs.h"
@@ -127,6 +128,7 @@ Loaded load_records(const ReaderOptions& options, const std::vector<DataKind>& k
       }
       Source src;
       auto doc = parse_record(kind, path, *text, options, schemas, src, diags);
+      for (diag::Position& at : diag::find_placeholders(*text, path)) out.records.placeholders.push_back(std::move(at));
       reader.begin(*text);
       if (!doc || !convert(kind, reader, *doc, std::move(src), out.records)) out.broken[name].insert(file_stem(path));
     }

@@ -381,6 +381,9 @@ struct Records {
   /// `citable()` of each kind's records (index_citations, records/refs.h);
   /// marking::withhold takes out those of withheld records.
   std::map<std::string, RefTarget> cited;
+  /// Where records and their narratives hold `TODO:` (diag/placeholders.h),
+  /// in load order: the report pass says what each one means.
+  std::vector<diag::Position> placeholders;
 };
 
 /// The scale `id`: the site's data/scales/<id>.json, else the built-in

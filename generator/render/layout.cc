@@ -118,6 +118,7 @@ json page_view(const RenderContext& ctx, const model::SitePage& p) {
   page["source"] = p.source;
   if (!p.marking.empty()) page["marking"] = p.marking;  // the templates test it: no key, no marking
   if (p.sensitive) page["sensitive"] = true;
+  if (p.draft) page["draft"] = true;  // "Draft — not published" beside the marking, on screen and on every printed page
   page["breadcrumbs"] = breadcrumbs_for(site, p);
   json toc = json::array();
   for (const markdown::Heading& h : p.toc) toc.push_back({{"id", h.id}, {"text", h.text}, {"sub", h.level > 2}});
@@ -187,6 +188,11 @@ std::string render_layout(const RenderContext& ctx, const std::string& url, json
   // Generated pages (tags, A to Z, print packs …) carry the site's default marking.
   if (!page.contains("marking") && !site.config.classification.default_marking.empty())
     page["marking"] = site.config.classification.default_marking;
+  // Every printed page's margins: the marking, and for a draft that it is one.
+  const std::string marking = page.value("marking", "");
+  const std::string draft = page.value("draft", false) ? "Draft \xE2\x80\x94 not published" : "";
+  const std::string print_marking = marking.empty() ? draft : draft.empty() ? marking : marking + " \xC2\xB7 " + draft;
+  if (!print_marking.empty()) page["print_marking"] = print_marking;
   json view = {
       {"site",
        {{"title", site.config.title},

@@ -11,6 +11,8 @@
 #include "records/relations.h"
 #include "records/schema_check.h"
 #include "report/blocks.h"
+#include "report/placeholders.h"
+#include "report/publish_checks.h"
 #include "report/resolve.h"
 #include "report/snapshot.h"
 
@@ -121,6 +123,7 @@ struct Found {
   const records::Cycle* cycle = nullptr;
   std::optional<base::Date> published = {};  ///< as the page says, or as being published
   bool draft = false;
+  bool withdrawn = false;  ///< its snapshot records a withdrawal: a notice at its URL, in no listing
   base::Date from = {}, to = {};
   json shown = {};  ///< the snapshot rendered (published) or today's data shaped like one (draft); null: in error
 };
@@ -133,7 +136,7 @@ void take_request(const Options& options, const records::Cycle& c, Found& f) {
   if (!req || req->report != c.report) return;
   req->found = true;
   req->cycle_id = c.id;
-  if (!req->correcting) f.published = req->date;
+  if (!req->correcting && !req->withdrawing) f.published = req->date;
 }
 
 /// Which page is which cycle's report, in cycle order, and which are drafts:
@@ -242,6 +245,8 @@ json published_shown(const Options& options, const Input& in, const content::Pag
     return json();
   }
   if (f.draft) return strip(options, make_snapshot(in, page.source, options.as_of));
+  // A withdrawn report shows only its notice: nothing of it is compared.
+  if (s.contains("withdrawn")) return s;
   // Recomputed as qahub publish did: only a changed past value warns.
   if (options.compare_snapshots) warn_differences(options, *snap, strip(options, compute(in)), page.source, c, diags);
   return s;
@@ -258,6 +263,9 @@ json shown_of(const Options& options, const Input& in, const content::Page& page
   if (snap != snapshots.end() && page.meta.published) snap->second.claimed = true;
   PublishRequest* req = options.publish && options.publish->report == page.source ? options.publish : nullptr;
   if (req) {
+    const json existing = snap == snapshots.end() ? json() : snap->second.doc;
+    if (!check_publish(*req, page, *f.cycle, in.records, options.as_of, existing, diags, req->approval)) return json();
+    if (req->withdrawing) return req->snapshot = req->existing = existing;
     if (req->correcting && !page.meta.published) {
       diags.error({page.source, 1, 1}, "report " + page.source +
                                            " is not published, so there is nothing to correct; publish it with "
@@ -266,7 +274,11 @@ json shown_of(const Options& options, const Input& in, const content::Page& page
       return json();
     }
     if (f.published) req->snapshot = strip(options, make_snapshot(in, page.source, *f.published));
-    req->existing = snap == snapshots.end() ? json() : snap->second.doc;
+    if (!req->correcting && !req->snapshot.is_null()) {
+      req->snapshot["approval"] = req->approval;
+      if (!req->early.empty()) req->snapshot["early"] = req->early;
+    }
+    req->existing = existing;
     return req->snapshot;
   }
   if (page.meta.published)
@@ -321,7 +333,23 @@ HeaderInput header_input(const Options& options, const content::Page& page, cons
     h.breakdown = &f.shown["blocks"]["breakdown"];
   h.figures = &options.figures;
   h.cycle_id = f.cycle->id;
+  if (!f.draft && f.shown.contains("approval")) h.approval = &f.shown["approval"];
+  if (!f.draft) h.early = f.shown.value("early", "");
   return h;
+}
+
+/// A withdrawn report's page: its body gone, a notice of the withdrawal (date
+/// and reason) in its place, so the URL still answers; out of every listing.
+void withdraw_page(const Options& options, content::Page& page, const json& withdrawn, diag::Diagnostics& diags) {
+  const std::string date = withdrawn.value("date", "");
+  const json view = {{"title", page.meta.title},
+                     {"date", date},
+                     {"date_human", human_date(date)},
+                     {"reason", withdrawn.value("reason", "")}};
+  page.doc = markdown::Document::parse("", 0, markdown::Options{});  // a tree, so the notice renders
+  page.doc.prepend_html(options.templates->render("report/withdrawn", view, diags));
+  page.withdrawn = true;
+  page.placeholders.clear();  // nothing of its text is published
 }
 
 /// Resolves every page's shortcodes on its tree, a report's with its own
@@ -347,6 +375,10 @@ void resolve_pages(const Options& options, content::ContentSet& content, const s
     const Found* f = r == report_at.end() ? nullptr : r->second;
     if (f && f->draft && !options.drafts) continue;
     if (!f && !options.broken_cycles.empty() && uses_cycle_shortcodes(page)) continue;
+    if (f && f->withdrawn) {
+      withdraw_page(options, page, f->shown["withdrawn"], diags);
+      continue;
+    }
     PageContext ctx{*options.templates,         listed,           f ? &f->shown : nullptr,
                     f ? f->cycle->title() : "", &options.figures, options.briefs};
     resolve_page(page, ctx, diags);
@@ -380,11 +412,22 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
     set_period(found, i, options.as_of);
     const Input in{records, relations, f.from, f.to, {f.cycle}, pages, options.briefs};
     f.shown = shown_of(options, in, content.pages[f.page], f, snapshots, diags);
-    if (!f.shown.is_null() && !f.draft) listed.push_back(listed_of(content.pages[f.page], f));
+    f.withdrawn = !f.draft && f.shown.is_object() && f.shown.contains("withdrawn");
+    if (!f.shown.is_null() && !f.draft && !f.withdrawn) listed.push_back(listed_of(content.pages[f.page], f));
   }
   check_unclaimed(options, snapshots, diags);
   resolve_pages(options, content, found, listed, diags);
-  return {drop_drafts(options, content, found)};
+  std::set<std::string> draft_reports;
+  for (const Found& f : found)
+    if (f.draft) draft_reports.insert(content.pages[f.page].source);
+  const size_t dropped = drop_drafts(options, content, found);
+  Publishing publishing;
+  if (options.publish && options.publish->found && !options.publish->withdrawing && !options.publish->correcting) {
+    publishing.report = &options.publish->report;
+    publishing.snapshot = &options.publish->snapshot;
+  }
+  report_placeholders(content, records, draft_reports, publishing, diags);
+  return {dropped};
 }
 
 }  // namespace qahub::report

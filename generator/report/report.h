@@ -38,13 +38,23 @@ namespace qahub::report {
 /// What `qahub publish` asks of a build.
 struct PublishRequest {
   std::string report;              ///< the report's content path
-  std::optional<base::Date> date;  ///< publishing: the date; correcting: unset (the report's own)
+  std::optional<base::Date> date;  ///< publishing: the date; correcting or withdrawing: unset (the report's own)
   bool correcting = false;
+  /// `--withdraw "reason"`: the report is taken down, its snapshot kept with the reason.
+  bool withdrawing = false;
+  /// `--early "reason"`: published before its cycle has ended, or with no
+  /// audits; the reason is kept in the snapshot and printed on the cover.
+  std::string early;
+  std::string approved_by;  ///< `--approved-by ROLE`: who approved it (required to publish)
+  std::string decision;     ///< `--decision MEETING/DECISION`: the decision that approved it ("" for none)
   // Filled in by the pass:
   bool found = false;       ///< `report` is a cycle's report
   nlohmann::json snapshot;  ///< as worked out now, as at the publication date
   nlohmann::json existing;  ///< the snapshot on disk (null if none)
   std::string cycle_id;
+  /// Publishing: {"approved_by", "decision"?: {meeting, decision, forum, date}}
+  /// for the snapshot's "approval", once `decision` is found in the records.
+  nlohmann::json approval;
 };
 
 struct Options {

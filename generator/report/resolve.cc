@@ -9,6 +9,7 @@
 #include "diag/diagnostics.h"
 #include "figures/catalogue.h"
 #include "markdown/html_text.h"
+#include "record_pages/urls.h"
 #include "report/blocks.h"
 #include "report/snapshot.h"
 
@@ -133,6 +134,24 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
   return markdown::Document::Resolved{markdown::strip_tags(html), html};
 }
 
+/// Who approved a publication, and the decision that did, as the header
+/// prints them: "Director of Children's Services", "decision d3 of the
+/// Practice Board, 10 November 2026" linked to the decision.
+json approval_view(const json& approval) {
+  json v = {{"approved_by", approval.value("approved_by", "")}};
+  const json d = approval.value("decision", json());
+  if (d.is_object()) {
+    const std::string meeting = d.value("meeting", ""), decision = d.value("decision", "");
+    v["decision"] = {{"id", decision},
+                     {"forum", d.value("forum", "")},
+                     {"date_human", human(d.value("date", ""))},
+                     {"url", record_pages::urls::meeting(meeting) + "#" + decision}};
+  } else {
+    v["decision"] = false;
+  }
+  return v;
+}
+
 }  // namespace
 
 const std::vector<std::string>& shortcode_names() {
@@ -190,17 +209,22 @@ std::string report_header(const templating::Templates& templates, const HeaderIn
                              {"values", values}});
     }
   const size_t version = 1 + corrections.size();
+  // A draft has no publication fields at all: false, never "", so no
+  // template prints "Published ," around an empty value.
+  const bool published = !in.draft && !in.published.empty();
   json view = {{"title", in.title},
                {"organisation", in.organisation},
                {"owner", in.owner},
                {"cycle", in.cycle},
                {"period", in.period},
                {"draft", in.draft},
-               {"published", in.published},
-               {"published_human", in.published.empty() ? "" : human(in.published)},
+               {"published", published ? json(in.published) : json(false)},
+               {"published_human", published ? human(in.published) : ""},
                {"version", std::to_string(version)},
                {"corrections", corrections},
-               {"has_corrections", !corrections.empty()}};
+               {"has_corrections", !corrections.empty()},
+               {"early", in.early.empty() ? json(false) : json(in.early)}};
+  if (published && in.approval && in.approval->is_object()) view["approval"] = approval_view(*in.approval);
   return templates.render("report/header", view, diags);
 }
 

@@ -58,6 +58,11 @@ struct HeaderInput {
   const nlohmann::json* breakdown = nullptr;
   const figures::FigureOptions* figures = nullptr;
   std::string cycle_id;
+  /// The snapshot's "approval" ({approved_by, decision?}) and "early" reason,
+  /// printed on the cover and the page; null or "" for a report published
+  /// before qahub kept them, and for a draft.
+  const nlohmann::json* approval = nullptr;
+  std::string early;
 };
 std::string report_header(const templating::Templates& templates, const HeaderInput& in, diag::Diagnostics& diags);
 

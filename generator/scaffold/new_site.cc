@@ -182,6 +182,7 @@ std::string workflow_text() {
 }
 
 std::string authoring_text(const std::string& meeting_id, const std::string& cycle_id) {
+  const std::string report = "content/learning/" + cycle_id + ".md";
   return "# Authoring this hub\n"
          "\n"
          "The hub is Markdown and JSON in git; `qahub` turns it into the site. Every file says who owns it by "
@@ -189,43 +190,80 @@ std::string authoring_text(const std::string& meeting_id, const std::string& cyc
          "\n"
          "## Preview\n"
          "\n"
-         "    qahub serve --open\n"
+         "    qahub serve --open --drafts\n"
          "\n"
-         "builds the hub, opens it in your browser and reloads the page each time you save. On a network drive or "
-         "WSL's /mnt/c it watches by polling (`--poll` forces that). `qahub build --strict` is the check to run "
-         "before you commit: it fails on any warning (an authoring mistake, such as a misspelt key). Notices "
-         "(overdue actions and reviews, missed meetings, coverage below 100%) are facts about the service, "
-         "printed but never failing it.\n"
+         "builds the hub, opens it in your browser and reloads the page each time you save; `--drafts` shows "
+         "draft reports and briefs too, marked \"Draft — not published\". On a network drive or WSL's /mnt/c it "
+         "watches by polling (`--poll` forces that). `qahub check --strict` (or `qahub build --strict`) is the "
+         "check to run before you commit: it fails on any warning (an authoring mistake, such as a misspelt key "
+         "or a placeholder left in a page). Notices (overdue actions and reviews, missed meetings, coverage below "
+         "100%, placeholders in a draft) are facts, printed but never failing it.\n"
          "\n"
          "## Add a page\n"
          "\n"
          "    qahub new page guidance/return-interviews \"Return interviews\"\n"
          "\n"
-         "writes `content/guidance/return-interviews.md` with its front matter. Replace each `TODO:`, keep "
-         "`review_by` a real date, and add a line to `changes` (newest first) whenever you change the meaning of a "
-         "page. Link to other pages by their file: `[the guidance](../guidance/_index.md)`.\n"
+         "writes `content/guidance/return-interviews.md` with its front matter and placeholders starting "
+         "\"TODO\" and a colon: replace each one (the build warns at each one left). Keep `review_by` a real "
+         "date, and add a line to `changes` (newest first) whenever you change the meaning of a page. Link to other "
+         "pages by their file: `[the guidance](../guidance/_index.md)`.\n"
          "\n"
-         "## Add a meeting\n"
+         "## A cycle, start to finish\n"
          "\n"
-         "    qahub new meeting " +
-         std::string(kNewSiteForum) +
-         "\n"
-         "\n"
-         "writes the meeting record and its minutes under `data/meetings/`, dated today (or `--as-of`). The first "
-         "one, `data/meetings/" +
-         meeting_id +
-         ".json`, shows the shape. The forum meets monthly: the build warns when a month passes with no meeting "
-         "recorded.\n"
-         "\n"
-         "## Publish the report\n"
-         "\n"
-         "Each audit cycle is a file in `data/cycles/` (this hub starts with `" +
+         "1. **The organisation.** `data/organisation.json` lists the services and areas your audit figures "
+         "are broken down by. Add it before the first cycle's figures (see the schema in `data/schemas/`).\n"
+         "2. **The cycle.** Each audit cycle is a file in `data/cycles/` (this hub starts with `" +
          cycle_id +
-         ".json`; `qahub new cycle` adds the next). Fill in its figures and key learning as the cycle's audits are "
-         "moderated; the cycle's page is the learning report. Commit and push: the workflow in "
-         "`.github/workflows/hub.yml` builds the hub and keeps `public/` as an artifact to publish. Set "
-         "`QAHUB_REPOSITORY` and `QAHUB_COMMIT` in it once, to the qahub repository and commit your organisation "
-         "uses.\n"
+         ".json`; `qahub new cycle` adds the next, with its draft report). As the cycle's audits are moderated, "
+         "fill in its figures (audits completed and moderated, grades, moderation), its breakdown by service and "
+         "area, and its key learning. The cycle's page shows them; the report is a separate page, `" +
+         report +
+         "`.\n"
+         "3. **Thematic audits.** `qahub new audit \"Return home interviews\"` writes `data/audits/…json`: scope, "
+         "sample, strengths, areas for development and recommendations.\n"
+         "4. **Actions.** Each action is a file in `data/actions/` with an owner (a role), a due date, its "
+         "`source` (the cycle, a key learning point, an audit's finding or recommendation, or a meeting's "
+         "decision) and a dated status history. The register at `/actions/` tracks them across cycles.\n"
+         "5. **Meetings.** `qahub new meeting " +
+         std::string(kNewSiteForum) +
+         "` writes the meeting record and its minutes under `data/meetings/` (the first, `data/meetings/" + meeting_id +
+         ".json`, shows the shape). The forum meets monthly: the build notes when a month passes with no meeting "
+         "recorded. Record the decision that approves the report as one of the meeting's decisions.\n"
+         "6. **Briefs.** `qahub new brief father-inclusive-practice \"Father-inclusive practice\"` writes a draft "
+         "learning brief (a 7-minute briefing) in `content/briefs/`; `qahub new brief-use …` records a team's use "
+         "of it.\n"
+         "7. **The report.** Write the narrative of `" +
+         report +
+         "`. The figures, grades, learning, actions and their progress come from the records: place a block on a "
+         "line of its own (`{{< figures >}}`) or leave them all in their default order. Preview it with "
+         "`qahub serve --drafts`; until it is published it says \"Draft — not published\" on screen and on every "
+         "printed page.\n"
+         "8. **Check.** `qahub check --strict --drafts` must pass; placeholders in a draft are notices, but "
+         "`qahub publish` refuses any left in the report or in a record it draws on.\n"
+         "9. **Publish,** once the cycle's last month has ended and it has audits:\n"
+         "\n"
+         "       qahub publish " +
+         report +
+         " --approved-by \"Director of Children's Services\" --decision MEETING-ID/d1\n"
+         "\n"
+         "   `--approved-by` (a role) is required; `--decision` names the meeting decision that approved it. "
+         "Both are printed on the report's cover. This writes the snapshot `data/publications/" +
+         cycle_id +
+         ".json` and the report's `published:` date; commit both. A report is published once; to publish before "
+         "the cycle has ended, give `--early \"reason\"`, which the cover prints.\n"
+         "10. **Correct** a published figure with `qahub publish " +
+         report +
+         " --correct \"what changed\"`: the report shows the correction and its new version.\n"
+         "11. **Withdraw** a report that should not have been published with `qahub publish " +
+         report +
+         " --withdraw \"reason\"`: its page becomes a notice and leaves every list. If it exposed personal "
+         "data, also remove the text from git history (qahub's README, \"Learning and Improvement reports\").\n"
+         "\n"
+         "## Publish the site\n"
+         "\n"
+         "Commit and push: the workflow in `.github/workflows/hub.yml` builds the hub and keeps `public/` as an "
+         "artifact to publish. Set `QAHUB_REPOSITORY` and `QAHUB_COMMIT` in it once, to the qahub repository and "
+         "commit your organisation uses.\n"
          "\n"
          "## Schemas\n"
          "\n"
@@ -291,7 +329,20 @@ Plan plan_site(const stdfs::path& dir, const SiteOptions& options, base::Date cr
             "is discussed, and what each audit cycle teaches us.\n\n"
             "- [Guidance](guidance/_index.md): how we work, one page per topic.\n"
             "- [The Practice Forum](/forums/" +
-                std::string(kNewSiteForum) + "/): its terms of reference and meetings.\n")});
+                std::string(kNewSiteForum) +
+                "/): its terms of reference and meetings.\n"
+                "- [Learning and Improvement reports](learning/_index.md): what each audit cycle taught us.\n\n"
+                "## The latest report\n\n"
+                "{{< latest-report >}}\n")});
+  plan.files.push_back(
+      {"content/learning/_index.md",
+       page("Learning and Improvement reports",
+            "One report for each four-month audit cycle, for senior leaders and practitioners.", owner, created,
+            "At the end of each audit cycle the Practice Development Team publishes a Learning and Improvement "
+            "report: what the audits, moderation and families told us, what we learned, and the actions agreed. "
+            "Each is fixed as it was sent; a correction is recorded on the report itself.\n\n"
+            "## The reports\n\n"
+            "{{< reports >}}\n")});
   plan.files.push_back({"content/guidance/_index.md",
                         page("Guidance", "How we work with children and families, one topic per page.", owner, created,
                              "Each page here covers one part of practice. Pages name the role that owns them and "
@@ -312,9 +363,9 @@ Plan plan_site(const stdfs::path& dir, const SiteOptions& options, base::Date cr
   Plan meeting = meeting_plan(kNewSiteForum,
                               {"Principal Social Worker (chair)", "Team Manager, Assessment", "Advanced Practitioner",
                                "Practice Development Lead"},
-                              created);
+                              created, /*example=*/true);
   diag::Diagnostics ignored;  // plan_cycle only reads which cycles exist: none in a new site
-  std::optional<Plan> cycle = plan_cycle(dir, created, ignored);
+  std::optional<Plan> cycle = plan_cycle(dir, created, ignored, /*example=*/true);
   for (const NewFile& f : meeting.files) plan.files.push_back(f);
   if (cycle)
     for (const NewFile& f : cycle->files) plan.files.push_back(f);

@@ -39,7 +39,11 @@ std::optional<Plan> plan_page(const std::filesystem::path& site_dir, const std::
 /// `cycle` → data/cycles/YYYY-YY-cycle-N.json: the cycle `as_of` falls in
 /// (cycle 1 April–July, 2 August–November, 3 December–March), or the first
 /// free one after it. Figures start at zero, which is consistent.
-std::optional<Plan> plan_cycle(const std::filesystem::path& site_dir, base::Date as_of, diag::Diagnostics& diags);
+/// Also its draft report, content/learning/<id>.md. `example`: finished
+/// example text instead of `TODO:` placeholders (`qahub new site`, whose hub
+/// must pass `build --strict --drafts` at once).
+std::optional<Plan> plan_cycle(const std::filesystem::path& site_dir, base::Date as_of, diag::Diagnostics& diags,
+                               bool example = false);
 
 /// `audit "Theme"` → data/audits/<theme-slug>-<year>.json (then -2, -3, … if taken).
 std::optional<Plan> plan_audit(const std::filesystem::path& site_dir, const std::string& theme, base::Date as_of,
@@ -51,7 +55,9 @@ std::optional<Plan> plan_meeting(const std::filesystem::path& site_dir, const st
                                  diag::Diagnostics& diags);
 
 /// The meeting files of plan_meeting for a forum with these standing attendees.
-Plan meeting_plan(const std::string& forum_id, std::vector<std::string> attendees, base::Date as_of);
+/// `example`: finished example agenda and minutes instead of placeholders.
+Plan meeting_plan(const std::string& forum_id, std::vector<std::string> attendees, base::Date as_of,
+                  bool example = false);
 
 /// `brief [SECTION/]NAME "Title"` → content/SECTION/NAME.md (SECTION:
 /// `briefs`), a draft learning brief (no `published`) with every section of
@@ -69,6 +75,20 @@ std::optional<Plan> plan_brief(const std::filesystem::path& site_dir, const std:
 /// ("briefs/x"), or a name under content/briefs/ ("x").
 std::optional<Plan> plan_brief_use(const std::filesystem::path& site_dir, const std::string& brief,
                                    const std::string& team, base::Date as_of, diag::Diagnostics& diags);
+
+/// What `qahub new action "Title"` is given besides its title.
+struct ActionOptions {
+  std::string title;
+  std::string source;             ///< "TYPE/ID" or "TYPE/ID/ITEM"; "" for the newest cycle
+  std::string owner;              ///< a role; "" for a placeholder
+  std::optional<base::Date> due;  ///< nullopt: 90 days after `as_of`
+};
+
+/// `action "Title"` → data/actions/a-NNN.json, the next free number: open as
+/// of `as_of`, agreed from `source` (a record the site holds, or `plan/ID`
+/// for an improvement plan), due in 90 days unless given.
+std::optional<Plan> plan_action(const std::filesystem::path& site_dir, const ActionOptions& options, base::Date as_of,
+                                diag::Diagnostics& diags);
 
 /// Creates every file of the plan (and missing directories). If any target
 /// already exists nothing at all is written and an error names it.

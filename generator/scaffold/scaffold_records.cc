@@ -69,7 +69,8 @@ std::string next_cycle_id(const std::string& id) {
   return c->second == 3 ? make_cycle_id(c->first + 1, 1) : make_cycle_id(c->first, c->second + 1);
 }
 
-std::optional<Plan> plan_cycle(const std::filesystem::path& site_dir, base::Date as_of, diag::Diagnostics&) {
+std::optional<Plan> plan_cycle(const std::filesystem::path& site_dir, base::Date as_of, diag::Diagnostics&,
+                               bool example) {
   const std::vector<std::string> taken = record_ids(site_dir, "cycle");
   std::string id = cycle_id_for(as_of);
   while (std::find(taken.begin(), taken.end(), id) != taken.end()) id = next_cycle_id(id);
@@ -91,20 +92,28 @@ std::optional<Plan> plan_cycle(const std::filesystem::path& site_dir, base::Date
                   {"audits_moderated", 0},
                   {"grades", {{"outstanding", 0}, {"good", 0}, {"requires_improvement", 0}, {"inadequate", 0}}},
                   {"moderation", {{"agreed", 0}, {"raised", 0}, {"lowered", 0}}}};
-  j["key_learning"] =
-      ordered_json::array({{{"id", "kl1"}, {"text", "TODO: a key learning point from this cycle's audits"}}});
+  j["key_learning"] = ordered_json::array(
+      {{{"id", "kl1"},
+        {"text", example ? "Plans written with the family say more clearly who does what, and by when."
+                         : "TODO: a key learning point from this cycle's audits"}}});
   // The cycle's report, a draft until `qahub publish`: no `published` line,
   // and no blocks placed, so it shows every block in the default order.
   const std::string report = "content/learning/" + id + ".md";
   j["report"] = report;
   const std::string title = "Learning and Improvement report: cycle " + std::to_string(n) + ", " + id.substr(0, 7);
-  const std::string page = "---\ntitle: \"" + title +
-                           "\"\ndescription: \"TODO: one sentence on what this cycle's audits told us\"\n"
-                           "tags: [learning, audit]\nowner: \"TODO: the role that owns the report\"\n---\n\n"
-                           "TODO: the narrative. The figures, grades, learning, actions and their progress come from "
-                           "the records; place them with shortcodes such as {{< figures >}}, or leave them in their "
-                           "default order. Publish the report with qahub publish " +
-                           report + ".\n";
+  // No shortcode is live in prose: a block must be alone on its line, so
+  // the example stays in a code span.
+  const std::string page =
+      "---\ntitle: \"" + title + "\"\ndescription: \"" +
+      (example ? "What this cycle's audits told us, and what we are doing about it."
+               : "TODO: one sentence on what this cycle's audits told us") +
+      "\"\ntags: [learning, audit]\nowner: \"" +
+      (example ? "Practice Development Team" : "TODO: the role that owns the report") + "\"\n---\n\n" +
+      (example ? "This report tells senior leaders and practitioners what the cycle's audits found and what is "
+                 "changing as a result."
+               : "TODO: the narrative.") +
+      " The figures, grades, learning, actions and their progress come from the records: place a block on a line "
+      "of its own, such as `{{< figures >}}`, or leave them all in their default order.\n";
   return Plan{{{record_file("cycle", id), to_text(j)}, {report, page}}};
 }
 
@@ -157,7 +166,7 @@ std::optional<Plan> plan_meeting(const std::filesystem::path& site_dir, const st
   return meeting_plan(forum_id, std::move(attendees), as_of);
 }
 
-Plan meeting_plan(const std::string& forum_id, std::vector<std::string> attendees, base::Date as_of) {
+Plan meeting_plan(const std::string& forum_id, std::vector<std::string> attendees, base::Date as_of, bool example) {
   if (attendees.empty()) attendees.push_back("TODO: the roles that attended");
   const std::string id = as_of.iso() + "-" + forum_id;
   ordered_json j;
@@ -167,14 +176,20 @@ Plan meeting_plan(const std::string& forum_id, std::vector<std::string> attendee
   j["date"] = as_of.iso();
   j["attendees"] = attendees;
   j["apologies"] = ordered_json::array();
-  j["agenda"] =
-      ordered_json::array({{{"item", "Welcome, apologies and actions from the last meeting"}, {"lead", "Chair"}},
-                           {{"item", "TODO: an agenda item"}, {"lead", "TODO: the role leading this item"}}});
+  const std::string item = example ? "Learning from this cycle's audits" : "TODO: an agenda item";
+  j["agenda"] = ordered_json::array(
+      {{{"item", "Welcome, apologies and actions from the last meeting"}, {"lead", "Chair"}},
+       {{"item", item}, {"lead", example ? "Practice Development Lead" : "TODO: the role leading this item"}}});
   j["minutes"] = id + ".md";
   const std::string minutes =
-      "## Welcome, apologies and actions from the last meeting\n\nTODO: who sent apologies, and progress on the "
-      "actions from the last meeting.\n\n## TODO: an agenda item\n\nTODO: what was discussed and agreed. Use roles, "
-      "never names.\n";
+      example ? "## Welcome, apologies and actions from the last meeting\n\nThis was the forum's first meeting, so "
+                "there were no actions to review.\n\n## " +
+                    item +
+                    "\n\nThe Practice Development Lead shared the themes emerging from this cycle's audits. The "
+                    "forum agreed to look again at how plans are written with families at its next meeting.\n"
+              : "## Welcome, apologies and actions from the last meeting\n\nTODO: who sent apologies, and progress on "
+                "the actions from the last meeting.\n\n## " +
+                    item + "\n\nTODO: what was discussed and agreed. Use roles, never names.\n";
   return Plan{{{record_file("meeting", id), to_text(j)}, {record_file("meeting", id, ".md"), minutes}}};
 }
 

@@ -72,12 +72,26 @@ rm -rf hub/public
 (eval "${step//qahub\/build\/qahub/\"\$qahub\"}") >"$work/ci.out" 2>&1 || { bad "the workflow's build step failed"; cat "$work/ci.out"; }
 [ -f hub/public/index.html ] || bad "the workflow's build step wrote no hub/public/"
 
-# new meeting and new cycle work inside it, and it still builds with --strict.
-(cd hub && "$qahub" new meeting practice-forum --as-of 2026-12-09 && "$qahub" new cycle) >"$work/more.out" 2>&1 \
+# No placeholder anywhere in what it wrote (issue 30): its draft report builds
+# with --strict --drafts, and says Draft with no empty publication field.
+if grep -rl 'TODO:' hub; then bad "new site wrote a TODO: placeholder"; fi
+(cd hub && "$qahub" build --strict --drafts --out "$work/drafts") >"$work/drafts.out" 2>&1 \
+  || { bad "build --strict --drafts failed"; cat "$work/drafts.out"; }
+grep -q 'Draft — not published' "$work/drafts/learning/2026-27-cycle-3/index.html" || bad "the draft report does not say Draft"
+if grep -qE 'Published *[,<]|publication on *\.' "$work/drafts/learning/2026-27-cycle-3/index.html"; then
+  bad "the draft report has an empty publication field"; fi
+
+# new meeting and new cycle work inside a copy of it; their placeholders are
+# warnings at their positions (a plain build passes, --strict fails on them).
+cp -r hub more
+(cd more && "$qahub" new meeting practice-forum --as-of 2026-12-09 && "$qahub" new cycle) >"$work/more.out" 2>&1 \
   || { bad "new meeting / new cycle in the new hub"; cat "$work/more.out"; }
 grep -qx 'qahub: created data/meetings/2026-12-09-practice-forum.json' "$work/more.out" || bad "new meeting output"
 grep -qx 'qahub: created data/cycles/2027-28-cycle-1.json' "$work/more.out" || bad "new cycle output"
-(cd hub && "$qahub" build --strict --as-of 2026-12-09) >"$work/build2.out" 2>&1 || { bad "strict build after new"; cat "$work/build2.out"; }
+(cd more && "$qahub" build --as-of 2026-12-09) >"$work/build2.out" 2>&1 || { bad "build after new"; cat "$work/build2.out"; }
+grep -qxF 'data/meetings/2026-12-09-practice-forum.json:19:16: warning: placeholder "TODO:" left in the text; replace it with the finished text' \
+  "$work/build2.out" || { bad "placeholder warning in the new meeting"; cat "$work/build2.out"; }
+(cd more && "$qahub" build --strict --as-of 2026-12-09) >/dev/null 2>&1 && bad "--strict passed with placeholders left"
 
 # A year on, with no commit: a plain build succeeds, and --strict too; no
 # warning, only date-driven notices.

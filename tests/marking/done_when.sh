@@ -96,7 +96,8 @@ draft=content/learning/2026-27-cycle-2.md
 build --drafts
 grep -q 'a-020' "$work/out/learning/2026-27-cycle-2/index.html" || fail "a-020 not in the draft report before marking it"
 sed -i 's/"id": "a-020",/"id": "a-020",\n  "classification": "OFFICIAL-SENSITIVE",/' "$site/data/actions/a-020.json"
-"$qahub" publish "$draft" --site "$site" --as-of "$as_of" --date 2026-11-20 2>"$work/stderr" || { cat "$work/stderr"; fail "publish"; }
+"$qahub" publish "$draft" --site "$site" --as-of "$as_of" --date 2026-11-20 --approved-by "Director of Children's Services" \
+  --early "Triad audits finished early" 2>"$work/stderr" || { cat "$work/stderr"; fail "publish"; }
 snapshot="$site/data/publications/2026-27-cycle-2.json"
 [ -s "$snapshot" ] || fail "no snapshot written"
 if grep -q '"a-020"\|"a-002"' "$snapshot"; then fail "a sensitive action in the snapshot"; fi

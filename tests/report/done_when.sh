@@ -41,7 +41,7 @@ grep -q '#published' "$work/out/amendments.xml" || true   # ids are urn:uuid wit
 # 2. Correct a grade count of the draft's cycle: its table, the sentence using
 #    the figure and the cycle page change together.
 build --drafts
-grep -q 'Draft\.' "$work/out/learning/2026-27-cycle-2/index.html" || fail "Draft banner"
+grep -q 'Draft — not published\.' "$work/out/learning/2026-27-cycle-2/index.html" || fail "Draft banner"
 # Built with --drafts, a draft is still never in search, the feed, the reports list or the home page.
 # (The section's "In this section" list shows it, as it shows any draft page built with --drafts.)
 if grep -q 'learning/2026-27-cycle-2' "$work/out/search/docs/"*.json "$work/out/amendments.xml" "$work/out/index.html"; then
@@ -133,20 +133,22 @@ grep -qF 'content/learning/2025-26-cycle-1.md:11:12: error: report content/learn
 # 6. qahub publish writes nothing when the site has errors, and --date may
 #    not be after the as-of date.
 draft=content/learning/2026-27-cycle-2.md
+approver="Director of Children's Services"
+early="Triad audits finished a week early"   # the cycle's last month ends on 30 November
 cp "$site/$draft" "$work/draft.before"
 set +e
-"$qahub" publish "$draft" --site "$site" --as-of "$as_of" --date 2026-12-01 2>"$work/late"; code=$?
+"$qahub" publish "$draft" --site "$site" --as-of "$as_of" --date 2026-12-01 --approved-by "$approver" 2>"$work/late"; code=$?
 set -e
 [ "$code" = 2 ] || fail "a --date after --as-of gave exit $code"
 grep -qx 'qahub: error: --date 2026-12-01 is after the as-of date 2026-11-23' "$work/late" || { cat "$work/late"; fail "late date message"; }
-set +e; "$qahub" publish "$draft" --site "$site" --as-of "$as_of" 2>"$work/broken"; code=$?; set -e
+set +e; "$qahub" publish "$draft" --site "$site" --as-of "$as_of" --approved-by "$approver" --early "$early" 2>"$work/broken"; code=$?; set -e
 [ "$code" = 1 ] || fail "publish on a site with errors gave exit $code"
 grep -q '^qahub: 1 error; nothing written$' "$work/broken" || { cat "$work/broken"; fail "publish said"; }
 cmp -s "$site/$draft" "$work/draft.before" || fail "publish touched the report on errors"
 [ ! -e "$site/data/publications/2026-27-cycle-2.json" ] || fail "publish wrote a snapshot on errors"
 # Fixed, it publishes: only the published line is added, and the snapshot parses.
 cp "$root/data/publications/2025-26-cycle-1.json" "$site/data/publications/"
-"$qahub" publish "$draft" --site "$site" --as-of "$as_of" 2>"$work/ok" || { cat "$work/ok"; fail "publish the draft"; }
+"$qahub" publish "$draft" --site "$site" --as-of "$as_of" --approved-by "$approver" --early "$early" 2>"$work/ok" || { cat "$work/ok"; fail "publish the draft"; }
 diff <(cat "$work/draft.before") <(grep -v '^published: 2026-11-23$' "$site/$draft") >/dev/null || fail "publish changed other bytes"
 grep -qx 'published: 2026-11-23' "$site/$draft" || fail "no published line"
 python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); assert s["published"]=="2026-11-23" and s["corrections"]==[]' \

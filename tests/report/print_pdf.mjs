@@ -35,7 +35,9 @@ const site = path.join(work, 'site');
 fs.mkdirSync(site);
 for (const part of ['content', 'data', 'qahub.yaml']) fs.cpSync(path.join(root, part), path.join(site, part), { recursive: true });
 const out = path.join(work, 'out');
-const built = spawnSync(qahub, ['build', '--site', site, '--out', out, '--as-of', '2026-11-23'], { encoding: 'utf8' });
+// With --drafts: the draft report (cycle 2, 2026-27) prints too, saying so on every page.
+const built = spawnSync(qahub, ['build', '--site', site, '--out', out, '--as-of', '2026-11-23', '--drafts'],
+  { encoding: 'utf8' });
 if (built.status !== 0) {
   console.log(`FAIL  build: ${built.stderr}`);
   process.exit(1);
@@ -81,6 +83,22 @@ try {
   }
   for (const want of ['We completed 208 audits and moderated 52', '60.1%', 'Headline figures for Cycle 1, 2026-27'])
     check(all.includes(want), `the printed report lacks "${want}"`);
+
+  // A draft: "Draft — not published" on every printed page, beside the
+  // marking, and no publication field left empty.
+  await page.goto(`${server.origin}/learning/2026-27-cycle-2/`);
+  const draftPdf = path.join(work, 'draft.pdf');
+  await page.pdf({ path: draftPdf, preferCSSPageSize: true, printBackground: true });
+  const draftInfo = spawnSync('pdfinfo', [draftPdf], { encoding: 'utf8' }).stdout;
+  const draftPages = Number((draftInfo.match(/^Pages:\s+(\d+)/m) || [])[1]);
+  check(draftPages >= 2, `the draft prints on ${draftPages} pages`);
+  for (let n = 1; n <= draftPages; n++) {
+    const text = spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', draftPdf, '-'],
+      { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    check(text.includes('Draft — not published'), `draft page ${n} lacks "Draft — not published"`);
+    check(!/Published\s*[,.]|Published\s*$|publication on\s*\./.test(text), `draft page ${n} has an empty "Published"`);
+    check(!text.includes('Version 1'), `draft page ${n} has a version`);
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -62,8 +62,9 @@ with tempfile.TemporaryDirectory() as work:
                 if text:
                     generated.append(text)
     check(len(generated) >= 5, f"only {len(generated)} generated sentences found: is the marking gone?")
-    check(any(t.startswith("Select a programme") or "Select a programme" in t for t in generated),
-          "the training timeline's instructions are not marked")
+    # A new hub has no training page until it has training records (issue 30).
+    if os.path.exists(os.path.join(out, "training", "index.html")):
+        check(any("Select a programme" in t for t in generated), "the training timeline's instructions are not marked")
 
     with open(corpus_path, encoding="utf-8") as f:
         corpus = json.load(f)

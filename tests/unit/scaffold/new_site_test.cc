@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "scaffold/new_site.h"
+#include "scaffold/scaffold.h"
 #include "schemas/builtin.h"
 #include "temp_dir.h"
 
@@ -171,4 +172,30 @@ TEST_CASE("new schemas: missing ones always, older copies only with --refresh, c
   REQUIRE(scaffold::write_replacing(site.path(), refresh, d));
   CHECK(read(site.path() / "data/schemas/audit.schema.json") == builtin_text("audit.schema.json"));
   CHECK(read(site.path() / "data/schemas/cycle.schema.json") == own.dump(2));
+}
+
+TEST_CASE("new site: finished example text, no placeholder and no live shortcode in prose (issue 30)", "[scaffold]") {
+  testing::TempDir dir("new-site-finished");
+  std::vector<std::string> kept;
+  auto plan = scaffold::plan_site(dir.path() / "hub", {}, date("2026-12-02"), {}, kept);
+  for (const scaffold::NewFile& f : plan.files) {
+    INFO(f.path);
+    CHECK(f.text.find("TODO:") == std::string::npos);
+  }
+  const std::string* report = find(plan, "content/learning/2026-27-cycle-3.md");
+  REQUIRE(report);
+  // A shortcode in prose is an error ("must be alone in its paragraph"):
+  // the example is a code span, which stays text.
+  CHECK(report->find("`{{< figures >}}`") != std::string::npos);
+  CHECK(report->find(" {{< figures >}} ") == std::string::npos);
+}
+
+TEST_CASE("new cycle: placeholders kept, the shortcode example a code span (issue 30)", "[scaffold]") {
+  testing::TempDir dir("new-cycle-placeholders");
+  diag::Diagnostics diags;
+  auto plan = scaffold::plan_cycle(dir.path(), date("2026-11-23"), diags);
+  REQUIRE(plan);
+  REQUIRE(plan->files.size() == 2);
+  CHECK(plan->files[1].text.find("TODO: the narrative.") != std::string::npos);
+  CHECK(plan->files[1].text.find("`{{< figures >}}`") != std::string::npos);
 }
