@@ -126,6 +126,19 @@ grep -qF '<p class="report-cover-approved">Approved by Director of Children&apos
   || fail "cover names the approval"
 grep -qF 'Approved for publication by Director of Children&apos;s Services: <a href="/meetings/2026-11-practice-board/#d1">decision d1 of the Practice Board' "$html" \
   || fail "page names the approval"
+# The report's content (issue 30): actions agreed from the period's forum
+# decisions and audits, each audit's findings with their actions, and every
+# earlier action still open "Carried forward" with its status; a report
+# published before qahub kept these says so in one sentence.
+flat="$(sed -e 's/<[^>]*>/ /g' "$html" | tr -s ' \n' ' ')"
+grep -qF "Actions agreed from the period's thematic audits and forum decisions" <<<"$flat" || fail "actions from the period"
+grep -qF "a-024: Share three anonymised genogram examples with every district team Meeting: Systemic Practice Forum, 15 September 2026 (d1)" <<<"$flat" \
+  || fail "an action from a forum decision"
+grep -qF "what it found and recommended, and the actions agreed. s1 (strength):" <<<"$flat" || fail "audit findings"
+grep -qF "Carried forward (agreed before the period and still open at its end, with its status then):" <<<"$flat" || fail "carried forward"
+old="$(sed -e 's/<[^>]*>/ /g' "$work/out/learning/2026-27-cycle-1/index.html" | tr -s ' \n' ' ')"
+grep -qF "This report was published before reports listed the actions agreed from the period's thematic audits and forum decisions; the thematic audit pages show them." <<<"$old" \
+  || fail "an older snapshot does not say it lacks the rows"
 # A second publish, now: refused.
 publish 2026-12-06 "$draft" --approved-by "$approver"
 grep -qF "error: report $draft was published on 2026-12-05 and is published once; use --correct" "$work/err" || { cat "$work/err"; fail "second publish"; }
