@@ -91,6 +91,31 @@ try {
     for (const header of found.lastHeaders)
       if (!text.includes(header.replace(/[\s\u00ad-]+/g, ''))) failures.push(`${url}: the printed page lacks the last column header "${header}"`);
   }
+  // On screen, at 320 and 1280 px, every table either fits or scrolls inside
+  // a region a keyboard can focus (tabindex="0"), and the page itself never
+  // scrolls sideways.
+  const screen = await browser.newPage({ viewport: { width: 320, height: 800 } });
+  for (const width of [320, 1280]) {
+    await screen.setViewportSize({ width, height: 800 });
+    for (const url of urls) {
+      await screen.goto(`${server.origin}${url}`);
+      const problems = await screen.evaluate(() => {
+        const out = [];
+        if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1)
+          out.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px)`);
+        for (const t of document.querySelectorAll('table')) {
+          if (t.getClientRects().length === 0) continue;
+          let region = t.parentElement;
+          while (region && region !== document.body && getComputedStyle(region).overflowX === 'visible') region = region.parentElement;
+          const fits = region === document.body || !region || region.scrollWidth <= region.clientWidth + 1;
+          if (!fits && region.getAttribute('tabindex') !== '0')
+            out.push(`table "${(t.caption || {}).textContent || t.id}" scrolls in a region no keyboard can focus`);
+        }
+        return out;
+      });
+      for (const p of problems) failures.push(`${url} at ${width} px: ${p}`);
+    }
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -100,4 +125,4 @@ if (failures.length) {
   console.log(`FAIL  print every page kind on A4 portrait\n${failures.map((f) => `      ${f}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`ok    print every page kind on A4 portrait: ${urls.length} pages, no overflow, no clipped table`);
+console.log(`ok    print every page kind on A4 portrait: ${urls.length} pages, no overflow, no clipped table; on screen at 320 and 1280 px every wide table scrolls in a focusable region`);

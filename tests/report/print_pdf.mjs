@@ -20,6 +20,24 @@ const require = createRequire(path.join(repo, 'package.json'));
 const { chromium } = require('playwright-core');
 
 const failures = [];
+
+/// Prints the draft report at `url`: "Draft — not published" on every page,
+/// no "Published" with nothing after it, no version.
+async function checkDraft(page, url, what) {
+  await page.goto(url);
+  const draftPdf = path.join(work, 'draft.pdf');
+  await page.pdf({ path: draftPdf, preferCSSPageSize: true, printBackground: true });
+  const draftInfo = spawnSync('pdfinfo', [draftPdf], { encoding: 'utf8' }).stdout;
+  const draftPages = Number((draftInfo.match(/^Pages:\s+(\d+)/m) || [])[1]);
+  check(draftPages >= 2, `${what} prints on ${draftPages} pages`);
+  for (let n = 1; n <= draftPages; n++) {
+    const text = spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', draftPdf, '-'],
+      { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    check(text.includes('Draft — not published'), `${what}: page ${n} lacks "Draft — not published"`);
+    check(!/Published\s*[,.]|Published\s*$|publication on\s*\./.test(text), `${what}: page ${n} has an empty "Published"`);
+    check(!text.includes('Version 1'), `${what}: page ${n} has a version`);
+  }
+}
 let printedPages = 0;
 const check = (ok, what) => { if (!ok) failures.push(what); };
 
@@ -86,18 +104,20 @@ try {
 
   // A draft: "Draft — not published" on every printed page, beside the
   // marking, and no publication field left empty.
-  await page.goto(`${server.origin}/learning/2026-27-cycle-2/`);
-  const draftPdf = path.join(work, 'draft.pdf');
-  await page.pdf({ path: draftPdf, preferCSSPageSize: true, printBackground: true });
-  const draftInfo = spawnSync('pdfinfo', [draftPdf], { encoding: 'utf8' }).stdout;
-  const draftPages = Number((draftInfo.match(/^Pages:\s+(\d+)/m) || [])[1]);
-  check(draftPages >= 2, `the draft prints on ${draftPages} pages`);
-  for (let n = 1; n <= draftPages; n++) {
-    const text = spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', draftPdf, '-'],
-      { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
-    check(text.includes('Draft — not published'), `draft page ${n} lacks "Draft — not published"`);
-    check(!/Published\s*[,.]|Published\s*$|publication on\s*\./.test(text), `draft page ${n} has an empty "Published"`);
-    check(!text.includes('Version 1'), `draft page ${n} has a version`);
+  await checkDraft(page, `${server.origin}/learning/2026-27-cycle-2/`, 'the default site\'s draft');
+  // A new hub's own draft report, built with --strict --drafts (issue 30).
+  const hub = path.join(work, 'hub');
+  const made = spawnSync(qahub, ['new', 'site', hub, '--as-of', '2026-12-02'], { encoding: 'utf8' });
+  check(made.status === 0, `new site: ${made.stderr}`);
+  const hubOut = path.join(work, 'hub-out');
+  const hubBuilt = spawnSync(qahub, ['build', '--site', hub, '--out', hubOut, '--as-of', '2026-12-02', '--strict',
+    '--drafts'], { encoding: 'utf8' });
+  check(hubBuilt.status === 0, `new hub build --strict --drafts: ${hubBuilt.stderr}`);
+  const hubServer = await serveStatic(hubOut);
+  try {
+    await checkDraft(page, `${hubServer.origin}/learning/2026-27-cycle-3/`, 'a new hub\'s draft');
+  } finally {
+    await hubServer.close();
   }
 } finally {
   await browser.close();

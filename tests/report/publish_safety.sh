@@ -31,6 +31,10 @@ publish 2026-12-05 "$draft"
 expect 2 'qahub: error: qahub publish needs --approved-by ROLE: the role that approved the report for publication'
 publish 2026-12-05 "$draft" --approved-by "$approver" --decision practice-board
 expect 2 'qahub: error: --decision must be MEETING/DECISION, such as 2026-11-10-practice-board/d3, not "practice-board"'
+publish 2026-12-05 "$draft" --approved-by "$approver" --early "  "
+expect 2 'qahub: error: --early needs the reason the report is published before its cycle is complete'
+publish 2026-12-05 "$published" --correct "x" --withdraw "y"
+expect 2 'qahub: error: --correct and --withdraw cannot be given together'
 unchanged
 
 # 2. A second publish of a published report is refused: use --correct.
@@ -69,8 +73,12 @@ unchanged
 # 5. An unknown decision, then --early on a cycle that has ended.
 publish 2026-12-05 "$draft" --approved-by "$approver" --decision 2026-11-practice-board/d9
 expect 1 "$draft: error: --decision names decision \"d9\" of meeting \"2026-11-practice-board\", which records no such decision; did you mean \"d1\"?"
+publish 2026-12-05 "$draft" --approved-by "$approver" --decision 2026-11-practice-bord/d1
+expect 1 "$draft: error: --decision names meeting \"2026-11-practice-bord\", which is not recorded in data/meetings/; did you mean \"2026-11-practice-board\"?"
 publish 2026-12-05 "$draft" --approved-by "$approver" --early "No reason"
 expect 1 'data/cycles/2026-27-cycle-2.json:21:14: error: --early is for a cycle that has not ended or records no audits; cycle "2026-27-cycle-2" ended on 30 November 2026 with 151 audits: publish without --early'
+publish 2026-12-05 "$draft" --withdraw "x"
+expect 1 "$draft:1:1: error: report $draft is not published, so there is nothing to withdraw"
 unchanged
 
 # 6. A TODO: placeholder: a warning in a page or record, a notice in a draft
@@ -83,11 +91,13 @@ a["title"] = "TODO: " + a["title"]
 open(p, "w").write(json.dumps(a, indent=2) + "\n")
 PY
 printf '\nTODO: a page placeholder.\n' >>"$site/content/framework/values.md"
+"$qahub" new brief placeholder-brief --site "$site" --as-of 2026-11-23 >/dev/null 2>&1
 lines="$(wc -l <"$site/content/framework/values.md")"
 set +e; "$qahub" check --site "$site" --as-of 2026-11-23 --drafts 2>"$work/check"; set -e
 for want in "content/framework/values.md:$lines:1: warning: placeholder \"TODO:\" left in the text; replace it with the finished text" \
   "$draft:10:1: notice: placeholder \"TODO:\" in a draft; qahub publish refuses it until it is replaced" \
-  'data/actions/a-020.json:4:13: warning: placeholder "TODO:" left in the text; replace it with the finished text'; do
+  'data/actions/a-020.json:4:13: warning: placeholder "TODO:" left in the text; replace it with the finished text' \
+  'content/briefs/placeholder-brief.md:3:15: notice: placeholder "TODO:" in a draft; qahub publish refuses it until it is replaced'; do
   grep -qxF -- "$want" "$work/check" || { cat "$work/check"; fail "missing: $want"; }
 done
 publish 2026-12-05 "$draft" --approved-by "$approver"
@@ -96,6 +106,7 @@ expect 1 "$draft:10:1: error: placeholder \"TODO:\" in report $draft, which is b
   "content/framework/values.md:$lines:1: warning: placeholder \"TODO:\" left in the text; replace it with the finished text"
 cp "$root/$draft" "$site/$draft"; cp "$root/data/actions/a-020.json" "$site/data/actions/"
 cp "$root/content/framework/values.md" "$site/content/framework/"
+rm "$site/content/briefs/placeholder-brief.md"
 unchanged
 
 # 7. Approved, with its decision: kept in the snapshot, printed on the cover and page.
@@ -115,6 +126,19 @@ grep -qF '<p class="report-cover-approved">Approved by Director of Children&apos
   || fail "cover names the approval"
 grep -qF 'Approved for publication by Director of Children&apos;s Services: <a href="/meetings/2026-11-practice-board/#d1">decision d1 of the Practice Board' "$html" \
   || fail "page names the approval"
+# The report's content (issue 30): actions agreed from the period's forum
+# decisions and audits, each audit's findings with their actions, and every
+# earlier action still open "Carried forward" with its status; a report
+# published before qahub kept these says so in one sentence.
+flat="$(sed -e 's/<[^>]*>/ /g' "$html" | tr -s ' \n' ' ')"
+grep -qF "Actions agreed from the period's thematic audits and forum decisions" <<<"$flat" || fail "actions from the period"
+grep -qF "a-024: Share three anonymised genogram examples with every district team Meeting: Systemic Practice Forum, 15 September 2026 (d1)" <<<"$flat" \
+  || fail "an action from a forum decision"
+grep -qF "what it found and recommended, and the actions agreed. s1 (strength):" <<<"$flat" || fail "audit findings"
+grep -qF "Carried forward (agreed before the period and still open at its end, with its status then):" <<<"$flat" || fail "carried forward"
+old="$(sed -e 's/<[^>]*>/ /g' "$work/out/learning/2026-27-cycle-1/index.html" | tr -s ' \n' ' ')"
+grep -qF "This report was published before reports listed the actions agreed from the period's thematic audits and forum decisions; the thematic audit pages show them." <<<"$old" \
+  || fail "an older snapshot does not say it lacks the rows"
 # A second publish, now: refused.
 publish 2026-12-06 "$draft" --approved-by "$approver"
 grep -qF "error: report $draft was published on 2026-12-05 and is published once; use --correct" "$work/err" || { cat "$work/err"; fail "second publish"; }
@@ -133,8 +157,6 @@ publish 2026-11-24 "$published" --withdraw
 expect 2   # CLI11: --withdraw needs its reason
 publish 2026-11-24 "$published" --withdraw "  "
 expect 2 'qahub: error: --withdraw needs the reason the report is withdrawn'
-publish 2026-11-24 content/learning/_index.md --withdraw "x"
-expect 1
 publish 2026-11-24 "$published" --withdraw "It quoted a child's words that identify them" --approved-by "$approver"
 expect 0 "qahub: withdrew $published on 2026-11-24; wrote data/publications/2026-27-cycle-1.json"
 python3 - "$site/data/publications/2026-27-cycle-1.json" <<'PY'
