@@ -56,7 +56,7 @@ Page parse_page(const std::string& source, const std::string& file_text, const L
   diag::Diagnostics ignored;
   page.meta = frontmatter::parse_page_meta(split, source, valid ? diags : ignored);
   diag::check_personal_data(text, source, 0, options.personal_data, diags);
-  page.placeholders = diag::find_placeholders(text, source);
+  page.placeholders = diag::find_markdown_placeholders(text, source);
   page.doc = markdown::Document::parse(split.body, split.body_line_offset, options.markdown);
   if (is_glossary(page.meta)) page.doc.give_rows_ids();
   page.head = text.substr(0, text.size() - std::min(text.size(), split.body.size()));

@@ -19,4 +19,9 @@ namespace qahub::diag {
 /// a letter or digit ("XTODO:") is not one.
 std::vector<Position> find_placeholders(std::string_view text, const std::string& path, int line_offset = 0);
 
+/// The same over a Markdown file, leaving out code: fenced code blocks
+/// (``` or ~~~) and code spans (`TODO: x`) on one line, where a guidance page
+/// shows what a placeholder looks like rather than leaving one.
+std::vector<Position> find_markdown_placeholders(std::string_view text, const std::string& path, int line_offset = 0);
+
 }  // namespace qahub::diag

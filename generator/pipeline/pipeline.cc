@@ -147,7 +147,10 @@ void apply_reports(const config::BuildOptions& options, Build& b, diag::Diagnost
 // its record's marking.
 void make_record_pages(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
   record_pages::PagesInput& pages = b.pages_input;
-  for (const content::Page& p : b.content.pages) pages.content_urls[p.source] = p.url;
+  for (const content::Page& p : b.content.pages) {
+    pages.content_urls[p.source] = p.url;
+    if (p.withdrawn) pages.withdrawn_content.insert(p.source);
+  }
   std::error_code ec;
   pages.records = std::filesystem::is_directory(options.site_dir / "data", ec) ? &b.data.records : nullptr;
   pages.as_of = options.as_of;

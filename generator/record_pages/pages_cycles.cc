@@ -195,7 +195,9 @@ void add_cycle_pages(const Context& ctx, RecordPages& out) {
     v["meetings"] = meetings;
 
     std::string report_url = ctx.content_url(c.report);
-    v["has_report"] = !report_url.empty();
+    const bool withdrawn = ctx.input.withdrawn_content.count(c.report) > 0;
+    v["has_report"] = !report_url.empty() && !withdrawn;
+    v["report_withdrawn"] = withdrawn;
     v["report_url"] = report_url;
 
     const std::string good_or_better = percent(c.grades.good_or_better(), c.audits_completed);
@@ -209,7 +211,8 @@ void add_cycle_pages(const Context& ctx, RecordPages& out) {
                           {"dates", c.start().human() + " to " + c.end().human()},
                           {"completed", std::to_string(c.audits_completed)},
                           {"good_or_better", good_or_better},
-                          {"report_url", report_url}});
+                          {"report_url", withdrawn ? std::string() : report_url},
+                          {"report_withdrawn", withdrawn}});
   }
   json iv{{"cycles", index_rows}, {"has_cycles", !index_rows.empty()}};
   out.pages.push_back(make_page(urls::kCycles, "data/cycles/", "Audit cycles",

@@ -90,6 +90,9 @@ struct PagesInput {
   const templating::Templates* templates = nullptr;
   /// Content source ("content/learning/2025-26-cycle-1.md") → its URL.
   std::map<std::string, std::string> content_urls;
+  /// Content sources of reports withdrawn with `qahub publish --withdraw`: a
+  /// cycle says its report was withdrawn instead of offering to read it.
+  std::set<std::string> withdrawn_content;
   figures::FigureOptions figures;
   /// The kinds table whose page builders and nav sections run, in order.
   const std::vector<RecordKind>* kinds = &record_kinds();

@@ -70,7 +70,7 @@ std::optional<size_t> RecordReader::narrative(const Source& src, const std::stri
   }
   if (!diag::check_utf8(*text, path, diags_)) return std::nullopt;
   diag::check_personal_data(*text, path, 0, options_.personal_data, diags_);
-  for (diag::Position& at : diag::find_placeholders(*text, path)) out.placeholders.push_back(std::move(at));
+  for (diag::Position& at : diag::find_markdown_placeholders(*text, path)) out.placeholders.push_back(std::move(at));
   out.narratives.push_back({path, id_prefix, markdown::Document::parse(*text, 0, options_.markdown)});
   return out.narratives.size() - 1;
 }

@@ -175,6 +175,12 @@ grep -q 'We completed 208 audits' "$page" && fail "the withdrawn report's text i
 if grep -rl 'learning/2026-27-cycle-1/' "$work/out/search" "$work/out/amendments.xml" "$work/out/a-z" \
     "$work/out/learning/index.html" "$work/out/index.html" "$work/out/tags"; then
   fail "the withdrawn report is listed"; fi
+# Its cycle says it was withdrawn, never "Read the report".
+grep -qF 'The Learning and Improvement report for cycle 1, 2026-27 was withdrawn: <a href="/learning/2026-27-cycle-1/">why it was withdrawn</a>.' \
+  "$work/out/cycles/2026-27-cycle-1/index.html" || fail "the cycle page does not say its report was withdrawn"
+grep -q 'Read the Learning and Improvement report' "$work/out/cycles/2026-27-cycle-1/index.html" \
+  && fail "the cycle page offers the withdrawn report"
+grep -qF '<td>Withdrawn</td>' "$work/out/cycles/index.html" || fail "the cycles index does not say Withdrawn"
 publish 2026-11-25 "$published" --withdraw "again"
 expect 1 "$published:11:12: error: report $published was withdrawn on 2026-11-24; a withdrawn report is not withdrawn again"
 publish 2026-11-25 "$published" --correct "a fix"
