@@ -1,5 +1,6 @@
 #include "base/date.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <ctime>
@@ -42,6 +43,21 @@ long Date::days_since_epoch() const {
   const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(day) - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+int iso_weekday(Date d) {
+  const long days = d.days_since_epoch();  // 1970-01-01 was a Thursday
+  return static_cast<int>(((days % 7) + 7 + 3) % 7) + 1;
+}
+
+Date add_working_days(Date start, long n, const std::vector<Date>& holidays) {
+  Date d = start;
+  while (n > 0) {
+    d = d.plus_days(1);
+    if (iso_weekday(d) >= 6 || std::binary_search(holidays.begin(), holidays.end(), d)) continue;
+    --n;
+  }
+  return d;
 }
 
 Date Date::from_days(long z) {

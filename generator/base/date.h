@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qahub::base {
 
@@ -26,6 +27,15 @@ struct Date {
   std::string human() const;
   auto operator<=>(const Date&) const = default;
 };
+
+/// Monday is 1 … Sunday is 7 (ISO 8601).
+int iso_weekday(Date d);
+
+/// The date `n` working days after `start`: Saturdays, Sundays and the dates
+/// in `holidays` (sorted) are skipped, so 70 working days from 2026-01-15
+/// with England's Easter bank holidays is 2026-04-27. `start` itself is not
+/// counted (s137 statements of action count from the day after the letter).
+Date add_working_days(Date start, long n, const std::vector<Date>& holidays);
 
 /// Today's date in UTC. Only the CLI calls this, to default `--as-of`.
 Date today_utc();

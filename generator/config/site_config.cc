@@ -1,5 +1,7 @@
 #include "config/site_config.h"
 
+#include <algorithm>
+
 #include "config/params.h"
 #include "diag/utf8.h"
 #include "frontmatter/yaml_fields.h"
@@ -225,6 +227,15 @@ SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnos
   frontmatter::read_into(r, "organisation", c.organisation, read_string, src, diags);
   frontmatter::read_into(r, "allow_personal_data", c.personal_data.allow, read_string_list, src, diags);
   frontmatter::read_into(r, "checked_attachments", c.checked_attachments, read_string_list, src, diags);
+  if (const YAML::Node bh = r["bank_holidays"]) {
+    if (!bh.IsSequence()) {
+      diags.error(src.at(bh), "\"bank_holidays\" must be a list of dates (YYYY-MM-DD)");
+    } else {
+      for (const YAML::Node& d : bh)
+        if (auto date = read_date(d, src, diags, "bank_holidays")) c.bank_holidays.push_back(*date);
+      std::sort(c.bank_holidays.begin(), c.bank_holidays.end());
+    }
+  }
   if (r["personal_data"]) read_personal_data(r["personal_data"], src, diags, c.personal_data);
   if (r["classification"]) read_classification(r["classification"], src, diags, c.classification);
   if (r["accessibility"]) read_accessibility(r["accessibility"], src, diags, c.accessibility);

@@ -66,6 +66,9 @@ struct SiteConfig {
   diag::PersonalDataPolicy personal_data;
   /// Attachments qahub cannot read (PDF, Word, images) a person has checked.
   std::vector<std::string> checked_attachments;
+  /// `bank_holidays`: dates that are not working days, sorted (a statement of
+  /// action due within N working days skips them as it skips weekends).
+  std::vector<base::Date> bank_holidays;
   Classification classification;
   AccessibilityStatement accessibility;
   /// `params:`, free-form, for templates as `params.*` (config/params.h).

@@ -27,6 +27,13 @@ const std::vector<RecordKind>& record_kinds() {
      .cited = {"decision", "From meetings"}},
     {.data = {"action", "data/actions/", "action.schema.json", r::load_action, r::store_of<&r::Records::actions>()},
      .url = "/actions/{id}/", .pages = add_action_pages, .nav = {"Action register", 120}},
+    {.data = {"recommendations", "data/recommendations/", "recommendations.schema.json", r::load_recommendation_set,
+              r::store_of<&r::Records::recommendations>()},
+     .url = "/recommendations/{id}/", .pages = add_recommendation_pages, .nav = {"Recommendations", 124},
+     .cited = {"recommendation", "From inspections and reviews"}},  // after the scales its judgements use
+    {.data = {"plan", "data/plans/", "plan.schema.json", r::load_plan, r::store_of<&r::Records::plans>()},
+     .url = "/plans/{id}/", .pages = add_plan_pages, .nav = {"Improvement plans", 126},
+     .cited = {"outcome or code", "From improvement plans"}},
     {.data = {"training", "data/training/", "training.schema.json", r::load_training, r::store_of<&r::Records::training>()},
      .url = "/training/{id}/", .pages = add_training_pages, .nav = {"Training timeline", 140}},
     {.data = {"schedule", "data/schedules/", "schedule.schema.json", r::load_schedule, r::store_of<&r::Records::schedules>()},

@@ -8,18 +8,25 @@
 
 namespace qahub::record_pages {
 
-void add_scale_pages(const Context& ctx, RecordPages& out);     // pages_scales.cc
-void add_cycle_pages(const Context& ctx, RecordPages& out);     // pages_cycles.cc
-void add_action_pages(const Context& ctx, RecordPages& out);    // pages_actions.cc
-void add_forum_pages(const Context& ctx, RecordPages& out);     // pages_forums.cc (forums and meetings)
-void add_audit_pages(const Context& ctx, RecordPages& out);     // pages_audits.cc
-void add_training_pages(const Context& ctx, RecordPages& out);  // pages_training.cc
-void add_schedule_pages(const Context& ctx, RecordPages& out);  // pages_schedules.cc
-void add_trends_page(const Context& ctx, RecordPages& out);     // pages_trends.cc
+void add_scale_pages(const Context& ctx, RecordPages& out);           // pages_scales.cc
+void add_cycle_pages(const Context& ctx, RecordPages& out);           // pages_cycles.cc
+void add_action_pages(const Context& ctx, RecordPages& out);          // pages_actions.cc
+void add_forum_pages(const Context& ctx, RecordPages& out);           // pages_forums.cc (forums and meetings)
+void add_audit_pages(const Context& ctx, RecordPages& out);           // pages_audits.cc
+void add_training_pages(const Context& ctx, RecordPages& out);        // pages_training.cc
+void add_schedule_pages(const Context& ctx, RecordPages& out);        // pages_schedules.cc
+void add_recommendation_pages(const Context& ctx, RecordPages& out);  // pages_recommendations.cc
+void add_plan_pages(const Context& ctx, RecordPages& out);            // pages_plans.cc
+void add_trends_page(const Context& ctx, RecordPages& out);           // pages_trends.cc
 
 /// The action register as CSV (RFC 4180, CRLF line ends, a UTF-8 byte order
 /// mark for Excel), status against as_of.
 std::string actions_csv(const Context& ctx);  // csv.cc
+/// Every recommendation item of every set as CSV, roll-up against as_of
+/// (pages_recommendations.cc).
+std::string recommendations_csv(const Context& ctx);
+/// One row per action of plan `plan` (pages_plans.cc).
+std::string plan_csv(const Context& ctx, const records::Plan& plan);
 /// One CSV field, quoted as needed and never a spreadsheet formula (csv.cc).
 std::string csv_field(std::string s);
 

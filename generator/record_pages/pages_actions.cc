@@ -91,7 +91,7 @@ json trace(const Context& ctx, const Action& a) {
       {{"step", "Recommendation"}, {"items", recs}, {"none", "The action does not come from a recommendation."}});
   steps.push_back({{"step", "Action"},
                    {"items", json::array({link(a.title, urls::action(a.id) + "#summary",
-                                               "owner: " + a.owner + ", due " + a.due.human())})},
+                                               "owner: " + a.owner + ", due " + due_on(a, ctx.as_of()).human())})},
                    {"none", ""}});
   steps.push_back(
       {{"step", "Meeting decisions"}, {"items", decisions}, {"none", "No meeting decision names this action yet."}});
@@ -111,8 +111,28 @@ RecordPage action_page(const Context& ctx, const Action& a) {
   for (const Impact& i : a.impact) impact.push_back({{"date", i.date.human()}, {"text", i.text}});
   v["impact"] = impact;
   v["as_of"] = ctx.as_of().human();
+  // What it addresses (recommendation items, plan codes), its plan number,
+  // start, cadence, partners and every reschedule with the date first set.
+  json addresses = json::array();
+  for (const std::string& ref : a.addresses)
+    if (auto t = ctx.refs.find(ref); t != ctx.refs.end())
+      addresses.push_back(
+          link(t->second.text, urls::ref(t->second), t->second.where + ", " + t->second.label + " " + t->second.item));
+  v["addresses"] = addresses;
+  v["ref"] = a.ref;
+  v["start"] = a.start ? a.start->human() : "";
+  v["recurs"] = a.recurs.empty() ? "" : "Standing action: a status entry is due every " + a.recurs;
+  std::string partners;
+  for (const std::string& j : a.joint_with) partners += (partners.empty() ? "" : ", ") + j;
+  v["joint_with"] = partners;
+  json reschedules = json::array();
+  for (const Reschedule& r : a.due_history)
+    if (r.date <= ctx.as_of())
+      reschedules.push_back({{"date", r.date.human()}, {"due", r.due.human()}, {"reason", r.reason}});
+  v["reschedules"] = reschedules;
+  v["original_due"] = a.original_due.human();
   return make_page(urls::action(a.id), a.src.path, a.id + ": " + a.title,
-                   "Action " + a.id + ", owned by the " + a.owner + ", due " + a.due.human() + ": " +
+                   "Action " + a.id + ", owned by the " + a.owner + ", due " + due_on(a, ctx.as_of()).human() + ": " +
                        status_label(shown_status(a, ctx.as_of())) + ".",
                    urls::kActions, render(ctx, "action", v), {"action"});
 }

@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "record_pages/urls.h"
+#include "records/rollup.h"
 #include "records/status.h"
 
 namespace qahub::record_pages {
@@ -81,10 +82,12 @@ std::string bar_chart_svg(const std::string& id, const std::string& title, const
 json source_view(const Context& ctx, const Action& a) {
   json v;
   const std::string ref = a.source_item.empty() ? a.source_id : a.source_id + "/" + a.source_item;
-  if (a.source_type == "plan") {
-    v["text"] = "Improvement plan (" + a.source_id + (a.source_item.empty() ? "" : ", " + a.source_item) + ")";
-    v["group"] = "Improvement plan";
-    v["url"] = "";
+  if (a.source_type == "plan") {  // the plan, and the outcome of it the action is under
+    auto plan = ctx.refs.find(a.source_id);
+    auto t = ctx.refs.find(ref);
+    v["group"] = plan != ctx.refs.end() ? plan->second.where : "Improvement plan: " + a.source_id;
+    v["text"] = v["group"].get<std::string>() + (a.source_item.empty() ? "" : ", outcome " + a.source_item);
+    v["url"] = t != ctx.refs.end() ? urls::ref(t->second) : "";
     return v;
   }
   std::string record_title, record_url;
@@ -123,8 +126,10 @@ json action_view(const Context& ctx, const Action& a) {
   v["title"] = a.title;
   v["url"] = urls::action(a.id);
   v["owner"] = a.owner;
-  v["due"] = a.due.human();
-  v["due_iso"] = a.due.iso();
+  const base::Date due = due_on(a, ctx.as_of());
+  v["due"] = due.human();
+  v["due_iso"] = due.iso();
+  v["due_note"] = rescheduled_words(a, ctx.as_of());  // "originally 31 August 2026, rescheduled once"
   v["status"] = status_label(s);
   v["status_key"] = status_key(s);
   v["source"] = source_view(ctx, a);

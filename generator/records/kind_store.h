@@ -11,7 +11,8 @@
 /// optional: narratives() (the Markdown files its page shows),
 /// marking_parent() (a meeting takes its forum's marking), references()
 /// (what it names, read by the existence and the sensitivity checks) and
-/// citable(records) (itself and the items others may cite as "record/item").
+/// citable(records) (itself and the items others may cite as "record/item")
+/// and check(records, in, diags) (what it checks across records against as_of).
 #include <functional>
 #include <string>
 #include <type_traits>
@@ -46,6 +47,9 @@ struct KindStore {
   /// Drops from every record the names gone(kind, id) picks, where its struct
   /// has forget() (a name withholding takes silently); null otherwise.
   void (*forget)(Records& records, const NameDrop& gone) = nullptr;
+  /// Calls check(records, in, diags) on every record whose struct has one:
+  /// the checks a kind makes across records against as_of (notices); null otherwise.
+  void (*check)(const Records& records, const CheckInput& in, diag::Diagnostics& diags) = nullptr;
   /// The ids of its records, sorted.
   std::vector<std::string> (*ids)(const Records& records) = nullptr;
 
@@ -100,6 +104,12 @@ KindStore store_of() {
   if constexpr (requires(Record & rec, const NameDrop& gone) { rec.forget(gone); })
     s.forget = [](Records& r, const NameDrop& gone) {
       for (auto& [id, rec] : r.*Member) rec.forget(gone);
+    };
+  if constexpr (requires(const Record& rec, const Records& r, const CheckInput& in, diag::Diagnostics& d) {
+                  rec.check(r, in, d);
+                })
+    s.check = [](const Records& r, const CheckInput& in, diag::Diagnostics& diags) {
+      for (const auto& [id, rec] : r.*Member) rec.check(r, in, diags);
     };
   s.ids = [](const Records& r) {
     std::vector<std::string> out;

@@ -147,13 +147,17 @@ Loaded load(const LoadInput& input, diag::Diagnostics& diags) {
   // Schemas: the site's own, else the compiled-in copies.
   SchemaSet schemas = SchemaSet::load(input.site_dir, input.kinds, diags);
   // Read, check and type every record under data/.
-  const ReaderOptions options{input.site_dir, input.markdown, input.personal_data};
+  const ReaderOptions options{input.site_dir, input.markdown, input.personal_data, input.bank_holidays};
   Loaded loaded = load_records(options, input.kinds, schemas, diags);
   // What records may cite, once; then every id and "record/item" reference must resolve.
   index_citations(loaded.records, input.kinds);
   check_references(loaded.records, input.kinds, loaded.broken, input.content_sources, diags);
   // Warnings against --as-of.
   check_dates(loaded.records, input.as_of, diags, loaded.broken.count("meeting") == 0);
+  // Each kind's own checks across records (records/kind_store.h: check()).
+  const CheckInput check{input.as_of, loaded.broken.count("action") == 0};
+  for (const DataKind& kind : input.kinds)
+    if (kind.store.check) kind.store.check(loaded.records, check, diags);
   return loaded;
 }
 

@@ -13,6 +13,22 @@ Status parse_status(const std::string& s) {
   return Status::kOpen;
 }
 
+/// The reschedules at /due_history, which must be in date order; the action's
+/// due date becomes the last one's.
+void read_due_history(RecordReader& reader, const json& doc, const Source& src, Action& a) {
+  if (!doc.contains("due_history")) return;
+  const json& dh = doc.at("due_history");
+  for (size_t i = 0; i < dh.size(); ++i) {
+    const std::string p = "/due_history/" + std::to_string(i);
+    Reschedule r{reader.date_at(doc, src, p + "/date"), reader.date_at(doc, src, p + "/due"), str(dh[i], "reason")};
+    if (reader.ok() && !a.due_history.empty() && r.date < a.due_history.back().date)
+      reader.fail(src.at(p + "/date"),
+                  "due_history entries must be in date order; this one is dated before the one above it");
+    a.due_history.push_back(std::move(r));
+  }
+  if (!a.due_history.empty()) a.due = a.due_history.back().due;
+}
+
 }  // namespace
 
 bool load_action(RecordReader& reader, const json& doc, Source src, Records& out) {
@@ -20,10 +36,20 @@ bool load_action(RecordReader& reader, const json& doc, Source src, Records& out
   a.id = str(doc, "id");
   a.title = str(doc, "title");
   a.owner = str(doc, "owner");
+  a.ref = str(doc, "ref");
+  a.recurs = str(doc, "recurs");
+  a.addresses = strings(doc, "addresses");
+  a.joint_with = strings(doc, "joint_with");
   a.source_type = str(doc.at("source"), "type");
   a.source_id = str(doc.at("source"), "id");
   a.source_item = str(doc.at("source"), "item");
-  a.due = reader.date_at(doc, src, "/due");
+  a.original_due = a.due = reader.date_at(doc, src, "/due");
+  read_due_history(reader, doc, src, a);
+  if (doc.contains("start")) {
+    a.start = reader.date_at(doc, src, "/start");
+    if (reader.ok() && a.due < *a.start)
+      reader.fail(src.at("/start"), "action starts " + a.start->iso() + ", after it is due (" + a.due.iso() + ")");
+  }
   const json& st = doc.at("status");
   for (size_t i = 0; i < st.size(); ++i) {
     const std::string p = "/status/" + std::to_string(i);
@@ -32,6 +58,9 @@ bool load_action(RecordReader& reader, const json& doc, Source src, Records& out
       reader.fail(src.at(p + "/date"),
                   "status entries must be in date order; this one is dated before the one above it");
     }
+    if (reader.ok() && e.status == Status::kComplete && !a.recurs.empty())
+      reader.fail(src.at(p + "/status"), "a standing action (recurs " + a.recurs +
+                                             ") is never complete; record each review as \"in progress\"");
     a.history.push_back(std::move(e));
   }
   if (doc.contains("impact")) {
@@ -46,8 +75,23 @@ bool load_action(RecordReader& reader, const json& doc, Source src, Records& out
 }
 
 std::vector<Ref> Action::references() const {
-  if (source_type == "plan") return {};  // improvement plans are not records
-  return {{"/source/id", source_type, source_id, source_item, "/source/item"}};
+  std::vector<Ref> out;
+  // A plan's item is one of its outcomes, which the plan checks (load_plans.cc).
+  if (source_type == "plan")
+    out.push_back({"/source/id", source_type, source_id});
+  else
+    out.push_back({"/source/id", source_type, source_id, source_item, "/source/item"});
+  for (size_t i = 0; i < addresses.size(); ++i)
+    out.push_back(
+        {.pointer = "/addresses/" + std::to_string(i), .kind = "finding", .id = addresses[i], .noun = "code"});
+  return out;
+}
+
+void Action::check(const Records&, const CheckInput&, diag::Diagnostics& diags) const {
+  if (due_history.size() >= 3)
+    diags.notice(src.at("/due_history/" + std::to_string(due_history.size() - 1)),
+                 "action \"" + id + "\" has been rescheduled " + std::to_string(due_history.size()) +
+                     " times; it was first due " + original_due.iso());
 }
 
 }  // namespace qahub::records

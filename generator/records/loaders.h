@@ -22,6 +22,9 @@ bool load_action(RecordReader& reader, const nlohmann::json& doc, Source src, Re
 bool load_training(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);   // load_training.cc
 bool load_schedule(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);   // load_schedules.cc
 bool load_brief_use(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_brief_uses.cc
-bool load_synonyms(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);   // load_synonyms.cc
+bool load_recommendation_set(RecordReader& reader, const nlohmann::json& doc, Source src,
+                             Records& out);                                                 // load_recommendations.cc
+bool load_plan(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_plans.cc
+bool load_synonyms(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_synonyms.cc
 
 }  // namespace qahub::records

@@ -69,6 +69,9 @@ struct Ref {
   /// Withholding drops this name silently when it names a sensitive record
   /// (a decision's actions), so a public record may make it.
   bool may_name_sensitive = false;
+  /// What an unknown name is called in its error ("code" for an action's
+  /// `addresses`, "recommendation set" for a plan's `responds_to`); "" says its kind.
+  std::string noun = {};
 };
 
 /// An item others may cite as "record/item" (a finding, a key learning point).
@@ -99,6 +102,15 @@ struct RefTarget {
 struct Frequency {
   std::string period;  ///< "" when the body has no fixed cadence
   std::string wording;
+};
+
+/// What a kind's `check()` reads besides the records: the build date.
+struct CheckInput {
+  base::Date as_of;
+  /// No action failed to load: the checks that count what names an item
+  /// (an uncovered recommendation) run only then, so one broken action file
+  /// does not also report the items it addresses as uncovered.
+  bool complete = true;
 };
 
 /// Adds an ISO 8601 period of one unit ("P2M") to a date; months clamp to the
@@ -308,15 +320,34 @@ struct Impact {
   std::string text;
 };
 
+/// One reschedule of an action: when it was agreed, the new due date, why.
+struct Reschedule {
+  base::Date date, due;
+  std::string reason;
+};
+
 struct Action {
   Source src;
   std::string id, title, owner;
   std::string source_type, source_id, source_item;  ///< "audit", "father-inclusive-2025", "r1"
+  /// The due date now: the last reschedule's, else the one first set.
   base::Date due;
-  std::vector<StatusEntry> history;  ///< in date order
+  /// The due date first set ("due" in the file); differs from `due` once rescheduled.
+  base::Date original_due;
+  std::vector<Reschedule> due_history;  ///< oldest first
+  std::vector<StatusEntry> history;     ///< in date order
   std::vector<Impact> impact;
+  std::string ref;                     ///< the plan's own number ("2.3.6"), "" for none
+  std::vector<std::string> addresses;  ///< "set/item" and "plan/code" references
+  std::optional<base::Date> start;
+  std::string recurs;  ///< an ISO 8601 period for a standing action ("P1W"), "" for one that completes
+  std::vector<std::string> joint_with;
 
-  std::vector<Ref> references() const;  ///< its source record and item (a plan is not a record)
+  /// Its source (record and item; for a plan, the plan only: its item is an
+  /// outcome, checked by the plan, records/load_plans.cc) and what it addresses.
+  std::vector<Ref> references() const;
+  /// Notices against as_of: rescheduled three or more times.
+  void check(const Records& r, const CheckInput& in, diag::Diagnostics& diags) const;
 };
 
 struct Phase {
@@ -358,6 +389,101 @@ struct BriefUse {
   std::vector<Ref> references() const { return {{"/brief", "content", brief}, {"/meeting", "meeting", meeting}}; }
 };
 
+/// When a recommendation is to be met: at once, within a period of its set's
+/// issue ("P3M"), or by a date.
+struct Timeframe {
+  enum class Kind { kImmediately, kWithin, kBy };
+  Kind kind = Kind::kImmediately;
+  std::string within;  ///< "P3M" for kWithin
+  base::Date by;       ///< for kBy
+};
+
+/// One recommendation (or target) of a set, with its due date worked out
+/// from the set's issue date.
+struct SetItem {
+  std::string id, text, group;  ///< group: a group id of the set, "" for none
+  Timeframe timeframe;
+  base::Date due;  ///< issued for "immediately"; issued + period; the date given
+};
+
+/// A judgement of an inspection: an area and a level of the set's scale.
+struct Judgement {
+  std::string area, level;
+};
+
+/// A set of recommendations (data/recommendations/<id>.json): an
+/// inspection's, an improvement notice's targets, a case review's; or a
+/// review's strengths and areas for development. Its items are cited as
+/// "set/item" (an action's `addresses`, a brief's source, an audit's
+/// `follows_up`). Pages and checks: record_pages/pages_recommendations.cc,
+/// records/load_recommendations.cc.
+struct RecommendationSet {
+  Source src;
+  std::string id, title, kind, owner;
+  std::string scale = kDefaultScale;  ///< the scale its judgements use
+  base::Date issued;
+  std::vector<Judgement> judgements;  ///< by area
+  std::vector<Item> groups;           ///< headings, in the source document's order
+  std::vector<SetItem> items;
+  std::vector<Item> strengths, areas;
+  /// A statement of action is due within this many working days of issue
+  /// (s137), and by this date (weekends and bank_holidays skipped); 0: none.
+  long statement_days = 0;
+  std::optional<base::Date> statement_due;
+
+  /// "Ofsted inspection" style words for its kind.
+  std::string kind_words() const;
+  const Item* group(const std::string& id) const;
+  Citable citable(const Records& r) const;  ///< itself, its items, strengths and areas
+  /// Judgement levels on its scale (errors); notices against as_of: an item
+  /// no action addresses, an item past its timeframe with no addressing
+  /// action complete, an "immediately" item whose first action starts more
+  /// than 14 days after issue, a statement of action due with no agreed plan
+  /// responding.
+  void check(const Records& r, const CheckInput& in, diag::Diagnostics& diags) const;
+};
+
+/// The days after issue within which an "immediately" item's first action
+/// should start.
+inline constexpr long kImmediateStartDays = 14;
+
+/// An outcome of a plan's priority ("2.3"), with its measures as written.
+struct Outcome {
+  std::string id, text;
+  std::vector<std::string> measures;
+};
+
+struct Priority {
+  std::string id, title, lead;
+  std::vector<std::string> objectives;
+  std::vector<Outcome> outcomes;
+};
+
+/// An improvement plan (data/plans/<id>.json): priorities → outcomes, with
+/// its actions being the action records whose source names it. Its codes
+/// (core tasks) and outcomes are cited as "plan/code" and "plan/2.3".
+/// Pages and checks: record_pages/pages_plans.cc, records/load_plans.cc.
+struct Plan {
+  Source src;
+  std::string id, title, status;  ///< status: "draft", "agreed", "closed"
+  base::Date start, end;
+  std::optional<base::Date> agreed_on;
+  std::string agreed_by;        ///< a role, "" for none
+  std::string agreed_decision;  ///< "meeting/decision", "" for none
+  std::string monitored_by;     ///< a forum id
+  std::vector<std::string> reports_to, responds_to;
+  std::vector<Item> codes;
+  std::vector<Priority> priorities;
+
+  const Outcome* outcome(const std::string& id) const;
+  /// The ids of its outcomes, in order ("did you mean").
+  std::vector<std::string> outcome_ids() const;
+  std::vector<Ref> references() const;      ///< forums, sets it responds to, the decision that agreed it
+  Citable citable(const Records& r) const;  ///< itself, its codes and outcomes
+  /// Its actions' source.item names one of its outcomes (errors).
+  void check(const Records& r, const CheckInput& in, diag::Diagnostics& diags) const;
+};
+
 /// Every record, by id within each kind (std::map: output order is id order).
 struct Records {
   std::map<std::string, Forum> forums;
@@ -368,6 +494,8 @@ struct Records {
   std::map<std::string, Training> training;
   std::map<std::string, Schedule> schedules;
   std::map<std::string, BriefUse> brief_uses;
+  std::map<std::string, RecommendationSet> recommendations;
+  std::map<std::string, Plan> plans;
   /// data/scales/; the built-in ofsted-4 is not here unless a site file overrides it (find_scale).
   std::map<std::string, Scale> scales;
   /// data/organisation.json; nullopt when the site has none (or it failed to load).

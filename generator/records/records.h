@@ -57,6 +57,8 @@ struct LoadInput {
   /// Content sources ("content/learning/2025-26-cycle-1.md") records may name.
   std::set<std::string> content_sources;
   std::vector<DataKind> kinds;
+  /// qahub.yaml `bank_holidays`, sorted: working-day due dates skip them.
+  std::vector<base::Date> bank_holidays = {};
 };
 
 /// Record ids by kind ("action" → {"a-001", …}).

@@ -55,8 +55,8 @@ class Checker {
     auto ids = ids_.find(ref.kind);
     const std::vector<std::string>& known = ids == ids_.end() ? none : ids->second;
     if (!std::binary_search(known.begin(), known.end(), ref.id)) {
-      diags_.error(src.at(ref.pointer),
-                   "unknown " + ref.kind + " \"" + ref.id + "\"" + diag::did_you_mean(ref.id, known));
+      diags_.error(src.at(ref.pointer), "unknown " + (ref.noun.empty() ? ref.kind : ref.noun) + " \"" + ref.id + "\"" +
+                                            diag::did_you_mean(ref.id, known));
       return;
     }
     if (ref.item.empty()) return;
@@ -73,8 +73,8 @@ class Checker {
     const std::string record = ref.id.substr(0, ref.id.find('/'));
     for (const DataKind* k : cited_kinds(kinds_))
       if (is_broken(broken_, std::string(k->name), record)) return;
-    diags_.error(src.at(ref.pointer),
-                 "unknown finding \"" + ref.id + "\"" + diag::did_you_mean(ref.id, base::keys_of(r_.cited)));
+    diags_.error(src.at(ref.pointer), "unknown " + (ref.noun.empty() ? std::string("finding") : ref.noun) + " \"" +
+                                          ref.id + "\"" + diag::did_you_mean(ref.id, base::keys_of(r_.cited)));
   }
 
   /// Cited kinds share one "record/item" namespace, so their ids must

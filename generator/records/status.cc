@@ -14,11 +14,32 @@ std::optional<Status> status_on(const Action& action, base::Date date) {
   return out;
 }
 
+base::Date due_on(const Action& action, base::Date as_of) {
+  if (action.due_history.empty()) return action.due;  // (records built in code may leave original_due unset)
+  base::Date due = action.original_due;
+  for (const Reschedule& r : action.due_history)
+    if (r.date <= as_of) due = r.due;
+  return due;
+}
+
+std::optional<base::Date> review_due(const Action& action, base::Date as_of) {
+  if (action.recurs.empty()) return std::nullopt;
+  std::optional<base::Date> last;
+  for (const StatusEntry& e : action.history)
+    if (e.date <= as_of) last = e.date;
+  return add_period(last.value_or(action.start.value_or(due_on(action, as_of))), action.recurs);
+}
+
 Status shown_status(const Action& action, base::Date as_of) {
   Status latest = status_on(action, as_of).value_or(Status::kOpen);
+  if (!action.recurs.empty()) {  // a standing action: judged by its last status date
+    auto next = review_due(action, as_of);
+    return next && *next < as_of ? Status::kOverdue : latest;
+  }
   if (latest == Status::kComplete) return Status::kComplete;
-  if (action.due < as_of) return Status::kOverdue;
-  if (action.due <= as_of.plus_days(kDueSoonDays)) return Status::kDueSoon;
+  const base::Date due = due_on(action, as_of);
+  if (due < as_of) return Status::kOverdue;
+  if (due <= as_of.plus_days(kDueSoonDays)) return Status::kDueSoon;
   return latest;
 }
 
@@ -104,8 +125,13 @@ bool near_identical(const std::string& a, const std::string& b) {
 
 void check_dates(const Records& records, base::Date as_of, diag::Diagnostics& diags, bool meetings_complete) {
   for (const auto& [id, a] : records.actions) {
-    if (shown_status(a, as_of) == Status::kOverdue)
-      diags.notice(a.src.at("/due"), "action \"" + id + "\" is overdue: due " + a.due.iso() + " and not complete");
+    if (shown_status(a, as_of) != Status::kOverdue) continue;
+    if (auto next = review_due(a, as_of))
+      diags.notice(a.src.at("/recurs"), "standing action \"" + id + "\" recurs " + a.recurs +
+                                            " and its next status entry was due by " + next->iso());
+    else
+      diags.notice(a.src.at("/due"),
+                   "action \"" + id + "\" is overdue: due " + due_on(a, as_of).iso() + " and not complete");
   }
   // Near-duplicates: each later action (by id) is compared with the earlier ones.
   for (auto it = records.actions.begin(); it != records.actions.end(); ++it) {

@@ -22,7 +22,15 @@ inline constexpr long kDueSoonDays = 14;
 
 /// The latest status entry dated on or before `date`, or nullopt if none.
 std::optional<Status> status_on(const Action& action, base::Date date);
-/// The status shown in the register.
+/// The due date as of `as_of`: the last reschedule (due_history) dated on or
+/// before it, else the date first set. A build "as of" an earlier date shows
+/// the due date as it then stood.
+base::Date due_on(const Action& action, base::Date as_of);
+/// When a standing action (`recurs`) next needs a status entry: its last
+/// entry on or before as_of plus its period; nullopt for an action that completes.
+std::optional<base::Date> review_due(const Action& action, base::Date as_of);
+/// The status shown in the register; a standing action is overdue only when
+/// its review is (review_due), never due soon.
 Status shown_status(const Action& action, base::Date as_of);
 /// Text label, never colour alone: "open", "in progress", "complete",
 /// "carried forward", "overdue", "due soon".

@@ -21,7 +21,8 @@ namespace qahub::records {
 struct ReaderOptions {
   std::filesystem::path site_dir;
   markdown::Options markdown;
-  diag::PersonalDataPolicy personal_data;  ///< qahub.yaml allow_personal_data and personal_data
+  diag::PersonalDataPolicy personal_data;      ///< qahub.yaml allow_personal_data and personal_data
+  std::vector<base::Date> bank_holidays = {};  ///< qahub.yaml bank_holidays, sorted
 };
 
 class RecordReader {
@@ -46,6 +47,8 @@ class RecordReader {
   /// The site being read (a loader that needs another kind's file, such as
   /// data/organisation.json, says whether it exists).
   const std::filesystem::path& site_dir() const { return options_.site_dir; }
+  /// qahub.yaml `bank_holidays`, sorted (a statement of action's working days).
+  const std::vector<base::Date>& bank_holidays() const { return options_.bank_holidays; }
   /// True while the current record has no error (reset by begin()).
   bool ok() const { return ok_; }
   /// Errors reported through fail() so far, for a part of a record (a
