@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <regex>
 #include <string>
 
@@ -10,6 +11,7 @@
 #include <xapian.h>
 
 #include "base/text.h"
+#include "diag/github.h"
 #include "fs/output_dir.h"
 #include "pipeline/pipeline.h"
 #include "theme/theme.h"
@@ -22,6 +24,36 @@ using base::plural;
 void print_diagnostics(const diag::Diagnostics& diags) {
   std::string text = diags.format_all();
   std::fputs(text.c_str(), stderr);
+}
+
+/// The site's folder as a path from the working directory (the repository
+/// root in a workflow), "" for the current folder, else ending in '/'.
+std::string repository_prefix(const std::filesystem::path& site) {
+  std::error_code ec;
+  std::filesystem::path rel =
+      std::filesystem::absolute(site, ec).lexically_normal().lexically_proximate(std::filesystem::current_path(ec));
+  std::string s = rel.generic_string();
+  while (!s.empty() && s.back() == '/') s.pop_back();
+  return s.empty() || s == "." ? std::string() : s + '/';
+}
+
+/// --diagnostics=github: annotations on standard output (where the runner
+/// reads workflow commands), and the summary appended to the file the runner
+/// names in GITHUB_STEP_SUMMARY, if it names one.
+void report_to_github(const config::BuildOptions& options, const diag::Diagnostics& diags, const char* command,
+                      const std::string& result) {
+  if (!options.github_annotations) return;
+  std::fputs(diag::github_annotations(diags, repository_prefix(options.site_dir)).c_str(), stdout);
+  std::fflush(stdout);
+  const char* summary_file = std::getenv("GITHUB_STEP_SUMMARY");
+  if (!summary_file || !*summary_file) return;
+  std::string line = result;
+  while (!line.empty() && line.back() == '\n') line.pop_back();
+  if (std::FILE* f = std::fopen(summary_file, "a")) {
+    const std::string text = diag::github_summary(diags, command, line);
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+  }
 }
 
 /// The last line of a successful build. A path-only base_url gets no
@@ -78,6 +110,12 @@ int run_build(const config::BuildOptions& options) {
     std::fprintf(stderr, "qahub: error: %s\n", problem->message.c_str());
     return problem->exit_code == 2 ? kExitUsage : kExitSiteErrors;
   }
+  if (!options.cache_dir.empty())
+    if (auto problem =
+            fs::cache_option_problem(options.site_dir, options.cache_dir, &out, options.cache_dir.string())) {
+      std::fprintf(stderr, "qahub: error: %s\n", problem->c_str());
+      return kExitUsage;
+    }
   std::fprintf(stderr, "qahub: building %s as of %s\n", options.site_dir.c_str(), options.as_of.iso().c_str());
   const auto start = std::chrono::steady_clock::now();
   diag::Diagnostics diags;
@@ -85,28 +123,27 @@ int run_build(const config::BuildOptions& options) {
   bool ok = pipeline::build_site(options, diags, &stats);
   print_diagnostics(diags);
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::string result;
   if (!ok && stats.output_replaced) {
-    std::fprintf(stderr, "qahub: built into %s, then failed with %s\n", pipeline::output_dir(options).c_str(),
-                 plural(diags.error_count(), "error").c_str());
-    return kExitSiteErrors;
+    result = "qahub: built into " + pipeline::output_dir(options).string() + ", then failed with " +
+             plural(diags.error_count(), "error") + "\n";
+  } else if (!ok) {
+    result = "qahub: build failed with " + plural(diags.error_count(), "error") + "; " +
+             pipeline::output_dir(options).string() + " left unchanged\n";
+  } else {
+    if (options.timings) {
+      std::string line = "qahub: timings:";
+      for (const auto& [pass, pass_ms] : stats.timings)
+        line += " " + pass + " " + std::to_string(std::lround(pass_ms)) + " ms,";
+      line.back() = '\n';
+      std::fputs(line.c_str(), stderr);
+    }
+    result =
+        summary_line(stats, pipeline::output_dir(options).string(), ms, diags.warning_count(), diags.notice_count());
   }
-  if (!ok) {
-    std::fprintf(stderr, "qahub: build failed with %s; %s left unchanged\n",
-                 plural(diags.error_count(), "error").c_str(), pipeline::output_dir(options).c_str());
-    return kExitSiteErrors;
-  }
-  if (options.timings) {
-    std::string line = "qahub: timings:";
-    for (const auto& [pass, pass_ms] : stats.timings)
-      line += " " + pass + " " + std::to_string(std::lround(pass_ms)) + " ms,";
-    line.back() = '\n';
-    std::fputs(line.c_str(), stderr);
-  }
-  std::fputs(
-      summary_line(stats, pipeline::output_dir(options).string(), ms, diags.warning_count(), diags.notice_count())
-          .c_str(),
-      stderr);
-  return kExitOk;
+  std::fputs(result.c_str(), stderr);
+  report_to_github(options, diags, "qahub build", result);
+  return ok ? kExitOk : kExitSiteErrors;
 }
 
 int run_check(const config::BuildOptions& options) {
@@ -116,15 +153,18 @@ int run_check(const config::BuildOptions& options) {
   check.write = false;
   bool ok = pipeline::build_site(check, diags, nullptr);
   print_diagnostics(diags);
+  std::string result;
   if (!ok) {
-    std::fprintf(stderr, "qahub: %s\n", plural(diags.error_count(), "error").c_str());
-    return kExitSiteErrors;
+    result = "qahub: " + plural(diags.error_count(), "error") + "\n";
+  } else {
+    std::string counts;
+    if (diags.warning_count()) counts += ", " + plural(diags.warning_count(), "warning");
+    if (diags.notice_count()) counts += ", " + plural(diags.notice_count(), "notice");
+    result = "qahub: no errors" + counts + "\n";
   }
-  std::string counts;
-  if (diags.warning_count()) counts += ", " + plural(diags.warning_count(), "warning");
-  if (diags.notice_count()) counts += ", " + plural(diags.notice_count(), "notice");
-  std::fprintf(stderr, "qahub: no errors%s\n", counts.c_str());
-  return kExitOk;
+  std::fputs(result.c_str(), stderr);
+  report_to_github(options, diags, "qahub check", result);
+  return ok ? kExitOk : kExitSiteErrors;
 }
 
 }  // namespace qahub::cli

@@ -7,10 +7,12 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/manual.h"
 #include "cli/new_command.h"
 #include "cli/publish_command.h"
 #include "config/build_date.h"
 #include "fs/files.h"
+#include "fs/output_dir.h"
 #include "search/query.h"
 #include "serve/serve.h"
 
@@ -36,6 +38,18 @@ void add_site_options(CLI::App* cmd, config::BuildOptions& o, std::string& as_of
   cmd->add_option("--base-url", o.base_url, "Use this base_url instead of qahub.yaml's, for this run only");
 }
 
+constexpr const char* kCacheDirHelp =
+    "Keep the build cache (what qahub search reads) here instead of SITE/.qahub (default: SITE/.qahub)";
+
+/// `--diagnostics=github`: GitHub Actions annotations as well as the normal
+/// lines. Only ever switched on here, by the workflow asking for it.
+void add_diagnostics_option(CLI::App* cmd, std::string& format) {
+  cmd->add_option("--diagnostics", format,
+                  "Also print diagnostics for a CI system: github (annotations, and a summary in "
+                  "$GITHUB_STEP_SUMMARY)")
+      ->check(CLI::IsMember({"text", "github"}));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -46,6 +60,7 @@ int main(int argc, char** argv) {
 
   config::BuildOptions options;
   std::string as_of;
+  std::string diagnostics_format = "text";
 
   CLI::App* build = app.add_subcommand("build", "Build the site into --out (all or nothing)");
   add_site_options(build, options, as_of);
@@ -55,9 +70,12 @@ int main(int argc, char** argv) {
   build->add_flag("--timings", options.timings, "Print how long each pass of the build took");
   build->add_flag("--force", options.force,
                   "Replace --out even if it holds files qahub did not write (never the site or its sources)");
+  build->add_option("--cache-dir", options.cache_dir, kCacheDirHelp);
+  add_diagnostics_option(build, diagnostics_format);
 
   CLI::App* check = app.add_subcommand("check", "Run every validation of a build and write nothing");
   add_site_options(check, options, as_of);
+  add_diagnostics_option(check, diagnostics_format);
 
   // --- serve: build, serve on loopback, rebuild on change, live reload ---
   serve::ServeOptions serve_options;
@@ -77,6 +95,8 @@ int main(int argc, char** argv) {
                   "Poll for changes every 0.5 s instead of inotify (automatic on WSL's /mnt/c, network and FUSE "
                   "drives)");
   serve->add_flag("--open", serve_options.open_browser, "Open the site in a browser ($BROWSER, else xdg-open)");
+  serve->add_option("--cache-dir", options.cache_dir,
+                    "Keep the build cache and the served files here instead of SITE/.qahub (default: SITE/.qahub)");
 
   // --- new: scaffold a page, cycle, audit or meeting ---
   cli::NewCommand new_command;
@@ -93,9 +113,18 @@ int main(int argc, char** argv) {
   CLI::App* search = app.add_subcommand("search", "Search the site's last build from the terminal");
   search->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
   search->add_flag("--json", search_json, "Print results as JSON");
+  search->add_option("--cache-dir", options.cache_dir,
+                     "Read the build cache here (as given to qahub build --cache-dir)");
   search->add_option("--limit", search_limit, "Most results to print (default: 10; 0: all)")
       ->check(CLI::Range(0, 100000));
   search->add_option("query", query, "Words to search for (all are required; the last may be partial)")->required();
+
+  // --- completion and manual: made from the declarations above (manual.h) ---
+  std::string shell;
+  CLI::App* completion = app.add_subcommand("completion", "Print a shell completion script: qahub completion bash");
+  completion->add_option("shell", shell, "The shell (bash)")->required()->check(CLI::IsMember({"bash"}));
+  CLI::App* manual = app.add_subcommand("manual", "Print the manual page (roff)");
+  manual->group("");  // hidden: the package installs its output as qahub.1
 
   try {
     app.parse(argc, argv);
@@ -107,6 +136,15 @@ int main(int argc, char** argv) {
     return cli::kExitUsage;
   }
 
+  if (*completion) {
+    std::fputs(cli::bash_completion(app).c_str(), stdout);
+    return cli::kExitOk;
+  }
+  if (*manual) {
+    std::fputs(cli::man_page(app, QAHUB_VERSION).c_str(), stdout);
+    return cli::kExitOk;
+  }
+  options.github_annotations = diagnostics_format == "github";
   if (!*search) {
     std::string error;
     auto date = config::build_date(as_of, std::getenv("SOURCE_DATE_EPOCH"), std::time(nullptr), error);
@@ -134,7 +172,8 @@ int main(int argc, char** argv) {
   }
 
   if (*search)
-    return search::run_search_command(options.site_dir, query, search_json, search_limit, std::cout, std::cerr);
+    return search::run_search_command(config::cache_dir(options), query, search_json, search_limit, std::cout,
+                                      std::cerr);
 
   // Each module turns its libraries' exceptions into diagnostics; this is the
   // last net, so a missed one is still an error line, not `terminate called`.
@@ -142,6 +181,14 @@ int main(int argc, char** argv) {
     if (*build) return cli::run_build(options);
     if (*check) return cli::run_check(options);
     if (*serve) {
+      if (!options.cache_dir.empty()) {
+        // serve writes its pages inside the cache (serve-public/).
+        if (auto problem =
+                fs::cache_option_problem(options.site_dir, options.cache_dir, nullptr, options.cache_dir.string())) {
+          std::fprintf(stderr, "qahub: error: %s\n", problem->c_str());
+          return cli::kExitUsage;
+        }
+      }
       serve_options.build = options;
       return serve::run_serve(serve_options);
     }

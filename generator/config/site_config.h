@@ -122,6 +122,19 @@ struct BuildOptions {
   /// Build pages and records with a sensitive marking (`--include-sensitive`),
   /// with a banner; never in search, the corpus, feeds, the sitemap or the A to Z.
   bool include_sensitive = false;
+  /// `--cache-dir`: where the search cache `qahub search` reads (and serve's
+  /// output) is kept; empty: site_dir/.qahub. The cache is optional: a build
+  /// that cannot write it warns once and carries on.
+  std::filesystem::path cache_dir;
+  /// `--diagnostics=github`: also print each diagnostic as a GitHub Actions
+  /// workflow command (`::error file=…::`) and append a summary to
+  /// $GITHUB_STEP_SUMMARY. Only ever set by the flag, never by the environment.
+  bool github_annotations = false;
 };
+
+/// The build cache folder: --cache-dir, else SITE/.qahub.
+inline std::filesystem::path cache_dir(const BuildOptions& options) {
+  return options.cache_dir.empty() ? options.site_dir / ".qahub" : options.cache_dir;
+}
 
 }  // namespace qahub::config

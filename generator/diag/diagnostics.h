@@ -44,6 +44,7 @@ class Diagnostics {
   /// `error: (warning, --strict) message` and counted by has_errors().
   /// Notices stay notices.
   void set_strict(bool strict) { strict_ = strict; }
+  bool strict() const { return strict_; }
 
   bool has_errors() const;
   /// Errors reported as errors, not counting the warnings --strict promotes:

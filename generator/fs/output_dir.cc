@@ -1,6 +1,9 @@
 #include "fs/output_dir.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <set>
 #include <system_error>
 #include <vector>
@@ -89,12 +92,50 @@ std::optional<OutDirProblem> out_dir_problem(const stdfs::path& site, const stdf
   return std::nullopt;
 }
 
-std::string cache_dir_problem(const stdfs::path& site) {
+std::optional<std::string> cache_option_problem(const stdfs::path& site, const stdfs::path& cache,
+                                                const stdfs::path* out, const std::string& shown) {
+  const stdfs::path site_real = real_path(site), cache_real = real_path(cache);
+  const std::string opt = "--cache-dir \"" + shown + "\" ";
+  if (cache_real == site_real) return opt + "is the site folder itself";
+  if (within(site_real, cache_real)) return opt + "holds the site";
+  for (const char* sub : {"content", "data", "themes"})
+    if (within(cache_real, real_path(site / sub)))
+      return opt + "is inside the site's " + sub + "/ folder, which holds its sources";
+  if (!out) return std::nullopt;
+  const stdfs::path out_real = real_path(*out);
+  if (within(cache_real, out_real)) return opt + "is inside the output folder, which each build replaces";
+  if (within(out_real, cache_real)) return opt + "holds the output folder";
+  return std::nullopt;
+}
+
+std::string cache_dir_problem(const stdfs::path& cache) {
   std::error_code ec;
-  const stdfs::path cache = site / ".qahub";
-  if (stdfs::is_symlink(cache, ec)) return ".qahub is a symbolic link; qahub keeps its cache only inside the site";
-  if (stdfs::exists(cache, ec) && !stdfs::is_directory(cache, ec)) return ".qahub is a file, not a folder";
+  if (stdfs::is_symlink(cache, ec)) return "it is a symbolic link, and qahub does not write through one";
+  if (stdfs::exists(cache, ec) && !stdfs::is_directory(cache, ec)) return "it is a file, not a folder";
+  stdfs::create_directories(cache, ec);
+  if (ec) return ec.message();
+  if (::access(cache.c_str(), W_OK) != 0) return std::generic_category().message(errno);
   return "";
+}
+
+bool is_search_cache(const stdfs::path& dir) {
+  std::error_code ec;
+  if (!stdfs::exists(stdfs::symlink_status(dir, ec))) return true;
+  if (stdfs::is_symlink(dir, ec) || !stdfs::is_directory(dir, ec)) return false;
+  static const std::set<std::string> kFiles = {"index.json", "meta.json", "words.json"};
+  stdfs::recursive_directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const std::string rel = it->path().lexically_relative(dir).generic_string();
+    if (it->is_symlink(ec)) return false;
+    if (rel == "docs" && it->is_directory(ec)) continue;
+    if (kFiles.count(rel)) continue;
+    // docs/K.json, K a number
+    if (rel.size() > 10 && rel.compare(0, 5, "docs/") == 0 && rel.compare(rel.size() - 5, 5, ".json") == 0 &&
+        std::all_of(rel.begin() + 5, rel.end() - 5, [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    return false;
+  }
+  return !ec;
 }
 
 }  // namespace qahub::fs

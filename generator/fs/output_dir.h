@@ -38,8 +38,22 @@ struct OutDirProblem {
 std::optional<OutDirProblem> out_dir_problem(const std::filesystem::path& site, const std::filesystem::path& out,
                                              const std::string& shown, bool force);
 
-/// Why the site's cache folder (SITE/.qahub) may not be written ("" when it
-/// may): it is a symbolic link, or not a folder.
-std::string cache_dir_problem(const std::filesystem::path& site);
+/// Why `--cache-dir` (as the user wrote it: `shown`) may not be used, or
+/// nullopt when it may: the site itself, a folder holding the site, one
+/// inside content/, data/ or themes/ (its JSON would be read as records), or
+/// one inside or holding the output `out` (if given), which each build replaces.
+std::optional<std::string> cache_option_problem(const std::filesystem::path& site, const std::filesystem::path& cache,
+                                                const std::filesystem::path* out, const std::string& shown);
+
+/// Why a build cannot keep its cache in `cache` ("" when it can): it is a
+/// symbolic link or a file, or the reason the system gives for not creating
+/// or writing the folder ("Read-only file system"). Creates the folder.
+/// The cache is optional: the caller warns once and builds without it.
+std::string cache_dir_problem(const std::filesystem::path& cache);
+
+/// `dir` is a search cache qahub wrote, so a build may replace it: it holds
+/// only index.json, meta.json, words.json and docs/K.json (or is missing).
+/// A folder of anything else is left alone, wherever --cache-dir points.
+bool is_search_cache(const std::filesystem::path& dir);
 
 }  // namespace qahub::fs

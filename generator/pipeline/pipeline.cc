@@ -67,6 +67,7 @@ struct Build {
   std::unique_ptr<render::PageRenderer> renderer;
   base::OutputFiles out, search_out;
   search::StagedSearchCache search_cache;
+  bool cache_ok = true;  ///< false: the cache folder cannot be written (warned once); build without it
   report::Result reports;
   briefs::Result briefs;
   marking::Withheld withheld;
@@ -253,7 +254,8 @@ std::vector<diag::Diagnostic> review_notices(const Build& b, const diag::Diagnos
 void render_and_search(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags, BuildStats* stats) {
   render::RenderOptions ropt = render_options(options, b.config);
   ropt.notices = review_notices(b, diags);
-  const search::SearchBuildOptions sopt = search_options(options, b.synonyms);
+  search::SearchBuildOptions sopt = search_options(options, b.synonyms);
+  sopt.write_cache = sopt.write_cache && b.cache_ok;
   const std::vector<search::SearchPage> indexed = search_pages(*b.site);
   double search_ms = 0;
   base::run_beside(
@@ -333,10 +335,15 @@ void note_sources(const Build& b, BuildState& keep) {
 
 }  // namespace
 
+std::string cache_label(const config::BuildOptions& options) {
+  return options.cache_dir.empty() ? std::string(".qahub") : options.cache_dir.generic_string();
+}
+
 search::SearchBuildOptions search_options(const config::BuildOptions& options, const search::SynonymTable& synonyms) {
   search::SearchBuildOptions s;
   s.site_dir = options.site_dir;
-  s.cache_dir = options.site_dir / ".qahub";
+  s.cache_dir = config::cache_dir(options);
+  s.cache_label = cache_label(options);
   s.search_corpus = options.search_corpus;
   s.write_cache = options.write;
   s.jobs = options.jobs;
@@ -389,13 +396,16 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
     diags.error({}, "the output directory must not be the site directory");
     return false;
   }
-  // The one other place a build writes: its cache, SITE/.qahub, inside the site.
-  if (options.write)
-    if (std::string why = fs::cache_dir_problem(options.site_dir); !why.empty()) {
-      diags.error({".qahub"}, why);
-      return false;
-    }
   Build b;
+  // The one other place a build writes: its cache (SITE/.qahub or
+  // --cache-dir), for `qahub search`. Optional: a read-only site still builds.
+  if (options.write)
+    if (std::string why = fs::cache_dir_problem(config::cache_dir(options)); !why.empty()) {
+      diags.warning({cache_label(options)}, "cannot write the search cache: " + why +
+                                                "; qahub search will not see this build (--cache-dir DIR keeps it "
+                                                "elsewhere)");
+      b.cache_ok = false;
+    }
   b.kinds = &kinds;
   BuildState sources;
   // Each pass by name (--timings shows each), in order.

@@ -109,4 +109,8 @@ std::vector<search::SearchPage> search_pages(const model::Site& site);
 /// so the served search files after an edit are a full build's.
 search::SearchBuildOptions search_options(const config::BuildOptions& options, const search::SynonymTable& synonyms);
 
+/// The cache folder as diagnostics name it: ".qahub" (inside the site), or
+/// --cache-dir as given.
+std::string cache_label(const config::BuildOptions& options);
+
 }  // namespace qahub::pipeline

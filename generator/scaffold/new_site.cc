@@ -129,56 +129,23 @@ const char* kTermsOfReference =
     "2. Agree actions, each with an owner (a role) and a due date.\n"
     "3. Report progress to the next meeting.\n";
 
+/// What qahub builds with (.ci/install-deps's build half), for a hub that
+/// builds qahub from source because it names no release.
 const char* kWorkflowPackages =
-    "build-essential cmake pkg-config git ca-certificates libcmark-gfm-dev libcmark-gfm-extensions-dev "
-    "nlohmann-json3-dev libxapian-dev libyaml-cpp-dev libvalijson-dev libkainjow-mustache-dev libcpp-httplib-dev "
-    "libcli11-dev libmimalloc-dev libjs-lunr";
+    "build-essential cmake ninja-build pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev "
+    "libxapian-dev libyaml-cpp-dev libvalijson-dev libkainjow-mustache-dev libcpp-httplib-dev libcli11-dev "
+    "libmimalloc-dev libjs-lunr";
 
+/// hub-workflow.yml with this qahub's version as the release to install.
 std::string workflow_text() {
-  return std::string(
-             "# Builds the hub on every push and keeps public/ as an artifact.\n"
-             "# Errors fail the run; warnings are shown but never fail it: the hub must not turn red\n"
-             "# because a review date passed with no commit.\n"
-             "# There is no qahub package, so this builds qahub from a pinned commit of its repository:\n"
-             "# set QAHUB_REPOSITORY and QAHUB_COMMIT below (see AUTHORING.md).\n"
-             "name: hub\n"
-             "on:\n"
-             "  push:\n"
-             "  workflow_dispatch:\n"
-             "env:\n"
-             "  QAHUB_REPOSITORY: \"\"  # the git URL of the qahub repository your organisation uses\n"
-             "  QAHUB_COMMIT: \"\"      # a full commit hash of it that you have tried\n"
-             "jobs:\n"
-             "  build:\n"
-             "    runs-on: ubuntu-latest\n"
-             "    container: debian:12\n"
-             "    steps:\n"
-             "      - name: Install what qahub builds with (the libraries of its .ci/install-deps)\n"
-             "        run: |\n"
-             "          apt-get update -qq\n"
-             "          apt-get install -y -qq --no-install-recommends ") +
-         kWorkflowPackages +
-         "\n"
-         "      - uses: actions/checkout@v4\n"
-         "        with:\n"
-         "          path: hub\n"
-         "      - name: Build qahub at the pinned commit\n"
-         "        run: |\n"
-         "          if [ -z \"$QAHUB_REPOSITORY\" ] || [ -z \"$QAHUB_COMMIT\" ]; then\n"
-         "            echo \"::error::set QAHUB_REPOSITORY and QAHUB_COMMIT in .github/workflows/hub.yml\"; exit 1\n"
-         "          fi\n"
-         "          git init -q qahub\n"
-         "          git -C qahub fetch -q --depth 1 \"$QAHUB_REPOSITORY\" \"$QAHUB_COMMIT\"\n"
-         "          git -C qahub checkout -q FETCH_HEAD\n"
-         "          cmake -S qahub -B qahub/build -DCMAKE_BUILD_TYPE=Release -DQAHUB_TESTS=OFF\n"
-         "          cmake --build qahub/build -j \"$(nproc)\" --target qahub\n"
-         "      - name: Build the hub\n"
-         "        run: qahub/build/qahub build --site hub\n"
-         "      - name: Keep the built site\n"
-         "        uses: actions/upload-artifact@v4\n"
-         "        with:\n"
-         "          name: public\n"
-         "          path: hub/public/\n";
+  std::string text = file_text("hub.yml");
+  auto replace = [&](const std::string& from, const std::string& to) {
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+      text.replace(at, from.size(), to);
+  };
+  replace("@QAHUB_VERSION@", QAHUB_VERSION);
+  replace("@QAHUB_BUILD_PACKAGES@", kWorkflowPackages);
+  return text;
 }
 
 std::string authoring_text(const std::string& meeting_id, const std::string& cycle_id) {
@@ -261,9 +228,16 @@ std::string authoring_text(const std::string& meeting_id, const std::string& cyc
          "\n"
          "## Publish the site\n"
          "\n"
-         "Commit and push: the workflow in `.github/workflows/hub.yml` builds the hub and keeps `public/` as an "
-         "artifact to publish. Set `QAHUB_REPOSITORY` and `QAHUB_COMMIT` in it once, to the qahub repository and "
-         "commit your organisation uses.\n"
+         "Commit and push: the workflow in `.github/workflows/hub.yml` installs the qahub release named by "
+         "`QAHUB_VERSION` (its Debian package, checked against the release's `SHA256SUMS`; nothing is compiled), "
+         "builds the hub with `--strict` and keeps `public/` as an artifact. Errors and warnings fail the run and "
+         "show on the lines they are about in a pull request; notices show there too but never fail it. To move "
+         "to a newer qahub, change `QAHUB_VERSION`. If your organisation's qahub is a private fork, set "
+         "`QAHUB_RELEASES` to it and save a token that can read it as the secret `QAHUB_TOKEN`.\n"
+         "\n"
+         "`public/` is plain files: copy it to any web server. For a SharePoint document library or a shared "
+         "drive, build with `--relative-urls` (change the workflow's build line) so links and search work when the "
+         "pages are opened from there.\n"
          "\n"
          "## Schemas\n"
          "\n"

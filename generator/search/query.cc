@@ -302,7 +302,7 @@ bool search_site_index(const std::filesystem::path& cache_dir, const std::string
   return true;
 }
 
-int run_search_command(const std::filesystem::path& site_dir, const std::string& query, bool json, int limit,
+int run_search_command(const std::filesystem::path& cache_dir, const std::string& query, bool json, int limit,
                        std::ostream& out, std::ostream& err) {
   bool blank = std::all_of(query.begin(), query.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
   if (blank) {
@@ -311,7 +311,7 @@ int run_search_command(const std::filesystem::path& site_dir, const std::string&
   }
   SearchOutcome outcome;
   std::string error;
-  if (!search_site_index(site_dir / ".qahub", query, limit, outcome, error)) {
+  if (!search_site_index(cache_dir, query, limit, outcome, error)) {
     err << "qahub: error: " << error << "\n";
     return 1;
   }

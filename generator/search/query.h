@@ -54,7 +54,7 @@ bool search_site_index(const std::filesystem::path& cache_dir, const std::string
 /// CORRECTION (or OTHER, …)`, or `WORD → NEAREST, …` per word without one. Returns 0 (also when nothing matched), 1
 /// with `error: no search index in SITE/.qahub/search; run qahub build first` when no index exists, or 1 with another
 /// `error: …` line for an empty query or a damaged search cache.
-int run_search_command(const std::filesystem::path& site_dir, const std::string& query, bool json, int limit,
+int run_search_command(const std::filesystem::path& cache_dir, const std::string& query, bool json, int limit,
                        std::ostream& out, std::ostream& err);
 
 }  // namespace qahub::search

@@ -3,6 +3,7 @@
 #include "base/parallel.h"
 
 #include "fs/files.h"
+#include "fs/output_dir.h"
 #include "search/corpus.h"
 #include "search/doc_store.h"
 #include "search/documents.h"
@@ -15,30 +16,47 @@ namespace {
 
 std::filesystem::path staging_path(const std::filesystem::path& cache_dir) { return cache_dir / "search.new"; }
 
-/// The cache as diagnostics name it: relative to the site (".qahub/search").
-std::string cache_label(const std::filesystem::path& cache_dir) {
-  return search_cache_path(cache_dir).lexically_relative(cache_dir.parent_path()).generic_string();
+/// The one warning a cache that cannot be written gives: the cache is
+/// optional, so the build carries on without it.
+void cache_warning(const std::string& label, const std::string& why, diag::Diagnostics& diags) {
+  diags.warning({label + "/search"}, "cannot write the search cache: " + why +
+                                         "; qahub search will not see this build (--cache-dir DIR keeps it elsewhere)");
 }
 
-bool install_cache(const std::filesystem::path& cache_dir, diag::Diagnostics& diags) {
+std::string foreign_files(const std::filesystem::path& dir) {
+  return dir.filename().string() + "/ holds files qahub did not write, so it is left alone";
+}
+
+bool install_cache(const std::filesystem::path& cache_dir, const std::string& label, diag::Diagnostics& diags) {
   const std::filesystem::path live = search_cache_path(cache_dir);
+  if (!fs::is_search_cache(live)) {
+    cache_warning(label, foreign_files(live), diags);
+    return true;
+  }
   std::error_code ec;
   std::filesystem::remove_all(live, ec);
-  std::filesystem::rename(staging_path(cache_dir), live, ec);
-  if (ec) diags.error({cache_label(cache_dir), 0, 0}, "cannot write search cache: " + ec.message());
-  return !ec;
+  if (!ec) std::filesystem::rename(staging_path(cache_dir), live, ec);
+  if (ec) cache_warning(label, ec.message(), diags);
+  std::filesystem::remove_all(staging_path(cache_dir), ec);
+  return true;
 }
 
 /// `--search-corpus`, and the cache `qahub search` reads (query.h): the
 /// page's index, store and suggestion words, staged beside the live copy.
+/// Only the corpus, which was asked for, can fail the build.
 bool write_cache_files(const Corpus& corpus, const std::string& index, const DocStore& store, const std::string& words,
-                       const SearchBuildOptions& options, diag::Diagnostics& diags) {
+                       SearchBuildOptions& options, diag::Diagnostics& diags) {
   if (!options.search_corpus.empty() && !fs::write_file(options.search_corpus, corpus_to_json(corpus))) {
     diags.error({options.search_corpus.string(), 0, 0}, "cannot write search corpus");
     return false;
   }
   if (!options.write_cache || options.cache_dir.empty()) return true;
   const std::filesystem::path dir = staging_path(options.cache_dir);
+  if (!fs::is_search_cache(dir)) {
+    cache_warning(options.cache_label, foreign_files(dir), diags);
+    options.write_cache = false;
+    return true;
+  }
   std::error_code ec;
   std::filesystem::remove_all(dir, ec);
   std::filesystem::create_directories(dir / "docs", ec);
@@ -47,9 +65,9 @@ bool write_cache_files(const Corpus& corpus, const std::string& index, const Doc
   for (size_t k = 0; ok && k < store.chunks.size(); ++k)
     ok = fs::write_file(dir / "docs" / (std::to_string(k) + ".json"), store.chunks[k]);
   if (!ok) {
-    diags.error({cache_label(options.cache_dir), 0, 0}, "cannot write search cache");
+    cache_warning(options.cache_label, ec ? ec.message() : std::string("a file in it could not be written"), diags);
     std::filesystem::remove_all(dir, ec);
-    return false;
+    options.write_cache = false;
   }
   return true;
 }
@@ -80,7 +98,8 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
         words = suggestion_words_json(suggestion_words(surface));
       },
       write_store);
-  const bool files_ok = write_cache_files(corpus, index, store, words, options, diags);
+  SearchBuildOptions cache = options;  // write_cache goes false if the cache cannot be written
+  const bool files_ok = write_cache_files(corpus, index, store, words, cache, diags);
 
   out["search/index.json"] = index;
   out["search/meta.json"] = store.meta;
@@ -93,11 +112,11 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
     for (size_t k = 0; k < store.chunks.size(); ++k) out[chunk_path(k, ".js")] = chunk_script(k, store.chunks[k]);
   }
   if (!files_ok) return false;
-  if (options.write_cache && !options.cache_dir.empty()) {
+  if (cache.write_cache && !cache.cache_dir.empty()) {
     if (staged)
-      staged->staged(options.cache_dir);
+      staged->staged(cache.cache_dir, cache.cache_label);
     else
-      return install_cache(options.cache_dir, diags);
+      return install_cache(cache.cache_dir, cache.cache_label, diags);
   }
   return true;
 }
@@ -109,7 +128,7 @@ StagedSearchCache::~StagedSearchCache() {
 
 bool StagedSearchCache::install(diag::Diagnostics& diags) {
   if (cache_dir_.empty()) return true;
-  const bool ok = install_cache(cache_dir_, diags);
+  const bool ok = install_cache(cache_dir_, label_, diags);
   cache_dir_.clear();
   return ok;
 }

@@ -49,7 +49,8 @@ struct SearchPage {
 
 struct SearchBuildOptions {
   std::filesystem::path site_dir;
-  std::filesystem::path cache_dir;      ///< site_dir/.qahub: the search cache lives here
+  std::filesystem::path cache_dir;      ///< SITE/.qahub or --cache-dir: the search cache lives here
+  std::string cache_label = ".qahub";   ///< cache_dir as diagnostics name it
   std::filesystem::path search_corpus;  ///< when set, write the indexed corpus JSON here
   bool write_cache = true;              ///< false for `qahub check`
   int jobs = 1;                         ///< threads for analysis and the document store
@@ -74,12 +75,16 @@ class StagedSearchCache {
   ~StagedSearchCache();
 
   /// Marks a cache staged in cache_dir (build_search calls this).
-  void staged(std::filesystem::path cache_dir) { cache_dir_ = std::move(cache_dir); }
+  void staged(std::filesystem::path cache_dir, std::string label) {
+    cache_dir_ = std::move(cache_dir);
+    label_ = std::move(label);
+  }
   /// Installs the staged cache, if any.
   bool install(diag::Diagnostics& diags);
 
  private:
   std::filesystem::path cache_dir_;  ///< empty: nothing staged
+  std::string label_;                ///< cache_dir_ as diagnostics name it
 };
 
 /// Adds `search/index.json`, `search/meta.json`, `search/docs/K.json`,

@@ -195,7 +195,7 @@ bool open_in_browser(const std::string& url) {
 }
 
 std::filesystem::path serve_output_dir(const ServeOptions& options) {
-  return options.build.out_dir.empty() ? options.build.site_dir / ".qahub" / "serve-public" : options.build.out_dir;
+  return options.build.out_dir.empty() ? config::cache_dir(options.build) / "serve-public" : options.build.out_dir;
 }
 
 int run_serve(const ServeOptions& options) {

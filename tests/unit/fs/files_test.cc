@@ -108,5 +108,51 @@ TEST_CASE("files: the --out rule", "[fs]") {
   std::filesystem::create_symlink(root.path() / "mine", root.path() / "link");
   CHECK(problem(root.path() / "link") == "2 --out \"link\" is a symbolic link; give the folder it leads to");
   CHECK_FALSE(qahub::fs::out_dir_problem(site, root.path() / "mine", "mine", true));  // --force
-  CHECK(qahub::fs::cache_dir_problem(site).empty());
+  CHECK(qahub::fs::cache_dir_problem(site / ".qahub").empty());
+}
+
+TEST_CASE("fs: --cache-dir may not be the site, its sources or the output", "[fs]") {
+  testing::TempDir root("fs-cache-option");
+  const std::filesystem::path site = root.path() / "site", out = site / "public";
+  std::filesystem::create_directories(site / "content");
+  auto problem = [&](const std::filesystem::path& cache, bool with_out = true) {
+    auto p = fs::cache_option_problem(site, cache, with_out ? &out : nullptr,
+                                      cache.lexically_relative(root.path()).generic_string());
+    return p ? *p : std::string("ok");
+  };
+  CHECK(problem(site) == "--cache-dir \"site\" is the site folder itself");
+  CHECK(problem(root.path()) == "--cache-dir \".\" holds the site");
+  CHECK(problem(site / "content/c") ==
+        "--cache-dir \"site/content/c\" is inside the site's content/ folder, which holds its sources");
+  CHECK(problem(site / "data") ==
+        "--cache-dir \"site/data\" is inside the site's data/ folder, which holds its sources");
+  CHECK(problem(out / "c") == "--cache-dir \"site/public/c\" is inside the output folder, which each build replaces");
+  CHECK(problem(out / "c", false) == "ok");  // serve: no --out
+  CHECK(problem(site / ".qahub") == "ok");
+  CHECK(problem(root.path() / "cache") == "ok");
+}
+
+TEST_CASE("fs: cache_dir_problem gives the reason; is_search_cache knows only a search cache", "[fs]") {
+  testing::TempDir root("fs-cache");
+  CHECK(fs::cache_dir_problem(root.path() / "new" / "cache").empty());  // created
+  CHECK(std::filesystem::is_directory(root.path() / "new" / "cache"));
+  REQUIRE(fs::write_file(root.path() / "file", "x"));
+  CHECK(fs::cache_dir_problem(root.path() / "file") == "it is a file, not a folder");
+  CHECK(fs::cache_dir_problem(root.path() / "file" / "under") == "Not a directory");
+  std::filesystem::create_directory_symlink(root.path() / "new", root.path() / "link");
+  CHECK(fs::cache_dir_problem(root.path() / "link") == "it is a symbolic link, and qahub does not write through one");
+
+  const std::filesystem::path cache = root.path() / "search";
+  CHECK(fs::is_search_cache(cache));  // missing
+  std::filesystem::create_directories(cache / "docs");
+  for (const char* f : {"index.json", "meta.json", "words.json", "docs/0.json", "docs/12.json"})
+    REQUIRE(fs::write_file(cache / f, "{}"));
+  CHECK(fs::is_search_cache(cache));
+  REQUIRE(fs::write_file(cache / "docs" / "notes.json", "{}"));
+  CHECK_FALSE(fs::is_search_cache(cache));
+  std::filesystem::remove(cache / "docs" / "notes.json");
+  REQUIRE(fs::write_file(cache / "thesis.docx", "mine"));
+  CHECK_FALSE(fs::is_search_cache(cache));
+  CHECK_FALSE(fs::is_search_cache(root.path() / "file"));
+  CHECK_FALSE(fs::is_search_cache(root.path() / "link"));
 }

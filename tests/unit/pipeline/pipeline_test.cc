@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "fs/files.h"
 #include "temp_dir.h"
 
 #include "pipeline/test_site.h"
@@ -198,21 +199,50 @@ TEST_CASE("pipeline: a broken partial is an error at the partial", "[pipeline]")
         "themes/default/templates/partials/broken.mustache: error: invalid template: unclosed section \"open\" at 0\n");
 }
 
-TEST_CASE("pipeline: the search cache cannot be written: an error, nothing published", "[pipeline]") {
+TEST_CASE("pipeline: a search cache that cannot be written: one warning, the site is built", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")}, {".qahub", "a file where the cache folder goes"}});
-  CHECK_FALSE(site.build());
-  CHECK(site.diagnostics() == ".qahub: error: .qahub is a file, not a folder\n");
-  CHECK_FALSE(site.exists("index.html"));
+  CHECK(site.build());
+  CHECK(site.diagnostics() ==
+        ".qahub: warning: cannot write the search cache: it is a file, not a folder; qahub search will not see this "
+        "build (--cache-dir DIR keeps it elsewhere)\n");
+  CHECK(site.exists("index.html"));
+  CHECK(*qahub::fs::read_file(site.root() / ".qahub") == "a file where the cache folder goes");
 }
 
 TEST_CASE("pipeline: a .qahub that is a symbolic link is never written through", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")}});
   qahub::testing::TempDir elsewhere("cache-elsewhere");
   std::filesystem::create_symlink(elsewhere.path(), site.root() / ".qahub");
-  CHECK_FALSE(site.build());
-  CHECK(site.diagnostics() == ".qahub: error: .qahub is a symbolic link; qahub keeps its cache only inside the site\n");
+  CHECK(site.build());
+  CHECK(site.diagnostics() ==
+        ".qahub: warning: cannot write the search cache: it is a symbolic link, and qahub does not write through "
+        "one; qahub search will not see this build (--cache-dir DIR keeps it elsewhere)\n");
   CHECK(std::filesystem::is_empty(elsewhere.path()));
-  CHECK_FALSE(site.exists("index.html"));
+  CHECK(site.exists("index.html"));
+}
+
+TEST_CASE("pipeline: --cache-dir keeps the cache elsewhere, and never replaces a folder it did not write",
+          "[pipeline]") {
+  TestSite site({{"content/_index.md", page("title: Home\n")}});
+  qahub::testing::TempDir cache("cache-dir");
+  site.options.cache_dir = cache.path() / "c";
+  CHECK(site.build());
+  CHECK(site.diagnostics().empty());
+  CHECK(std::filesystem::is_regular_file(cache.path() / "c" / "search" / "index.json"));
+  CHECK_FALSE(std::filesystem::exists(site.root() / ".qahub"));
+  CHECK(site.build());  // a second build replaces its own cache
+  CHECK(site.diagnostics().empty());
+  // Someone else's folder where the cache would go is left alone.
+  std::filesystem::remove_all(cache.path() / "c" / "search");
+  std::filesystem::create_directories(cache.path() / "c" / "search");
+  REQUIRE(qahub::fs::write_file(cache.path() / "c" / "search" / "notes.txt", "mine"));
+  CHECK(site.build());
+  CHECK(site.diagnostics() == (cache.path() / "c").generic_string() +
+                                  "/search: warning: cannot write the search cache: search/ holds files qahub did not "
+                                  "write, so it is left alone; qahub search will not see this build (--cache-dir DIR "
+                                  "keeps it elsewhere)\n");
+  CHECK(*qahub::fs::read_file(cache.path() / "c" / "search" / "notes.txt") == "mine");
+  CHECK(site.exists("index.html"));
 }
 
 TEST_CASE("pipeline: --search-corpus that cannot be written is an error", "[pipeline]") {

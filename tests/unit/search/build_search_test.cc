@@ -11,18 +11,18 @@
 #include "temp_dir.h"
 
 using namespace qahub::search;
-namespace fs = std::filesystem;
+namespace stdfs = std::filesystem;
 
 namespace {
 
 // A small site in a fresh temp dir, with the repository's synonyms table.
 struct TempSite {
   qahub::testing::TempDir temp{"search-test"};
-  const fs::path& dir = temp.path();
+  const stdfs::path& dir = temp.path();
   TempSite() {
-    fs::create_directories(dir / "data" / "search");
-    fs::copy_file(fs::path(QAHUB_SOURCE_DIR) / "data" / "search" / "synonyms.json",
-                  dir / "data" / "search" / "synonyms.json");
+    stdfs::create_directories(dir / "data" / "search");
+    stdfs::copy_file(stdfs::path(QAHUB_SOURCE_DIR) / "data" / "search" / "synonyms.json",
+                     dir / "data" / "search" / "synonyms.json");
   }
 };
 
@@ -67,7 +67,7 @@ std::vector<SearchPage> pages() {
   };
 }
 
-std::string read(const fs::path& p) {
+std::string read(const stdfs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -93,7 +93,7 @@ struct Built {
   }
   std::string search(const std::string& q, bool json = false, int limit = 10) {
     std::ostringstream o, e;
-    int rc = run_search_command(site.dir, q, json, limit, o, e);
+    int rc = run_search_command(site.dir / ".qahub", q, json, limit, o, e);
     REQUIRE(rc == 0);
     REQUIRE(e.str().empty());
     return o.str();
@@ -123,15 +123,15 @@ TEST_CASE("search: build_search: writes index, store, words, scripts, corpus and
   CHECK(b.out["search/words.js"] == "window.QAHUB_WORDS = " + b.out["search/words.json"] + ";\n");
   CHECK(b.out.size() == 7);  // nothing else in the published tree
   // The cache qahub search reads: the page's own files, nothing else.
-  const fs::path cache = b.site.dir / ".qahub" / "search";
+  const stdfs::path cache = b.site.dir / ".qahub" / "search";
   CHECK(read(cache / "index.json") == b.out["search/index.json"]);
   CHECK(read(cache / "meta.json") == b.out["search/meta.json"]);
   CHECK(read(cache / "docs" / "0.json") == b.out["search/docs/0.json"]);
   CHECK(read(cache / "words.json") == b.out["search/words.json"]);
   size_t entries = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(cache)) ++entries;
+  for ([[maybe_unused]] const auto& e : stdfs::directory_iterator(cache)) ++entries;
   CHECK(entries == 4);
-  CHECK_FALSE(fs::exists(b.site.dir / ".qahub" / "search.new"));
+  CHECK_FALSE(stdfs::exists(b.site.dir / ".qahub" / "search.new"));
   // The corpus rebuilds the same index.
   Corpus corpus;
   std::string error;
@@ -272,7 +272,7 @@ TEST_CASE("search: qahub search: lunr's query syntax is plain text, as on the pa
 TEST_CASE("search: qahub search: an empty query is an error", "[search]") {
   TempSite site;
   std::ostringstream out, err;
-  CHECK(run_search_command(site.dir, " \t", false, 10, out, err) == 1);
+  CHECK(run_search_command(site.dir / ".qahub", " \t", false, 10, out, err) == 1);
   CHECK(err.str() == "qahub: error: empty search query\n");
   CHECK(out.str().empty());
 }
@@ -280,7 +280,7 @@ TEST_CASE("search: qahub search: an empty query is an error", "[search]") {
 TEST_CASE("search: qahub search: a clear error before any build", "[search]") {
   TempSite site;
   std::ostringstream out, err;
-  CHECK(run_search_command(site.dir, "CIN", false, 10, out, err) == 1);
+  CHECK(run_search_command(site.dir / ".qahub", "CIN", false, 10, out, err) == 1);
   CHECK(err.str() ==
         "qahub: error: no search index in " + (site.dir / ".qahub" / "search").string() + "; run qahub build first\n");
   CHECK(out.str().empty());
@@ -288,42 +288,42 @@ TEST_CASE("search: qahub search: a clear error before any build", "[search]") {
 
 TEST_CASE("search: qahub search: reads the build's files and writes nothing", "[search]") {
   Built b;
-  const fs::path cache = b.site.dir / ".qahub" / "search";
-  const auto before = fs::last_write_time(cache / "index.json");
+  const stdfs::path cache = b.site.dir / ".qahub" / "search";
+  const auto before = stdfs::last_write_time(cache / "index.json");
   std::ostringstream out1, err1, out2, err2;
-  CHECK(run_search_command(b.site.dir, "CIN", false, 10, out1, err1) == 0);
+  CHECK(run_search_command(b.site.dir / ".qahub", "CIN", false, 10, out1, err1) == 0);
   CHECK(err1.str().empty());
-  CHECK(run_search_command(b.site.dir, "CIN", false, 10, out2, err2) == 0);
+  CHECK(run_search_command(b.site.dir / ".qahub", "CIN", false, 10, out2, err2) == 0);
   CHECK(out1.str() == out2.str());
   size_t entries = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(cache)) ++entries;
+  for ([[maybe_unused]] const auto& e : stdfs::directory_iterator(cache)) ++entries;
   CHECK(entries == 4);
-  CHECK(fs::last_write_time(cache / "index.json") == before);
+  CHECK(stdfs::last_write_time(cache / "index.json") == before);
 }
 
 TEST_CASE("search: qahub search: a damaged search cache is an error, not a crash", "[search]") {
   Built b;
-  const fs::path dir = b.site.dir / ".qahub" / "search";
+  const stdfs::path dir = b.site.dir / ".qahub" / "search";
   std::ofstream(dir / "docs" / "0.json", std::ios::trunc) << "[]";
   std::ostringstream out0, err0;
-  CHECK(run_search_command(b.site.dir, "CIN", false, 10, out0, err0) == 1);
+  CHECK(run_search_command(b.site.dir / ".qahub", "CIN", false, 10, out0, err0) == 1);
   CHECK(err0.str().rfind(
             "qahub: error: damaged search cache " + (dir / "docs" / "0.json").string() + ": no entry for document ",
             0) == 0);
   CHECK(out0.str().empty());
   std::ofstream(dir / "meta.json", std::ios::trunc) << "{\"documents\": 0, \"chunks\": []}";
   std::ostringstream out, err;
-  CHECK(run_search_command(b.site.dir, "CIN", false, 10, out, err) == 1);
+  CHECK(run_search_command(b.site.dir / ".qahub", "CIN", false, 10, out, err) == 1);
   CHECK(err.str() ==
         "qahub: error: damaged search cache " + (dir / "meta.json").string() + ": not the store of index.json\n");
   std::ofstream(dir / "meta.json", std::ios::trunc) << "{\"documents\": 3, \"chunks\": [1]}";
   std::ostringstream out1, err1;
-  CHECK(run_search_command(b.site.dir, "CIN", false, 10, out1, err1) == 1);
+  CHECK(run_search_command(b.site.dir / ".qahub", "CIN", false, 10, out1, err1) == 1);
   CHECK(err1.str() ==
         "qahub: error: damaged search cache " + (dir / "meta.json").string() + ": not a document store\n");
   std::ofstream(dir / "index.json", std::ios::trunc) << "[";
   std::ostringstream out2, err2;
-  CHECK(run_search_command(b.site.dir, "CIN", false, 10, out2, err2) == 1);
+  CHECK(run_search_command(b.site.dir / ".qahub", "CIN", false, 10, out2, err2) == 1);
   CHECK(err2.str() == "qahub: error: damaged search cache " + (dir / "index.json").string() + ": not a lunr index\n");
   CHECK(out.str().empty());
   CHECK(out2.str().empty());
@@ -342,5 +342,5 @@ TEST_CASE("search: build_search: the script form only when asked (sites opened f
   CHECK(out.count("search/docs/0.json") == 1);
   CHECK(out.count("search/docs/0.js") == 0);
   CHECK(out.count("search/index.js") == 0);
-  CHECK_FALSE(fs::exists(site.dir / ".qahub"));
+  CHECK_FALSE(stdfs::exists(site.dir / ".qahub"));
 }
