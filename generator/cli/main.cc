@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/import_command.h"
 #include "cli/manual.h"
 #include "cli/new_command.h"
 #include "cli/publish_command.h"
@@ -106,6 +107,10 @@ int main(int argc, char** argv) {
   cli::PublishCommand publish_command;
   CLI::App* publish = cli::add_publish_command(app, publish_command, options, as_of);
 
+  // --- import: an improvement plan's actions from a spreadsheet export ---
+  cli::ImportCommand import_command;
+  CLI::App* import = cli::add_import_command(app, import_command, options, as_of);
+
   // --- search: the last build's search index, from the terminal ---
   std::string query;
   bool search_json = false;
@@ -194,6 +199,7 @@ int main(int argc, char** argv) {
     }
     if (*scaffold) return cli::run_new(new_command, options);
     if (*publish) return cli::run_publish(publish_command, options);
+    if (*import) return cli::run_import(import_command, options);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "qahub: error: %s\n", e.what());
     return cli::kExitSiteErrors;

@@ -11,7 +11,9 @@ namespace qahub::cli {
 
 CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& options, std::string& as_of) {
   CLI::App* scaffold = app.add_subcommand(
-      "new", "Create a site, page, cycle, audit, meeting, brief or brief use that builds at once, or the schemas");
+      "new",
+      "Create a site, page, cycle, audit, meeting, brief, brief use, action, recommendation set or plan that "
+      "builds at once, or the schemas");
   scaffold->require_subcommand(1);
   scaffold->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
   scaffold->add_option("--as-of", as_of,
@@ -53,13 +55,25 @@ CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& 
                          "the newest cycle)");
   cmd.action->add_option("--owner", cmd.action_owner, "The role that owns it (never a person)");
   cmd.action->add_option("--due", cmd.action_due, "Due date, YYYY-MM-DD (default: 90 days after the as-of date)");
+  cmd.recommendations = scaffold->add_subcommand(
+      "recommendations",
+      "data/recommendations/<title>-<year>.json: an inspection's, notice's or review's recommendations");
+  cmd.recommendations
+      ->add_option("kind", cmd.set_kind,
+                   "inspection, improvement-notice, focused-visit, monitoring-visit, jtai, case-review, peer-review, "
+                   "assurance-review or internal-audit")
+      ->required();
+  cmd.recommendations->add_option("title", cmd.set_title, "The report's title, such as \"Inspection, January 2026\"");
+  cmd.plan = scaffold->add_subcommand("plan", "data/plans/<title>.json: a draft improvement plan");
+  cmd.plan->add_option("title", cmd.plan_title, "The plan's title, such as \"Improvement plan 2026 to 2027\"")
+      ->required();
   cmd.schemas = scaffold->add_subcommand("schemas", "data/schemas/: the schemas built into this qahub, where missing");
   cmd.schemas->add_flag("--refresh", cmd.refresh,
                         "Also replace older copies (the only qahub new that overwrites; it lists each file)");
   // --site and --as-of may come after the subcommand too, and each
   // subcommand's --help lists them (`qahub new cycle --help`).
-  for (CLI::App* sub :
-       {cmd.site, cmd.page, cmd.cycle, cmd.audit, cmd.meeting, cmd.brief, cmd.brief_use, cmd.action, cmd.schemas}) {
+  for (CLI::App* sub : {cmd.site, cmd.page, cmd.cycle, cmd.audit, cmd.meeting, cmd.brief, cmd.brief_use, cmd.action,
+                        cmd.recommendations, cmd.plan, cmd.schemas}) {
     sub->fallthrough();
     if (sub == cmd.site) continue;  // DIR is the site it makes
     sub->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
@@ -152,6 +166,10 @@ int run_new(const NewCommand& cmd, const config::BuildOptions& options) {
     plan = scaffold::plan_brief(site, cmd.brief_path, cmd.brief_title, cmd.brief_source, options.as_of, diags);
   else if (*cmd.brief_use)
     plan = scaffold::plan_brief_use(site, cmd.use_brief, cmd.use_team, options.as_of, diags);
+  else if (*cmd.recommendations)
+    plan = scaffold::plan_recommendation_set(site, cmd.set_kind, cmd.set_title, options.as_of, diags);
+  else if (*cmd.plan)
+    plan = scaffold::plan_improvement_plan(site, cmd.plan_title, options.as_of, diags);
   else if (*cmd.action) {
     scaffold::ActionOptions a{cmd.action_title, cmd.action_source, cmd.action_owner, std::nullopt};
     if (!cmd.action_due.empty()) {

@@ -25,7 +25,10 @@ json addresses_view(const Context& ctx, const Action& a) {
   for (const std::string& ref : a.addresses) {
     auto t = ctx.refs.find(ref);
     if (t == ctx.refs.end()) continue;
-    out.push_back({{"ref", ref},
+    // "ct1" for the plan's own code, "ilacs-2026 o1" for another record's item (a space, so a narrow column wraps).
+    const std::string shown =
+        t->second.record == a.source_id ? t->second.item : t->second.record + " " + t->second.item;
+    out.push_back({{"ref", shown},
                    {"item", t->second.item},
                    {"url", urls::ref(t->second)},
                    {"title", t->second.label + " " + t->second.item + ": " + t->second.text}});

@@ -67,7 +67,10 @@ std::vector<Ref> Plan::references() const {
   for (size_t i = 0; i < reports_to.size(); ++i)
     out.push_back({"/reports_to/" + std::to_string(i), "forum", reports_to[i]});
   for (size_t i = 0; i < responds_to.size(); ++i)
-    out.push_back({"/responds_to/" + std::to_string(i), "recommendations", responds_to[i]});
+    out.push_back({.pointer = "/responds_to/" + std::to_string(i),
+                   .kind = "recommendations",
+                   .id = responds_to[i],
+                   .noun = "recommendation set"});
   out.push_back({.pointer = "/agreed/decision", .kind = "finding", .id = agreed_decision, .noun = "decision"});
   return out;
 }

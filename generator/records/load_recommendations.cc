@@ -23,6 +23,9 @@ Timeframe timeframe_at(RecordReader& reader, const json& doc, const Source& src,
   } else if (t.is_object() && t.contains("by")) {
     out.kind = Timeframe::Kind::kBy;
     out.by = reader.date_at(doc, src, pointer + "/by");
+  } else if (!t.is_string() || t.get<std::string>() != "immediately") {
+    reader.fail(src.at(pointer),
+                "a timeframe is \"immediately\", {\"within\": \"P3M\"} or {\"by\": \"YYYY-MM-DD\"}, not " + t.dump());
   }
   return out;
 }

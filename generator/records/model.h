@@ -69,8 +69,8 @@ struct Ref {
   /// Withholding drops this name silently when it names a sensitive record
   /// (a decision's actions), so a public record may make it.
   bool may_name_sensitive = false;
-  /// What an unknown name of kind "finding" is called in its error ("code"
-  /// for an action's `addresses`); "" says "finding".
+  /// What an unknown name is called in its error ("code" for an action's
+  /// `addresses`, "recommendation set" for a plan's `responds_to`); "" says its kind.
   std::string noun = {};
 };
 

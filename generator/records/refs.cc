@@ -55,8 +55,8 @@ class Checker {
     auto ids = ids_.find(ref.kind);
     const std::vector<std::string>& known = ids == ids_.end() ? none : ids->second;
     if (!std::binary_search(known.begin(), known.end(), ref.id)) {
-      diags_.error(src.at(ref.pointer),
-                   "unknown " + ref.kind + " \"" + ref.id + "\"" + diag::did_you_mean(ref.id, known));
+      diags_.error(src.at(ref.pointer), "unknown " + (ref.noun.empty() ? ref.kind : ref.noun) + " \"" + ref.id + "\"" +
+                                            diag::did_you_mean(ref.id, known));
       return;
     }
     if (ref.item.empty()) return;

@@ -2,6 +2,7 @@
 
 #include "figures/catalogue.h"
 #include "record_pages/urls.h"
+#include "records/rollup.h"
 #include "records/status.h"
 
 namespace qahub::report {
@@ -75,6 +76,24 @@ const std::vector<BlockKind>& cycle_blocks() {
        changes_view,
        false,
        {{"pages", "the change to page"}, {"closed", "closed action"}, {"findings", "finding"}}},
+      {"recommendations",
+       "Recommendations",
+       nullptr,
+       recommendations_data,
+       nullptr,
+       recommendations_view,
+       false,
+       {{"items", "recommendation"}, {"items/actions", "action"}},
+       "recommendation set"},
+      {"plan-progress",
+       "Progress against the plan",
+       nullptr,
+       plan_progress_data,
+       nullptr,
+       plan_progress_view,
+       false,
+       {{"priorities", "priority"}, {"completed", "completed action"}, {"impact", "the impact recorded on"}},
+       "plan"},
   };
   return kinds;
 }
@@ -141,17 +160,31 @@ std::string human_date(const json& iso) {
 }
 
 json action_row(const records::Action& a, base::Date at) {
-  return {{"id", a.id},
-          {"title", a.title},
-          {"owner", a.owner},
-          {"due", a.due.iso()},
-          {"status", records::status_key(records::shown_status(a, at))}};
+  json row = {{"id", a.id},
+              {"title", a.title},
+              {"owner", a.owner},
+              {"due", records::due_on(a, at).iso()},
+              {"status", records::status_key(records::shown_status(a, at))}};
+  // Rescheduled: the date first set and how often, so a report never hides
+  // slippage (snapshots from before these fields are not compared on them).
+  if (const long n = records::reschedules(a, at); n > 0) {
+    row["originally"] = a.original_due.iso();
+    row["reschedules"] = n;
+  }
+  return row;
 }
 
 json action_row_view(const json& row) {
   json v = row;
   v["url"] = record_pages::urls::action(row.value("id", ""));
   v["due_human"] = human_date(row.value("due", json()));
+  if (row.contains("originally")) {
+    const long n = row.value("reschedules", 1L);
+    v["due_note"] = "originally " + human_date(row["originally"]) + ", rescheduled " +
+                    (n == 1   ? std::string("once")
+                     : n == 2 ? std::string("twice")
+                              : std::to_string(n) + " times");
+  }
   std::string label = row.value("status", "");
   for (char& c : label)
     if (c == '-') c = ' ';

@@ -84,6 +84,10 @@ struct BlockKind {
   /// What the rows of its lists are called in a notice, by the list's place
   /// in its data ("rows", "rows/decisions"): "action", "decision".
   std::vector<std::pair<std::string, std::string>> row_nouns = {};
+  /// A block about one record ("recommendation set", "plan"): its data holds
+  /// every such record by id, `{{< NAME ID >}}` shows one, and it is never
+  /// placed by default. "" for a block that takes no argument.
+  const char* names = "";
 };
 
 /// The blocks of a cycle's report, in their default order.
@@ -138,6 +142,10 @@ nlohmann::json meetings_data(const Input&, const records::Cycle&);
 nlohmann::json meetings_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json briefs_data(const Input&);
 nlohmann::json briefs_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json recommendations_data(const Input&);  // block_recommendations.cc
+nlohmann::json recommendations_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json plan_progress_data(const Input&);  // block_plan_progress.cc
+nlohmann::json plan_progress_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json changes_data(const Input&);
 nlohmann::json changes_view(const nlohmann::json&, const ViewInput&);
 

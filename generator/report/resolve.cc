@@ -89,7 +89,21 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
     diags.error(at, "unknown shortcode \"" + sc.name + "\"" + diag::did_you_mean(sc.name, shortcode_names()));
     return std::nullopt;
   }
-  if (!sc.args.empty()) {
+  // A block about one record: `{{< recommendations ofsted-2026 >}}`.
+  std::string record;
+  if (kind && *kind->names) {
+    if (sc.args.empty() || !sc.args[0].first.empty()) {
+      diags.error(at, "block \"" + sc.name + "\" needs a " + kind->names + "'s id: {{< " + sc.name + " ID >}}");
+      return std::nullopt;
+    }
+    record = sc.args[0].second;
+    if (sc.args.size() > 1) {
+      const std::string extra = sc.args[1].first.empty() ? sc.args[1].second : sc.args[1].first;
+      diags.error(at, "unknown argument \"" + extra + "\" to block \"" + sc.name + "\" (it takes one " + kind->names +
+                          "'s id)");
+      return std::nullopt;
+    }
+  } else if (!sc.args.empty()) {
     const std::string extra = sc.args[0].first.empty() ? sc.args[0].second : sc.args[0].first;
     diags.error(at, "unknown argument \"" + extra + "\" to block \"" + sc.name + "\" (blocks take none)" +
                         diag::did_you_mean(extra, shortcode_names()));
@@ -105,7 +119,19 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
       diags.error(at, "block \"" + sc.name + "\" belongs in a report (a page a cycle's \"report\" names)");
       return std::nullopt;
     }
-    const json& data = ctx.snapshot->at("blocks").value(kind->name, json::object());
+    json data = ctx.snapshot->at("blocks").value(kind->name, json::object());
+    if (*kind->names) {
+      if (!data.is_object() || !data.contains(record)) {
+        std::vector<std::string> known;
+        if (data.is_object())
+          for (const auto& [id, _] : data.items()) known.push_back(id);
+        diags.error(at,
+                    "unknown " + std::string(kind->names) + " \"" + record + "\"" + diag::did_you_mean(record, known));
+        return std::nullopt;
+      }
+      json one = data[record];
+      data = std::move(one);
+    }
     ViewInput vin{*ctx.snapshot, ctx.figures};
     // The publication schema checks a snapshot's lists and numbers before
     // this; a value of another shape it lets through (a hand-edited file)
@@ -167,9 +193,15 @@ void resolve_page(content::Page& page, const PageContext& ctx, diag::Diagnostics
   markdown::Document& doc = page.doc;
   if (ctx.snapshot) {
     bool placed = false;
-    for (const markdown::Shortcode& sc : doc.shortcodes()) placed = placed || (sc.block && sc.name != kFigure);
+    // A block about one record (recommendations, plan-progress) adds to the
+    // default order; any other block placed by hand replaces it.
+    for (const markdown::Shortcode& sc : doc.shortcodes()) {
+      const BlockKind* k = find_block(sc.name);
+      placed = placed || (sc.block && sc.name != kFigure && !(k && *k->names));
+    }
     if (!placed)
-      for (const BlockKind& k : cycle_blocks()) doc.append_block(k.heading, k.name);
+      for (const BlockKind& k : cycle_blocks())
+        if (!*k.names) doc.append_block(k.heading, k.name);  // a block about one record is placed by name only
   }
   if (doc.shortcodes().empty()) return;
   std::vector<markdown::Document::Resolved> resolved;

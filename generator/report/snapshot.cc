@@ -16,7 +16,12 @@ using nlohmann::json;
 
 json compute(const Input& in) {
   json blocks = json::object();
-  for (const BlockKind& k : cycle_blocks()) blocks[k.name] = block_data(k, in);
+  for (const BlockKind& k : cycle_blocks()) {
+    json data = block_data(k, in);
+    // A block about one record keeps every one by id; none, nothing to keep.
+    if (*k.names && data.empty()) continue;
+    blocks[k.name] = std::move(data);
+  }
   return {{"figures", cycle_catalogue(in, *in.cycles.back())}, {"blocks", blocks}};
 }
 

@@ -92,7 +92,21 @@ std::string config_text(const SiteOptions& o, base::Date created) {
          "\n"
          "  # When it was last reviewed.\n"
          "  reviewed_on: " +
-         d + "\n";
+         d +
+         "\n"
+         "\n"
+         "# Days that are not working days, as well as weekends: a statement of action due within 70\n"
+         "# working days of an inspection skips them. England and Wales, 2026 and 2027; add next\n"
+         "# year's when they are announced (Scotland and Northern Ireland have their own).\n"
+         "bank_holidays:\n"
+         "  # 2026: New Year's Day, Good Friday, Easter Monday, early May, spring, summer, Christmas, Boxing Day "
+         "(substitute)\n"
+         "  - 2026-01-01\n  - 2026-04-03\n  - 2026-04-06\n  - 2026-05-04\n  - 2026-05-25\n  - 2026-08-31\n"
+         "  - 2026-12-25\n  - 2026-12-28\n"
+         "  # 2027: New Year's Day, Good Friday, Easter Monday, early May, spring, summer, Christmas (substitute), "
+         "Boxing Day (substitute)\n"
+         "  - 2027-01-01\n  - 2027-03-26\n  - 2027-03-29\n  - 2027-05-03\n  - 2027-05-31\n  - 2027-08-30\n"
+         "  - 2027-12-27\n  - 2027-12-28\n";
 }
 
 std::string page(const std::string& title, const std::string& description, const std::string& owner, base::Date created,

@@ -90,6 +90,32 @@ struct ActionOptions {
 std::optional<Plan> plan_action(const std::filesystem::path& site_dir, const ActionOptions& options, base::Date as_of,
                                 diag::Diagnostics& diags);
 
+/// `recommendations KIND "Title"` → data/recommendations/<title-slug>-<year>.json:
+/// issued `as_of`, two placeholder recommendations (one immediate, one within
+/// three months), a 70-working-day statement of action for an inspection,
+/// focused visit or JTAI; a peer or assurance review gets a strength and an
+/// area for development instead. scaffold_plans.cc.
+std::optional<Plan> plan_recommendation_set(const std::filesystem::path& site_dir, const std::string& kind,
+                                            const std::string& title, base::Date as_of, diag::Diagnostics& diags);
+
+/// `plan "Title"` → data/plans/<title-slug>.json: a draft for a year from
+/// `as_of`, responding to every recommendation set the site holds, one
+/// placeholder priority and outcome. scaffold_plans.cc.
+std::optional<Plan> plan_improvement_plan(const std::filesystem::path& site_dir, const std::string& title,
+                                          base::Date as_of, diag::Diagnostics& diags);
+
+/// `import plan FILE.csv`: one data/actions/a-NNN.json per row of a
+/// spreadsheet export whose header names the columns ref, action, outcome,
+/// owner (or "owner role"), due and addresses (codes split by spaces or
+/// semicolons), in any order. Each action is open as of `as_of` with source
+/// {type: plan, id: plan_id (default: the site's only plan), item: outcome}.
+/// Every bad cell is an error at its row and column of `csv_name`; a ref the
+/// plan's actions already have is refused (import never overwrites), and
+/// nothing is planned unless every row is good. scaffold_plans.cc.
+std::optional<Plan> plan_import(const std::filesystem::path& site_dir, const std::string& csv_name,
+                                const std::string& csv_text, const std::string& plan_id, base::Date as_of,
+                                diag::Diagnostics& diags);
+
 /// Creates every file of the plan (and missing directories). If any target
 /// already exists nothing at all is written and an error names it.
 bool write_plan(const std::filesystem::path& site_dir, const Plan& plan, diag::Diagnostics& diags);

@@ -103,3 +103,21 @@ TEST_CASE("config: base_url's host and origin, empty when path-only", "[config][
   c.base_url = "https:///practice/";
   CHECK(c.host().empty());
 }
+
+TEST_CASE("config: bank_holidays are dates, sorted", "[config]") {
+  diag::Diagnostics d;
+  auto dir = site_with_config("bank_holidays: [2026-12-25, 2026-04-03]\n");
+  config::SiteConfig c = config::load_site_config(dir, d);
+  CHECK(d.format_all().empty());
+  REQUIRE(c.bank_holidays.size() == 2);
+  CHECK(c.bank_holidays[0].iso() == "2026-04-03");
+  CHECK(c.bank_holidays[1].iso() == "2026-12-25");
+
+  diag::Diagnostics bad;
+  config::load_site_config(site_with_config("bank_holidays: 2026-12-25\n"), bad);
+  CHECK(bad.format_all() == "qahub.yaml:1:16: error: \"bank_holidays\" must be a list of dates (YYYY-MM-DD)\n");
+  diag::Diagnostics wrong;
+  config::load_site_config(site_with_config("bank_holidays:\n  - 2026-02-30\n"), wrong);
+  CHECK(wrong.format_all() ==
+        "qahub.yaml:2:5: error: \"bank_holidays\" must be a date (YYYY-MM-DD), not \"2026-02-30\"\n");
+}
