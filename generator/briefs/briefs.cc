@@ -96,7 +96,9 @@ std::string kind_list(const std::vector<const record_pages::RecordKind*>& kinds,
       continue;
     }
     out += i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ";
-    out += (std::string("aeiou").find(name[0]) == std::string::npos ? "a " : "an ") + name;
+    // A kind named in the plural ("recommendations", a set of them) takes no article.
+    const bool plural = name.back() == 's';
+    out += (plural ? "" : std::string("aeiou").find(name[0]) == std::string::npos ? "a " : "an ") + name;
   }
   return out;
 }

@@ -107,7 +107,7 @@ struct Frequency {
 /// What a kind's `check()` reads besides the records: the build date.
 struct CheckInput {
   base::Date as_of;
-  /// No record failed to load: the checks that count what names an item
+  /// No action failed to load: the checks that count what names an item
   /// (an uncovered recommendation) run only then, so one broken action file
   /// does not also report the items it addresses as uncovered.
   bool complete = true;

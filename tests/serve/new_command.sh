@@ -63,9 +63,9 @@ diff <(grep -v '^qahub: ' "$work/before.err") <(grep -v '^qahub: \|: warning: pl
 # new action: the next number, open as of --as-of, from a record the site holds.
 out="$("$qahub" new action "Add fathers' details to every assessment" --source audit/father-inclusive-2026/r1 \
   --owner "Head of Service, Assessment" --due 2027-02-26 --site "$work/default" --as-of "$as_of" 2>"$work/action.err")"
-[ "$out" = "qahub: created data/actions/a-037.json" ] || fail "new action: $out"
+[ "$out" = "qahub: created data/actions/a-047.json" ] || fail "new action: $out"
 [ "$(cat "$work/action.err")" = "qahub: now run qahub check" ] || fail "new action said: $(cat "$work/action.err")"
-python3 - "$work/default/data/actions/a-037.json" <<'PY'
+python3 - "$work/default/data/actions/a-047.json" <<'PY'
 import json, sys
 a = json.load(open(sys.argv[1]))
 assert a["source"] == {"type": "audit", "id": "father-inclusive-2026", "item": "r1"}, a
@@ -73,7 +73,7 @@ assert a["owner"] == "Head of Service, Assessment" and a["due"] == "2027-02-26",
 assert a["status"] == [{"date": "2026-11-23", "status": "open"}], a
 PY
 "$qahub" check --site "$work/default" --as-of "$as_of" 2>"$work/action-check.err" || { cat "$work/action-check.err"; fail "check after new action"; }
-if grep 'a-037' "$work/action-check.err"; then fail "the new action gave diagnostics"; fi
+if grep 'a-047' "$work/action-check.err"; then fail "the new action gave diagnostics"; fi
 code=0; "$qahub" new action "X" --source audit/father-inclusve-2026 --site "$work/default" --as-of "$as_of" 2>"$work/bad-source.err" || code=$?
 [ "$code" = 1 ] || fail "unknown source exited $code"
 [ "$(cat "$work/bad-source.err")" = 'qahub: error: --source names audit "father-inclusve-2026", which this site does not have; did you mean "father-inclusive-2026"?' ] \

@@ -297,14 +297,18 @@ TEST_CASE("kinds: every reference shape a schema allows builds or is an error, n
     site.write(path, j.dump(2) + "\n");
   };
   // Every citable shape: a cycle, its key learning point; an audit, its
-  // strength, area and recommendation; a meeting's decision.
+  // strength, area and recommendation; a meeting's decision; a recommendation
+  // set and its item; a plan's code (its outcomes, "2.1", are an action's source.item).
   const std::vector<std::string> findings = {"2025-26-cycle-1",
                                              "2025-26-cycle-1/kl2",
                                              "father-inclusive-2025",
                                              "management-oversight-2026/s1",
                                              "management-oversight-2026/d2",
                                              "management-oversight-2026/r3",
-                                             "2026-09-practice-board/d2"};
+                                             "2026-09-practice-board/d2",
+                                             "ilacs-2026",
+                                             "ilacs-2026/o3",
+                                             "practice-improvement-plan/ct1"};
   edit("data/audits/father-inclusive-2026.json", [&](json& j) {
     for (const std::string& f : findings) j["follows_up"].push_back(f);
   });
@@ -324,7 +328,8 @@ TEST_CASE("kinds: every reference shape a schema allows builds or is an error, n
       {{"type", "audit"}, {"id", "management-oversight-2026"}, {"item", "r4"}},
       {{"type", "meeting"}, {"id", "2026-09-practice-board"}},
       {{"type", "meeting"}, {"id", "2026-09-practice-board"}, {"item", "d1"}},
-      {{"type", "plan"}, {"id", "improvement-plan-2026"}},
+      {{"type", "plan"}, {"id", "practice-improvement-plan"}},
+      {{"type", "plan"}, {"id", "practice-improvement-plan"}, {"item", "2.1"}},
   };
   for (size_t i = 0; i < sources.size(); ++i) {
     json a = base;
@@ -337,6 +342,7 @@ TEST_CASE("kinds: every reference shape a schema allows builds or is an error, n
   INFO(site.diagnostics());
   REQUIRE(built);
   CHECK(site.exists("actions/a-918/index.html"));
+  CHECK(contains(site.output("actions/a-919/index.html"), "/plans/practice-improvement-plan/#2.1"));
   const std::string audit = site.output("audits/father-inclusive-2026/index.html");
   CHECK(contains(audit, "Meeting: Practice Board"));
   CHECK(contains(audit, "Thematic audit: "));

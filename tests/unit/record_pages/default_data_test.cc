@@ -14,12 +14,14 @@ const Built& default_site() {
 }  // namespace
 
 TEST_CASE(
-    "records: default data has no errors or warnings, only overdue-action notices and one row under 100% coverage",
+    "records: default data has no errors or warnings, only overdue-action notices, one row under 100% coverage and "
+    "the inspection's uncovered and late recommendations",
     "[records]") {
   const Built& b = default_site();
   INFO(b.diags.format_all());
   CHECK(b.diags.error_count() == 0);
   int coverage = 0;
+  std::vector<std::string> recommendations;
   for (const auto& d : b.diags.sorted()) {
     INFO(d.message);
     CHECK(d.severity == qahub::diag::Severity::kNotice);  // facts about the service, not mistakes
@@ -27,9 +29,20 @@ TEST_CASE(
       ++coverage;
       continue;
     }
+    if (d.message.rfind("recommendation ilacs-2026/", 0) == 0) {
+      recommendations.push_back(d.message);
+      continue;
+    }
     CHECK(d.message.find("is overdue") != std::string::npos);
   }
   CHECK(coverage == 1);
+  // Issue 33: one uncovered item, and one "immediately" item late to start and not yet met.
+  CHECK(recommendations ==
+        std::vector<std::string>{"recommendation ilacs-2026/o6 has no action addressing it",
+                                 "recommendation ilacs-2026/o7 is to be met immediately but its first action starts "
+                                 "2026-10-12, 28 days after the set was issued",
+                                 "recommendation ilacs-2026/o7 was due by 2026-09-14 and no action addressing it is "
+                                 "complete"});
 }
 
 TEST_CASE("records: default data breaks every cycle down by service and area", "[records]") {

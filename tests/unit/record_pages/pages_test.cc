@@ -36,7 +36,9 @@ TEST_CASE("records: the register shows statuses as text and groups without JavaS
   CHECK(has(html, "<span class=\"records-status records-status-due-soon\">due soon</span>"));
   CHECK(has(html, "<h3 id=\"status-complete\">complete (1)</h3>"));
   CHECK(has(html, "<h3 id=\"owner-workforce-development-manager\">Workforce Development Manager (1)</h3>"));
-  CHECK(has(html, "<h3 id=\"source-improvement-plan\">Improvement plan (1)</h3>"));
+  CHECK(has(html,
+            "<h3 id=\"source-improvement-plan-practice-improvement-plan\">Improvement plan: Practice improvement plan "
+            "(1)</h3>"));
   CHECK(has(html, "<caption>All actions, by id, with their status on 23 November 2026</caption>"));
   CHECK(has(html, "<a href=\"/actions/actions.csv\" download>"));
   CHECK(has(html, "<script src=\"/assets/records.js\" defer></script>"));

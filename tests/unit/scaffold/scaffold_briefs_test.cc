@@ -67,7 +67,8 @@ TEST_CASE("scaffold: a new brief needs something to be made from", "[scaffold][b
   diag::Diagnostics d2;
   CHECK_FALSE(scaffold::plan_brief(site.path(), "x", "", "forum/a/b", date("2026-11-23"), d2));
   CHECK(d2.format_all() ==
-        "qahub: error: --source \"forum/a/b\" must be TYPE/ID/ITEM with TYPE cycle, audit or meeting, such as "
+        "qahub: error: --source \"forum/a/b\" must be TYPE/ID/ITEM with TYPE cycle, audit, meeting, recommendations or "
+        "plan, such as "
         "cycle/2026-27-cycle-1/kl1\n");
   diag::Diagnostics d3;
   CHECK_FALSE(scaffold::plan_brief(site.path(), "Bad Name", "", "cycle/a/b", date("2026-11-23"), d3));
