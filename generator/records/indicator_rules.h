@@ -45,9 +45,9 @@ std::string good_is(Polarity p);
 /// A target resolved to numbers for one period: a value, or a band for
 /// `range`; at most one of floor and tolerance.
 struct TargetNumbers {
-  std::optional<Micro> value;
-  std::optional<Micro> low, high;  ///< the band (range)
-  std::optional<Micro> floor, tolerance;
+  std::optional<Micro> value = {};
+  std::optional<Micro> low = {}, high = {};  ///< the band (range)
+  std::optional<Micro> floor = {}, tolerance = {};
 };
 
 enum class Rating { kMet, kWithinFloor, kWithinTolerance, kNotMet, kNotRated };
