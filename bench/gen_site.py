@@ -13,7 +13,7 @@ checks every link; Hugo leaves them as written. The output depends only on
 PAGES and the seed (Python's `random.Random` is stable across versions).
 
 With --schemas DIR (a site's data/schemas), the qahub tree also gets one
-action record per 20 pages (data/actions/*.json, improvement-plan sources),
+action record per 20 pages (data/actions/*.json, improvement-plan sources, and that plan),
 plus the schemas themselves. Hugo has no counterpart to records.
 """
 import argparse
@@ -301,6 +301,18 @@ def main():
 
     if a.schemas and os.path.isdir(a.schemas):
         shutil.copytree(a.schemas, os.path.join(q, "data", "schemas"))
+        # The plan the actions name (issue 33: a plan source is a checked record), outcomes p1 to p40.
+        plan = {
+            "$schema": "../schemas/plan.schema.json",
+            "id": "improvement-plan",
+            "title": "Improvement plan",
+            "period": {"start": "2025-01-01", "end": "2026-12-31"},
+            "status": "draft",
+            "priorities": [{"id": str(p), "title": f"Priority {p}", "lead": OWNERS[0],
+                            "outcomes": [{"id": f"p{o}", "text": f"Outcome {o}"} for o in range(p * 10 - 9, p * 10 + 1)]}
+                           for p in range(1, 5)],
+        }
+        write(os.path.join(q, "data", "plans", "improvement-plan.json"), json.dumps(plan, indent=2) + "\n")
         statuses = ["open", "in progress", "complete"]
         for k in range(1, a.pages // 20 + 1):
             n = rng.randint(1, 3)
