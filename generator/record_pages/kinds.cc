@@ -34,6 +34,9 @@ const std::vector<RecordKind>& record_kinds() {
     {.data = {"plan", "data/plans/", "plan.schema.json", r::load_plan, r::store_of<&r::Records::plans>()},
      .url = "/plans/{id}/", .pages = add_plan_pages, .nav = {"Improvement plans", 126},
      .cited = {"outcome or code", "From improvement plans"}},
+    {.data = {"indicator", "data/indicators/", "indicator.schema.json", r::load_indicator,
+              r::store_of<&r::Records::indicators>()},
+     .url = "/indicators/{id}/", .pages = add_indicator_pages, .nav = {"Indicators", 128}},  // after what they measure
     {.data = {"training", "data/training/", "training.schema.json", r::load_training, r::store_of<&r::Records::training>()},
      .url = "/training/{id}/", .pages = add_training_pages, .nav = {"Training timeline", 140}},
     {.data = {"schedule", "data/schedules/", "schedule.schema.json", r::load_schedule, r::store_of<&r::Records::schedules>()},

@@ -17,6 +17,7 @@ void add_training_pages(const Context& ctx, RecordPages& out);        // pages_t
 void add_schedule_pages(const Context& ctx, RecordPages& out);        // pages_schedules.cc
 void add_recommendation_pages(const Context& ctx, RecordPages& out);  // pages_recommendations.cc
 void add_plan_pages(const Context& ctx, RecordPages& out);            // pages_plans.cc
+void add_indicator_pages(const Context& ctx, RecordPages& out);       // pages_indicators.cc
 void add_trends_page(const Context& ctx, RecordPages& out);           // pages_trends.cc
 
 /// The action register as CSV (RFC 4180, CRLF line ends, a UTF-8 byte order
@@ -27,6 +28,9 @@ std::string actions_csv(const Context& ctx);  // csv.cc
 std::string recommendations_csv(const Context& ctx);
 /// One row per action of plan `plan` (pages_plans.cc).
 std::string plan_csv(const Context& ctx, const records::Plan& plan);
+/// Every indicator's series in long format, one row per period, each rated
+/// (pages_indicators.cc).
+std::string indicators_csv(const Context& ctx);
 /// One CSV field, quoted as needed and never a spreadsheet formula (csv.cc).
 std::string csv_field(std::string s);
 

@@ -25,6 +25,8 @@ bool load_brief_use(RecordReader& reader, const nlohmann::json& doc, Source src,
 bool load_recommendation_set(RecordReader& reader, const nlohmann::json& doc, Source src,
                              Records& out);                                                 // load_recommendations.cc
 bool load_plan(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_plans.cc
+bool load_indicator(RecordReader& reader, const nlohmann::json& doc, Source src,
+                    Records& out);                                                              // load_indicators.cc
 bool load_synonyms(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_synonyms.cc
 
 }  // namespace qahub::records

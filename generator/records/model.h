@@ -484,6 +484,79 @@ struct Plan {
   void check(const Records& r, const CheckInput& in, diag::Diagnostics& diags) const;
 };
 
+/// One period's value of an indicator: a row of its values CSV
+/// (`<id>.values.csv`), or worked out from the records (`figure`).
+struct IndicatorValue {
+  std::string period;              ///< as written ("2026-Q2")
+  long index = 0;                  ///< its step on the period type's scale (records/indicator_rules.h)
+  base::Date end;                  ///< its last day
+  std::optional<long long> value;  ///< millionths; nullopt for a symbol
+  char symbol = 0;                 ///< 'c' suppressed, 'x' not available, 'z' not applicable; 0 for a number
+  std::optional<long long> numerator, denominator;  ///< millionths
+  char flag = 0;                                    ///< 'p', 'r', 'e', 'u'; 0 for none
+  std::string note, commentary;
+  diag::Position at;  ///< the row's period cell ("data/indicators/x.values.csv", line, 1)
+};
+
+/// A target over a date range: a value, a band (polarity range) or a
+/// comparator plus an offset; a floor or a tolerance, not both.
+struct IndicatorTarget {
+  base::Date from;
+  std::optional<base::Date> until;
+  std::optional<long long> value, low, high;  ///< millionths
+  std::string relative_to;                    ///< a comparator kind; "" for none
+  long long offset = 0;
+  std::optional<long long> floor, tolerance;
+  std::string decided_by;  ///< "meeting/decision", "" for none
+  std::string pointer;     ///< "/targets/0"
+};
+
+/// A comparator value: England, statistical neighbours or the region, with
+/// the model that picks the neighbours ("CSSNBT 2023") and its period.
+struct Comparator {
+  std::string kind, model, period, source;
+  base::Date end;  ///< the period's last day
+  long long value = 0;
+  std::string pointer;
+};
+
+/// A change of definition: the series is not joined across it.
+struct SeriesBreak {
+  std::string period, reason;
+  long index = 0;
+};
+
+/// A performance indicator (data/indicators/<id>.json, issue 34): its
+/// definition, targets and comparators; its values from the CSV beside it
+/// or from a figure of the records. The rules that rate it are
+/// records/indicator_rules.h; the series with each period rated, records/indicators.h.
+struct Indicator {
+  Source src;
+  std::string id, title, definition, source, owner, unit;
+  int decimals = 0;
+  std::string polarity;                                  ///< "higher", "lower", "range"
+  bool info_only = false;                                ///< a measure for information: never rated
+  std::string kind;                                      ///< "performance", "activity"
+  std::optional<long long> expected_low, expected_high;  ///< an activity indicator's expected range
+  std::string period_type;             ///< "month", "quarter", "financial-year", "rolling-12", "year-to-date"
+  std::string measures;                ///< a plan outcome or recommendation item ("set/item"), "" for none
+  std::vector<std::string> tested_by;  ///< audit ids
+  std::vector<IndicatorTarget> targets;
+  std::vector<Comparator> comparators;
+  std::vector<SeriesBreak> breaks;
+  std::string figure;                  ///< "good_or_better": values from the cycles; "" for the CSV
+  std::string values_path;             ///< "data/indicators/x.values.csv", "" when there is none
+  std::vector<IndicatorValue> values;  ///< the CSV's rows, in period order
+
+  /// What it measures, the audits that test it, the decisions that set its targets.
+  std::vector<Ref> references() const;
+  /// Errors: what it measures is not an outcome or recommendation item, a
+  /// relative target with no comparator at or before a period. Notices
+  /// against as_of: missing periods, a value not met with no commentary, an
+  /// old or unmodelled comparator, a target no decision set (load_indicators.cc).
+  void check(const Records& r, const CheckInput& in, diag::Diagnostics& diags) const;
+};
+
 /// Every record, by id within each kind (std::map: output order is id order).
 struct Records {
   std::map<std::string, Forum> forums;
@@ -496,6 +569,7 @@ struct Records {
   std::map<std::string, BriefUse> brief_uses;
   std::map<std::string, RecommendationSet> recommendations;
   std::map<std::string, Plan> plans;
+  std::map<std::string, Indicator> indicators;
   /// data/scales/; the built-in ofsted-4 is not here unless a site file overrides it (find_scale).
   std::map<std::string, Scale> scales;
   /// data/organisation.json; nullopt when the site has none (or it failed to load).
