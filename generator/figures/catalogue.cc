@@ -87,6 +87,7 @@ const std::vector<std::string>& figure_names() {
     out = base;
     for (const std::string& n : base) out.push_back(n + "_vs_previous");
     for (const std::string& n : base) out.push_back(n + "_vs_year_earlier");
+    for (const char* n : kHubFigures) out.push_back(n);
     return out;
   }();
   return names;
@@ -123,6 +124,7 @@ json figure_catalogue(const Cycle& c, const Cycle* previous, const Cycle* year_e
   };
   against(previous, "_vs_previous");
   against(year_earlier, "_vs_year_earlier");
+  for (const char* n : kHubFigures) out[n] = nullptr;  // not a cycle's: a report fills them in
   return out;
 }
 

@@ -23,6 +23,11 @@ enum class FigureFormat {
   kPointsChange,  ///< +2.3 percentage points
 };
 
+/// The figures of the hub's indicators rather than of a cycle: a report's
+/// snapshot fills them in as at its period's end (report/snapshot.cc,
+/// records/scorecards.h); a cycle's catalogue has them null.
+inline constexpr const char* kHubFigures[] = {"indicators_met", "indicators_rated"};
+
 /// Every figure name, in catalogue order.
 const std::vector<std::string>& figure_names();
 /// How a figure is written; names not in the catalogue are kCount.

@@ -37,6 +37,9 @@ const std::vector<RecordKind>& record_kinds() {
     {.data = {"indicator", "data/indicators/", "indicator.schema.json", r::load_indicator,
               r::store_of<&r::Records::indicators>()},
      .url = "/indicators/{id}/", .pages = add_indicator_pages, .nav = {"Indicators", 128}},  // after what they measure
+    {.data = {"scorecard", "data/scorecards/", "scorecard.schema.json", r::load_scorecard,
+              r::store_of<&r::Records::scorecards>()},
+     .url = "/scorecards/{id}/", .pages = add_scorecard_pages, .nav = {"Scorecards", 127}},  // after its indicators
     {.data = {"training", "data/training/", "training.schema.json", r::load_training, r::store_of<&r::Records::training>()},
      .url = "/training/{id}/", .pages = add_training_pages, .nav = {"Training timeline", 140}},
     {.data = {"schedule", "data/schedules/", "schedule.schema.json", r::load_schedule, r::store_of<&r::Records::schedules>()},

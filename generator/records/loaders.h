@@ -26,7 +26,8 @@ bool load_recommendation_set(RecordReader& reader, const nlohmann::json& doc, So
                              Records& out);                                                 // load_recommendations.cc
 bool load_plan(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_plans.cc
 bool load_indicator(RecordReader& reader, const nlohmann::json& doc, Source src,
-                    Records& out);                                                              // load_indicators.cc
-bool load_synonyms(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_synonyms.cc
+                    Records& out);                                                               // load_indicators.cc
+bool load_scorecard(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_scorecards.cc
+bool load_synonyms(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);   // load_synonyms.cc
 
 }  // namespace qahub::records

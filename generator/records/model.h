@@ -557,6 +557,29 @@ struct Indicator {
   void check(const Records& r, const CheckInput& in, diag::Diagnostics& diags) const;
 };
 
+/// A section of a scorecard: a heading over indicators, in the order shown.
+struct ScorecardSection {
+  std::string title;
+  std::vector<std::string> indicators;  ///< indicator ids
+};
+
+/// A scorecard (data/scorecards/<id>.json, issue 34): sections of
+/// indicators rated at a date by the fixed rules, the schedule entry it
+/// serves, and how direction of travel is worked out. Resolved at a date by
+/// records/scorecards.h, so its page, CSV and report block agree.
+struct Scorecard {
+  Source src;
+  std::string id, title, description, owner;
+  std::string schedule;                    ///< a data/schedules/ id, "" for none
+  std::string method = "previous-period";  ///< "previous-period", "same-period-last-year", "trend"
+  int points = 6;                          ///< trend: how many latest values
+  long long threshold = 500'000;           ///< trend: millionths per period under which there is no clear trend
+  std::vector<ScorecardSection> sections;
+
+  /// Its schedule entry and every indicator it shows.
+  std::vector<Ref> references() const;
+};
+
 /// Every record, by id within each kind (std::map: output order is id order).
 struct Records {
   std::map<std::string, Forum> forums;
@@ -570,6 +593,7 @@ struct Records {
   std::map<std::string, RecommendationSet> recommendations;
   std::map<std::string, Plan> plans;
   std::map<std::string, Indicator> indicators;
+  std::map<std::string, Scorecard> scorecards;
   /// data/scales/; the built-in ofsted-4 is not here unless a site file overrides it (find_scale).
   std::map<std::string, Scale> scales;
   /// data/organisation.json; nullopt when the site has none (or it failed to load).

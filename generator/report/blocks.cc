@@ -94,6 +94,16 @@ const std::vector<BlockKind>& cycle_blocks() {
        false,
        {{"priorities", "priority"}, {"completed", "completed action"}, {"impact", "the impact recorded on"}},
        "plan"},
+      {"scorecard",
+       "Scorecard",
+       nullptr,
+       scorecard_data,
+       nullptr,
+       scorecard_view,
+       false,
+       {{"rows", "indicator"}},
+       "scorecard"},
+      {"indicator", "Indicator", nullptr, indicator_data, nullptr, indicator_view, false, {}, "indicator"},
   };
   return kinds;
 }

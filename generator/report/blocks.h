@@ -146,6 +146,10 @@ nlohmann::json recommendations_data(const Input&);  // block_recommendations.cc
 nlohmann::json recommendations_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json plan_progress_data(const Input&);  // block_plan_progress.cc
 nlohmann::json plan_progress_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json scorecard_data(const Input&);  // block_scorecard.cc
+nlohmann::json scorecard_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json indicator_data(const Input&);  // block_scorecard.cc
+nlohmann::json indicator_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json changes_data(const Input&);
 nlohmann::json changes_view(const nlohmann::json&, const ViewInput&);
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "figures/catalogue.h"
+#include "records/scorecards.h"
 
 namespace qahub::report {
 
@@ -22,7 +23,15 @@ json compute(const Input& in) {
     if (*k.names && data.empty()) continue;
     blocks[k.name] = std::move(data);
   }
-  return {{"figures", cycle_catalogue(in, *in.cycles.back())}, {"blocks", blocks}};
+  json figures = cycle_catalogue(in, *in.cycles.back());
+  // The hub's indicators with a target as at the period's end: how many met
+  // it, of how many rated (none when the hub has no indicator).
+  if (!in.records.indicators.empty()) {
+    const records::ScorecardSummary s = records::summarise_indicators(in.records, in.to);
+    figures["indicators_met"] = s.met;
+    figures["indicators_rated"] = s.rated();
+  }
+  return {{"figures", std::move(figures)}, {"blocks", blocks}};
 }
 
 json make_snapshot(const Input& in, const std::string& report, base::Date published) {
@@ -71,8 +80,10 @@ namespace {
 /// The keys whose values are compared: what the records say, not how it is worded.
 bool compared_key(const std::string& key) {
   static const std::set<std::string> kKeys = {
-      "id",      "date", "due",   "status", "closed",   "group",          "reported",
-      "quarter", "page", "audit", "sample", "findings", "recommendations"};
+      "id",    "date",   "due",      "status",          "closed", "group", "reported", "quarter", "page",
+      "audit", "sample", "findings", "recommendations", "period", "value", "rating"};  // an indicator's latest period,
+                                                                                       // value and rating (scorecard,
+                                                                                       // indicator)
   return kKeys.count(key) > 0;
 }
 

@@ -44,7 +44,7 @@ void check_charts_match_tables(const Built& b) {
     const std::string table = svg_end == std::string::npos ? html : html.substr(svg_end);
     const std::vector<std::string> points = texts_of(chart, "text", "indicator-point");
     const std::vector<std::string> values = texts_of(table, "td", "indicator-value");
-    CHECK_FALSE(values.empty());
+    CHECK(values.empty() == rate_series(b.data.records, ind).empty());  // an indicator with no values yet has none
     CHECK(points == values);
     CHECK(points.size() == rate_series(b.data.records, ind).size());
     const std::vector<std::string> targets = texts_of(table, "td", "indicator-target-cell");

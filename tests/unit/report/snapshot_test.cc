@@ -142,3 +142,27 @@ TEST_CASE("report: findings are named with their audit, decisions with their mee
   CHECK(d[0].words == "lists decision d1 of meeting m1, the data now has no such row");
   CHECK(d[1].words == "lists finding s1 of audit y, the data now has no such row");
 }
+
+TEST_CASE("report: a revised indicator value on a published scorecard is named by indicator", "[report]") {
+  auto with = [](const std::string& value, const std::string& rating, long met) {
+    json row = {{"id", "re-referrals"},
+                {"title", "Re-referrals"},
+                {"period", "2026-Q3"},
+                {"value", value},
+                {"rating", rating},
+                {"direction", "Improving"},
+                {"recent", json::array({{{"when", "2026-Q3"}, {"shown", value}, {"number", "1"}}})}};
+    return json{{"figures", {{"indicators_met", met}, {"indicators_rated", 9}}},
+                {"blocks", {{"scorecard", {{"quarterly", {{"title", "Quarterly"}, {"rows", json::array({row})}}}}}}}};
+  };
+  // Reworded direction or history is not a difference; the value, rating and figures are.
+  json reworded = with("19.8%", "Met", 5);
+  reworded["blocks"]["scorecard"]["quarterly"]["rows"][0]["direction"] = "Improving, compared with 2026-Q2";
+  CHECK(report::differences(with("19.8%", "Met", 5), reworded).empty());
+  const auto d = report::differences(with("19.8%", "Met", 5), with("22.4%", "Within tolerance", 4));
+  REQUIRE(d.size() == 3);
+  CHECK(d[0].words == "says indicators_met 5, the data now says 4");
+  CHECK(d[1].name == "scorecard/quarterly/rows/re-referrals/rating");
+  CHECK(d[1].words == "says the rating of indicator re-referrals is Met, the data now says Within tolerance");
+  CHECK(d[2].words == "says the value of indicator re-referrals is 19.8%, the data now says 22.4%");
+}

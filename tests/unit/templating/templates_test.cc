@@ -39,7 +39,8 @@ TEST_CASE("templates: a site's partial overrides the default's partial of the sa
   theme::Theme t = theme_with(site, {{"templates/partials/footer.mustache", "<p>Our own footer</p>\n"}});
   templating::Templates templates(t);
   CHECK(templates.partial_names() == std::vector<std::string>{"breadcrumbs", "footer", "head", "header", "marking",
-                                                              "navigation", "page-meta", "scripts"});
+                                                              "navigation", "page-meta", "scorecard-sections",
+                                                              "scripts"});
   diag::Diagnostics d;
   const std::string html = templates.render(
       "layout", {{"site", {{"title", "Hub"}, {"language", "en-GB"}}}, {"page", {{"title", "Values"}}}}, d);
