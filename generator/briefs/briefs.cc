@@ -128,9 +128,19 @@ class Checker {
     if (!meta.has_type && !meta.brief) return std::nullopt;
     const YamlSource src{page.source, 1};
     const bool has_block = meta.brief != nullptr;
+    const std::vector<std::string>& others = options_.page_types;
     if (meta.has_type && meta.type != "brief") {
-      diags_.error(meta.type_pos, "unknown page type \"" + meta.type + "\" (the only type is \"brief\")" +
-                                      diag::did_you_mean(meta.type, {"brief"}));
+      if (std::find(others.begin(), others.end(), meta.type) != others.end()) {
+        if (has_block) diags_.error(meta.brief_pos, "a \"brief:\" block is read only on a page with \"type: brief\"");
+        return std::nullopt;  // a publication: report/ reads it
+      }
+      std::vector<std::string> types = {"brief"};
+      types.insert(types.end(), others.begin(), others.end());
+      std::string listed;
+      for (size_t k = 0; k < types.size(); ++k)
+        listed += (k == 0 ? "" : k + 1 == types.size() ? " or " : ", ") + std::string("\"") + types[k] + "\"";
+      diags_.error(meta.type_pos, "unknown page type \"" + meta.type + "\" (a page's type is " + listed + ")" +
+                                      diag::did_you_mean(meta.type, types));
       return std::nullopt;
     }
     if (!meta.has_type) {

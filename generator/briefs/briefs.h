@@ -41,6 +41,9 @@ struct Options {
   /// The kinds table: a brief is made from a record of a kind others cite
   /// (records::Citable), named as its row says.
   const std::vector<record_pages::RecordKind>* kinds = &record_pages::record_kinds();
+  /// The other page types (qahub.yaml's publication types): a page of one is
+  /// report/'s, not a brief; any other `type` is an error here.
+  std::vector<std::string> page_types = {};
 };
 
 /// A published brief, for lists and the feed.

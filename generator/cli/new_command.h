@@ -22,6 +22,8 @@ struct NewCommand {
   CLI::App* action = nullptr;
   CLI::App* recommendations = nullptr;
   CLI::App* plan = nullptr;
+  CLI::App* committee_report = nullptr;
+  std::string committee;                                              ///< `new committee-report --committee FORUM`
   std::string set_kind, set_title;                                    ///< `new recommendations KIND "Title"`
   std::string plan_title;                                             ///< `new plan "Title"`
   std::string action_title, action_source, action_owner, action_due;  ///< `new action "Title" --source …`

@@ -242,6 +242,7 @@ SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnos
   if (r["params"]) c.params = read_params(r["params"], src, diags);
   if (r["disclosure"]) read_disclosure(r["disclosure"], src, diags, c.disclosure);
   if (r["targets"]) read_targets(r["targets"], src, diags, c.targets);
+  if (r["publications"]) read_publications(r["publications"], src, diags, c.publications);
   // Learning brief formats are read by briefs/formats.h; here only their shape.
   if (r["briefs"] && !r["briefs"].IsMap()) diags.error(src.at(r["briefs"]), "\"briefs\" must be a mapping");
   return c;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "config/publications.h"
 #include "diag/diagnostics.h"
 #include "diag/personal_data.h"
 
@@ -75,6 +76,8 @@ struct SiteConfig {
   nlohmann::json params = nlohmann::json::object();
   Disclosure disclosure;
   Targets targets;
+  /// `publications:`: the publication types, built in and configured (config/publications.h).
+  std::map<std::string, PublicationType> publications = builtin_publication_types();
   /// The path part of base_url, always starting and ending with '/'.
   std::string base_path() const;
   /// base_url's host ("hub.example.test"), or "" for a path-only base_url.

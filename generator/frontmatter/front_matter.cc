@@ -149,6 +149,14 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
       meta.brief_pos = src.at(entry.first);
       break;
     }
+  if (r["publication"] && !r["publication"].IsMap())
+    diags.error(src.at(r["publication"]), "\"publication\" must be a mapping");
+  for (const auto& entry : r)
+    if (entry.first.IsScalar() && entry.first.as<std::string>() == "publication" && entry.second.IsMap()) {
+      meta.publication = std::make_shared<const YAML::Node>(entry.second);
+      meta.publication_pos = src.at(entry.first);
+      break;
+    }
   if (r["classification"]) {
     read_into(r, "classification", meta.classification, read_string, src, diags);
     meta.classification_pos = src.at(r["classification"]);

@@ -50,7 +50,8 @@ struct PageMeta {
   /// Where each of `aliases` is written, for its errors (model/url_owners.h).
   std::vector<diag::Position> alias_pos;
   std::string owner;
-  /// The page type: "" for a plain page, "brief" for a learning brief (briefs/briefs.h checks it).
+  /// The page type: "" for a plain page, "brief" for a learning brief
+  /// (briefs/briefs.h checks it), or a publication type ("committee-report", report/).
   std::string type;
   bool has_type = false;  ///< a `type` key is written (whatever its value)
   diag::Position type_pos;
@@ -59,6 +60,10 @@ struct PageMeta {
   /// positions relative to the file (YamlSource{path, 1}).
   std::shared_ptr<const YAML::Node> brief;
   diag::Position brief_pos;  ///< the `brief` key
+  /// A publication's `publication:` block (committee, series, decision …),
+  /// null when the page has none: report/ reads its fields from this tree.
+  std::shared_ptr<const YAML::Node> publication;
+  diag::Position publication_pos;  ///< the `publication` key
   /// The page's protective marking as written ("" when it names none);
   /// generator/marking/ checks it against qahub.yaml's markings.
   std::string classification;

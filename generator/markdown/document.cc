@@ -278,6 +278,39 @@ void Document::append_block(const std::string& heading, const std::string& name)
   places_.push_back({block, 0, 0});
 }
 
+void Document::place_block(const std::string& heading, const std::string& name,
+                           const std::vector<std::pair<std::string, std::string>>& args) {
+  if (!tree_) return;
+  cmark_node* under = nullptr;
+  for (cmark_node* n = cmark_node_first_child(tree_->root); n && !under; n = cmark_node_next(n)) {
+    if (cmark_node_get_type(n) != CMARK_NODE_HEADING || cmark_node_get_heading_level(n) != 2) continue;
+    std::string text;
+    collect_text(n, text);
+    if (base::trim(text) == heading) under = n;
+  }
+  if (!under) {
+    append_block(heading, name);
+    shortcodes_.back().args = args;
+    return;
+  }
+  cmark_node* next = cmark_node_next(under);  // the section ends at the next h1 or h2
+  while (next && !(cmark_node_get_type(next) == CMARK_NODE_HEADING && cmark_node_get_heading_level(next) <= 2))
+    next = cmark_node_next(next);
+  cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+  cmark_node_set_on_enter(block, block_marker(block_html_.size()).c_str());
+  block_html_.emplace_back();
+  if (next)
+    cmark_node_insert_before(next, block);
+  else
+    cmark_node_append_child(tree_->root, block);
+  Shortcode sc;
+  sc.name = name;
+  sc.args = args;
+  sc.block = true;
+  shortcodes_.push_back(std::move(sc));
+  places_.push_back({block, 0, 0});
+}
+
 void Document::prepend_html(const std::string& html) {
   if (!tree_) return;
   cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);

@@ -109,6 +109,12 @@ class Document {
   /// Appends a level-2 heading and a block placeholder for `name` (a
   /// report's blocks in their default order when the author placed none).
   void append_block(const std::string& heading, const std::string& name);
+  /// Places a block placeholder for `name` with `args` at the end of the
+  /// section under the level-2 heading `heading` when the body has one (a
+  /// publication's default block under its author's heading), else appends
+  /// the heading and the block as append_block() does.
+  void place_block(const std::string& heading, const std::string& name,
+                   const std::vector<std::pair<std::string, std::string>>& args);
   /// Puts HTML the build wrote before the body (a report's banner and print
   /// cover); it is not in sections().
   void prepend_html(const std::string& html);

@@ -124,9 +124,10 @@ void withhold(const config::BuildOptions& options, Build& b) {
 void apply_briefs(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
   records::RecordIds not_there = b.data.broken;
   for (const auto& [kind, ids] : b.withheld.records) not_there[kind].insert(ids.begin(), ids.end());
-  b.briefs =
-      briefs::apply_briefs({options.site_dir, options.as_of, options.drafts, b.templates.get(), not_there, b.kinds},
-                           b.content, b.data.records, diags);
+  briefs::Options bopt{options.site_dir, options.as_of, options.drafts, b.templates.get(), not_there, b.kinds};
+  for (const auto& [id, type] : b.config.publications)
+    if (id != config::kLearningReport) bopt.page_types.push_back(id);
+  b.briefs = briefs::apply_briefs(bopt, b.content, b.data.records, diags);
 }
 
 // reports: Learning and Improvement reports (drafts left out, shortcodes
@@ -141,6 +142,7 @@ void apply_reports(const config::BuildOptions& options, Build& b, diag::Diagnost
   if (auto broken = b.data.broken.find("cycle"); broken != b.data.broken.end()) ropt.broken_cycles = broken->second;
   ropt.briefs = &b.briefs.published;
   ropt.compare_snapshots = !diags.has_true_errors();  // nothing failed to load
+  ropt.publications = &b.config.publications;
   b.reports = report::apply_reports(ropt, b.content, b.data.records, diags);
 }
 

@@ -19,6 +19,7 @@ bool load_schedule(RecordReader&, const json& doc, Source src, Records& out) {
   s.difference = str(doc, "difference");
   s.informs_practice = str(doc, "informs_practice");
   s.forum = str(doc, "forum");
+  s.fulfilled_by = str(doc, "fulfilled_by");
   s.audience = strings(doc, "audience");
   s.frequency = frequency(doc.at("frequency"));
   s.src = std::move(src);

@@ -370,6 +370,8 @@ struct Schedule {
   std::string id, kind, name, purpose, difference, informs_practice, forum;
   std::vector<std::string> audience;
   Frequency frequency;
+  /// The publication type or scorecard whose publications deliver it ("committee-report"), "" for none.
+  std::string fulfilled_by;
 
   std::vector<Ref> references() const { return {{"/forum", "forum", forum}}; }
 };

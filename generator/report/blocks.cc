@@ -104,6 +104,26 @@ const std::vector<BlockKind>& cycle_blocks() {
        {{"rows", "indicator"}},
        "scorecard"},
       {"indicator", "Indicator", nullptr, indicator_data, nullptr, indicator_view, false, {}, "indicator"},
+      {"inspections",
+       "Inspections and reviews",
+       nullptr,
+       inspections_data,
+       nullptr,
+       inspections_view,
+       false,
+       {{"rows", "inspection or review"}},
+       "",
+       false},
+      {"background",
+       "Background documents",
+       nullptr,
+       background_data,
+       nullptr,
+       background_view,
+       false,
+       {{"rows", "background document"}},
+       "",
+       false},
   };
   return kinds;
 }
@@ -117,6 +137,7 @@ const BlockKind* find_block(const std::string& name) {
 json block_data(const BlockKind& kind, const Input& in) {
   if (kind.period_data) return kind.period_data(in);
   if (in.cycles.size() == 1) return kind.cycle_data(in, *in.cycles.front());
+  if (in.cycles.empty()) return {{"parts", json::array()}};  // a publication's period with no cycle in it
   json parts = json::array();
   for (const records::Cycle* c : in.cycles) {
     json part = {{"id", c->id}, {"title", c->title()}, {"data", kind.cycle_data(in, *c)}};

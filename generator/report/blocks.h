@@ -46,8 +46,9 @@ struct Input {
   const records::Records& records;
   const records::Relations& relations;
   base::Date from, to;
-  /// The cycles in the period, in date order; at least one. The last is the
-  /// one the snapshot's figure catalogue is of.
+  /// The cycles in the period, in date order: one for a cycle's report, any
+  /// number for a publication over a period. The last is the one the
+  /// snapshot's figure catalogue is of.
   std::vector<const records::Cycle*> cycles;
   const std::vector<PageChanges>& pages;                ///< every content page but the reports
   const std::vector<briefs::Listed>* briefs = nullptr;  ///< published learning briefs (null: none)
@@ -88,6 +89,9 @@ struct BlockKind {
   /// every such record by id, `{{< NAME ID >}}` shows one, and it is never
   /// placed by default. "" for a block that takes no argument.
   const char* names = "";
+  /// Placed in a cycle's report when its author places none; false for the
+  /// blocks only a publication over a period places (inspections, background).
+  bool in_cycle_reports = true;
 };
 
 /// The blocks of a cycle's report, in their default order.
@@ -150,6 +154,10 @@ nlohmann::json scorecard_data(const Input&);  // block_scorecard.cc
 nlohmann::json scorecard_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json indicator_data(const Input&);  // block_scorecard.cc
 nlohmann::json indicator_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json inspections_data(const Input&);  // block_inspections.cc
+nlohmann::json inspections_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json background_data(const Input&);  // block_inspections.cc
+nlohmann::json background_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json changes_data(const Input&);
 nlohmann::json changes_view(const nlohmann::json&, const ViewInput&);
 

@@ -78,7 +78,7 @@ json find_decision(const std::string& ref, const content::Page& page, const reco
 
 }  // namespace
 
-bool check_publish(const PublishRequest& req, const content::Page& page, const records::Cycle& cycle,
+bool check_publish(const PublishRequest& req, const content::Page& page, const records::Cycle* cycle,
                    const records::Records& records, base::Date as_of, const json& existing, diag::Diagnostics& diags,
                    json& approval) {
   const json withdrawn = existing.is_object() ? existing.value("withdrawn", json()) : json();
@@ -103,7 +103,15 @@ bool check_publish(const PublishRequest& req, const content::Page& page, const r
                                              "correction, or --withdraw \"reason\" to take it down");
     return false;
   }
-  bool ok = check_cycle(req, cycle, as_of, diags);
+  // A cycle's report waits for its cycle; a publication over a period does not.
+  bool ok = true;
+  if (cycle) {
+    ok = check_cycle(req, *cycle, as_of, diags);
+  } else if (!req.early.empty()) {
+    diags.error({page.source, 1, 1}, "--early is for a cycle's report published before its cycle is complete; " +
+                                         page.source + " is a publication over a period");
+    ok = false;
+  }
   approval = {{"approved_by", req.approved_by}};
   if (!req.decision.empty()) {
     json d = find_decision(req.decision, page, records, diags);

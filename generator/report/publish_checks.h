@@ -7,7 +7,7 @@
 /// approving decision must be a decision of a recorded meeting.
 ///
 ///   nlohmann::json approval;
-///   if (check_publish(req, page, cycle, records, as_of, existing, diags, approval)) ...
+///   if (check_publish(req, page, &cycle, records, as_of, existing, diags, approval)) ...
 #include <nlohmann/json.hpp>
 
 #include "base/date.h"
@@ -22,7 +22,7 @@ namespace qahub::report {
 /// disk (`existing`, null if none): an error at the page, the cycle or the
 /// snapshot for each refusal. Publishing, sets `approval` to what the
 /// snapshot's "approval" keeps. True when nothing was refused.
-bool check_publish(const PublishRequest& req, const content::Page& page, const records::Cycle& cycle,
+bool check_publish(const PublishRequest& req, const content::Page& page, const records::Cycle* cycle,
                    const records::Records& records, base::Date as_of, const nlohmann::json& existing,
                    diag::Diagnostics& diags, nlohmann::json& approval);
 

@@ -12,6 +12,7 @@
 #include "records/schema_check.h"
 #include "report/blocks.h"
 #include "report/placeholders.h"
+#include "report/publications.h"
 #include "report/publish_checks.h"
 #include "report/resolve.h"
 #include "report/snapshot.h"
@@ -74,10 +75,13 @@ std::map<std::string, Snapshot> load_snapshots(const Options& options, diag::Dia
       broken();
       continue;
     }
-    if (s.doc["cycle"] != stem) {
-      diags.error(src.at("/cycle"), "this snapshot is for cycle \"" + s.doc["cycle"].get<std::string>() +
-                                        "\", so it must be named data/publications/" +
-                                        s.doc["cycle"].get<std::string>() + ".json");
+    // A cycle's report is named by its cycle; any other publication by its own id.
+    const char* key = s.doc.contains("cycle") ? "cycle" : "id";
+    if (s.doc[key] != stem) {
+      diags.error(src.at(std::string("/") + key),
+                  std::string("this snapshot is for ") + (*key == 'c' ? "cycle" : "publication") + " \"" +
+                      s.doc[key].get<std::string>() + "\", so it must be named data/publications/" +
+                      s.doc[key].get<std::string>() + ".json");
       broken();
       continue;
     }
@@ -120,8 +124,14 @@ diag::Position at(const Snapshot& s, const std::string& pointer) {
 /// A cycle's report as the pass works on it.
 struct Found {
   size_t page = 0;
-  const records::Cycle* cycle = nullptr;
-  std::optional<base::Date> published = {};  ///< as the page says, or as being published
+  const records::Cycle* cycle = nullptr;          ///< null for a publication of another type
+  std::string id;                                 ///< its publication id: the cycle's, or the page's file name
+  const config::PublicationType* type = nullptr;  ///< null for a cycle's report
+  PublicationFields fields = {};                  ///< a publication's `publication:` block
+  long number = 0;                                ///< its number in its series
+  std::string committee_title = {};               ///< its committee's name ("" for none)
+  std::vector<Placement> placements = {};         ///< its type's default blocks
+  std::optional<base::Date> published = {};       ///< as the page says, or as being published
   bool draft = false;
   bool withdrawn = false;  ///< its snapshot records a withdrawal: a notice at its URL, in no listing
   base::Date from = {}, to = {};
@@ -131,19 +141,103 @@ struct Found {
 /// A `qahub publish` request for this report: marked found, and publishing
 /// takes the request's date, so the report is worked out as published on it
 /// (a correction keeps the report's own date).
-void take_request(const Options& options, const records::Cycle& c, Found& f) {
+void take_request(const Options& options, const std::string& source, Found& f) {
   PublishRequest* req = options.publish;
-  if (!req || req->report != c.report) return;
+  if (!req || req->report != source) return;
   req->found = true;
-  req->cycle_id = c.id;
+  req->cycle_id = f.id;
   if (!req->correcting && !req->withdrawing) f.published = req->date;
+}
+
+/// The publication types in force: qahub.yaml's, or the built-in ones.
+const std::map<std::string, config::PublicationType>& types_of(const Options& options) {
+  static const std::map<std::string, config::PublicationType> builtin = config::builtin_publication_types();
+  return options.publications ? *options.publications : builtin;
+}
+
+/// Every page whose `type` is a publication type (a learning brief's type is
+/// briefs/'s): its block read and checked, its sections checked, its id its
+/// file name. A `publication:` block on another page is an error.
+void find_publications(const Options& options, const content::ContentSet& content, const records::Records& records,
+                       std::vector<Found>& found, diag::Diagnostics& diags) {
+  const auto& types = types_of(options);
+  for (size_t i = 0; i < content.pages.size(); ++i) {
+    const content::Page& page = content.pages[i];
+    auto t = types.find(page.meta.type);
+    if (!page.meta.has_type || t == types.end() || t->first == config::kLearningReport) {
+      if (page.meta.publication)
+        diags.error(page.meta.publication_pos,
+                    "a \"publication:\" block is read only on a page with a publication type, such as "
+                    "\"type: committee-report\"");
+      continue;
+    }
+    Found f{i, nullptr, std::filesystem::path(page.source).stem().string()};
+    f.type = &t->second;
+    f.fields = read_publication(page, *f.type, records, options.withheld, diags);
+    if (auto forum = records.forums.find(f.fields.committee); forum != records.forums.end())
+      f.committee_title = forum->second.name;
+    f.placements = default_placements(*f.type, f.fields, records);
+    check_sections(page, *f.type, diags);
+    if (records.cycles.count(f.id)) {
+      diags.error(page.meta.type_pos, "publication " + page.source + " has the id \"" + f.id +
+                                          "\" of a cycle, whose report's snapshot has that name; rename the page");
+      continue;
+    }
+    f.published = page.meta.published;
+    take_request(options, page.source, f);
+    f.draft = !f.published || options.as_of < *f.published;
+    found.push_back(std::move(f));
+  }
+}
+
+/// Numbers each series of publications and sets each one's period: in date
+/// order (drafts, dated --as-of, after the published), the first is its
+/// type's `first_number` (or its own `number`), each next the previous plus
+/// one unless it gives its own; a number that skips is a notice. The period
+/// runs from the day after the previous publication of the series (the
+/// block's `from`, else the start of the financial year, for the first) to
+/// its publication date, or --as-of for a draft; a financial-year type's
+/// from the 1 April before.
+void number_publications(const Options& options, std::vector<Found>& found, diag::Diagnostics& diags) {
+  std::map<std::pair<std::string, std::string>, std::vector<size_t>> series;
+  for (size_t i = 0; i < found.size(); ++i)
+    if (found[i].type) series[{found[i].type->id, found[i].fields.series}].push_back(i);
+  for (auto& [key, members] : series) {
+    auto date_of = [&](size_t i) { return found[i].draft ? options.as_of : *found[i].published; };
+    std::stable_sort(members.begin(), members.end(), [&](size_t a, size_t b) {
+      if (found[a].draft != found[b].draft) return !found[a].draft;
+      return date_of(a) < date_of(b);
+    });
+    long expected = 0;
+    std::optional<base::Date> previous;
+    for (size_t i : members) {
+      Found& f = found[i];
+      const long next = expected ? expected : f.type->first_number;
+      f.number = f.fields.number.value_or(next);
+      if (f.fields.number && expected && *f.fields.number != next)
+        diags.notice(
+            f.fields.number_pos,
+            "this report is numbered " + std::to_string(f.number) + ", but the previous report in the series \"" +
+                key.second + "\" is the " + ordinal(next - 1) + ": " +
+                (*f.fields.number > next ? "the reports between are not in the hub" : "two reports have one number"));
+      expected = f.number + 1;
+      f.to = date_of(i);
+      const base::Date fy_start{f.to.month >= 4 ? f.to.year : f.to.year - 1, 4, 1};
+      if (f.type->period == "financial-year")
+        f.from = fy_start;
+      else
+        f.from = previous ? previous->plus_days(1) : f.fields.from.value_or(fy_start);
+      if (!f.draft) previous = f.to;
+    }
+  }
 }
 
 /// Which page is which cycle's report, in cycle order, and which are drafts:
 /// every later step reads this. Two cycles naming one page is an error at the
 /// second; a publish request naming no cycle's report is an error.
 std::vector<Found> find_reports(const Options& options, const content::ContentSet& content,
-                                const records::Relations& relations, diag::Diagnostics& diags) {
+                                const records::Records& records, const records::Relations& relations,
+                                diag::Diagnostics& diags) {
   std::map<std::string, size_t> by_source;
   for (size_t i = 0; i < content.pages.size(); ++i) by_source[content.pages[i].source] = i;
   std::vector<Found> found;
@@ -157,14 +251,18 @@ std::vector<Found> find_reports(const Options& options, const content::ContentSe
                                             "\"; each cycle has its own report page");
       continue;
     }
-    Found f{page->second, c, content.pages[page->second].meta.published};
-    take_request(options, *c, f);
+    Found f{page->second, c, c->id};
+    f.published = content.pages[page->second].meta.published;
+    take_request(options, c->report, f);
     f.draft = !f.published || options.as_of < *f.published;
     found.push_back(std::move(f));
   }
+  find_publications(options, content, records, found, diags);
   if (options.publish && !options.publish->found)
     diags.error({options.publish->report}, "no audit cycle names " + options.publish->report +
-                                               " as its \"report\"; qahub publish publishes a cycle's report");
+                                               " as its \"report\", and it has no publication type; qahub publish "
+                                               "publishes a cycle's report or a page with a type such as "
+                                               "committee-report");
   return found;
 }
 
@@ -203,24 +301,40 @@ void set_period(std::vector<Found>& found, size_t i, base::Date as_of) {
 /// is named by its row and quoted only where neither side is suppressed; a
 /// figure is warned at its place in the cycle's file.
 void warn_differences(const Options& options, const Snapshot& snap, const json& now, const std::string& report,
-                      const records::Cycle& c, diag::Diagnostics& diags) {
+                      const records::Cycle* c, diag::Diagnostics& diags) {
   const json& s = snap.doc;
   const json empty = json::object();
   const json& old_breakdown = s["blocks"].contains("breakdown") ? s["blocks"]["breakdown"] : empty;
   const json& new_breakdown = now["blocks"].contains("breakdown") ? now["blocks"]["breakdown"] : empty;
   for (const Difference& d : differences(s, now)) {
-    const std::string row =
-        breakdown_change_words(d.name, d.old_value, d.new_value, old_breakdown, new_breakdown, options.figures, c.id);
+    const std::string row = breakdown_change_words(d.name, d.old_value, d.new_value, old_breakdown, new_breakdown,
+                                                   options.figures, c ? c->id : std::string());
     if (!row.empty()) {
       diags.notice(at(snap, d.pointer), "published report " + report + " differs from the data now in its breakdown: " +
                                             row + "; record the correction with qahub publish --correct");
       continue;
     }
-    const bool figure = d.pointer.rfind("/figures/", 0) == 0;
-    const diag::Position pos = figure ? c.src.at(cycle_pointer(d.name)) : at(snap, d.pointer);
+    // A cycle's figure is warned at its place in the cycle's file; the hub's
+    // figures (indicators_met) and a publication's at the snapshot's.
+    const bool figure = c && d.pointer.rfind("/figures/", 0) == 0 && cycle_pointer(d.name) != "/figures";
+    const diag::Position pos = figure ? c->src.at(cycle_pointer(d.name)) : at(snap, d.pointer);
     diags.notice(pos,
                  "published report " + report + " " + d.words + "; record the correction with qahub publish --correct");
   }
+}
+
+/// A snapshot of `f` as at `date`, withheld rows out: a publication of
+/// another type carries its id, type, series and number instead of a cycle.
+json snapshot_of(const Options& options, const Input& in, const content::Page& page, const Found& f, base::Date date) {
+  json snap = make_snapshot(in, page.source, date);
+  if (f.type) {
+    snap.erase("cycle");
+    snap["id"] = f.id;
+    snap["type"] = f.type->id;
+    snap["series"] = f.fields.series;
+    snap["number"] = f.number;
+  }
+  return strip(options, std::move(snap));
 }
 
 /// What a published report shows: its snapshot, once it is known to be this
@@ -229,11 +343,9 @@ void warn_differences(const Options& options, const Snapshot& snap, const json& 
 /// after --as-of is still a draft and shows today's data.
 json published_shown(const Options& options, const Input& in, const content::Page& page, const Found& f,
                      const Snapshot* snap, diag::Diagnostics& diags) {
-  const records::Cycle& c = *f.cycle;
   if (!snap) {
     diags.error(page.meta.published_pos, "report " + page.source + " is published but has no snapshot " +
-                                             snapshot_path(publication_id(c)) + "; publish it with qahub publish " +
-                                             page.source);
+                                             snapshot_path(f.id) + "; publish it with qahub publish " + page.source);
     return json();
   }
   const json& s = snap->doc;
@@ -244,11 +356,12 @@ json published_shown(const Options& options, const Input& in, const content::Pag
                                              "; publish it again with qahub publish " + page.source);
     return json();
   }
-  if (f.draft) return strip(options, make_snapshot(in, page.source, options.as_of));
+  if (f.draft) return snapshot_of(options, in, page, f, options.as_of);
   // A withdrawn report shows only its notice: nothing of it is compared.
   if (s.contains("withdrawn")) return s;
   // Recomputed as qahub publish did: only a changed past value warns.
-  if (options.compare_snapshots) warn_differences(options, *snap, strip(options, compute(in)), page.source, c, diags);
+  if (options.compare_snapshots)
+    warn_differences(options, *snap, strip(options, compute(in)), page.source, f.cycle, diags);
   return s;
 }
 
@@ -258,13 +371,13 @@ json published_shown(const Options& options, const Input& in, const content::Pag
 /// the same code. Null where the report is in error.
 json shown_of(const Options& options, const Input& in, const content::Page& page, const Found& f,
               std::map<std::string, Snapshot>& snapshots, diag::Diagnostics& diags) {
-  auto snap = snapshots.find(publication_id(*f.cycle));
+  auto snap = snapshots.find(f.id);
   if (snap != snapshots.end() && snap->second.broken) return json();  // its error is reported
   if (snap != snapshots.end() && page.meta.published) snap->second.claimed = true;
   PublishRequest* req = options.publish && options.publish->report == page.source ? options.publish : nullptr;
   if (req) {
     const json existing = snap == snapshots.end() ? json() : snap->second.doc;
-    if (!check_publish(*req, page, *f.cycle, in.records, options.as_of, existing, diags, req->approval)) return json();
+    if (!check_publish(*req, page, f.cycle, in.records, options.as_of, existing, diags, req->approval)) return json();
     if (req->withdrawing) return req->snapshot = req->existing = existing;
     if (req->correcting && !page.meta.published) {
       diags.error({page.source, 1, 1}, "report " + page.source +
@@ -273,7 +386,7 @@ json shown_of(const Options& options, const Input& in, const content::Page& page
                                            page.source);
       return json();
     }
-    if (f.published) req->snapshot = strip(options, make_snapshot(in, page.source, *f.published));
+    if (f.published) req->snapshot = snapshot_of(options, in, page, f, *f.published);
     if (!req->correcting && !req->snapshot.is_null()) {
       req->snapshot["approval"] = req->approval;
       if (!req->early.empty()) req->snapshot["early"] = req->early;
@@ -283,7 +396,7 @@ json shown_of(const Options& options, const Input& in, const content::Page& page
   }
   if (page.meta.published)
     return published_shown(options, in, page, f, snap == snapshots.end() ? nullptr : &snap->second, diags);
-  return strip(options, make_snapshot(in, page.source, options.as_of));
+  return snapshot_of(options, in, page, f, options.as_of);
 }
 
 /// A published report as the `reports` and `latest-report` blocks list it.
@@ -317,6 +430,13 @@ void check_unclaimed(const Options& options, const std::map<std::string, Snapsho
   }
 }
 
+/// "The 8th regular report to the Cabinet committee" (the forum's name), or
+/// "The 2nd Annual report" for a type with no committee.
+std::string publication_line(const Found& f) {
+  if (!f.committee_title.empty()) return "The " + ordinal(f.number) + " regular report to the " + f.committee_title;
+  return "The " + ordinal(f.number) + " " + f.type->title;
+}
+
 /// The report's own markup before its body (Draft banner, print cover,
 /// corrections): what it reads of the report and its snapshot.
 HeaderInput header_input(const Options& options, const content::Page& page, const Found& f) {
@@ -324,7 +444,7 @@ HeaderInput header_input(const Options& options, const content::Page& page, cons
   h.title = page.meta.title;
   h.organisation = options.organisation;
   h.owner = page.meta.owner;
-  h.cycle = f.cycle->title();
+  h.cycle = f.cycle ? f.cycle->title() : publication_line(f);
   h.period = f.from.human() + " to " + (f.draft ? f.to.human() + " (so far)" : f.to.human());
   h.published = f.draft ? "" : f.published->iso();
   h.draft = f.draft;
@@ -332,7 +452,11 @@ HeaderInput header_input(const Options& options, const content::Page& page, cons
   if (f.shown.contains("blocks") && f.shown["blocks"].contains("breakdown"))
     h.breakdown = &f.shown["blocks"]["breakdown"];
   h.figures = &options.figures;
-  h.cycle_id = f.cycle->id;
+  h.cycle_id = f.cycle ? f.cycle->id : std::string();
+  if (f.type) {
+    h.decision = decision_words(f.fields.decision);
+    h.contact = f.fields.contact;
+  }
   if (!f.draft && f.shown.contains("approval")) h.approval = &f.shown["approval"];
   if (!f.draft) h.early = f.shown.value("early", "");
   return h;
@@ -352,13 +476,17 @@ void withdraw_page(const Options& options, content::Page& page, const json& with
   page.placeholders.clear();  // nothing of its text is published
 }
 
+/// What a figure with no value is "for": the cycle's title, or the publication's.
+std::string title_of(const Found& f, const content::Page& page) { return f.cycle ? f.cycle->title() : page.meta.title; }
+
 /// Resolves every page's shortcodes on its tree, a report's with its own
 /// data, and puts each report's header before its body. A report whose
 /// snapshot is in error is left alone (its figures would only repeat that
 /// error), as is a draft left out, and, while a cycle is broken, any other
 /// page using cycle shortcodes.
 void resolve_pages(const Options& options, content::ContentSet& content, const std::vector<Found>& found,
-                   const std::vector<ListedReport>& listed, diag::Diagnostics& diags) {
+                   const std::vector<ListedReport>& listed, const std::vector<ListedPublication>& publications,
+                   diag::Diagnostics& diags) {
   std::map<size_t, const Found*> report_at;
   std::set<size_t> in_error;
   for (const Found& f : found) {
@@ -379,8 +507,10 @@ void resolve_pages(const Options& options, content::ContentSet& content, const s
       withdraw_page(options, page, f->shown["withdrawn"], diags);
       continue;
     }
-    PageContext ctx{*options.templates,         listed,           f ? &f->shown : nullptr,
-                    f ? f->cycle->title() : "", &options.figures, options.briefs};
+    PageContext ctx{*options.templates,          listed,           f ? &f->shown : nullptr,
+                    f ? title_of(*f, page) : "", &options.figures, options.briefs};
+    ctx.publications = &publications;
+    if (f && f->type) ctx.placements = &f->placements;
     resolve_page(page, ctx, diags);
     if (!f) continue;
     page.doc.prepend_html(report_header(*options.templates, header_input(options, page, *f), diags));
@@ -398,25 +528,65 @@ size_t drop_drafts(const Options& options, content::ContentSet& content, const s
   return drop.size();
 }
 
+/// A schedule entry that names the publication type or scorecard that
+/// fulfils it (`fulfilled_by`) is owed one publication each frequency
+/// period: a notice when the latest published (one reporting that
+/// scorecard, for a scorecard) is older than a period before --as-of, or
+/// there is none.
+void check_schedules(const records::Records& records, const std::vector<ListedPublication>& publications,
+                     base::Date as_of, diag::Diagnostics& diags) {
+  for (const auto& [id, s] : records.schedules) {
+    if (s.fulfilled_by.empty()) continue;
+    std::string latest;
+    for (const ListedPublication& p : publications)
+      if (p.type == s.fulfilled_by || p.scorecard == s.fulfilled_by) latest = std::max(latest, p.published);
+    auto last = base::Date::parse(latest);
+    const std::optional<base::Date> due = last ? records::add_period(*last, s.frequency.period) : std::nullopt;
+    if (last && due && as_of <= *due) continue;
+    diags.notice(s.src.at("/fulfilled_by"),
+                 "scheduled report \"" + s.name + "\" (" + s.frequency.wording + ") has " +
+                     (last ? "had no publication of " + s.fulfilled_by + " since " + last->human() +
+                                 (due ? "; the next was due by " + due->human() : std::string())
+                           : std::string("no publication of ") + s.fulfilled_by + " yet"));
+  }
+}
+
 }  // namespace
 
 Result apply_reports(const Options& options, content::ContentSet& content, const records::Records& records,
                      diag::Diagnostics& diags) {
   const records::Relations relations(records);
-  std::vector<Found> found = find_reports(options, content, relations, diags);
+  std::vector<Found> found = find_reports(options, content, records, relations, diags);
+  number_publications(options, found, diags);
   std::map<std::string, Snapshot> snapshots = load_snapshots(options, diags);
   const std::vector<PageChanges> pages = other_pages(content, found);
   std::vector<ListedReport> listed;
+  std::vector<ListedPublication> publications;
   for (size_t i = 0; i < found.size(); ++i) {
     Found& f = found[i];
-    set_period(found, i, options.as_of);
-    const Input in{records, relations, f.from, f.to, {f.cycle}, pages, options.briefs};
+    if (f.cycle) set_period(found, i, options.as_of);  // a publication's was set with its number
+    Input in{records, relations, f.from, f.to, {f.cycle}, pages, options.briefs};
+    if (!f.cycle) {  // a publication's blocks cover the cycles its period overlaps
+      in.cycles.clear();
+      for (const records::Cycle* c : relations.cycles_in_order)
+        if (c->start() <= f.to && f.from <= c->end()) in.cycles.push_back(c);
+    }
     f.shown = shown_of(options, in, content.pages[f.page], f, snapshots, diags);
     f.withdrawn = !f.draft && f.shown.is_object() && f.shown.contains("withdrawn");
-    if (!f.shown.is_null() && !f.draft && !f.withdrawn) listed.push_back(listed_of(content.pages[f.page], f));
+    if (f.shown.is_null() || f.draft || f.withdrawn) continue;
+    const content::Page& page = content.pages[f.page];
+    if (f.cycle)
+      listed.push_back(listed_of(page, f));
+    else
+      publications.push_back({f.type->id, f.fields.series, page.meta.title, page.url, f.committee_title,
+                              f.fields.decision, f.fields.scorecard, f.number, f.from.iso(), f.to.iso(),
+                              f.published->iso()});
   }
+  std::stable_sort(publications.begin(), publications.end(),
+                   [](const ListedPublication& a, const ListedPublication& b) { return a.published < b.published; });
   check_unclaimed(options, snapshots, diags);
-  resolve_pages(options, content, found, listed, diags);
+  check_schedules(records, publications, options.as_of, diags);
+  resolve_pages(options, content, found, listed, publications, diags);
   std::set<std::string> draft_reports;
   for (const Found& f : found)
     if (f.draft) draft_reports.insert(content.pages[f.page].source);

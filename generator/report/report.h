@@ -18,6 +18,7 @@
 /// report is worked out as at the publication date and its snapshot handed
 /// back instead of read.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -26,6 +27,7 @@
 
 #include "base/date.h"
 #include "briefs/briefs.h"
+#include "config/publications.h"
 #include "content/pages.h"
 #include "diag/diagnostics.h"
 #include "figures/options.h"
@@ -48,9 +50,11 @@ struct PublishRequest {
   std::string approved_by;  ///< `--approved-by ROLE`: who approved it (required to publish)
   std::string decision;     ///< `--decision MEETING/DECISION`: the decision that approved it ("" for none)
   // Filled in by the pass:
-  bool found = false;       ///< `report` is a cycle's report
+  bool found = false;       ///< `report` is a cycle's report or a publication
   nlohmann::json snapshot;  ///< as worked out now, as at the publication date
   nlohmann::json existing;  ///< the snapshot on disk (null if none)
+  /// The publication's id, which names its snapshot: a cycle's report's is
+  /// the cycle's id, any other publication's its page's file name.
   std::string cycle_id;
   /// Publishing: {"approved_by", "decision"?: {meeting, decision, forum, date}}
   /// for the snapshot's "approval", once `decision` is found in the records.
@@ -80,6 +84,8 @@ struct Options {
   /// row would be the failure's echo, not a correction to record). The
   /// notices come back once the site loads.
   bool compare_snapshots = true;
+  /// qahub.yaml's publication types (config/publications.h); null: the built-in ones.
+  const std::map<std::string, config::PublicationType>* publications = nullptr;
 };
 
 struct Result {

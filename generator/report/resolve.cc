@@ -1,6 +1,7 @@
 #include "report/resolve.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 #include "base/date.h"
@@ -26,6 +27,7 @@ constexpr const char* kFigure = "figure";
 constexpr const char* kReports = "reports";
 constexpr const char* kLatest = "latest-report";
 constexpr const char* kBriefs = "briefs";
+constexpr const char* kPublications = "publications";
 
 std::string human(const std::string& iso) {
   auto d = base::Date::parse(iso);
@@ -47,6 +49,47 @@ json listed_view(const ListedReport& r) {
 
 std::string render_block(const PageContext& ctx, const std::string& name, const json& view, diag::Diagnostics& diags) {
   return ctx.templates.render("report/" + name, view, diags);
+}
+
+/// `{{< publications TYPE >}}`: every published report of a publication
+/// type (every type's when none is named), by series, each with its number,
+/// period and the decision asked, newest first within a series.
+std::optional<markdown::Document::Resolved> resolve_publications(const markdown::Shortcode& sc,
+                                                                 const diag::Position& at, const PageContext& ctx,
+                                                                 diag::Diagnostics& diags) {
+  std::string type;
+  if (!sc.args.empty()) {
+    if (!sc.args[0].first.empty() || sc.args.size() > 1) {
+      diags.error(at, "publications takes one publication type: {{< publications committee-report >}}");
+      return std::nullopt;
+    }
+    type = sc.args[0].second;
+  }
+  if (!sc.block) {
+    diags.error(at, "block \"publications\" must be alone in its paragraph (a line of its own)");
+    return std::nullopt;
+  }
+  std::map<std::string, json> series;  // by series id, in id order
+  const std::vector<ListedPublication> none;
+  const std::vector<ListedPublication>& all = ctx.publications ? *ctx.publications : none;
+  for (auto it = all.rbegin(); it != all.rend(); ++it) {
+    if (!type.empty() && it->type != type) continue;
+    json& rows = series[it->series];
+    if (rows.is_null()) rows = json::array();
+    rows.push_back({{"title", it->title},
+                    {"url", it->url},
+                    {"number", ordinal(it->number)},
+                    {"period", human(it->from) + " to " + human(it->to)},
+                    {"published", it->published},
+                    {"published_human", human(it->published)},
+                    {"committee", it->committee},
+                    {"decision", it->decision.empty() ? std::string("") : "to " + it->decision}});
+  }
+  json groups = json::array();
+  for (auto& [id, rows] : series) groups.push_back({{"series", id}, {"rows", rows}});
+  const std::string html =
+      render_block(ctx, "publications", {{"series", groups}, {"has_series", !groups.empty()}}, diags);
+  return markdown::Document::Resolved{markdown::strip_tags(html), html};
 }
 
 /// One shortcode's value, or an error at its position.
@@ -83,6 +126,7 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
     const std::string text = format_figure(name, figures[name]);
     return markdown::Document::Resolved{text, "<p>" + base::html_escape(text) + "</p>"};
   }
+  if (sc.name == kPublications) return resolve_publications(sc, at, ctx, diags);
   // `briefs` in a report is the period's block; on any other page, every published brief.
   const BlockKind* kind = sc.name == kBriefs && !ctx.snapshot ? nullptr : find_block(sc.name);
   if (!kind && sc.name != kReports && sc.name != kLatest && sc.name != kBriefs) {
@@ -182,7 +226,7 @@ json approval_view(const json& approval) {
 
 const std::vector<std::string>& shortcode_names() {
   static const std::vector<std::string> names = [] {
-    std::vector<std::string> out = {kFigure, kReports, kLatest};
+    std::vector<std::string> out = {kFigure, kReports, kLatest, kPublications};
     for (const BlockKind& k : cycle_blocks()) out.push_back(k.name);  // `briefs` among them
     return out;
   }();
@@ -199,9 +243,11 @@ void resolve_page(content::Page& page, const PageContext& ctx, diag::Diagnostics
       const BlockKind* k = find_block(sc.name);
       placed = placed || (sc.block && sc.name != kFigure && !(k && *k->names));
     }
-    if (!placed)
+    if (!placed && ctx.placements)  // a publication: its type's blocks, under their headings
+      for (const Placement& p : *ctx.placements) doc.place_block(p.heading, p.name, p.args);
+    else if (!placed)
       for (const BlockKind& k : cycle_blocks())
-        if (!*k.names) doc.append_block(k.heading, k.name);  // a block about one record is placed by name only
+        if (!*k.names && k.in_cycle_reports) doc.append_block(k.heading, k.name);  // one record's: by name only
   }
   if (doc.shortcodes().empty()) return;
   std::vector<markdown::Document::Resolved> resolved;
@@ -255,7 +301,9 @@ std::string report_header(const templating::Templates& templates, const HeaderIn
                {"version", std::to_string(version)},
                {"corrections", corrections},
                {"has_corrections", !corrections.empty()},
-               {"early", in.early.empty() ? json(false) : json(in.early)}};
+               {"early", in.early.empty() ? json(false) : json(in.early)},
+               {"decision_asked", in.decision.empty() ? json(false) : json(in.decision)},
+               {"contact", in.contact.empty() ? json(false) : json(in.contact)}};
   if (published && in.approval && in.approval->is_object()) view["approval"] = approval_view(*in.approval);
   return templates.render("report/header", view, diags);
 }

@@ -12,6 +12,7 @@
 #include "content/pages.h"
 #include "diag/diagnostics.h"
 #include "figures/options.h"
+#include "report/publications.h"
 #include "templating/templates.h"
 
 namespace qahub::report {
@@ -23,6 +24,14 @@ struct ListedReport {
   std::string url;
   std::string from, to, published;  ///< ISO dates
   nlohmann::json figures;           ///< the snapshot's catalogue
+};
+
+/// A published report of a publication type, as `{{< publications TYPE >}}`
+/// lists it and the schedule check counts it.
+struct ListedPublication {
+  std::string type, series, title, url, committee, decision, scorecard;
+  long number = 0;
+  std::string from, to, published;  ///< ISO dates
 };
 
 /// What a page's shortcodes can draw on.
@@ -37,6 +46,10 @@ struct PageContext {
   const figures::FigureOptions* figures = nullptr;
   /// Published learning briefs, for the `briefs` block (null: none).
   const std::vector<briefs::Listed>* briefs = nullptr;
+  /// Published reports of the publication types, for `{{< publications TYPE >}}` (null: none).
+  const std::vector<ListedPublication>* publications = nullptr;
+  /// A publication page's default blocks (null: a cycle's report takes every block in order).
+  const std::vector<Placement>* placements = nullptr;
 };
 
 /// Every shortcode name, for "did you mean".
@@ -63,6 +76,8 @@ struct HeaderInput {
   /// before qahub kept them, and for a draft.
   const nlohmann::json* approval = nullptr;
   std::string early;
+  /// A publication's decision asked ("Members are asked to NOTE this report.") and contact role.
+  std::string decision, contact;
 };
 std::string report_header(const templating::Templates& templates, const HeaderInput& in, diag::Diagnostics& diags);
 

@@ -23,7 +23,9 @@ json compute(const Input& in) {
     if (*k.names && data.empty()) continue;
     blocks[k.name] = std::move(data);
   }
-  json figures = cycle_catalogue(in, *in.cycles.back());
+  // A publication over a period with no cycle in it has every cycle figure null.
+  json figures = in.cycles.empty() ? figures::figure_catalogue(records::Cycle{}, nullptr, nullptr)
+                                   : cycle_catalogue(in, *in.cycles.back());
   // The hub's indicators with a target as at the period's end: how many met
   // it, of how many rated (none when the hub has no indicator).
   if (!in.records.indicators.empty()) {
@@ -37,7 +39,7 @@ json compute(const Input& in) {
 json make_snapshot(const Input& in, const std::string& report, base::Date published) {
   json snap = compute(in);
   snap["$schema"] = "../schemas/publication.schema.json";
-  snap["cycle"] = in.cycles.back()->id;
+  if (!in.cycles.empty()) snap["cycle"] = in.cycles.back()->id;  // a publication's id and type are set by report.cc
   snap["report"] = report;
   snap["published"] = published.iso();
   snap["period"] = {{"from", in.from.iso()}, {"to", in.to.iso()}};
@@ -334,6 +336,11 @@ void strip_withheld(json& snapshot, const Withheld& withheld) {
       for (auto& [key, e] : v.items()) walk(e);
     }
   };
+  // A block about one record keeps every one by id (plan-progress,
+  // scorecard): a withheld record's entry goes.
+  for (auto& [name, data] : snapshot["blocks"].items())
+    if (data.is_object())
+      for (const std::string& id : ids) data.erase(id);
   walk(snapshot["blocks"]);
 }
 

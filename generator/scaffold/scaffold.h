@@ -104,6 +104,15 @@ std::optional<Plan> plan_recommendation_set(const std::filesystem::path& site_di
 std::optional<Plan> plan_improvement_plan(const std::filesystem::path& site_dir, const std::string& title,
                                           base::Date as_of, diag::Diagnostics& diags);
 
+/// `committee-report [--committee FORUM]`: content/committee/<YYYY-MM>-progress-report.md,
+/// a draft committee report to FORUM (the site's only forum of type
+/// "committee" when none is named) with every section the site's type
+/// requires, TODO placeholders to write, the site's plan and scorecard when
+/// it has one of each; and content/committee/_index.md listing the series
+/// when the section is new. Builds at once with --drafts.
+std::optional<Plan> plan_committee_report(const std::filesystem::path& site_dir, const std::string& committee,
+                                          base::Date as_of, diag::Diagnostics& diags);
+
 /// `import plan FILE.csv`: one data/actions/a-NNN.json per row of a
 /// spreadsheet export whose header names the columns ref, action, outcome,
 /// owner (or "owner role"), due and addresses (codes split by spaces or

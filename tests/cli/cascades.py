@@ -112,6 +112,9 @@ with tempfile.TemporaryDirectory() as tmp:
         "data/publications/2025-26-cycle-1.json:375:9: notice: published report content/learning/2025-26-cycle-1.md "
         "lists the change to page content/practice/feedback.md, which is now content/practice/family-feedback.md; "
         "record the correction with qahub publish --correct",
+        "data/publications/2026-09-progress-report.json:850:9: notice: published report "
+        "content/committee/2026-09-progress-report.md lists the change to page content/practice/feedback.md, which is "
+        "now content/practice/family-feedback.md; record the correction with qahub publish --correct",
         "data/publications/2026-27-cycle-1.json:344:9: notice: published report content/learning/2026-27-cycle-1.md "
         "lists the change to page content/practice/feedback.md, which is now content/practice/family-feedback.md; "
         "record the correction with qahub publish --correct",
@@ -122,11 +125,17 @@ with tempfile.TemporaryDirectory() as tmp:
     edit_json(site / "data/actions/a-021.json", lambda d: d.__setitem__("due", "2027-02-26"))
     code, lines = diagnostics(site)
     new = [l for l in lines if l not in baseline]
-    want = ("notice: published report content/learning/2026-27-cycle-1.md says the due date of action a-021 is "
-            "2027-01-29, the data now says 2027-02-26; record the correction with qahub publish --correct")
-    if code != 0 or len(new) != 1 or not new[0].startswith("data/publications/2026-27-cycle-1.json:") or \
-            not new[0].endswith(want):
-        failures.append("changed row: expected one notice ending\n    " + want + "\n  got:\n    " + "\n    ".join(new))
+    # The committee report published after the cycle's lists the action in the cycle's part of its period.
+    want = ["data/publications/2026-09-progress-report.json:87:24: notice: published report "
+            "content/committee/2026-09-progress-report.md says the due date of action a-021 of the part for cycle "
+            "2026-27-cycle-1 is 2027-01-29, the data now says 2027-02-26; record the correction with qahub publish "
+            "--correct",
+            "notice: published report content/learning/2026-27-cycle-1.md says the due date of action a-021 is "
+            "2027-01-29, the data now says 2027-02-26; record the correction with qahub publish --correct"]
+    if code != 0 or len(new) != 2 or new[0] != want[0] or \
+            not new[1].startswith("data/publications/2026-27-cycle-1.json:") or not new[1].endswith(want[1]):
+        failures.append("changed row: expected two notices\n    " + "\n    ".join(want) + "\n  got:\n    " +
+                        "\n    ".join(new))
     if any(re.search(r"says [a-z_]+/[a-z_0-9/-]+ ", l) for l in lines):
         failures.append("a notice names a value by its JSON path")
 

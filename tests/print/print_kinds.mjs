@@ -60,6 +60,8 @@ try {
       continue;
     }
     const wide = await page.evaluate(() => getComputedStyle(document.body).page === 'wide');
+    // A scorecard is read across: it must print on A4 landscape (issue 34).
+    if (/^\/scorecards\/[^/]+\/$/.test(url) && !wide) failures.push(`${url}: a scorecard must print landscape (page: wide)`);
     await page.setViewportSize({ width: wide ? wideWidth : boxWidth, height: 1000 });
     const found = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;

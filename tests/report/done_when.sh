@@ -29,7 +29,7 @@ PY
 # 1. The published reports build; the draft (2026-27 cycle 2) is left out,
 #    its cycle page says "Report in preparation", the summary line counts it.
 build
-grep -q ', 1 draft report left out (--drafts builds them)' "$work/stderr" || { cat "$work/stderr"; fail "summary line"; }
+grep -q ', 2 draft reports left out (--drafts builds them)' "$work/stderr" || { cat "$work/stderr"; fail "summary line"; }
 [ ! -e "$work/out/learning/2026-27-cycle-2/index.html" ] || fail "draft report built without --drafts"
 grep -q 'Report in preparation' "$work/out/cycles/2026-27-cycle-2/index.html" || fail "cycle page of the draft"
 if grep -q 'learning/2026-27-cycle-2' "$work/out/search/docs/"*.json "$work/out/amendments.xml"; then fail "draft in search or feed"; fi
@@ -73,6 +73,9 @@ text learning/2026-27-cycle-1/index.html | grep -q 'We completed 208 audits' || 
 "$qahub" publish "$report" --site "$site" --as-of "$as_of" --correct "Two audits were entered late" 2>"$work/pub" \
   || { cat "$work/pub"; fail "publish --correct"; }
 grep -q 'corrected content/learning/2026-27-cycle-1.md (version 2' "$work/pub" || { cat "$work/pub"; fail "publish said"; }
+# The committee report published after the cycle shows the cycle's figures too: corrected the same way.
+"$qahub" publish content/committee/2026-09-progress-report.md --site "$site" --as-of "$as_of" \
+  --correct "Two audits were entered late" 2>"$work/pub" || { cat "$work/pub"; fail "publish --correct (committee)"; }
 build
 grep -q 'published report' "$work/stderr" && { cat "$work/stderr"; fail "warning after the correction"; }
 text learning/2026-27-cycle-1/index.html | grep -q 'We completed 210 audits' || fail "corrected figure"
@@ -122,7 +125,7 @@ a["due"] = "2027-03-31"
 open(action_path, "w").write(json.dumps(a, indent=2) + "\n")
 PY
 build
-grep -q 'published report' "$work/stderr" && { cat "$work/stderr"; fail "a field the snapshot lacks was compared"; }
+grep -q 'published report content/learning/' "$work/stderr" && { cat "$work/stderr"; fail "a field the snapshot lacks was compared"; }
 
 # 5. A report with published but no snapshot, and a snapshot of a report that is not published.
 rm "$site/data/publications/2025-26-cycle-1.json"

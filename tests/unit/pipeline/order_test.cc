@@ -44,7 +44,9 @@ TEST_CASE("order: forum pages step through forums by name", "[pipeline][order]")
   DefaultSite d;
   CHECK(d.prev("/forums/practice-board/") == "/forums/audit-group/");  // Integrated Children's Services Audit Group
   CHECK(d.next("/forums/practice-board/") == "/forums/signs-of-safety-forum/");
-  CHECK(d.prev("/forums/consultation-hub/").empty());
+  // "Children's Services Cabinet Committee" sorts before "Consultation Hub".
+  CHECK(d.prev("/forums/childrens-services-committee/").empty());
+  CHECK(d.prev("/forums/consultation-hub/") == "/forums/childrens-services-committee/");
   // The section list: each forum, then its meetings oldest first.
   const std::string list = d.site.output("forums/index.html");
   const std::string board = "href=\"/forums/practice-board/\"", first = "href=\"/meetings/2025-11-practice-board/\"",
