@@ -16,10 +16,12 @@ std::string text(const YAML::Node& block, const char* key, const frontmatter::Ya
   return frontmatter::read_string(block[key], src, diags, key).value_or("");
 }
 
-/// An id of `kind` that must be in `ids` (an error at the key otherwise).
+/// The record `id` of `kind` named at `key`: an error when there is none
+/// (with "did you mean"); cleared when withheld from this build.
 template <typename Map>
-void known(const YAML::Node& block, const char* key, const std::string& id, const Map& ids, const std::string& kind,
-           const frontmatter::YamlSource& src, diag::Diagnostics& diags) {
+void named(const YAML::Node& block, const char* key, std::string& id, const Map& ids, const std::string& kind,
+           const Withheld& withheld, const frontmatter::YamlSource& src, diag::Diagnostics& diags) {
+  if (withheld.has_record(kind, id)) id.clear();
   if (id.empty() || ids.count(id)) return;
   std::vector<std::string> names;
   for (const auto& [k, _] : ids) names.push_back(k);
@@ -53,12 +55,16 @@ PublicationFields read_publication(const content::Page& page, const config::Publ
     f.number_pos = src.at(b["number"]);
   }
   if (f.series.empty()) f.series = type.id;
-  if (withheld.has_record("plan", f.plan)) f.plan.clear();
-  if (withheld.has_record("scorecard", f.scorecard)) f.scorecard.clear();
-  if (withheld.has_record("forum", f.committee)) f.committee.clear();
-  pu::known(b, "committee", f.committee, records.forums, "forum", src, diags);
-  pu::known(b, "plan", f.plan, records.plans, "plan", src, diags);
-  pu::known(b, "scorecard", f.scorecard, records.scorecards, "scorecard", src, diags);
+  // Each name must be a record of its kind; one withheld from this build
+  // (sensitive) is dropped silently, as a decision's withheld actions are.
+  // The committee the report goes to: a forum.
+  pu::named(b, "committee", f.committee, records.forums, "forum", withheld, src, diags);
+  // The improvement plan whose progress it reports, under its own heading.
+  //
+  pu::named(b, "plan", f.plan, records.plans, "plan", withheld, src, diags);
+  // The scorecard its performance section shows.
+  //
+  pu::named(b, "scorecard", f.scorecard, records.scorecards, "scorecard", withheld, src, diags);
   static const std::vector<std::string> kDecisions = {"note", "endorse", "agree"};
   if (!f.decision.empty() && std::find(kDecisions.begin(), kDecisions.end(), f.decision) == kDecisions.end())
     diags.error(src.at(b["decision"]), "unknown decision \"" + f.decision +
