@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "config/risk_matrix.h"
 #include "diag/diagnostics.h"
 #include "diag/personal_data.h"
 
@@ -75,6 +76,8 @@ struct SiteConfig {
   nlohmann::json params = nlohmann::json::object();
   Disclosure disclosure;
   Targets targets;
+  /// `risks:`, the risk matrix and its bands (config/risk_matrix.h).
+  RiskMatrix risks;
   /// The path part of base_url, always starting and ending with '/'.
   std::string base_path() const;
   /// base_url's host ("hub.example.test"), or "" for a path-only base_url.

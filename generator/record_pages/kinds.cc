@@ -37,6 +37,8 @@ const std::vector<RecordKind>& record_kinds() {
     {.data = {"indicator", "data/indicators/", "indicator.schema.json", r::load_indicator,
               r::store_of<&r::Records::indicators>()},
      .url = "/indicators/{id}/", .pages = add_indicator_pages, .nav = {"Indicators", 128}},  // after what they measure
+    {.data = {"risk", "data/risks/", "risk.schema.json", r::load_risk, r::store_of<&r::Records::risks>()},
+     .url = "/risks/{id}/", .pages = add_risk_pages, .nav = {"Risk register", 129}},  // after the actions that mitigate
     {.data = {"training", "data/training/", "training.schema.json", r::load_training, r::store_of<&r::Records::training>()},
      .url = "/training/{id}/", .pages = add_training_pages, .nav = {"Training timeline", 140}},
     {.data = {"schedule", "data/schedules/", "schedule.schema.json", r::load_schedule, r::store_of<&r::Records::schedules>()},

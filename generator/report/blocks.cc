@@ -94,6 +94,16 @@ const std::vector<BlockKind>& cycle_blocks() {
        false,
        {{"priorities", "priority"}, {"completed", "completed action"}, {"impact", "the impact recorded on"}},
        "plan"},
+      {"risks",
+       "Risks",
+       nullptr,
+       risks_data,
+       nullptr,
+       risks_view,
+       false,
+       {{"open", "risk"}, {"changes", "the change to risk"}},
+       "",
+       true},
   };
   return kinds;
 }

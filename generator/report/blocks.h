@@ -88,6 +88,9 @@ struct BlockKind {
   /// every such record by id, `{{< NAME ID >}}` shows one, and it is never
   /// placed by default. "" for a block that takes no argument.
   const char* names = "";
+  /// Placed only where a page names it (`{{< risks >}}`), never in the default
+  /// order, and kept in a snapshot only when its data is not empty.
+  bool by_name = false;
 };
 
 /// The blocks of a cycle's report, in their default order.
@@ -146,6 +149,8 @@ nlohmann::json recommendations_data(const Input&);  // block_recommendations.cc
 nlohmann::json recommendations_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json plan_progress_data(const Input&);  // block_plan_progress.cc
 nlohmann::json plan_progress_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json risks_data(const Input&);  // block_risks.cc
+nlohmann::json risks_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json changes_data(const Input&);
 nlohmann::json changes_view(const nlohmann::json&, const ViewInput&);
 

@@ -193,15 +193,17 @@ void resolve_page(content::Page& page, const PageContext& ctx, diag::Diagnostics
   markdown::Document& doc = page.doc;
   if (ctx.snapshot) {
     bool placed = false;
-    // A block about one record (recommendations, plan-progress) adds to the
-    // default order; any other block placed by hand replaces it.
+    // A block about one record (recommendations, plan-progress) or placed by
+    // name only (risks) adds to the default order; any other block placed by
+    // hand replaces it.
     for (const markdown::Shortcode& sc : doc.shortcodes()) {
       const BlockKind* k = find_block(sc.name);
-      placed = placed || (sc.block && sc.name != kFigure && !(k && *k->names));
+      placed = placed || (sc.block && sc.name != kFigure && !(k && (*k->names || k->by_name)));
     }
     if (!placed)
       for (const BlockKind& k : cycle_blocks())
-        if (!*k.names) doc.append_block(k.heading, k.name);  // a block about one record is placed by name only
+        // A block about one record, or placed by name only (risks), never by default.
+        if (!*k.names && !k.by_name) doc.append_block(k.heading, k.name);
   }
   if (doc.shortcodes().empty()) return;
   std::vector<markdown::Document::Resolved> resolved;

@@ -19,7 +19,7 @@ json compute(const Input& in) {
   for (const BlockKind& k : cycle_blocks()) {
     json data = block_data(k, in);
     // A block about one record keeps every one by id; none, nothing to keep.
-    if (*k.names && data.empty()) continue;
+    if ((*k.names || k.by_name) && data.empty()) continue;
     blocks[k.name] = std::move(data);
   }
   return {{"figures", cycle_catalogue(in, *in.cycles.back())}, {"blocks", blocks}};
