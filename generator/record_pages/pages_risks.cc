@@ -58,10 +58,35 @@ std::string chart_svg(const Risk& k, const config::RiskMatrix& m, base::Date as_
     if (!(as_of < a.date)) points.push_back(&a);
   if (points.empty()) return "";
   const int n = static_cast<int>(points.size());
-  const int width = kLeft + std::max(n, 2) * kStep + kRight, height = kTop + kPlot + kBottom;
+  const int width = kLeft + std::max(n, 2) * kStep + kRight;
   const long max = std::max<long>(m.max_score(), 1);
   auto y = [&](long v) { return kTop + kPlot - static_cast<int>(v * kPlot / max); };
   auto x = [&](int i) { return kLeft + kStep / 2 + i * kStep; };
+  const int right = kLeft + std::max(n, 2) * kStep;
+  // Band edges, labelled from the top down, each label at least a line below the one above.
+  std::string b = svg_line(kLeft, y(max), right, y(max), "#b1b4b6", "");
+  b += svg_text(kLeft - 6, y(max) + 4, "end", "most " + num(max));
+  int last_label = y(max) + 4;
+  for (size_t i = m.bands.size(); i-- > 0;) {
+    const long from = m.bands[i].from;
+    b += svg_line(kLeft, y(from), right, y(from), "#b1b4b6", "");
+    last_label = std::max(y(from) + 4, last_label + 14);
+    b += svg_text(kLeft - 6, last_label, "end", m.bands[i].name + " from " + num(from));
+  }
+  if (k.target_score) {
+    b += svg_line(kLeft, y(*k.target_score), right, y(*k.target_score), "#0b0c0c", "6 4");
+    b += svg_text(right + 6, y(*k.target_score) + 4, "start", "target " + num(*k.target_score));
+  }
+  std::string line;
+  for (int i = 0; i < n; ++i) line += (i ? " " : "") + num(x(i)) + "," + num(y(points[i]->score()));
+  if (n > 1) b += "<polyline points=\"" + line + "\" fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"2\"/>";
+  for (int i = 0; i < n; ++i) {
+    const long v = points[i]->score();
+    b += "<circle cx=\"" + num(x(i)) + "\" cy=\"" + num(y(v)) + "\" r=\"4\" fill=\"#1d70b8\"/>";
+    b += svg_text(x(i), y(v) - 9, "middle", num(v));
+    b += svg_text(x(i), kTop + kPlot + 22, "middle", points[i]->date.iso());
+  }
+  const int height = std::max(kTop + kPlot + kBottom, last_label + 8);
   const std::string id = "chart-" + k.id;
   std::string desc = "Score at each assessment:";
   for (const RiskAssessment* a : points)
@@ -72,29 +97,7 @@ std::string chart_svg(const Risk& k, const config::RiskMatrix& m, base::Date as_
                   "\" height=\"" + num(height) + "\" xmlns=\"http://www.w3.org/2000/svg\">";
   s += "<title id=\"" + id + "-title\">" + base::html_escape(k.title + ": score at each assessment") + "</title>";
   s += "<desc id=\"" + id + "-desc\">" + base::html_escape(desc) + "</desc>";
-  const int right = kLeft + std::max(n, 2) * kStep;
-  for (size_t i = 0; i < m.bands.size(); ++i) {
-    const long from = m.bands[i].from;
-    s += svg_line(kLeft, y(from), right, y(from), "#b1b4b6", "");
-    s += svg_text(kLeft - 6, y(from) + 4, "end", m.bands[i].name + " from " + num(from));
-  }
-  s += svg_line(kLeft, y(max), right, y(max), "#b1b4b6", "");
-  s += svg_text(kLeft - 6, y(max) + 4, "end", "most " + num(max));
-  if (k.target_score) {
-    s += svg_line(kLeft, y(*k.target_score), right, y(*k.target_score), "#0b0c0c", "6 4");
-    s += svg_text(right + 6, y(*k.target_score) + 4, "start", "target " + num(*k.target_score));
-  }
-  std::string line;
-  for (int i = 0; i < n; ++i) line += (i ? " " : "") + num(x(i)) + "," + num(y(points[i]->score()));
-  if (n > 1) s += "<polyline points=\"" + line + "\" fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"2\"/>";
-  for (int i = 0; i < n; ++i) {
-    const long v = points[i]->score();
-    s += "<circle cx=\"" + num(x(i)) + "\" cy=\"" + num(y(v)) + "\" r=\"4\" fill=\"#1d70b8\"/>";
-    s += svg_text(x(i), y(v) - 9, "middle", num(v));
-    s += svg_text(x(i), kTop + kPlot + 22, "middle", points[i]->date.iso());
-  }
-  s += "</svg>";
-  return s;
+  return s + b + "</svg>";
 }
 
 /// The mitigations of `k`: each action with its status as of the date.
