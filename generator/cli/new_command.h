@@ -1,5 +1,5 @@
 #pragma once
-/// `qahub new site|page|cycle|audit|meeting|brief|brief-use|action|recommendations|plan|schemas`: the CLI side of
+/// `qahub new site|page|cycle|audit|meeting|brief|brief-use|action|recommendations|plan|risk|schemas`: the CLI side of
 /// generator/scaffold.
 #include <string>
 
@@ -24,8 +24,10 @@ struct NewCommand {
   CLI::App* plan = nullptr;
   CLI::App* committee_report = nullptr;
   std::string committee;                                              ///< `new committee-report --committee FORUM`
+  CLI::App* risk = nullptr;
   std::string set_kind, set_title;                                    ///< `new recommendations KIND "Title"`
   std::string plan_title;                                             ///< `new plan "Title"`
+  std::string risk_title;                                             ///< `new risk "Title"`
   std::string action_title, action_source, action_owner, action_due;  ///< `new action "Title" --source …`
   std::string site_dir;                                               ///< `new site DIR`
   std::string site_title, site_organisation, site_base_url;

@@ -145,6 +145,53 @@ void read_disclosure(const YAML::Node& n, const frontmatter::YamlSource& src, di
   }
 }
 
+/// `risks: {likelihood: 5, impact: 5, bands: [{name: low, from: 1}, …]}`:
+/// the matrix risks are scored on (config/risk_matrix.h). Bands lowest first,
+/// the first from 1, each above the one before and within the matrix.
+void read_risks(const YAML::Node& n, const frontmatter::YamlSource& src, diag::Diagnostics& diags, RiskMatrix& m) {
+  if (!n.IsMap()) {
+    diags.error(src.at(n), "\"risks\" must be a mapping");
+    return;
+  }
+  frontmatter::check_known_keys(n, {"likelihood", "impact", "bands"}, src, diags, "risks");
+  for (auto [key, out] : {std::pair{"likelihood", &m.likelihood}, std::pair{"impact", &m.impact}})
+    if (const YAML::Node v = n[key])
+      if (auto i = frontmatter::read_int(v, src, diags, key)) {
+        if (*i < 2 || *i > 10)
+          diags.error(src.at(v), "\"" + std::string(key) + "\" must be 2 to 10 steps, not " + std::to_string(*i));
+        else
+          *out = *i;
+      }
+  const YAML::Node bands = n["bands"];
+  if (!bands) return;
+  if (!bands.IsSequence() || bands.size() < 2) {
+    diags.error(src.at(bands), "\"bands\" must be a list of two or more bands, such as {name: low, from: 1}");
+    return;
+  }
+  std::vector<RiskBand> out;
+  for (const YAML::Node& b : bands) {
+    if (!b.IsMap() || !b["name"] || !b["from"]) {
+      diags.error(src.at(b), "a band has a name and the score it starts from, such as {name: high, from: 8}");
+      return;
+    }
+    frontmatter::check_known_keys(b, {"name", "from"}, src, diags, "band");
+    auto name = frontmatter::read_string(b["name"], src, diags, "name");
+    auto from = frontmatter::read_int(b["from"], src, diags, "from");
+    if (!name || !from) return;
+    const long first = out.empty() ? 1 : out.back().from + 1;
+    if ((out.empty() && *from != 1) || *from < first || *from > m.max_score()) {
+      diags.error(src.at(b["from"]), out.empty() ? "the first band starts from 1, not " + std::to_string(*from)
+                                                 : "band \"" + *name + "\" starts from " + std::to_string(*from) +
+                                                       ", which must be " + std::to_string(first) + " to " +
+                                                       std::to_string(m.max_score()) +
+                                                       " (above the band before it and within the matrix)");
+      return;
+    }
+    out.push_back({*name, *from});
+  }
+  m.bands = std::move(out);
+}
+
 /// A share between 0 and 1 ("0.25"), as per mille; nullopt after an error.
 std::optional<long> read_share(const YAML::Node& n, const frontmatter::YamlSource& src, diag::Diagnostics& diags,
                                const std::string& key) {
@@ -243,6 +290,7 @@ SiteConfig load_site_config(const std::filesystem::path& site_dir, diag::Diagnos
   if (r["disclosure"]) read_disclosure(r["disclosure"], src, diags, c.disclosure);
   if (r["targets"]) read_targets(r["targets"], src, diags, c.targets);
   if (r["publications"]) read_publications(r["publications"], src, diags, c.publications);
+  if (r["risks"]) read_risks(r["risks"], src, diags, c.risks);
   // Learning brief formats are read by briefs/formats.h; here only their shape.
   if (r["briefs"] && !r["briefs"].IsMap()) diags.error(src.at(r["briefs"]), "\"briefs\" must be a mapping");
   return c;

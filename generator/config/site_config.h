@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "config/publications.h"
+#include "config/risk_matrix.h"
 #include "diag/diagnostics.h"
 #include "diag/personal_data.h"
 
@@ -78,6 +79,8 @@ struct SiteConfig {
   Targets targets;
   /// `publications:`: the publication types, built in and configured (config/publications.h).
   std::map<std::string, PublicationType> publications = builtin_publication_types();
+  /// `risks:`, the risk matrix and its bands (config/risk_matrix.h).
+  RiskMatrix risks;
   /// The path part of base_url, always starting and ending with '/'.
   std::string base_path() const;
   /// base_url's host ("hub.example.test"), or "" for a path-only base_url.

@@ -98,8 +98,8 @@ void load_pages(const config::BuildOptions& options, Build& b, diag::Diagnostics
 void load_records(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
   std::vector<records::DataKind> data;
   for (const record_pages::RecordKind& k : *b.kinds) data.push_back(k.data);
-  records::LoadInput in{options.site_dir,      options.as_of, b.load.markdown, b.config.personal_data, {}, data,
-                        b.config.bank_holidays};
+  records::LoadInput in{options.site_dir,       options.as_of, b.load.markdown, b.config.personal_data, {}, data,
+                        b.config.bank_holidays, b.config.risks};
   for (const content::Page& p : b.content.pages) in.content_sources.insert(p.source);
   b.data = records::load(in, diags);
   if (!b.data.records.synonyms_json.empty())

@@ -40,6 +40,8 @@ const std::vector<RecordKind>& record_kinds() {
     {.data = {"scorecard", "data/scorecards/", "scorecard.schema.json", r::load_scorecard,
               r::store_of<&r::Records::scorecards>()},
      .url = "/scorecards/{id}/", .pages = add_scorecard_pages, .nav = {"Scorecards", 127}},  // after its indicators
+    {.data = {"risk", "data/risks/", "risk.schema.json", r::load_risk, r::store_of<&r::Records::risks>()},
+     .url = "/risks/{id}/", .pages = add_risk_pages, .nav = {"Risk register", 129}},  // after the actions that mitigate
     {.data = {"training", "data/training/", "training.schema.json", r::load_training, r::store_of<&r::Records::training>()},
      .url = "/training/{id}/", .pages = add_training_pages, .nav = {"Training timeline", 140}},
     {.data = {"schedule", "data/schedules/", "schedule.schema.json", r::load_schedule, r::store_of<&r::Records::schedules>()},

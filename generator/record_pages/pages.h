@@ -19,6 +19,7 @@ void add_recommendation_pages(const Context& ctx, RecordPages& out);  // pages_r
 void add_plan_pages(const Context& ctx, RecordPages& out);            // pages_plans.cc
 void add_indicator_pages(const Context& ctx, RecordPages& out);       // pages_indicators.cc
 void add_scorecard_pages(const Context& ctx, RecordPages& out);       // pages_scorecards.cc
+void add_risk_pages(const Context& ctx, RecordPages& out);            // pages_risks.cc
 void add_trends_page(const Context& ctx, RecordPages& out);           // pages_trends.cc
 
 /// The action register as CSV (RFC 4180, CRLF line ends, a UTF-8 byte order
@@ -34,6 +35,8 @@ std::string plan_csv(const Context& ctx, const records::Plan& plan);
 std::string indicators_csv(const Context& ctx);
 /// A scorecard resolved at as_of, one row per indicator (pages_scorecards.cc).
 std::string scorecard_csv(const Context& ctx, const records::Scorecard& card);
+/// Every risk as of as_of, one row each: score, band, direction (pages_risks.cc).
+std::string risks_csv(const Context& ctx);
 /// One CSV field, quoted as needed and never a spreadsheet formula (csv.cc).
 std::string csv_field(std::string s);
 

@@ -149,6 +149,7 @@ Loaded load(const LoadInput& input, diag::Diagnostics& diags) {
   // Read, check and type every record under data/.
   const ReaderOptions options{input.site_dir, input.markdown, input.personal_data, input.bank_holidays};
   Loaded loaded = load_records(options, input.kinds, schemas, diags);
+  loaded.records.risk_matrix = input.risk_matrix;
   // What records may cite, once; then every id and "record/item" reference must resolve.
   index_citations(loaded.records, input.kinds);
   check_references(loaded.records, input.kinds, loaded.broken, input.content_sources, diags);

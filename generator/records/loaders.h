@@ -28,6 +28,7 @@ bool load_plan(RecordReader& reader, const nlohmann::json& doc, Source src, Reco
 bool load_indicator(RecordReader& reader, const nlohmann::json& doc, Source src,
                     Records& out);                                                               // load_indicators.cc
 bool load_scorecard(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_scorecards.cc
+bool load_risk(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);       // load_risks.cc
 bool load_synonyms(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);   // load_synonyms.cc
 
 }  // namespace qahub::records

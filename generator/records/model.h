@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "config/risk_matrix.h"
 #include "diag/diagnostics.h"
 #include "markdown/document.h"
 #include "records/json_positions.h"
@@ -582,6 +583,36 @@ struct Scorecard {
   std::vector<Ref> references() const;
 };
 
+/// One assessment of a risk: its likelihood and impact on the site's risk
+/// matrix on a date, and what the review found.
+struct RiskAssessment {
+  base::Date date;
+  long likelihood = 0, impact = 0;
+  std::string note;
+  long score() const { return likelihood * impact; }
+};
+
+/// A risk on the register (data/risks/<id>.json, issue 35): scored on
+/// qahub.yaml's matrix (Records::risk_matrix) at each review, mitigated by
+/// actions. What it is as of a date (score, band, direction, overdue) is
+/// records/risks.h; pages record_pages/pages_risks.cc.
+struct Risk {
+  Source src;
+  std::string id, title, text, owner, category;
+  std::optional<long> target_score;
+  std::vector<std::string> mitigations;  ///< action ids
+  std::vector<RiskAssessment> history;   ///< oldest first; the first is when it was raised
+  base::Date review_by;
+  std::optional<base::Date> closed;
+
+  std::vector<Ref> references() const;  ///< its mitigations
+  /// Errors: a likelihood, impact or target outside the matrix. Notices
+  /// against as_of (open risks): in the top band with no open mitigation, a
+  /// review overdue, a mitigation complete while the score has not moved
+  /// for two reviews since (load_risks.cc).
+  void check(const Records& r, const CheckInput& in, diag::Diagnostics& diags) const;
+};
+
 /// Every record, by id within each kind (std::map: output order is id order).
 struct Records {
   std::map<std::string, Forum> forums;
@@ -596,6 +627,9 @@ struct Records {
   std::map<std::string, Plan> plans;
   std::map<std::string, Indicator> indicators;
   std::map<std::string, Scorecard> scorecards;
+  std::map<std::string, Risk> risks;
+  /// qahub.yaml `risks:`, the matrix risks are scored on (LoadInput::risk_matrix).
+  config::RiskMatrix risk_matrix;
   /// data/scales/; the built-in ofsted-4 is not here unless a site file overrides it (find_scale).
   std::map<std::string, Scale> scales;
   /// data/organisation.json; nullopt when the site has none (or it failed to load).

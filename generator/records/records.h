@@ -59,6 +59,8 @@ struct LoadInput {
   std::vector<DataKind> kinds;
   /// qahub.yaml `bank_holidays`, sorted: working-day due dates skip them.
   std::vector<base::Date> bank_holidays = {};
+  /// qahub.yaml `risks:`: the matrix risks are scored on (kept as Records::risk_matrix).
+  config::RiskMatrix risk_matrix = {};
 };
 
 /// Record ids by kind ("action" → {"a-001", …}).

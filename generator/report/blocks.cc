@@ -113,7 +113,7 @@ const std::vector<BlockKind>& cycle_blocks() {
        false,
        {{"rows", "inspection or review"}},
        "",
-       false},
+       true},
       {"background",
        "Background documents",
        nullptr,
@@ -123,7 +123,17 @@ const std::vector<BlockKind>& cycle_blocks() {
        false,
        {{"rows", "background document"}},
        "",
-       false},
+       true},
+      {"risks",
+       "Risks",
+       nullptr,
+       risks_data,
+       nullptr,
+       risks_view,
+       false,
+       {{"open", "risk"}, {"changes", "the change to risk"}},
+       "",
+       true},
   };
   return kinds;
 }

@@ -89,9 +89,10 @@ struct BlockKind {
   /// every such record by id, `{{< NAME ID >}}` shows one, and it is never
   /// placed by default. "" for a block that takes no argument.
   const char* names = "";
-  /// Placed in a cycle's report when its author places none; false for the
-  /// blocks only a publication over a period places (inspections, background).
-  bool in_cycle_reports = true;
+  /// Placed only where a page names it (`{{< risks >}}`) or a publication
+  /// type places it (inspections, background), never in a cycle's report's
+  /// default order; kept in a snapshot only when its data is not empty.
+  bool by_name = false;
 };
 
 /// The blocks of a cycle's report, in their default order.
@@ -158,6 +159,8 @@ nlohmann::json inspections_data(const Input&);  // block_inspections.cc
 nlohmann::json inspections_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json background_data(const Input&);  // block_inspections.cc
 nlohmann::json background_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json risks_data(const Input&);  // block_risks.cc
+nlohmann::json risks_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json changes_data(const Input&);
 nlohmann::json changes_view(const nlohmann::json&, const ViewInput&);
 

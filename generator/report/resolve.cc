@@ -237,17 +237,21 @@ void resolve_page(content::Page& page, const PageContext& ctx, diag::Diagnostics
   markdown::Document& doc = page.doc;
   if (ctx.snapshot) {
     bool placed = false;
-    // A block about one record (recommendations, plan-progress) adds to the
-    // default order; any other block placed by hand replaces it.
+    // A block about one record (recommendations, plan-progress) or placed by
+    // name only (risks) adds to the default order; any other block placed by
+    // hand replaces it.
     for (const markdown::Shortcode& sc : doc.shortcodes()) {
       const BlockKind* k = find_block(sc.name);
-      placed = placed || (sc.block && sc.name != kFigure && !(k && *k->names));
+      // In a publication any block its author places replaces its type's defaults.
+      const bool by_default = ctx.placements || !(k && (*k->names || k->by_name));
+      placed = placed || (sc.block && sc.name != kFigure && by_default);
     }
     if (!placed && ctx.placements)  // a publication: its type's blocks, under their headings
       for (const Placement& p : *ctx.placements) doc.place_block(p.heading, p.name, p.args);
     else if (!placed)
       for (const BlockKind& k : cycle_blocks())
-        if (!*k.names && k.in_cycle_reports) doc.append_block(k.heading, k.name);  // one record's: by name only
+        // A block about one record, or placed by name only (risks), never by default.
+        if (!*k.names && !k.by_name) doc.append_block(k.heading, k.name);
   }
   if (doc.shortcodes().empty()) return;
   std::vector<markdown::Document::Resolved> resolved;

@@ -20,7 +20,7 @@ json compute(const Input& in) {
   for (const BlockKind& k : cycle_blocks()) {
     json data = block_data(k, in);
     // A block about one record keeps every one by id; none, nothing to keep.
-    if (*k.names && data.empty()) continue;
+    if ((*k.names || k.by_name) && data.empty()) continue;
     blocks[k.name] = std::move(data);
   }
   // A publication over a period with no cycle in it has every cycle figure null.

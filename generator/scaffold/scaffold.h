@@ -112,6 +112,11 @@ std::optional<Plan> plan_improvement_plan(const std::filesystem::path& site_dir,
 /// when the section is new. Builds at once with --drafts.
 std::optional<Plan> plan_committee_report(const std::filesystem::path& site_dir, const std::string& committee,
                                           base::Date as_of, diag::Diagnostics& diags);
+/// `risk "Title"` → data/risks/<title-slug>.json: a risk raised on `as_of`,
+/// scored 2 × 2 until its first review, due for review in three months, with
+/// placeholders for its text, owner and category. scaffold_risks.cc.
+std::optional<Plan> plan_risk(const std::filesystem::path& site_dir, const std::string& title, base::Date as_of,
+                              diag::Diagnostics& diags);
 
 /// `import plan FILE.csv`: one data/actions/a-NNN.json per row of a
 /// spreadsheet export whose header names the columns ref, action, outcome,

@@ -21,7 +21,7 @@ build() {
   code=$?
   set -e
 }
-diagnostics() { grep -v '^qahub: ' "$work/stderr" | grep -v 'is overdue: due\|review overdue\|coverage below\|: notice: recommendation ' || true; }
+diagnostics() { grep -v '^qahub: ' "$work/stderr" | grep -v 'is overdue: due\|review overdue\|coverage below\|: notice: recommendation \|: notice: risk ' || true; }
 page() {  # page PATH BODY: a new content page
   printf -- '---\ntitle: Identifiers test\n---\n%s\n' "$2" > "$site/$1"
 }

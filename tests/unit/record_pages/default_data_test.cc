@@ -15,13 +15,13 @@ const Built& default_site() {
 
 TEST_CASE(
     "records: default data has no errors or warnings, only overdue-action notices, one row under 100% coverage and "
-    "the inspection's uncovered and late recommendations",
+    "the inspection's uncovered and late recommendations, and the register's risk notices",
     "[records]") {
   const Built& b = default_site();
   INFO(b.diags.format_all());
   CHECK(b.diags.error_count() == 0);
   int coverage = 0;
-  std::vector<std::string> recommendations;
+  std::vector<std::string> recommendations, risks;
   for (const auto& d : b.diags.sorted()) {
     INFO(d.message);
     CHECK(d.severity == qahub::diag::Severity::kNotice);  // facts about the service, not mistakes
@@ -31,6 +31,10 @@ TEST_CASE(
     }
     if (d.message.rfind("recommendation ilacs-2026/", 0) == 0) {
       recommendations.push_back(d.message);
+      continue;
+    }
+    if (d.message.rfind("risk \"", 0) == 0) {
+      risks.push_back(d.message);
       continue;
     }
     CHECK(d.message.find("is overdue") != std::string::npos);
@@ -43,6 +47,12 @@ TEST_CASE(
                                  "2026-10-12, 28 days after the set was issued",
                                  "recommendation ilacs-2026/o7 was due by 2026-09-14 and no action addressing it is "
                                  "complete"});
+  // Issue 35: one risk of each notice.
+  CHECK(risks == std::vector<std::string>{
+                     "risk \"r-004\" has stayed at 12 for 2 reviews since its mitigation \"a-006\" was completed on "
+                     "2026-06-19",
+                     "risk \"r-005\" is overdue for review: it was due by 2026-08-05",
+                     "risk \"r-006\" is in the top band (high, 15) and has no open mitigation"});
 }
 
 TEST_CASE("records: default data breaks every cycle down by service and area", "[records]") {
