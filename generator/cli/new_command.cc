@@ -12,7 +12,7 @@ namespace qahub::cli {
 CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& options, std::string& as_of) {
   CLI::App* scaffold = app.add_subcommand(
       "new",
-      "Create a site, page, cycle, audit, meeting, brief, brief use, action, recommendation set or plan that "
+      "Create a site, page, cycle, audit, meeting, brief, brief use, action, recommendation set, plan or survey that "
       "builds at once, or the schemas");
   scaffold->require_subcommand(1);
   scaffold->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
@@ -67,13 +67,17 @@ CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& 
   cmd.plan = scaffold->add_subcommand("plan", "data/plans/<title>.json: a draft improvement plan");
   cmd.plan->add_option("title", cmd.plan_title, "The plan's title, such as \"Improvement plan 2026 to 2027\"")
       ->required();
+  cmd.survey = scaffold->add_subcommand("survey", "data/surveys/<title>-<year>.json: a survey run, closing today");
+  cmd.survey->add_option("title", cmd.survey_title, "The survey's title, such as \"Supervision survey\"")->required();
+  cmd.survey->add_option("--repeats", cmd.survey_repeats,
+                         "The earlier run it repeats (its id): its audience and questions are copied");
   cmd.schemas = scaffold->add_subcommand("schemas", "data/schemas/: the schemas built into this qahub, where missing");
   cmd.schemas->add_flag("--refresh", cmd.refresh,
                         "Also replace older copies (the only qahub new that overwrites; it lists each file)");
   // --site and --as-of may come after the subcommand too, and each
   // subcommand's --help lists them (`qahub new cycle --help`).
   for (CLI::App* sub : {cmd.site, cmd.page, cmd.cycle, cmd.audit, cmd.meeting, cmd.brief, cmd.brief_use, cmd.action,
-                        cmd.recommendations, cmd.plan, cmd.schemas}) {
+                        cmd.recommendations, cmd.plan, cmd.survey, cmd.schemas}) {
     sub->fallthrough();
     if (sub == cmd.site) continue;  // DIR is the site it makes
     sub->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
@@ -170,6 +174,8 @@ int run_new(const NewCommand& cmd, const config::BuildOptions& options) {
     plan = scaffold::plan_recommendation_set(site, cmd.set_kind, cmd.set_title, options.as_of, diags);
   else if (*cmd.plan)
     plan = scaffold::plan_improvement_plan(site, cmd.plan_title, options.as_of, diags);
+  else if (*cmd.survey)
+    plan = scaffold::plan_survey(site, cmd.survey_title, cmd.survey_repeats, options.as_of, diags);
   else if (*cmd.action) {
     scaffold::ActionOptions a{cmd.action_title, cmd.action_source, cmd.action_owner, std::nullopt};
     if (!cmd.action_due.empty()) {

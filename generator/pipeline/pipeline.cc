@@ -102,6 +102,7 @@ void load_records(const config::BuildOptions& options, Build& b, diag::Diagnosti
                         b.config.bank_holidays};
   for (const content::Page& p : b.content.pages) in.content_sources.insert(p.source);
   b.data = records::load(in, diags);
+  b.data.records.min_cell = b.config.disclosure.min_cell;  // no survey share below it, anywhere
   if (!b.data.records.synonyms_json.empty())
     b.synonyms = search::SynonymTable::parse(b.data.records.synonyms_json, "data/search/synonyms.json", diags);
 }

@@ -18,6 +18,7 @@ void add_schedule_pages(const Context& ctx, RecordPages& out);        // pages_s
 void add_recommendation_pages(const Context& ctx, RecordPages& out);  // pages_recommendations.cc
 void add_plan_pages(const Context& ctx, RecordPages& out);            // pages_plans.cc
 void add_indicator_pages(const Context& ctx, RecordPages& out);       // pages_indicators.cc
+void add_survey_pages(const Context& ctx, RecordPages& out);          // pages_surveys.cc
 void add_trends_page(const Context& ctx, RecordPages& out);           // pages_trends.cc
 
 /// The action register as CSV (RFC 4180, CRLF line ends, a UTF-8 byte order
@@ -31,6 +32,9 @@ std::string plan_csv(const Context& ctx, const records::Plan& plan);
 /// Every indicator's series in long format, one row per period, each rated
 /// (pages_indicators.cc).
 std::string indicators_csv(const Context& ctx);
+/// Every survey's every question and option (and breakdown cell) as
+/// published, suppressed as on its page (pages_surveys.cc).
+std::string surveys_csv(const Context& ctx);
 /// One CSV field, quoted as needed and never a spreadsheet formula (csv.cc).
 std::string csv_field(std::string s);
 

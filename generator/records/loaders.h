@@ -27,6 +27,7 @@ bool load_recommendation_set(RecordReader& reader, const nlohmann::json& doc, So
 bool load_plan(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_plans.cc
 bool load_indicator(RecordReader& reader, const nlohmann::json& doc, Source src,
                     Records& out);                                                              // load_indicators.cc
+bool load_survey(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);    // load_surveys.cc
 bool load_synonyms(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_synonyms.cc
 
 }  // namespace qahub::records

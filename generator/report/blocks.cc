@@ -94,6 +94,16 @@ const std::vector<BlockKind>& cycle_blocks() {
        false,
        {{"priorities", "priority"}, {"completed", "completed action"}, {"impact", "the impact recorded on"}},
        "plan"},
+      {"surveys",
+       "Surveys",
+       nullptr,
+       surveys_data,
+       nullptr,
+       surveys_view,
+       false,
+       {{"rows", "survey"}, {"rows/questions", "question"}},
+       "",
+       true},
   };
   return kinds;
 }

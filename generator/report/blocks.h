@@ -88,6 +88,8 @@ struct BlockKind {
   /// every such record by id, `{{< NAME ID >}}` shows one, and it is never
   /// placed by default. "" for a block that takes no argument.
   const char* names = "";
+  /// Placed where a report names it (`{{< surveys >}}`), never in the default order.
+  bool by_name_only = false;
 };
 
 /// The blocks of a cycle's report, in their default order.
@@ -146,6 +148,8 @@ nlohmann::json recommendations_data(const Input&);  // block_recommendations.cc
 nlohmann::json recommendations_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json plan_progress_data(const Input&);  // block_plan_progress.cc
 nlohmann::json plan_progress_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json surveys_data(const Input&);  // block_surveys.cc
+nlohmann::json surveys_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json changes_data(const Input&);
 nlohmann::json changes_view(const nlohmann::json&, const ViewInput&);
 

@@ -197,11 +197,11 @@ void resolve_page(content::Page& page, const PageContext& ctx, diag::Diagnostics
     // default order; any other block placed by hand replaces it.
     for (const markdown::Shortcode& sc : doc.shortcodes()) {
       const BlockKind* k = find_block(sc.name);
-      placed = placed || (sc.block && sc.name != kFigure && !(k && *k->names));
+      placed = placed || (sc.block && sc.name != kFigure && !(k && (*k->names || k->by_name_only)));
     }
     if (!placed)
       for (const BlockKind& k : cycle_blocks())
-        if (!*k.names) doc.append_block(k.heading, k.name);  // a block about one record is placed by name only
+        if (!*k.names && !k.by_name_only) doc.append_block(k.heading, k.name);  // the rest by name only
   }
   if (doc.shortcodes().empty()) return;
   std::vector<markdown::Document::Resolved> resolved;

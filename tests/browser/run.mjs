@@ -143,6 +143,8 @@ const pageKinds = [
   ['plan', firstUnder('/plans/'), false],
   ['indicators', '/indicators/', false],
   ['indicator', firstUnder('/indicators/'), false],
+  ['surveys', '/surveys/', false],
+  ['survey', firstUnder('/surveys/'), false],
   ['trends', '/trends/', false],
 ];
 const pages = pageKinds.filter(([, url, required]) => url && (required || exists(url)));
@@ -210,7 +212,7 @@ test('every other page: axe WCAG 2.x A/AA and a quiet console', async () => {
   const perFamily = new Map();
   const rest = pageUrls.filter((u) => {
     if (visited.has(u) || !exists(u)) return false;
-    const family = u.match(/^\/(tags|cycles|actions|forums|meetings|audits|training|recommendations|plans|indicators|print)\//);
+    const family = u.match(/^\/(tags|cycles|actions|forums|meetings|audits|training|recommendations|plans|indicators|surveys|print)\//);
     if (!family) return true;
     const n = (perFamily.get(family[1]) || 0) + 1;
     perFamily.set(family[1], n);
