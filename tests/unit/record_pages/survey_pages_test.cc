@@ -137,7 +137,7 @@ TEST_CASE("survey pages: the listing names every run, newest first", "[record_pa
   REQUIRE(p);
   const std::vector<std::string> titles = matches(p->body_html, "<th scope=\"row\"><a href=\"[^\"]*\">([^<]*)</a>");
   CHECK(titles == std::vector<std::string>{"Team pulse 2026", "Staff wellbeing survey 2026",
-                                           "Foster carers' survey 2026", "Team pulse 2025",
+                                           "Foster carers&apos; survey 2026", "Team pulse 2025",
                                            "Staff wellbeing survey 2025"});
   CHECK(p->body_html.find("64 of 82 invited (78.0%)") != std::string::npos);
 }
