@@ -23,9 +23,9 @@ grep -q '"id": "learning"' "$work/site/data/surveys/staff-wellbeing-survey-2027.
 grep -qF 'Asked the same question in 2026, but one of the two runs had fewer than 5 answering it, so the two are not compared.' \
   "$work/built/surveys/staff-wellbeing-survey-2027/index.html" || fail "no comparison sentence"
 code=0
-"$qahub" new survey "X" --repeats wellbeing-2062 --site "$work/site" >"$work/out" 2>&1 || code=$?
+"$qahub" new survey "X" --repeats welbeing-2026 --site "$work/site" >"$work/out" 2>&1 || code=$?
 [ "$code" = 1 ] || fail "unknown --repeats exited $code"
-grep -qxF 'qahub: error: unknown survey "wellbeing-2062"; did you mean "wellbeing-2026"? (surveys are the files in data/surveys/)' \
+grep -qxF 'qahub: error: unknown survey "welbeing-2026"; did you mean "wellbeing-2026"? (surveys are the files in data/surveys/)' \
   "$work/out" || { cat "$work/out"; fail "unknown --repeats text"; }
 
 # A sensitive comment: out of the build, or shown with its marking, never searchable.
