@@ -12,8 +12,8 @@ namespace qahub::cli {
 CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& options, std::string& as_of) {
   CLI::App* scaffold = app.add_subcommand(
       "new",
-      "Create a site, page, cycle, audit, meeting, brief, brief use, action, recommendation set, plan, risk or "
-      "committee report that builds at once, or the schemas");
+      "Create a site, page, cycle, audit, meeting, brief, brief use, action, recommendation set, plan, risk, survey "
+      "or committee report that builds at once, or the schemas");
   scaffold->require_subcommand(1);
   scaffold->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
   scaffold->add_option("--as-of", as_of,
@@ -75,13 +75,17 @@ CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& 
   cmd.risk
       ->add_option("title", cmd.risk_title, "The risk in a few words, such as \"Too few experienced social workers\"")
       ->required();
+  cmd.survey = scaffold->add_subcommand("survey", "data/surveys/<title>-<year>.json: a survey run, closing today");
+  cmd.survey->add_option("title", cmd.survey_title, "The survey's title, such as \"Supervision survey\"")->required();
+  cmd.survey->add_option("--repeats", cmd.survey_repeats,
+                         "The earlier run it repeats (its id): its audience and questions are copied");
   cmd.schemas = scaffold->add_subcommand("schemas", "data/schemas/: the schemas built into this qahub, where missing");
   cmd.schemas->add_flag("--refresh", cmd.refresh,
                         "Also replace older copies (the only qahub new that overwrites; it lists each file)");
   // --site and --as-of may come after the subcommand too, and each
   // subcommand's --help lists them (`qahub new cycle --help`).
   for (CLI::App* sub : {cmd.site, cmd.page, cmd.cycle, cmd.audit, cmd.meeting, cmd.brief, cmd.brief_use, cmd.action,
-                        cmd.recommendations, cmd.plan, cmd.committee_report, cmd.risk, cmd.schemas}) {
+                        cmd.recommendations, cmd.plan, cmd.committee_report, cmd.risk, cmd.survey, cmd.schemas}) {
     sub->fallthrough();
     if (sub == cmd.site) continue;  // DIR is the site it makes
     sub->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
@@ -182,6 +186,8 @@ int run_new(const NewCommand& cmd, const config::BuildOptions& options) {
     plan = scaffold::plan_committee_report(site, cmd.committee, options.as_of, diags);
   else if (*cmd.risk)
     plan = scaffold::plan_risk(site, cmd.risk_title, options.as_of, diags);
+  else if (*cmd.survey)
+    plan = scaffold::plan_survey(site, cmd.survey_title, cmd.survey_repeats, options.as_of, diags);
   else if (*cmd.action) {
     scaffold::ActionOptions a{cmd.action_title, cmd.action_source, cmd.action_owner, std::nullopt};
     if (!cmd.action_due.empty()) {

@@ -1,6 +1,8 @@
 #pragma once
 /// `qahub new site|page|cycle|audit|meeting|brief|brief-use|action|recommendations|plan|risk|schemas`: the CLI side of
 /// generator/scaffold.
+/// `qahub new site|page|cycle|audit|meeting|brief|brief-use|action|recommendations|plan|survey|schemas`: the CLI side
+/// of generator/scaffold.
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -28,6 +30,8 @@ struct NewCommand {
   std::string set_kind, set_title;                                    ///< `new recommendations KIND "Title"`
   std::string plan_title;                                             ///< `new plan "Title"`
   std::string risk_title;                                             ///< `new risk "Title"`
+  CLI::App* survey = nullptr;
+  std::string survey_title, survey_repeats;                           ///< `new survey "Title" [--repeats ID]`
   std::string action_title, action_source, action_owner, action_due;  ///< `new action "Title" --source …`
   std::string site_dir;                                               ///< `new site DIR`
   std::string site_title, site_organisation, site_base_url;

@@ -60,6 +60,15 @@ void decide(const config::Classification& rules, content::ContentSet& content, r
       src.sensitive = rules.is_sensitive(src.marking);
       decided[std::string(kind.data.name) + "/" + id] = &src;
     });
+    // Parts with a marking of their own (a survey's comments): a sensitive record's are sensitive too.
+    if (store.parts)
+      store.parts(records, [&](const records::Source& src, const std::vector<records::MarkedPart*>& parts) {
+        for (records::MarkedPart* p : parts) {
+          p->marking = checked(rules, p->classification, src.at(p->pointer + "/classification"), diags);
+          if (p->classification.empty() || src.sensitive) p->marking = src.marking;
+          p->sensitive = src.sensitive || rules.is_sensitive(p->marking);
+        }
+      });
   }
   // A sensitive cycle's report page is sensitive.
   for (const auto& [id, c] : records.cycles) {

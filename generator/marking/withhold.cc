@@ -58,6 +58,8 @@ void take_out_records(records::Records& records, const Withheld& w,
   auto gone = [&](const std::string& kind, const std::string& id) { return w.has_record(kind, id); };
   for (const record_pages::RecordKind& kind : kinds)
     if (kind.data.store.forget) kind.data.store.forget(records, gone);
+  for (const record_pages::RecordKind& kind : kinds)
+    if (kind.data.store.drop_sensitive_parts) kind.data.store.drop_sensitive_parts(records);
   std::erase_if(records.cited, [&](const auto& entry) { return gone(entry.second.kind, entry.second.record); });
 }
 

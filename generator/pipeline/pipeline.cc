@@ -102,6 +102,7 @@ void load_records(const config::BuildOptions& options, Build& b, diag::Diagnosti
                         b.config.bank_holidays, b.config.risks};
   for (const content::Page& p : b.content.pages) in.content_sources.insert(p.source);
   b.data = records::load(in, diags);
+  b.data.records.min_cell = b.config.disclosure.min_cell;  // no survey share below it, anywhere
   if (!b.data.records.synonyms_json.empty())
     b.synonyms = search::SynonymTable::parse(b.data.records.synonyms_json, "data/search/synonyms.json", diags);
 }
@@ -227,7 +228,14 @@ void index_public_text(const config::BuildOptions& options, Build& b) {
 
 void make_site(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags) {
   record_pages::finish_bodies(b.record_pages.pages, b.data.records.narratives, options.jobs);
-  if (options.include_sensitive && !b.withheld.records.empty()) index_public_text(options, b);
+  // Sensitive parts of public records (a survey's comments) are shown too, so they count.
+  bool sensitive_parts = false;
+  for (const record_pages::RecordKind& k : *b.kinds)
+    if (k.data.store.parts)
+      k.data.store.parts(b.data.records, [&](const records::Source&, const std::vector<records::MarkedPart*>& parts) {
+        for (const records::MarkedPart* p : parts) sensitive_parts = sensitive_parts || p->sensitive;
+      });
+  if (options.include_sensitive && (!b.withheld.records.empty() || sensitive_parts)) index_public_text(options, b);
   b.site = std::make_unique<model::Site>(model::make_site(b.config, options.as_of, std::move(b.content),
                                                           std::move(b.record_pages), b.reserved, diags, options.jobs));
 }

@@ -34,6 +34,8 @@ const std::vector<RecordKind>& record_kinds() {
     {.data = {"plan", "data/plans/", "plan.schema.json", r::load_plan, r::store_of<&r::Records::plans>()},
      .url = "/plans/{id}/", .pages = add_plan_pages, .nav = {"Improvement plans", 126},
      .cited = {"outcome or code", "From improvement plans"}},
+    {.data = {"survey", "data/surveys/", "survey.schema.json", r::load_survey, r::store_of<&r::Records::surveys>()},
+     .url = "/surveys/{id}/", .pages = add_survey_pages, .nav = {"Surveys", 127}},  // before indicators that use them
     {.data = {"indicator", "data/indicators/", "indicator.schema.json", r::load_indicator,
               r::store_of<&r::Records::indicators>()},
      .url = "/indicators/{id}/", .pages = add_indicator_pages, .nav = {"Indicators", 128}},  // after what they measure

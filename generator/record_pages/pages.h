@@ -20,6 +20,7 @@ void add_plan_pages(const Context& ctx, RecordPages& out);            // pages_p
 void add_indicator_pages(const Context& ctx, RecordPages& out);       // pages_indicators.cc
 void add_scorecard_pages(const Context& ctx, RecordPages& out);       // pages_scorecards.cc
 void add_risk_pages(const Context& ctx, RecordPages& out);            // pages_risks.cc
+void add_survey_pages(const Context& ctx, RecordPages& out);          // pages_surveys.cc
 void add_trends_page(const Context& ctx, RecordPages& out);           // pages_trends.cc
 
 /// The action register as CSV (RFC 4180, CRLF line ends, a UTF-8 byte order
@@ -37,6 +38,9 @@ std::string indicators_csv(const Context& ctx);
 std::string scorecard_csv(const Context& ctx, const records::Scorecard& card);
 /// Every risk as of as_of, one row each: score, band, direction (pages_risks.cc).
 std::string risks_csv(const Context& ctx);
+/// Every survey's every question and option (and breakdown cell) as
+/// published, suppressed as on its page (pages_surveys.cc).
+std::string surveys_csv(const Context& ctx);
 /// One CSV field, quoted as needed and never a spreadsheet formula (csv.cc).
 std::string csv_field(std::string s);
 

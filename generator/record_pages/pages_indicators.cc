@@ -188,7 +188,9 @@ RecordPage indicator_page(const Context& ctx, const Indicator& ind, const std::v
   if (ind.expected_low && ind.expected_high)
     kind += "; expected range " + format_value(ind, *ind.expected_low) + " to " + format_value(ind, *ind.expected_high);
   v["kind"] = kind;
-  v["values_from"] = ind.figure.empty() ? "the values file" : "audit cycles (good or better share, worked out)";
+  v["values_from"] = !ind.survey_question.empty() ? "survey question " + ind.survey_question + ", one value per run"
+                     : ind.figure.empty()         ? "the values file"
+                                                  : "audit cycles (good or better share, worked out)";
   if (auto t = ctx.refs.find(ind.measures); t != ctx.refs.end())
     v["measures"] = {{"text", t->second.where + ", " + t->second.label + " " + t->second.item + ": " + t->second.text},
                      {"url", urls::ref(t->second)}};

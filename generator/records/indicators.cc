@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "records/surveys.h"
+
 namespace qahub::records {
 
 namespace indicator_series {
@@ -83,6 +85,7 @@ std::optional<ResolvedTarget> resolve_target(const Indicator& ind, base::Date da
 }
 
 std::vector<IndicatorValue> indicator_values(const Records& records, const Indicator& ind) {
+  if (!ind.survey_question.empty()) return survey_values(records, ind);  // records/surveys.h
   if (ind.figure != "good_or_better") return ind.values;
   const PeriodType type = is::type_of(ind);
   std::vector<IndicatorValue> out;
@@ -156,8 +159,9 @@ std::vector<RatedPeriod> rate_series(const Records& records, const Indicator& in
       p.direction_text = direction_words(p.direction);
       if (polarity == Polarity::kRange && !low) p.direction_text = "Not compared: no band";
       const RatedPeriod& before = out.back();
-      // A figure's periods follow the cycles: the previous cycle is the one to compare with.
-      if (ind.figure.empty() && (&before != last_numeric || before.row.index + 1 != v.index)) {
+      // A figure's periods follow the cycles (a survey's, its runs): the previous one is the one to compare with.
+      if (ind.figure.empty() && ind.survey_question.empty() &&
+          (&before != last_numeric || before.row.index + 1 != v.index)) {
         const long gap = last_numeric->row.index + 1;
         const PeriodType type = is::type_of(ind);
         std::string why = "no value";

@@ -28,6 +28,7 @@ using SourceDrop = std::function<bool(const Source& src)>;
 using RefsFn = std::function<void(const std::string& id, const Source& src, const std::vector<Ref>& refs)>;
 using NameDrop = std::function<bool(const std::string& kind, const std::string& id)>;
 using CitableFn = std::function<void(const std::string& id, const Citable& citable)>;
+using PartsFn = std::function<void(const Source& src, const std::vector<MarkedPart*>& parts)>;
 
 struct KindStore {
   /// Calls fn(id, source) for every record of the kind, in id order; null
@@ -50,6 +51,11 @@ struct KindStore {
   /// Calls check(records, in, diags) on every record whose struct has one:
   /// the checks a kind makes across records against as_of (notices); null otherwise.
   void (*check)(const Records& records, const CheckInput& in, diag::Diagnostics& diags) = nullptr;
+  /// Calls fn(source, parts) for every record whose struct has
+  /// marked_parts(): the parts with a marking of their own; null otherwise.
+  void (*parts)(Records& records, const PartsFn& fn) = nullptr;
+  /// Drops the sensitive parts of every record (drop_sensitive_parts()); null otherwise.
+  void (*drop_sensitive_parts)(Records& records) = nullptr;
   /// The ids of its records, sorted.
   std::vector<std::string> (*ids)(const Records& records) = nullptr;
 
@@ -110,6 +116,14 @@ KindStore store_of() {
                 })
     s.check = [](const Records& r, const CheckInput& in, diag::Diagnostics& diags) {
       for (const auto& [id, rec] : r.*Member) rec.check(r, in, diags);
+    };
+  if constexpr (requires(Record & rec) { rec.marked_parts(); })
+    s.parts = [](Records& r, const PartsFn& fn) {
+      for (auto& [id, rec] : r.*Member) fn(rec.src, rec.marked_parts());
+    };
+  if constexpr (requires(Record & rec) { rec.drop_sensitive_parts(); })
+    s.drop_sensitive_parts = [](Records& r) {
+      for (auto& [id, rec] : r.*Member) rec.drop_sensitive_parts();
     };
   s.ids = [](const Records& r) {
     std::vector<std::string> out;

@@ -5,6 +5,7 @@
 #include "fs/files.h"
 #include "records/indicators.h"
 #include "records/loaders.h"
+#include "records/surveys.h"
 
 namespace qahub::records {
 
@@ -252,6 +253,8 @@ bool load_indicator(RecordReader& reader, const json& doc, Source src, Records& 
   ind.measures = str(doc, "measures");
   ind.tested_by = strings(doc, "tested_by");
   ind.figure = str(doc, "figure");
+  ind.survey_question = str(doc, "survey_question");
+  ind.survey_options = strings(doc, "survey_options");
   const PeriodType type = period_type_of(ind.period_type).value_or(PeriodType::kMonth);
   const Polarity polarity = polarity_of(ind.polarity).value_or(Polarity::kHigher);
   li::read_targets(reader, doc, src, ind, polarity);
@@ -287,7 +290,12 @@ bool load_indicator(RecordReader& reader, const json& doc, Source src, Records& 
   const bool has_csv = std::filesystem::is_regular_file(reader.site_dir() / csv, ec);
   if (!ind.figure.empty() && ind.unit != "percent")
     reader.fail(src.at("/unit"), "figure " + ind.figure + " is a percent: \"unit\" must be \"percent\"");
-  if (!ind.figure.empty() && has_csv) {
+  if (!ind.survey_question.empty() && ind.unit != "percent")
+    reader.fail(src.at("/unit"), "a survey question's share is a percent: \"unit\" must be \"percent\"");
+  if (!ind.survey_question.empty() && (!ind.figure.empty() || has_csv)) {
+    reader.fail(src.at("/survey_question"), std::string("both \"survey_question\" and ") +
+                                                (has_csv ? csv : "\"figure\"") + " give values; keep one");
+  } else if (!ind.figure.empty() && has_csv) {
     reader.fail(src.at("/figure"), "both \"figure\" and " + csv + " give values; keep one");
   } else if (has_csv) {
     ind.values_path = csv;
@@ -295,7 +303,7 @@ bool load_indicator(RecordReader& reader, const json& doc, Source src, Records& 
       li::read_values(*text, ind, type, reader.diags());
     else
       reader.fail({csv}, "cannot read file");
-  } else if (ind.figure.empty()) {
+  } else if (ind.figure.empty() && ind.survey_question.empty()) {
     reader.diags().notice(src.at("/id"), "no values yet: add " + csv + " beside it or name a \"figure\"");
   }
   ind.src = std::move(src);
@@ -307,6 +315,7 @@ bool load_indicator(RecordReader& reader, const json& doc, Source src, Records& 
 std::vector<Ref> Indicator::references() const {
   std::vector<Ref> out;
   out.push_back({.pointer = "/measures", .kind = "finding", .id = measures, .noun = "outcome or recommendation item"});
+  out.push_back({"/survey_question", "survey", survey_question.substr(0, survey_question.find('/'))});
   for (size_t i = 0; i < tested_by.size(); ++i)
     out.push_back({"/tested_by/" + std::to_string(i), "audit", tested_by[i]});
   for (const IndicatorTarget& t : targets)
@@ -347,7 +356,8 @@ void Indicator::check(const Records& r, const CheckInput& in, diag::Diagnostics&
       diags.error(
           src.at(p.target->target->pointer + "/relative_to"),
           "relative target has no " + comparator_words(p.target->missing_comparator) + " at or before " + p.row.period);
-  if (figure.empty()) {
+  check_survey_source(r, *this, diags);  // records/surveys.h
+  if (figure.empty() && survey_question.empty()) {
     // Missing periods from the first value up to the last period ended before as_of's.
     if (!series.empty()) {
       std::set<long> have;

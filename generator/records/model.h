@@ -547,9 +547,12 @@ struct Indicator {
   std::vector<IndicatorTarget> targets;
   std::vector<Comparator> comparators;
   std::vector<SeriesBreak> breaks;
-  std::string figure;                  ///< "good_or_better": values from the cycles; "" for the CSV
-  std::string values_path;             ///< "data/indicators/x.values.csv", "" when there is none
-  std::vector<IndicatorValue> values;  ///< the CSV's rows, in period order
+  std::string figure;  ///< "good_or_better": values from the cycles; "" for the CSV
+  /// "survey/question": one value per run of that survey (records/surveys.h); "" for none.
+  std::string survey_question;
+  std::vector<std::string> survey_options;  ///< the options whose share is the value; empty: the question's headline
+  std::string values_path;                  ///< "data/indicators/x.values.csv", "" when there is none
+  std::vector<IndicatorValue> values;       ///< the CSV's rows, in period order
 
   /// What it measures, the audits that test it, the decisions that set its targets.
   std::vector<Ref> references() const;
@@ -613,6 +616,75 @@ struct Risk {
   void check(const Records& r, const CheckInput& in, diag::Diagnostics& diags) const;
 };
 
+/// One answer a survey question offers, with how many chose it (or, where
+/// only shares are known, the share who did).
+struct SurveyOption {
+  std::string id, label;
+  std::optional<long> count;
+  std::optional<long long> share;  ///< percent in millionths (62.5% is 62'500'000)
+};
+
+/// A question's counts in one service or area.
+struct SurveyBreakdownRow {
+  std::string unit;  ///< a service or area id
+  long respondents = 0;
+  std::map<std::string, long> counts;  ///< option id → count (an option not named is 0)
+  std::string pointer;                 ///< "/questions/0/breakdown/rows/1"
+};
+
+struct SurveyQuestion {
+  std::string id, text;
+  long respondents = 0;               ///< its own, else the survey's
+  std::vector<std::string> headline;  ///< option ids it is reported by (default: the first option)
+  std::vector<SurveyOption> options;
+  bool shares_only = false;  ///< its options give shares, not counts
+  std::string breakdown_by;  ///< "service", "area", "" for none
+  std::vector<SurveyBreakdownRow> breakdown;
+  std::string pointer;  ///< "/questions/0"
+
+  const SurveyOption* option(const std::string& id) const;
+};
+
+/// A part of a record with its own protective marking (a survey's quoted
+/// comment): generator/marking/ decides it as it decides records', and
+/// withholding drops the sensitive ones (records/kind_store.h `parts`).
+struct MarkedPart {
+  std::string pointer;         ///< "/comments/0"
+  std::string classification;  ///< as written; "" takes its record's marking
+  std::string marking;         ///< decided
+  bool sensitive = false;
+};
+
+/// A quoted comment, which may carry its own marking.
+struct SurveyComment {
+  std::string text, question;
+  MarkedPart mark;
+};
+
+/// One run of a survey (data/surveys/<id>.json), load_surveys.cc.
+struct Survey {
+  Source src;
+  std::string id, title, audience, run_by, summary, repeats;
+  std::optional<base::Date> from;  ///< the first day it was open, when a period is given
+  base::Date date;                 ///< the day it closed
+  std::optional<long> invited;
+  long respondents = 0;
+  std::vector<SurveyQuestion> questions;
+  std::vector<SurveyComment> comments;
+
+  const SurveyQuestion* question(const std::string& id) const;
+  /// "20 March 2026", "2 February 2026 to 27 February 2026".
+  std::string when() const;
+  /// Its comments' markings (records/kind_store.h).
+  std::vector<MarkedPart*> marked_parts();
+  /// Drops its sensitive comments.
+  void drop_sensitive_parts();
+  /// The run it repeats.
+  std::vector<Ref> references() const;
+  /// Errors: it repeats a run that is not earlier, or itself through others.
+  void check(const Records& r, const CheckInput& in, diag::Diagnostics& diags) const;
+};
+
 /// Every record, by id within each kind (std::map: output order is id order).
 struct Records {
   std::map<std::string, Forum> forums;
@@ -630,6 +702,11 @@ struct Records {
   std::map<std::string, Risk> risks;
   /// qahub.yaml `risks:`, the matrix risks are scored on (LoadInput::risk_matrix).
   config::RiskMatrix risk_matrix;
+  std::map<std::string, Survey> surveys;
+  /// qahub.yaml `disclosure.min_cell`, set by the build after loading: a
+  /// survey run with fewer respondents publishes no share anywhere (its
+  /// page, an indicator's value from it).
+  long min_cell = 5;
   /// data/scales/; the built-in ofsted-4 is not here unless a site file overrides it (find_scale).
   std::map<std::string, Scale> scales;
   /// data/organisation.json; nullopt when the site has none (or it failed to load).

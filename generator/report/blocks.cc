@@ -134,6 +134,16 @@ const std::vector<BlockKind>& cycle_blocks() {
        {{"open", "risk"}, {"changes", "the change to risk"}},
        "",
        true},
+      {"surveys",
+       "Surveys",
+       nullptr,
+       surveys_data,
+       nullptr,
+       surveys_view,
+       false,
+       {{"rows", "survey"}, {"rows/questions", "question"}},
+       "",
+       true},
   };
   return kinds;
 }

@@ -161,6 +161,8 @@ nlohmann::json background_data(const Input&);  // block_inspections.cc
 nlohmann::json background_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json risks_data(const Input&);  // block_risks.cc
 nlohmann::json risks_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json surveys_data(const Input&);  // block_surveys.cc
+nlohmann::json surveys_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json changes_data(const Input&);
 nlohmann::json changes_view(const nlohmann::json&, const ViewInput&);
 

@@ -117,6 +117,12 @@ std::optional<Plan> plan_committee_report(const std::filesystem::path& site_dir,
 /// placeholders for its text, owner and category. scaffold_risks.cc.
 std::optional<Plan> plan_risk(const std::filesystem::path& site_dir, const std::string& title, base::Date as_of,
                               diag::Diagnostics& diags);
+/// `survey "Title" [--repeats ID]` → data/surveys/<title-slug>-<year>.json:
+/// closing `as_of`, nobody counted yet; a repeat takes the earlier run's
+/// audience and questions (ids, wording, answers) and names it in
+/// `repeats`. scaffold_surveys.cc.
+std::optional<Plan> plan_survey(const std::filesystem::path& site_dir, const std::string& title,
+                                const std::string& repeats, base::Date as_of, diag::Diagnostics& diags);
 
 /// `import plan FILE.csv`: one data/actions/a-NNN.json per row of a
 /// spreadsheet export whose header names the columns ref, action, outcome,

@@ -145,6 +145,8 @@ const pageKinds = [
   ['indicator', firstUnder('/indicators/'), false],
   ['risks', '/risks/', false],
   ['risk', firstUnder('/risks/'), false],
+  ['surveys', '/surveys/', false],
+  ['survey', firstUnder('/surveys/'), false],
   ['trends', '/trends/', false],
 ];
 const pages = pageKinds.filter(([, url, required]) => url && (required || exists(url)));
@@ -213,6 +215,7 @@ test('every other page: axe WCAG 2.x A/AA and a quiet console', async () => {
   const rest = pageUrls.filter((u) => {
     if (visited.has(u) || !exists(u)) return false;
     const family = u.match(/^\/(tags|cycles|actions|forums|meetings|audits|training|recommendations|plans|indicators|risks|print)\//);
+    const family = u.match(/^\/(tags|cycles|actions|forums|meetings|audits|training|recommendations|plans|indicators|surveys|print)\//);
     if (!family) return true;
     const n = (perFamily.get(family[1]) || 0) + 1;
     perFamily.set(family[1], n);
