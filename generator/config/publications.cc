@@ -17,12 +17,14 @@ std::map<std::string, PublicationType> builtin_publication_types() {
                            "Progress report to members",
                            "since-previous",
                            {"Summary", "Inspections and reviews", "Progress against the plan", "Performance",
-                            "Quality of practice", "Implications", "Conclusion", "Background documents"},
+                            "Quality of practice", "Risks", "Implications", "Conclusion", "Background documents"},
                            {{"inspections", "Inspections and reviews"},
                             {"plan-progress", "Progress against the plan"},
                             {"recommendations", "Progress against the plan"},
                             {"scorecard", "Performance"},
                             {"audits", "Quality of practice"},
+                            {"surveys", "Quality of practice"},
+                            {"risks", "Risks"},
                             {"background", "Background documents"}},
                            1};
   return out;
