@@ -25,11 +25,11 @@ struct NewCommand {
   CLI::App* recommendations = nullptr;
   CLI::App* plan = nullptr;
   CLI::App* committee_report = nullptr;
-  std::string committee;                                              ///< `new committee-report --committee FORUM`
+  std::string committee;  ///< `new committee-report --committee FORUM`
   CLI::App* risk = nullptr;
-  std::string set_kind, set_title;                                    ///< `new recommendations KIND "Title"`
-  std::string plan_title;                                             ///< `new plan "Title"`
-  std::string risk_title;                                             ///< `new risk "Title"`
+  std::string set_kind, set_title;  ///< `new recommendations KIND "Title"`
+  std::string plan_title;           ///< `new plan "Title"`
+  std::string risk_title;           ///< `new risk "Title"`
   CLI::App* survey = nullptr;
   std::string survey_title, survey_repeats;                           ///< `new survey "Title" [--repeats ID]`
   std::string action_title, action_source, action_owner, action_due;  ///< `new action "Title" --source …`

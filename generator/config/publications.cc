@@ -43,7 +43,7 @@ void read_blocks(const YAML::Node& n, const frontmatter::YamlSource& src, diag::
   out.clear();
   for (const YAML::Node& b : n) {
     if (b.IsScalar()) {
-      if (auto s = read_string(b, src, diags, "blocks")) out.push_back({*s, ""});
+      if (auto s = read_string(b, src, diags, "blocks")) out.push_back({*s, "", src.at(b)});
       continue;
     }
     if (!b.IsMap() || !b["block"]) {
@@ -52,6 +52,7 @@ void read_blocks(const YAML::Node& n, const frontmatter::YamlSource& src, diag::
     }
     frontmatter::check_known_keys(b, {"block", "under"}, src, diags, "blocks entry");
     DefaultBlock d;
+    d.pos = src.at(b["block"]);
     if (auto s = read_string(b["block"], src, diags, "block")) d.block = *s;
     if (b["under"])
       if (auto s = read_string(b["under"], src, diags, "under")) d.under = *s;
@@ -108,7 +109,7 @@ void read_publications(const YAML::Node& n, const frontmatter::YamlSource& src, 
           p.first_number = *v;
       }
     if (!builtin && p.title.empty()) diags.error(src.at(entry.first), "publication type \"" + id + "\" needs a title");
-    if (!builtin && p.period.empty())
+    if (!builtin && p.period.empty() && !t["period"])
       diags.error(src.at(entry.first),
                   "publication type \"" + id + "\" needs a period: since-previous or financial-year");
   }

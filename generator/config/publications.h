@@ -27,6 +27,7 @@ namespace qahub::config {
 /// A block a type places by default, under a heading ("" for the block's own).
 struct DefaultBlock {
   std::string block, under;
+  diag::Position pos = {};  ///< where qahub.yaml names it; built-in blocks have none
 };
 
 struct PublicationType {

@@ -29,7 +29,7 @@ bool load_indicator(RecordReader& reader, const nlohmann::json& doc, Source src,
                     Records& out);                                                               // load_indicators.cc
 bool load_scorecard(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_scorecards.cc
 bool load_risk(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);       // load_risks.cc
-bool load_survey(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);    // load_surveys.cc
-bool load_synonyms(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_synonyms.cc
+bool load_survey(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);     // load_surveys.cc
+bool load_synonyms(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);   // load_synonyms.cc
 
 }  // namespace qahub::records

@@ -87,13 +87,13 @@ void check_sections(const content::Page& page, const config::PublicationType& ty
   std::string all;
   for (size_t i = 0; i < type.sections.size(); ++i)
     all += (i == 0 ? "" : i + 1 == type.sections.size() ? " and " : ", ") + type.sections[i];
+  std::vector<std::string> missing;
   size_t last = 0;  // where the previous required section was found
   std::string previous;
   for (const std::string& s : type.sections) {
     auto it = std::find(h2.begin(), h2.end(), s);
     if (it == h2.end()) {
-      diags.error(page.meta.type_pos,
-                  "a " + type.id + " has the sections " + all + "; this page has no \"## " + s + "\" heading");
+      missing.push_back("\"## " + s + "\"");
       continue;
     }
     const size_t at = static_cast<size_t>(it - h2.begin());
@@ -102,6 +102,13 @@ void check_sections(const content::Page& page, const config::PublicationType& ty
                                           " has its sections in the order " + all);
     else
       last = at, previous = s;
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (size_t i = 0; i < missing.size(); ++i)
+      list += (i == 0 ? "" : i + 1 == missing.size() ? " and " : ", ") + missing[i];
+    diags.error(page.meta.type_pos, "a " + type.id + " has the sections " + all + "; this page has no " + list +
+                                        (missing.size() == 1 ? " heading" : " headings"));
   }
 }
 

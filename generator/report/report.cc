@@ -161,6 +161,13 @@ const std::map<std::string, config::PublicationType>& types_of(const Options& op
 void find_publications(const Options& options, const content::ContentSet& content, const records::Records& records,
                        std::vector<Found>& found, diag::Diagnostics& diags) {
   const auto& types = types_of(options);
+  std::vector<std::string> blocks;
+  for (const BlockKind& k : cycle_blocks()) blocks.push_back(k.name);
+  for (const auto& [id, type] : types)
+    for (const config::DefaultBlock& d : type.blocks)
+      if (!find_block(d.block))
+        diags.error(d.pos, "publication type \"" + id + "\" places unknown block \"" + d.block + "\"" +
+                               diag::did_you_mean(d.block, blocks));
   for (size_t i = 0; i < content.pages.size(); ++i) {
     const content::Page& page = content.pages[i];
     auto t = types.find(page.meta.type);

@@ -92,6 +92,16 @@ std::optional<markdown::Document::Resolved> resolve_publications(const markdown:
   return markdown::Document::Resolved{markdown::strip_tags(html), html};
 }
 
+/// `html` with each "report-chart-" id prefix made "report-chart-pN-", so the
+/// charts of a block's parts (one per cycle) keep ids of their own.
+std::string renumber_charts(std::string html, size_t n) {
+  static const std::string from = "report-chart-";
+  const std::string to = "report-chart-p" + std::to_string(n) + "-";
+  for (size_t at = html.find(from); at != std::string::npos; at = html.find(from, at + to.size()))
+    html.replace(at, from.size(), to);
+  return html;
+}
+
 /// One shortcode's value, or an error at its position.
 std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcode& sc, const diag::Position& at,
                                                         const PageContext& ctx, diag::Diagnostics& diags) {
@@ -181,9 +191,13 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
     // this; a value of another shape it lets through (a hand-edited file)
     // must still not end the build with a library's message.
     try {
-      for (const BlockSection& s : block_views(*kind, data, vin))
-        html += (s.heading.empty() ? "" : "<h3>" + base::html_escape(s.heading) + "</h3>\n") +
-                render_block(ctx, kind->name, s.view, diags);
+      const std::vector<BlockSection> sections = block_views(*kind, data, vin);
+      for (size_t i = 0; i < sections.size(); ++i) {
+        std::string part = render_block(ctx, kind->name, sections[i].view, diags);
+        // One part per cycle: each part's chart ids made its own ("report-chart-p2-…").
+        if (i > 0) part = renumber_charts(std::move(part), i + 1);
+        html += (sections[i].heading.empty() ? "" : "<h3>" + base::html_escape(sections[i].heading) + "</h3>\n") + part;
+      }
     } catch (const json::exception&) {
       diags.error(at, "block \"" + sc.name +
                           "\" cannot be shown: its data in the published snapshot is not as qahub publish wrote it; "
@@ -202,6 +216,26 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
     html = render_block(ctx, "latest-report", v, diags);
   }
   return markdown::Document::Resolved{markdown::strip_tags(html), html};
+}
+
+/// A corrected block value in words, not as its path:
+/// "scorecard/quarterly/rows/re-referrals/value" → "value of re-referrals",
+/// "scorecard/quarterly/counts/not_met" → "scorecard not met".
+std::string change_words(const std::string& name) {
+  std::vector<std::string> parts;
+  for (size_t at = 0; at <= name.size();) {
+    const size_t slash = std::min(name.find('/', at), name.size());
+    parts.push_back(name.substr(at, slash - at));
+    at = slash + 1;
+  }
+  auto words = [](std::string w) {
+    std::replace(w.begin(), w.end(), '_', ' ');
+    return w;
+  };
+  if (parts.size() < 2) return words(name);
+  const std::string& owner = parts[parts.size() - 2];
+  if (parts.size() == 2 || owner == "counts" || owner == "total") return parts[0] + " " + words(parts.back());
+  return words(parts.back()) + " of " + owner;
 }
 
 /// Who approved a publication, and the decision that did, as the header
@@ -282,8 +316,13 @@ std::string report_header(const templating::Templates& templates, const HeaderIn
         }
         const bool figure = std::find(figure_names().begin(), figure_names().end(), name) != figure_names().end();
         auto shown = [&](const json& x) { return figure ? format_figure(name, x) : value_text(x); };
-        values +=
-            figure_words(name) + " " + shown(v.value("old", json())) + " \xE2\x86\x92 " + shown(v.value("new", json()));
+        const std::string words = (figure ? figure_words(name) : change_words(name)) + " " +
+                                  shown(v.value("old", json())) + " \xE2\x86\x92 " + shown(v.value("new", json()));
+        if (values.find(words) != std::string::npos) {  // one value two blocks show (scorecard, indicator)
+          if (values.size() >= 2 && values.compare(values.size() - 2, 2, "; ") == 0) values.resize(values.size() - 2);
+          continue;
+        }
+        values += words;
       }
       corrections.push_back({{"date", c.value("date", "")},
                              {"date_human", human(c.value("date", ""))},
@@ -296,7 +335,7 @@ std::string report_header(const templating::Templates& templates, const HeaderIn
   const bool published = !in.draft && !in.published.empty();
   json view = {{"title", in.title},
                {"organisation", in.organisation},
-               {"owner", in.owner},
+               {"owner", in.owner.empty() ? json(false) : json(in.owner)},
                {"cycle", in.cycle},
                {"period", in.period},
                {"draft", in.draft},

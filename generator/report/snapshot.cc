@@ -146,6 +146,15 @@ class BlockComparer {
   BlockComparer(const BlockKind& block, std::vector<Difference>& out) : block_(block), out_(out) {}
 
   void compare(const json& was, const json& now) {
+    // A block about one record keeps each by id: its values are that record's
+    // ("the value of indicator x"), not the block's.
+    if (*block_.names && was.is_object()) {
+      for (const auto& [id, child] : was.items())
+        value(child, now.is_object() && now.contains(id) ? now[id] : json(), std::string(block_.name) + "/" + id,
+              std::string("/blocks/") + block_.name + "/" + id, std::string(block_.name) + "/" + id, id,
+              std::string(block_.names) + " " + id);
+      return;
+    }
     value(was, now, block_.name, std::string("/blocks/") + block_.name, block_.name, "", "");
   }
 

@@ -102,6 +102,41 @@ try {
   for (const want of ['We completed 208 audits and moderated 52', '60.1%', 'Headline figures for Cycle 1, 2026-27'])
     check(all.includes(want), `the printed report lacks "${want}"`);
 
+  // The committee report (issue 36): the cover names its number, committee and
+  // the decision asked; every page carries the marking and "Page N of M";
+  // the committee-report type's required headings print in their order.
+  const committee = '/committee/2026-09-progress-report/';
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`${server.origin}${committee}`);
+  const committeeViolations = await runAxe(page, repo);
+  check(committeeViolations.length === 0, `axe violations on ${committee}:\n${formatViolations(committeeViolations)}`);
+  await page.emulateMedia({ media: 'print' });
+  const committeePdf = path.join(work, 'committee.pdf');
+  await page.pdf({ path: committeePdf, preferCSSPageSize: true, printBackground: true });
+  const committeeInfo = spawnSync('pdfinfo', [committeePdf], { encoding: 'utf8' }).stdout;
+  const committeePages = Number((committeeInfo.match(/^Pages:\s+(\d+)/m) || [])[1]);
+  check(committeePages >= 3, `the committee report prints on ${committeePages} pages`);
+  const committeeText = (n) => spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', committeePdf, '-'],
+    { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  const committeeCover = committeeText(1);
+  for (const want of ["The 7th regular report to the Children's Services Cabinet Committee", 'Published 24 September 2026',
+    'Members are asked to NOTE this report.', 'Contact: Head of Quality Assurance'])
+    check(committeeCover.includes(want), `the committee report's cover lacks "${want}": ${committeeCover.slice(0, 400)}`);
+  let committeeAll = '';
+  for (let n = 1; n <= committeePages; n++) {
+    const text = committeeText(n);
+    committeeAll += ` ${text}`;
+    check(text.includes(`Page ${n} of ${committeePages}`), `committee report page ${n} lacks "Page ${n} of ${committeePages}"`);
+    check(text.includes('OFFICIAL'), `committee report page ${n} lacks its marking`);
+  }
+  let at = committeeAll.indexOf('Members are asked to NOTE');
+  for (const heading of ['Summary', 'Inspections and reviews', 'Progress against the plan', 'Performance',
+    'Quality of practice', 'Risks', 'Implications', 'Conclusion', 'Background documents']) {
+    const found = committeeAll.indexOf(` ${heading} `, at);
+    check(found > at, `the committee report's heading "${heading}" is missing or out of order`);
+    if (found > at) at = found;
+  }
+
   // A draft: "Draft — not published" on every printed page, beside the
   // marking, and no publication field left empty.
   await checkDraft(page, `${server.origin}/learning/2026-27-cycle-2/`, 'the default site\'s draft');

@@ -163,6 +163,8 @@ TEST_CASE("report: a revised indicator value on a published scorecard is named b
   REQUIRE(d.size() == 3);
   CHECK(d[0].words == "says indicators_met 5, the data now says 4");
   CHECK(d[1].name == "scorecard/quarterly/rows/re-referrals/rating");
-  CHECK(d[1].words == "says the rating of indicator re-referrals is Met, the data now says Within tolerance");
-  CHECK(d[2].words == "says the value of indicator re-referrals is 19.8%, the data now says 22.4%");
+  CHECK(d[1].words ==
+        "says the rating of indicator re-referrals of scorecard quarterly is Met, the data now says Within tolerance");
+  CHECK(d[2].words ==
+        "says the value of indicator re-referrals of scorecard quarterly is 19.8%, the data now says 22.4%");
 }
