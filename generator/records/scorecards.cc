@@ -25,6 +25,19 @@ bool break_between(const Indicator& ind, long before, long now) {
                      [&](const SeriesBreak& b) { return b.index > before && b.index <= now; });
 }
 
+/// The polarity and band a direction is judged by, into `p`, `low`, `high`;
+/// false, with the row saying why, for a range indicator with no band.
+bool judged_by(const Indicator& ind, const RatedPeriod& now, ScorecardRow& row, Polarity& p, std::optional<Micro>& low,
+               std::optional<Micro>& high) {
+  if (now.target) low = now.target->numbers.low, high = now.target->numbers.high;
+  p = polarity_of(ind.polarity).value_or(Polarity::kHigher);
+  if (p == Polarity::kRange && !low) {
+    row.direction_text = "Not compared: no band";
+    return false;
+  }
+  return true;
+}
+
 /// Direction against the same period a year earlier.
 void year_on_year(const Indicator& ind, const std::vector<RatedPeriod>& series, size_t latest, ScorecardRow& row) {
   const RatedPeriod& now = series[latest];
@@ -44,12 +57,8 @@ void year_on_year(const Indicator& ind, const std::vector<RatedPeriod>& series, 
     row.direction_text = "Not compared: break in series";
   } else {
     std::optional<Micro> low, high;
-    if (now.target) low = now.target->numbers.low, high = now.target->numbers.high;
-    const Polarity polarity = polarity_of(ind.polarity).value_or(Polarity::kHigher);
-    if (polarity == Polarity::kRange && !low) {
-      row.direction_text = "Not compared: no band";
-      return;
-    }
+    Polarity polarity;
+    if (!judged_by(ind, now, row, polarity, low, high)) return;
     row.direction = direction(polarity, *before->rounded, *now.rounded, low, high);
     row.direction_text = direction_words(row.direction) + ", compared with " + then;
   }
@@ -77,12 +86,8 @@ void by_trend(const Indicator& ind, const Scorecard& card, const std::vector<Rat
     return;
   }
   std::optional<Micro> low, high;
-  if (now.target) low = now.target->numbers.low, high = now.target->numbers.high;
-  const Polarity polarity = polarity_of(ind.polarity).value_or(Polarity::kHigher);
-  if (polarity == Polarity::kRange && !low) {
-    row.direction_text = "Not compared: no band";
-    return;
-  }
+  Polarity polarity;
+  if (!judged_by(ind, now, row, polarity, low, high)) return;
   row.direction = trend(polarity, points, card.threshold, low, high);
   row.direction_text =
       direction_words(row.direction) + ", trend over the last " + std::to_string(points.size()) + " values";

@@ -1,10 +1,12 @@
 /// `{{< recommendations SET >}}`: one row per item of a recommendation set,
 /// with its timeframe, due date, the actions addressing it (with status) and
-/// its roll-up, as at the period's end. The data holds every set by id (a
+/// its roll-up, and each indicator measuring it with its latest value against
+/// its target, as at the period's end. The data holds every set by id (a
 /// snapshot keeps them all, so a report names any); the shortcode picks one.
 #include "record_pages/kinds.h"
 #include "record_pages/urls.h"
 #include "records/rollup.h"
+#include "records/scorecards.h"
 #include "records/status.h"
 #include "report/blocks.h"
 
@@ -55,13 +57,27 @@ json recommendations_data(const Input& in) {
       json actions = json::array();
       for (const records::Action* a : records::addressing(in.records, ref))
         if (known_at(*a, in.to)) actions.push_back(action_row(*a, in.to));
+      // A numeric target: each indicator measuring the item, its latest value
+      // at the period's end against its target (records/scorecards.h).
+      json measured = json::array();
+      for (const auto& [iid, ind] : in.records.indicators) {
+        if (ind.measures != ref) continue;
+        const records::ScorecardRow row = records::resolve_row(in.records, ind, in.to);
+        measured.push_back({{"id", iid},
+                            {"title", ind.title},
+                            {"period", row.latest ? row.latest->row.period : ""},
+                            {"value", row.latest ? row.latest->value_text : "no value yet"},
+                            {"target", row.latest && row.latest->target ? row.latest->target->text : ""},
+                            {"rating", row.latest ? row.latest->rating_text : "Not rated: no value yet"}});
+      }
       items.push_back({{"id", item.id},
                        {"text", item.text},
                        {"group", item.group},
                        {"timeframe", br::timeframe_data(item.timeframe)},
                        {"due", item.due.iso()},
                        {"status", records::rollup_key(records::rollup(in.records, ref, in.to))},
-                       {"actions", actions}});
+                       {"actions", actions},
+                       {"indicators", measured}});
     }
     sets[id] = {{"title", s.title}, {"kind", s.kind_words()}, {"issued", s.issued.iso()}, {"items", items}};
   }
@@ -84,6 +100,16 @@ json recommendations_view(const json& data, const ViewInput&) {
     for (const json& a : item.value("actions", json::array())) actions.push_back(action_row_view(a));
     v["actions"] = actions;
     v["has_actions"] = !actions.empty();
+    json measured = json::array();
+    for (const json& m : item.value("indicators", json::array())) {
+      json mv = m;
+      mv["url"] = record_pages::record_url("indicator", m.value("id", ""));
+      mv["has_period"] = !m.value("period", "").empty();
+      mv["has_target"] = !m.value("target", "").empty();
+      measured.push_back(mv);
+    }
+    v["indicators"] = measured;
+    v["has_indicators"] = !measured.empty();
     rows.push_back(v);
   }
   return {{"title", data.value("title", "")},

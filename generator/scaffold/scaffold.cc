@@ -133,4 +133,16 @@ bool write_plan(const std::filesystem::path& site_dir, const Plan& plan, diag::D
   return true;
 }
 
+std::string record_slug(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) && c < 0x80)
+      out += static_cast<char>(std::tolower(c));
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
 }  // namespace qahub::scaffold

@@ -151,6 +151,9 @@ std::string record_file(std::string_view kind, const std::string& id, std::strin
 /// A new record's "$schema": "../schemas/cycle.schema.json".
 std::string schema_ref(std::string_view kind);
 /// The ids of the site's records of `kind` (their file stems), sorted.
+/// "Return home interviews (16+)" → "return-home-interviews-16": a valid
+/// record id from a title (ASCII letters and digits, single hyphens).
+std::string record_slug(const std::string& text);
 std::vector<std::string> record_ids(const std::filesystem::path& site_dir, std::string_view kind);
 /// `base` if free in `taken`, else base-2, base-3, …
 std::string first_free_id(const std::string& base, const std::vector<std::string>& taken);

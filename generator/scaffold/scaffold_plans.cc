@@ -18,19 +18,6 @@ using ordered_json = nlohmann::ordered_json;
 
 std::string to_text(const ordered_json& j) { return j.dump(2) + "\n"; }
 
-/// "Return home interviews (16+)" → "return-home-interviews-16".
-std::string slug_of(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) && c < 0x80)
-      out += static_cast<char>(std::tolower(c));
-    else if (!out.empty() && out.back() != '-')
-      out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
 /// The recommendation set kinds (recommendations.schema.json "kind").
 const std::vector<std::string>& set_kinds() {
   static const std::vector<std::string> kinds = {
@@ -79,7 +66,7 @@ std::optional<Plan> plan_recommendation_set(const std::filesystem::path& site_di
                         list + ")");
     return std::nullopt;
   }
-  const std::string slug = sp::slug_of(title);
+  const std::string slug = record_slug(title);
   const std::string id = first_free_id((slug.empty() ? kind : slug) + "-" + std::to_string(as_of.year),
                                        record_ids(site_dir, "recommendations"));
   sp::ordered_json j;
@@ -108,7 +95,7 @@ std::optional<Plan> plan_recommendation_set(const std::filesystem::path& site_di
 std::optional<Plan> plan_improvement_plan(const std::filesystem::path& site_dir, const std::string& title,
                                           base::Date as_of, diag::Diagnostics& diags) {
   namespace sp = scaffold_plans;
-  const std::string slug = sp::slug_of(title);
+  const std::string slug = record_slug(title);
   if (slug.empty()) {
     diags.error({}, "the plan needs a title, such as \"Improvement plan 2026 to 2027\"");
     return std::nullopt;

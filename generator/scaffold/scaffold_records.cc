@@ -13,19 +13,6 @@ namespace {
 
 using ordered_json = nlohmann::ordered_json;
 
-/// "Return home interviews (16+)" → "return-home-interviews-16": a valid record id.
-std::string id_slug(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) && c < 0x80)
-      out += static_cast<char>(std::tolower(c));
-    else if (!out.empty() && out.back() != '-')
-      out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
 std::string to_text(const ordered_json& j) { return j.dump(2) + "\n"; }
 
 std::string last_day_of_month(int year, int month) {
@@ -119,7 +106,7 @@ std::optional<Plan> plan_cycle(const std::filesystem::path& site_dir, base::Date
 
 std::optional<Plan> plan_audit(const std::filesystem::path& site_dir, const std::string& theme, base::Date as_of,
                                diag::Diagnostics& diags) {
-  const std::string slug = id_slug(theme);
+  const std::string slug = record_slug(theme);
   if (slug.empty()) {
     diags.error({}, "the audit needs a theme, such as \"Return home interviews\"");
     return std::nullopt;

@@ -9,14 +9,7 @@ namespace qahub::scaffold {
 
 std::optional<Plan> plan_risk(const std::filesystem::path& site_dir, const std::string& title, base::Date as_of,
                               diag::Diagnostics& diags) {
-  std::string slug;
-  for (unsigned char c : title) {
-    if (std::isalnum(c) && c < 0x80)
-      slug += static_cast<char>(std::tolower(c));
-    else if (!slug.empty() && slug.back() != '-')
-      slug += '-';
-  }
-  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  const std::string slug = record_slug(title);
   if (slug.empty()) {
     diags.error({}, "the risk needs a title, such as \"Too few experienced social workers\"");
     return std::nullopt;

@@ -13,24 +13,12 @@ namespace scaffold_surveys {
 
 using ordered_json = nlohmann::ordered_json;
 
-std::string slug_of(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) && c < 0x80)
-      out += static_cast<char>(std::tolower(c));
-    else if (!out.empty() && out.back() != '-')
-      out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
 }  // namespace scaffold_surveys
 
 std::optional<Plan> plan_survey(const std::filesystem::path& site_dir, const std::string& title,
                                 const std::string& repeats, base::Date as_of, diag::Diagnostics& diags) {
   namespace ss = scaffold_surveys;
-  const std::string slug = ss::slug_of(title);
+  const std::string slug = record_slug(title);
   if (slug.empty()) {
     diags.error({}, "the survey needs a title, such as \"Supervision survey\"");
     return std::nullopt;
