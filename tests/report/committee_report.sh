@@ -46,6 +46,17 @@ build
 grep -q 'published report content/committee/2026-06-report.md' "$work/stderr" && { cat "$work/stderr"; fail "notice after the correction"; }
 text committee/2026-06-report/index.html | grep -q 'Corrected on 23 November 2026 *: .*value of referral-to-assessment 62.0% → 63.0% (The census return was revised)' || fail "correction shown"
 
+# --early is a cycle report's: refused for a publication over a period, writing nothing.
+set +e
+"$qahub" publish content/committee/2026-11-report.md --site "$site" --as-of "$as_of" \
+  --approved-by "Director of Children's Services" --early "before the committee" 2>"$work/pub"
+code=$?
+set -e
+[ "$code" = 1 ] || { cat "$work/pub"; fail "--early on a publication: exit $code"; }
+grep -qxF 'content/committee/2026-11-report.md:1:1: error: --early is for a cycle'"'"'s report published before its cycle is complete; content/committee/2026-11-report.md is a publication over a period' "$work/pub" \
+  || { cat "$work/pub"; fail "--early message"; }
+[ ! -e "$site/data/publications/2026-11-report.json" ] || fail "--early wrote a snapshot"
+
 # 4. qahub new committee-report: a draft with every required section, which builds at once with --drafts.
 "$qahub" new committee-report --site "$site" --as-of 2026-12-01 2>"$work/new" >"$work/new.out" || { cat "$work/new"; fail "new committee-report"; }
 grep -q 'created content/committee/2026-12-progress-report.md' "$work/new.out" || { cat "$work/new.out"; fail "new said"; }
