@@ -34,8 +34,9 @@ std::string plan_csv(const Context& ctx, const records::Plan& plan);
 /// Every indicator's series in long format, one row per period, each rated
 /// (pages_indicators.cc).
 std::string indicators_csv(const Context& ctx);
-/// A scorecard resolved at as_of, one row per indicator (pages_scorecards.cc).
-std::string scorecard_csv(const Context& ctx, const records::Scorecard& card);
+/// A scorecard resolved at as_of (record_pages/scorecard_view.h's data), one
+/// row per indicator (pages_scorecards.cc).
+std::string scorecard_csv(const records::Scorecard& card, const nlohmann::json& data);
 /// Every risk as of as_of, one row each: score, band, direction (pages_risks.cc).
 std::string risks_csv(const Context& ctx);
 /// Every survey's every question and option (and breakdown cell) as

@@ -25,11 +25,10 @@ json serves_view(const Context& ctx, const Scorecard& card) {
 
 }  // namespace pages_scorecards
 
-std::string scorecard_csv(const Context& ctx, const Scorecard& card) {
+std::string scorecard_csv(const Scorecard& card, const json& data) {
   std::string out =
       "\xEF\xBB\xBFscorecard,section,indicator,title,good is,period,value,flags,target,rating,how close,"
       "direction,comparators,page\r\n";
-  const json data = scorecard_data(ctx.records, card, ctx.as_of());
   for (const json& r : data["rows"]) {
     std::string comparators;
     for (const json& c : r["comparators"]) comparators += (comparators.empty() ? "" : "; ") + c.get<std::string>();
@@ -53,7 +52,8 @@ void add_scorecard_pages(const Context& ctx, RecordPages& out) {
   json list = json::array();
   for (const auto& [id, card] : ctx.records.scorecards) {
     const std::string url = record_url("scorecard", id);
-    json v = scorecard_view(scorecard_data(ctx.records, card, ctx.as_of()), 2);
+    const json data = scorecard_data(ctx.records, card, ctx.as_of());  // once, for the page and its CSV
+    json v = scorecard_view(data, 2);
     v["description"] = card.description;
     v["owner"] = card.owner;
     v["has_description"] = !card.description.empty();
@@ -62,7 +62,7 @@ void add_scorecard_pages(const Context& ctx, RecordPages& out) {
     v["csv"] = url + "scorecard.csv";
     v["indicators_url"] = section_url("indicator");
     v["section_url"] = section;
-    out.files[url.substr(1) + "scorecard.csv"] = scorecard_csv(ctx, card);
+    out.files[url.substr(1) + "scorecard.csv"] = scorecard_csv(card, data);
     list.push_back({{"title", card.title}, {"url", url}, {"sentence", v["sentence"]}, {"serves", v["serves"]}});
     out.pages.push_back(
         make_page(url, card.src.path, card.title,
