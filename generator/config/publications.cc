@@ -27,6 +27,23 @@ std::map<std::string, PublicationType> builtin_publication_types() {
                             {"risks", "Risks"},
                             {"background", "Background documents"}},
                            1};
+  // The annual self-evaluation (issue 37): Ofsted's three questions as its
+  // sections (no format is prescribed, so qahub.yaml may word them locally;
+  // the blocks follow the sections by place, not by wording).
+  PublicationType se{kSelfEvaluation,
+                     "Self-evaluation",
+                     "financial-year",
+                     {"What do we know about the quality and impact of social work practice?", "How do we know it?",
+                      "What are our plans for the next 12 months to maintain or improve practice?"},
+                     {{"year-figures", "", {}, 0},
+                      {"claims", "", {}, 0},
+                      {"under-development", "", {}, 1},
+                      {"weaknesses", "", {}, 2},
+                      {"plans-due", "", {}, 2},
+                      {"evidence", "", {}, -1}},
+                     1,
+                     true};
+  out[kSelfEvaluation] = se;
   return out;
 }
 

@@ -28,6 +28,9 @@ namespace qahub::config {
 struct DefaultBlock {
   std::string block, under;
   diag::Position pos = {};  ///< where qahub.yaml names it; built-in blocks have none
+  /// Under the type's n-th section (0 first) whatever its wording, when
+  /// `under` is "": a self-evaluation's questions may be worded locally.
+  int section = -1;
 };
 
 struct PublicationType {
@@ -39,11 +42,15 @@ struct PublicationType {
   std::vector<std::string> sections;  ///< the h2 headings a page of the type must have, in order
   std::vector<DefaultBlock> blocks;   ///< placed when the author places none
   long first_number = 1;              ///< the number of the hub's first report in a series
+  /// One page per financial year, published again each quarter as a new
+  /// version with a snapshot of its own (the self-evaluation).
+  bool quarterly = false;
 };
 
 /// The Learning and Improvement report's type: named by a cycle's `report`.
 inline constexpr const char* kLearningReport = "learning-report";
 inline constexpr const char* kCommitteeReport = "committee-report";
+inline constexpr const char* kSelfEvaluation = "self-evaluation";
 
 /// The built-in types, by id.
 std::map<std::string, PublicationType> builtin_publication_types();

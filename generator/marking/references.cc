@@ -40,6 +40,31 @@ std::optional<PageReference> brief_source(const content::Page& page,
   return PageReference{src.at(source["id"]), {kind, source["id"].as<std::string>()}};
 }
 
+/// The records a publication's `publication:` block names in its lists (a
+/// self-evaluation's claims' evidence, the actions on its weaknesses and
+/// its plans): a public page may not cite a sensitive one.
+std::vector<PageReference> publication_lists(const content::Page& page) {
+  std::vector<PageReference> out;
+  if (!page.meta.publication) return out;
+  const frontmatter::YamlSource src{page.source, 1};
+  YAML::Node b = *page.meta.publication;
+  auto ids = [&](YAML::Node list, const char* kind) {
+    if (!list.IsSequence()) return;
+    for (YAML::Node item : list)
+      if (item.IsScalar()) out.push_back({src.at(item), {kind, item.as<std::string>()}});
+  };
+  auto each = [&](const char* key, const char* list, const char* kind) {
+    YAML::Node rows = b[key];
+    if (!rows.IsSequence()) return;
+    for (YAML::Node row : rows)
+      if (row.IsMap()) ids(row[list], kind);
+  };
+  each("claims", "evidence", "evidence");
+  each("weaknesses", "addressed_by", "action");
+  ids(b["plans"], "action");
+  return out;
+}
+
 /// What a reference's target is, if it is sensitive: {its words, its file, its marking}.
 struct Sensitive {
   std::string what, path, marking;
@@ -108,6 +133,11 @@ void check_references(const content::ContentSet& content, const records::Records
       if (auto s = lookup.find(ref->to))
         diags.error(ref->at, "public brief " + page.source + " names " + s->marking + " " + s->what +
                                  (s->path.empty() ? "" : " (" + s->path + ")"));
+    for (const PageReference& ref : publication_lists(page))
+      if (auto s = lookup.find(ref.to))
+        diags.error(ref.at, "public page " + page.source + " cites " + s->marking + " " + s->what +
+                                (s->path.empty() ? "" : " (" + s->path + ")") +
+                                "; cite it from a sensitive appendix, or mark the page");
   }
 }
 

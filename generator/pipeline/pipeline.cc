@@ -163,6 +163,7 @@ void make_record_pages(const config::BuildOptions& options, Build& b, diag::Diag
   pages.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm,
                    b.config.targets.good_or_better_pm, b.config.targets.independent_moderation_pm};
   b.record_pages = record_pages::build_pages(pages, diags);
+  for (const auto& [path, bytes] : b.reports.files) b.record_pages.files[path] = bytes;  // evidence.csv
   briefs::add_to_record_pages(b.briefs, *b.templates, b.record_pages, diags, *b.kinds);
   marking::mark_record_pages(b.record_pages.pages, b.data.records, *b.kinds);
 }

@@ -48,6 +48,8 @@ const std::vector<RecordKind>& record_kinds() {
      .url = "/training/{id}/", .pages = add_training_pages, .nav = {"Training timeline", 140}},
     {.data = {"schedule", "data/schedules/", "schedule.schema.json", r::load_schedule, r::store_of<&r::Records::schedules>()},
      .url = "", .pages = add_schedule_pages, .section = "/schedules/", .nav = {"Reporting and meeting schedules", 150}},
+    {.data = {"evidence", "data/evidence/", "evidence.schema.json", r::load_evidence, r::store_of<&r::Records::evidence>()},
+     .url = "", .pages = add_evidence_pages, .section = "/evidence/", .nav = {"Evidence register", 155}},  // after what it cites
     {.data = {"brief-use", "data/brief-uses/", "brief-use.schema.json", r::load_brief_use, r::store_of<&r::Records::brief_uses>()},
      .url = ""},  // counted on briefs (briefs/briefs.h)
     {.data = {"synonyms", "data/search/synonyms.json", "synonyms.schema.json", r::load_synonyms},

@@ -26,6 +26,7 @@ inline const std::string kForums = section_url("forum");
 inline const std::string kAudits = section_url("audit");
 inline const std::string kTraining = section_url("training");
 inline constexpr const char* kSchedules = "/schedules/";
+inline constexpr const char* kEvidence = "/evidence/";
 inline constexpr const char* kTrends = "/trends/";
 
 }  // namespace qahub::record_pages::urls

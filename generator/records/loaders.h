@@ -30,6 +30,7 @@ bool load_indicator(RecordReader& reader, const nlohmann::json& doc, Source src,
 bool load_scorecard(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);  // load_scorecards.cc
 bool load_risk(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);       // load_risks.cc
 bool load_survey(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);     // load_surveys.cc
+bool load_evidence(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);   // load_evidence.cc
 bool load_synonyms(RecordReader& reader, const nlohmann::json& doc, Source src, Records& out);   // load_synonyms.cc
 
 }  // namespace qahub::records

@@ -685,6 +685,29 @@ struct Survey {
   void check(const Records& r, const CheckInput& in, diag::Diagnostics& diags) const;
 };
 
+/// An item of evidence (data/evidence/<id>.json, issue 37): one document,
+/// record or page a self-evaluation's claims cite. A record of its own, so
+/// one item serves every quarterly version and every year that cites it;
+/// each self-evaluation numbers the items it cites E1…En (report/).
+struct Evidence {
+  Source src;
+  std::string id, title;
+  std::string kind;  ///< data, audit, report, minutes, feedback, policy, external
+  /// What it is: exactly one of a record ({kind, id}), a content page's source, or an external title.
+  std::string record_kind, record, page, external;
+  std::optional<base::Date> date;  ///< when it is from; none while under development
+  std::string owner;               ///< a role
+  std::string status;              ///< in-place, under-development, not-applicable
+  std::string note;                ///< why it is under development and what is being done
+  std::optional<base::Date> due;   ///< when it will be in place
+  std::string annex_a;             ///< "numerical", "written" or "": its place on the readiness list
+
+  /// The record or page it is.
+  std::vector<Ref> references() const;
+  /// Notice against as_of: under development past its due date (load_evidence.cc).
+  void check(const Records& r, const CheckInput& in, diag::Diagnostics& diags) const;
+};
+
 /// Every record, by id within each kind (std::map: output order is id order).
 struct Records {
   std::map<std::string, Forum> forums;
@@ -703,6 +726,7 @@ struct Records {
   /// qahub.yaml `risks:`, the matrix risks are scored on (LoadInput::risk_matrix).
   config::RiskMatrix risk_matrix;
   std::map<std::string, Survey> surveys;
+  std::map<std::string, Evidence> evidence;
   /// qahub.yaml `disclosure.min_cell`, set by the build after loading: a
   /// survey run with fewer respondents publishes no share anywhere (its
   /// page, an indicator's value from it).

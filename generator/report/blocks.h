@@ -33,6 +33,8 @@
 
 namespace qahub::report {
 
+struct SelfEvaluation;  // report/self_evaluation.h
+
 /// A content page's amendment history, for the `changes` block.
 struct PageChanges {
   std::string source, url, title;
@@ -52,6 +54,9 @@ struct Input {
   std::vector<const records::Cycle*> cycles;
   const std::vector<PageChanges>& pages;                ///< every content page but the reports
   const std::vector<briefs::Listed>* briefs = nullptr;  ///< published learning briefs (null: none)
+  /// A self-evaluation's claims, weaknesses and plans (null for any other
+  /// report): its blocks are empty without one.
+  const SelfEvaluation* self_evaluation = nullptr;
 
   /// Whether `a` is agreed in one of the period's cycles (agreed_in).
   bool agreed_in_period(const records::Action& a) const;
@@ -163,6 +168,18 @@ nlohmann::json risks_data(const Input&);  // block_risks.cc
 nlohmann::json risks_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json surveys_data(const Input&);  // block_surveys.cc
 nlohmann::json surveys_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json claims_data(const Input&);  // block_self_evaluation.cc
+nlohmann::json claims_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json evidence_data(const Input&);
+nlohmann::json evidence_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json under_development_data(const Input&);
+nlohmann::json under_development_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json weaknesses_data(const Input&);
+nlohmann::json weaknesses_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json plans_due_data(const Input&);
+nlohmann::json plans_due_view(const nlohmann::json&, const ViewInput&);
+nlohmann::json year_figures_data(const Input&);
+nlohmann::json year_figures_view(const nlohmann::json&, const ViewInput&);
 nlohmann::json changes_data(const Input&);
 nlohmann::json changes_view(const nlohmann::json&, const ViewInput&);
 

@@ -4,6 +4,7 @@
 
 #include "frontmatter/yaml_fields.h"
 #include "report/blocks.h"
+#include "report/self_evaluation.h"
 
 namespace qahub::report {
 
@@ -118,9 +119,14 @@ std::vector<Placement> default_placements(const config::PublicationType& type, c
   for (const config::DefaultBlock& d : type.blocks) {
     const BlockKind* k = find_block(d.block);
     if (!k) continue;  // an unknown name is an error where the config is read (report.cc)
-    const std::string heading = d.under.empty() ? k->heading : d.under;
+    std::string heading = d.under.empty() ? k->heading : d.under;
+    if (d.under.empty() && d.section >= 0 && static_cast<size_t>(d.section) < type.sections.size())
+      heading = type.sections[static_cast<size_t>(d.section)];
     const std::string noun = k->names;
-    if (noun.empty()) {
+    if (noun == "question") {  // a self-evaluation's claims, each question's under its section
+      for (size_t i = 0; i < question_keys().size() && i < type.sections.size(); ++i)
+        out.push_back({type.sections[i], d.block, {{"", question_keys()[i]}}});
+    } else if (noun.empty()) {
       out.push_back({heading, d.block, {}});
     } else if (noun == "plan" && !fields.plan.empty()) {
       out.push_back({heading, d.block, {{"", fields.plan}}});

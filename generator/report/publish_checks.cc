@@ -80,7 +80,7 @@ json find_decision(const std::string& ref, const content::Page& page, const reco
 
 bool check_publish(const PublishRequest& req, const content::Page& page, const records::Cycle* cycle,
                    const records::Records& records, base::Date as_of, const json& existing, diag::Diagnostics& diags,
-                   json& approval) {
+                   json& approval, bool new_version) {
   const json withdrawn = existing.is_object() ? existing.value("withdrawn", json()) : json();
   if (req.withdrawing || req.correcting) {
     if (!page.meta.published) {
@@ -97,7 +97,7 @@ bool check_publish(const PublishRequest& req, const content::Page& page, const r
     }
     return true;
   }
-  if (page.meta.published) {
+  if (page.meta.published && !new_version) {
     diags.error(page.meta.published_pos, "report " + page.source + " was published on " + page.meta.published->iso() +
                                              " and is published once; use --correct \"summary\" to record a " +
                                              "correction, or --withdraw \"reason\" to take it down");

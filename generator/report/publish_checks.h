@@ -20,10 +20,11 @@ namespace qahub::report {
 
 /// Checks `req` against the report `page` of `cycle` and its snapshot on
 /// disk (`existing`, null if none): an error at the page, the cycle or the
-/// snapshot for each refusal. Publishing, sets `approval` to what the
+/// snapshot for each refusal; `new_version` is a quarterly publication's next
+/// version, so its page being published already is no refusal. Publishing, sets `approval` to what the
 /// snapshot's "approval" keeps. True when nothing was refused.
 bool check_publish(const PublishRequest& req, const content::Page& page, const records::Cycle* cycle,
                    const records::Records& records, base::Date as_of, const nlohmann::json& existing,
-                   diag::Diagnostics& diags, nlohmann::json& approval);
+                   diag::Diagnostics& diags, nlohmann::json& approval, bool new_version = false);
 
 }  // namespace qahub::report

@@ -15,6 +15,7 @@
 #include "report/publications.h"
 #include "report/publish_checks.h"
 #include "report/resolve.h"
+#include "report/self_evaluation.h"
 #include "report/snapshot.h"
 
 namespace qahub::report {
@@ -136,6 +137,13 @@ struct Found {
   bool withdrawn = false;  ///< its snapshot records a withdrawal: a notice at its URL, in no listing
   base::Date from = {}, to = {};
   json shown = {};  ///< the snapshot rendered (published) or today's data shaped like one (draft); null: in error
+  /// A quarterly type's (the self-evaluation): its own fields, and the
+  /// snapshots of its earlier versions, oldest first.
+  SelfEvaluation self_evaluation = {};
+  std::string source = {};        ///< its page's source
+  std::string page_url = {};      ///< its page's URL
+  diag::Position type_pos = {};   ///< its page's `type`
+  std::vector<const Snapshot*> earlier = {};
 };
 
 /// A `qahub publish` request for this report: marked found, and publishing
@@ -192,6 +200,19 @@ void find_publications(const Options& options, const content::ContentSet& conten
     }
     f.published = page.meta.published;
     take_request(options, page.source, f);
+    if (f.type->quarterly) {
+      // One page a year, one snapshot a quarter: "2026-27-q2" for the
+      // version published (or being published) in July to September 2026.
+      f.self_evaluation = read_self_evaluation(page, content, records, options.withheld, diags);
+      f.self_evaluation.scorecard = f.fields.scorecard;
+      const base::Date on = f.published.value_or(options.as_of);
+      f.id += "-q" + std::to_string(financial_quarter(on));
+      f.source = page.source;
+      f.page_url = page.url;
+      f.type_pos = page.meta.type_pos;
+      f.fields.series = financial_year(on);
+      if (options.publish && options.publish->report == page.source) options.publish->cycle_id = f.id;
+    }
     f.draft = !f.published || options.as_of < *f.published;
     found.push_back(std::move(f));
   }
@@ -217,6 +238,11 @@ void number_publications(const Options& options, std::vector<Found>& found, diag
     });
     long expected = 0;
     std::optional<base::Date> previous;
+    if (found[members.front()].type->quarterly)
+      for (size_t k = 1; k < members.size(); ++k)
+        diags.error(found[members[k]].type_pos,
+                    "a " + key.first + " covers one financial year, published again each quarter: " + key.second +
+                        " already has " + found[members.front()].source);
     for (size_t i : members) {
       Found& f = found[i];
       const long next = expected ? expected : f.type->first_number;
@@ -367,9 +393,37 @@ json published_shown(const Options& options, const Input& in, const content::Pag
   // A withdrawn report shows only its notice: nothing of it is compared.
   if (s.contains("withdrawn")) return s;
   // Recomputed as qahub publish did: only a changed past value warns.
-  if (options.compare_snapshots)
-    warn_differences(options, *snap, strip(options, compute(in)), page.source, f.cycle, diags);
+  if (options.compare_snapshots) {
+    // A self-evaluation's claims, weaknesses and plans are its text, as sent:
+    // only what the records now say of them is compared.
+    Input again = in;
+    SelfEvaluation as_sent;
+    if (in.self_evaluation) {
+      as_sent = self_evaluation_as_sent(s, *in.self_evaluation);
+      again.self_evaluation = &as_sent;
+    }
+    warn_differences(options, *snap, strip(options, compute(again)), page.source, f.cycle, diags);
+  }
   return s;
+}
+
+/// A new quarterly version of a published page: dated after the latest, in
+/// the same financial year (the next year is a new page), in a later quarter
+/// (a version a quarter; --correct mends one).
+bool check_new_version(const content::Page& page, const PublishRequest& req, diag::Diagnostics& diags) {
+  const base::Date last = *page.meta.published, on = *req.date;
+  std::string why;
+  if (!(last < on))
+    why = "a new version of " + page.source + " is dated after its latest, published " + last.iso();
+  else if (financial_year(on) != financial_year(last))
+    why = page.source + " is the self-evaluation of " + financial_year(last) + "; a version dated " + on.iso() +
+          " belongs on the page of " + financial_year(on) + " (qahub new self-evaluation)";
+  else if (financial_quarter(on) == financial_quarter(last))
+    why = page.source + " already has its " + quarter_label(last) + " version, published " + last.iso() +
+          "; a version is published once a quarter: use --correct \"summary\" to record a correction";
+  if (why.empty()) return true;
+  diags.error(page.meta.published_pos, why);
+  return false;
 }
 
 /// What one report shows: for `qahub publish`, the snapshot it will write
@@ -384,7 +438,12 @@ json shown_of(const Options& options, const Input& in, const content::Page& page
   PublishRequest* req = options.publish && options.publish->report == page.source ? options.publish : nullptr;
   if (req) {
     const json existing = snap == snapshots.end() ? json() : snap->second.doc;
-    if (!check_publish(*req, page, f.cycle, in.records, options.as_of, existing, diags, req->approval)) return json();
+    // A quarterly publication already published takes a new version each quarter.
+    const bool new_version = f.type && f.type->quarterly && page.meta.published && !req->correcting &&
+                             !req->withdrawing;
+    if (new_version && !check_new_version(page, *req, diags)) return json();
+    if (!check_publish(*req, page, f.cycle, in.records, options.as_of, existing, diags, req->approval, new_version))
+      return json();
     if (req->withdrawing) return req->snapshot = req->existing = existing;
     if (req->correcting && !page.meta.published) {
       diags.error({page.source, 1, 1}, "report " + page.source +
@@ -393,7 +452,14 @@ json shown_of(const Options& options, const Input& in, const content::Page& page
                                            page.source);
       return json();
     }
-    if (f.published) req->snapshot = snapshot_of(options, in, page, f, *f.published);
+    // A correction of a self-evaluation's version keeps the claims it was sent with.
+    Input again = in;
+    SelfEvaluation as_sent;
+    if (req->correcting && in.self_evaluation && existing.is_object()) {
+      as_sent = self_evaluation_as_sent(existing, *in.self_evaluation);
+      again.self_evaluation = &as_sent;
+    }
+    if (f.published) req->snapshot = snapshot_of(options, again, page, f, *f.published);
     if (!req->correcting && !req->snapshot.is_null()) {
       req->snapshot["approval"] = req->approval;
       if (!req->early.empty()) req->snapshot["early"] = req->early;
@@ -440,6 +506,11 @@ void check_unclaimed(const Options& options, const std::map<std::string, Snapsho
 /// "The 8th regular report to the Cabinet committee" (the forum's name), or
 /// "The 2nd Annual report" for a type with no committee.
 std::string publication_line(const Found& f) {
+  if (f.type->quarterly) {
+    const base::Date on = f.draft ? f.to : *f.published;
+    return f.type->title + " " + financial_year(on) + ", " + quarter_label(on).substr(0, 2) + " version" +
+           (f.number > 1 ? " (the " + ordinal(f.number) + " this year)" : "");
+  }
   if (!f.committee_title.empty()) return "The " + ordinal(f.number) + " regular report to the " + f.committee_title;
   return "The " + ordinal(f.number) + " " + f.type->title;
 }
@@ -465,6 +536,23 @@ HeaderInput header_input(const Options& options, const content::Page& page, cons
     h.contact = f.fields.contact;
   }
   if (!f.draft && f.shown.contains("approval")) h.approval = &f.shown["approval"];
+  if (f.type && f.type->quarterly) {
+    if (f.shown.contains("changed_since")) h.changed_since = &f.shown["changed_since"];
+    for (const auto* s : f.earlier) {
+      const std::string on = s->doc.value("published", "");
+      const auto d = base::Date::parse(on);
+      h.versions.push_back({d ? quarter_label(*d) : on, on});
+    }
+    if (f.shown.contains("blocks") && f.shown["blocks"].contains("evidence"))
+      h.evidence_csv_url = page.url + "evidence.csv";
+    const SelfEvaluation& se = f.self_evaluation;
+    if (se.appendix_shown) {
+      h.appendix_title = se.appendix_title;
+      h.appendix_url = se.appendix_url;
+      h.appendix_marking = se.appendix_marking;
+    }
+    h.appendix_withheld = !se.appendix.empty() && !se.appendix_shown && options.withheld.has_page(se.appendix);
+  }
   if (!f.draft) h.early = f.shown.value("early", "");
   return h;
 }
@@ -535,6 +623,37 @@ size_t drop_drafts(const Options& options, content::ContentSet& content, const s
   return drop.size();
 }
 
+/// A quarterly publication's earlier versions: the snapshots of its page
+/// published before this version (each claimed, so none is reported as
+/// unclaimed), oldest first; this version's number counts them.
+void find_versions(const content::Page& page, Found& f, std::map<std::string, Snapshot>& snapshots) {
+  const std::string on = f.published.value_or(base::Date{}).iso();
+  for (auto& [id, s] : snapshots) {
+    if (id == f.id || s.broken || !s.doc.is_object() || s.doc.value("report", "") != page.source) continue;
+    if (f.published && s.doc.value("published", "") < on) {
+      s.claimed = true;
+      f.earlier.push_back(&s);
+    }
+  }
+  std::sort(f.earlier.begin(), f.earlier.end(), [](const Snapshot* a, const Snapshot* b) {
+    return a->doc.value("published", "") < b->doc.value("published", "");
+  });
+  f.number = static_cast<long>(f.earlier.size()) + 1;
+}
+
+/// "Changed since the last quarter": what differs from the previous
+/// version. A published version keeps what it said when it was published
+/// (in its snapshot); the version being published or corrected, and a draft,
+/// say it from today's.
+void add_changed_since(const Options& options, const content::Page& page, Found& f) {
+  if (!f.shown.is_object() || f.withdrawn) return;
+  PublishRequest* req = options.publish && options.publish->report == page.source ? options.publish : nullptr;
+  if (!req && !f.draft && f.shown.contains("changed_since")) return;
+  const json changes = changed_since(f.earlier.back()->doc, f.shown);
+  f.shown["changed_since"] = changes;
+  if (req && req->snapshot.is_object()) req->snapshot["changed_since"] = changes;
+}
+
 /// A schedule entry that names the publication type or scorecard that
 /// fulfils it (`fulfilled_by`) is owed one publication each frequency
 /// period: a notice when the latest published (one reporting that
@@ -578,8 +697,14 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
       for (const records::Cycle* c : relations.cycles_in_order)
         if (c->start() <= f.to && f.from <= c->end()) in.cycles.push_back(c);
     }
+    if (f.type && f.type->quarterly) {
+      in.self_evaluation = &f.self_evaluation;
+      find_versions(content.pages[f.page], f, snapshots);
+      check_self_evaluation_period(content.pages[f.page], f.self_evaluation, content, records, f.from, f.to, diags);
+    }
     f.shown = shown_of(options, in, content.pages[f.page], f, snapshots, diags);
     f.withdrawn = !f.draft && f.shown.is_object() && f.shown.contains("withdrawn");
+    if (!f.earlier.empty()) add_changed_since(options, content.pages[f.page], f);
     if (f.shown.is_null() || f.draft || f.withdrawn) continue;
     const content::Page& page = content.pages[f.page];
     if (f.cycle)
@@ -604,7 +729,16 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
     publishing.snapshot = &options.publish->snapshot;
   }
   report_placeholders(content, records, draft_reports, publishing, diags);
-  return {dropped};
+  Result result{dropped, {}};
+  for (const Found& f : found) {
+    if (f.source.empty() || !f.shown.is_object() || f.withdrawn || (f.draft && !options.drafts) || !f.shown.contains("blocks") ||
+        !f.shown["blocks"].contains("evidence"))
+      continue;
+    const std::string& page_url = f.page_url;
+    if (page_url.size() < 2 || page_url.back() != '/') continue;
+    result.files[page_url.substr(1) + "evidence.csv"] = evidence_csv(f.shown["blocks"]["evidence"]);
+  }
+  return result;
 }
 
 }  // namespace qahub::report

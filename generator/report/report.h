@@ -90,6 +90,9 @@ struct Options {
 
 struct Result {
   size_t drafts_left_out = 0;  ///< draft reports not built (the summary line says so)
+  /// Files the reports add to the output: each self-evaluation's
+  /// evidence.csv beside its page ("self-evaluation/2026-27/evidence.csv").
+  std::map<std::string, std::string> files;
 };
 
 /// The report pass (see above). Removes draft reports from `content` unless

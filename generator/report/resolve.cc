@@ -218,6 +218,30 @@ std::optional<markdown::Document::Resolved> resolve_one(const markdown::Shortcod
   return markdown::Document::Resolved{markdown::strip_tags(html), html};
 }
 
+/// A self-evaluation's parts of the header (HeaderInput): false where absent.
+void self_evaluation_header(const HeaderInput& in, json& view) {
+  view["changed"] = false;
+  if (in.changed_since && in.changed_since->is_object()) {
+    const json& c = *in.changed_since;
+    const json changes = c.value("changes", json::array());
+    view["changed"] = {{"quarter", c.value("quarter", "")},
+                       {"since_human", human(c.value("since", ""))},
+                       {"changes", changes},
+                       {"has_changes", !changes.empty()}};
+  }
+  json versions = json::array();
+  for (const auto& [label, date] : in.versions)
+    versions.push_back({{"label", label}, {"date", date}, {"date_human", human(date)}});
+  view["versions"] = versions;
+  view["has_versions"] = !versions.empty();
+  view["evidence_csv"] = in.evidence_csv_url.empty() ? json(false) : json(in.evidence_csv_url);
+  view["appendix"] = in.appendix_url.empty() ? json(false)
+                                             : json{{"title", in.appendix_title},
+                                                    {"url", in.appendix_url},
+                                                    {"marking", in.appendix_marking}};
+  view["appendix_withheld"] = in.appendix_withheld;
+}
+
 /// A corrected block value in words, not as its path:
 /// "scorecard/quarterly/rows/re-referrals/value" → "value of re-referrals",
 /// "scorecard/quarterly/counts/not_met" → "scorecard not met".
@@ -348,6 +372,7 @@ std::string report_header(const templating::Templates& templates, const HeaderIn
                {"decision_asked", in.decision.empty() ? json(false) : json(in.decision)},
                {"contact", in.contact.empty() ? json(false) : json(in.contact)}};
   if (published && in.approval && in.approval->is_object()) view["approval"] = approval_view(*in.approval);
+  self_evaluation_header(in, view);
   return templates.render("report/header", view, diags);
 }
 

@@ -78,6 +78,16 @@ struct HeaderInput {
   std::string early;
   /// A publication's decision asked ("Members are asked to NOTE this report.") and contact role.
   std::string decision, contact;
+  /// A self-evaluation's: what changed since its previous quarterly version
+  /// ({since, quarter, changes}; null for none), its earlier versions
+  /// ({label, published}), its evidence manifest's URL, and its appendix
+  /// (shown: a link with its marking; withheld from this build: a line
+  /// saying there is a non-public one, naming nothing of it).
+  const nlohmann::json* changed_since = nullptr;
+  std::vector<std::pair<std::string, std::string>> versions;
+  std::string evidence_csv_url;
+  std::string appendix_title, appendix_url, appendix_marking;
+  bool appendix_withheld = false;
 };
 std::string report_header(const templating::Templates& templates, const HeaderInput& in, diag::Diagnostics& diags);
 
