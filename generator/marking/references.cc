@@ -135,9 +135,8 @@ void check_references(const content::ContentSet& content, const records::Records
                                  (s->path.empty() ? "" : " (" + s->path + ")"));
     for (const PageReference& ref : publication_lists(page))
       if (auto s = lookup.find(ref.to))
-        diags.error(ref.at, "public page " + page.source + " cites " + s->marking + " " + s->what +
-                                (s->path.empty() ? "" : " (" + s->path + ")") +
-                                "; cite it from a sensitive appendix, or mark the page");
+        diags.error(ref.at, "public page " + page.source + " names " + s->marking + " " + s->what +
+                                (s->path.empty() ? "" : " (" + s->path + ")"));
   }
 }
 

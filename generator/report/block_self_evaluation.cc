@@ -76,9 +76,9 @@ json claims_data(const Input& in) {
 
 json claims_view(const json& data, const ViewInput&) {
   json rows = json::array();
-  for (const json& c : data.at("claims")) {
+  for (const json& c : data.value("claims", json::array())) {
     json cites = json::array();
-    const json& list = c.at("evidence");
+    const json list = c.value("evidence", json::array());
     for (size_t i = 0; i < list.size(); ++i)
       cites.push_back({{"label", e_id(list[i].value("n", 0L))},
                        {"anchor", "evidence-" + list[i].value("id", "")},
@@ -145,14 +145,14 @@ json evidence_row_view(const json& r, const std::string& as_at) {
 json evidence_view(const json& data, const ViewInput&) {
   json rows = json::array();
   const std::string as_at = data.value("as_at", "");
-  for (const json& r : data.at("rows")) rows.push_back(evidence_row_view(r, as_at));
+  for (const json& r : data.value("rows", json::array())) rows.push_back(evidence_row_view(r, as_at));
   return {{"rows", rows}, {"has_rows", !rows.empty()}};
 }
 
 json under_development_data(const Input&) { return json::object(); }  // the evidence block's rows
 
 json under_development_view(const json&, const ViewInput& in) {
-  const json& blocks = in.snapshot.at("blocks");
+  const json blocks = in.snapshot.value("blocks", json::object());
   json rows = json::array();
   if (blocks.contains("evidence")) {
     const json& data = blocks["evidence"];
@@ -178,9 +178,9 @@ json weaknesses_data(const Input& in) {
 
 json weaknesses_view(const json& data, const ViewInput&) {
   json rows = json::array();
-  for (const json& w : data.at("rows")) {
+  for (const json& w : data.value("rows", json::array())) {
     json actions = json::array();
-    for (const json& a : w.at("actions")) actions.push_back(action_row_view(a));
+    for (const json& a : w.value("actions", json::array())) actions.push_back(action_row_view(a));
     rows.push_back({{"id", w.value("id", "")},
                     {"text", w.value("text", "")},
                     {"since_human", maybe(human_date(w.value("since", "")))},
@@ -200,7 +200,7 @@ json plans_due_data(const Input& in) {
 
 json plans_due_view(const json& data, const ViewInput&) {
   json rows = json::array();
-  for (const json& a : data.at("rows")) rows.push_back(action_row_view(a));
+  for (const json& a : data.value("rows", json::array())) rows.push_back(action_row_view(a));
   return {{"rows", rows}, {"has_rows", !rows.empty()}};
 }
 
@@ -255,7 +255,7 @@ json year_figures_data(const Input& in) {
 
 json year_figures_view(const json& data, const ViewInput&) {
   json rows = json::array();
-  const json& list = data.at("rows");
+  const json list = data.value("rows", json::array());
   for (size_t i = 0; i < list.size() && i < kYearRows.size(); ++i) {
     const std::string& name = kYearRows[i].first;
     auto shown = [&](const json& v) { return v.is_null() ? std::string("–") : figures::format_figure(name, v); };
@@ -264,13 +264,13 @@ json year_figures_view(const json& data, const ViewInput&) {
                     {"last_year", shown(list[i].value("last_year", json()))}});
   }
   json cycles = json::array();
-  const json& list_c = data.at("cycles");
+  const json list_c = data.value("cycles", json::array());
   for (size_t i = 0; i < list_c.size(); ++i)
     cycles.push_back({{"title", list_c[i].value("title", "")},
                       {"url", record_pages::record_url("cycle", list_c[i].value("id", ""))},
                       {"last", i + 1 == list_c.size()}});
   json impact = json::array();
-  for (const json& i : data.at("impact"))
+  for (const json& i : data.value("impact", json::array()))
     impact.push_back({{"action", i.value("action", "")},
                       {"url", record_pages::record_url("action", i.value("action", ""))},
                       {"date", i.value("date", "")},
@@ -279,10 +279,10 @@ json year_figures_view(const json& data, const ViewInput&) {
   std::string rollups;
   for (records::Rollup r : records::kRollups)
     rollups += (rollups.empty() ? "" : "; ") + records::rollup_label(r) + " " +
-               std::to_string(data.at("recommendations").value(records::rollup_key(r), 0L));
-  const json& actions = data.at("actions");
-  json v = {{"last_year_from", human_date(data.at("last_year").value("from", ""))},
-            {"last_year_to", human_date(data.at("last_year").value("to", ""))},
+               std::to_string(data.value("recommendations", json::object()).value(records::rollup_key(r), 0L));
+  const json actions = data.value("actions", json::object());
+  json v = {{"last_year_from", human_date(data.value("last_year", json::object()).value("from", ""))},
+            {"last_year_to", human_date(data.value("last_year", json::object()).value("to", ""))},
             {"rows", rows},
             {"cycles", cycles},
             {"has_cycles", !cycles.empty()},

@@ -50,6 +50,20 @@ void known(const std::string& id, const diag::Position& at, const Map& map, cons
   diags.error(at, "unknown " + std::string(kind) + " \"" + id + "\"" + diag::did_you_mean(id, ids_of(map)));
 }
 
+/// Drops the ids `map` lacks from `ids`, and their positions with them.
+template <typename Map>
+void drop_unknown(std::vector<std::string>& ids, std::vector<diag::Position>& pos, const Map& map) {
+  size_t kept = 0;
+  for (size_t i = 0; i < ids.size(); ++i)
+    if (map.count(ids[i])) {
+      ids[kept] = ids[i];
+      pos[kept] = pos[i];
+      ++kept;
+    }
+  ids.resize(kept);
+  pos.resize(kept);
+}
+
 }  // namespace
 
 std::vector<std::string> SelfEvaluation::numbered() const {
@@ -97,8 +111,8 @@ SelfEvaluation read_self_evaluation(const content::Page& page, const content::Co
         diags.notice(claim.pos, "claim \"" + claim.id + "\" cites no evidence");
       for (size_t i = 0; i < claim.evidence.size(); ++i)
         known(claim.evidence[i], claim.evidence_pos[i], records.evidence, "evidence", withheld, diags);
-      // A withheld item is out of this build: the claim shows what is left.
-      std::erase_if(claim.evidence, [&](const std::string& e) { return !records.evidence.count(e); });
+      // A withheld or unknown item is out of this build: the claim shows what is left.
+      drop_unknown(claim.evidence, claim.evidence_pos, records.evidence);
       se.claims.push_back(std::move(claim));
     }
   }
@@ -118,18 +132,14 @@ SelfEvaluation read_self_evaluation(const content::Page& page, const content::Co
         diags.notice(weak.pos, "weakness \"" + weak.id + "\" has no action addressing it");
       for (size_t i = 0; i < weak.addressed_by.size(); ++i)
         known(weak.addressed_by[i], weak.addressed_pos[i], records.actions, "action", withheld, diags);
-      std::erase_if(weak.addressed_by, [&](const std::string& a) { return !records.actions.count(a); });
+      drop_unknown(weak.addressed_by, weak.addressed_pos, records.actions);
       se.weaknesses.push_back(std::move(weak));
     }
   }
   id_list(b, "plans", src, diags, se.plans, se.plan_pos);
   for (size_t i = 0; i < se.plans.size(); ++i)
     known(se.plans[i], se.plan_pos[i], records.actions, "action", withheld, diags);
-  for (size_t i = se.plans.size(); i-- > 0;)
-    if (!records.actions.count(se.plans[i])) {
-      se.plans.erase(se.plans.begin() + static_cast<long>(i));
-      se.plan_pos.erase(se.plan_pos.begin() + static_cast<long>(i));
-    }
+  drop_unknown(se.plans, se.plan_pos, records.actions);
   if (b["appendix"]) {
     se.appendix = read_string(b["appendix"], src, diags, "appendix").value_or("");
     se.appendix_pos = src.at(b["appendix"]);

@@ -118,6 +118,9 @@ with tempfile.TemporaryDirectory() as tmp:
         "data/publications/2026-27-cycle-1.json:344:9: notice: published report content/learning/2026-27-cycle-1.md "
         "lists the change to page content/practice/feedback.md, which is now content/practice/family-feedback.md; "
         "record the correction with qahub publish --correct",
+        "data/publications/2026-27-q2.json:1008:9: notice: published report content/self-evaluation/2026-27.md "
+        "lists the change to page content/practice/feedback.md, which is now content/practice/family-feedback.md; "
+        "record the correction with qahub publish --correct",
     ], 0)
 
     # 5. A row's value changed after publication: named by its row, in words.
@@ -131,10 +134,15 @@ with tempfile.TemporaryDirectory() as tmp:
             "2026-27-cycle-1 is 2027-01-29, the data now says 2027-02-26; record the correction with qahub publish "
             "--correct",
             "notice: published report content/learning/2026-27-cycle-1.md says the due date of action a-021 is "
-            "2027-01-29, the data now says 2027-02-26; record the correction with qahub publish --correct"]
-    if code != 0 or len(new) != 2 or new[0] != want[0] or \
+            "2027-01-29, the data now says 2027-02-26; record the correction with qahub publish --correct",
+            # The self-evaluation's Q2 version covers the cycle too.
+            "data/publications/2026-27-q2.json:87:24: notice: published report "
+            "content/self-evaluation/2026-27.md says the due date of action a-021 of the part for cycle "
+            "2026-27-cycle-1 is 2027-01-29, the data now says 2027-02-26; record the correction with qahub publish "
+            "--correct"]
+    if code != 0 or len(new) != 3 or new[0] != want[0] or new[2] != want[2] or \
             not new[1].startswith("data/publications/2026-27-cycle-1.json:") or not new[1].endswith(want[1]):
-        failures.append("changed row: expected two notices\n    " + "\n    ".join(want) + "\n  got:\n    " +
+        failures.append("changed row: expected three notices\n    " + "\n    ".join(want) + "\n  got:\n    " +
                         "\n    ".join(new))
     if any(re.search(r"says [a-z_]+/[a-z_0-9/-]+ ", l) for l in lines):
         failures.append("a notice names a value by its JSON path")

@@ -21,7 +21,7 @@ build() {
   code=$?
   set -e
 }
-diagnostics() { grep -v '^qahub: ' "$work/stderr" | grep -v 'is overdue: due\|review overdue\|coverage below\|: notice: recommendation \|: notice: risk ' || true; }
+diagnostics() { grep -v '^qahub: ' "$work/stderr" | grep -v 'is overdue: due\|review overdue\|coverage below\|: notice: recommendation \|: notice: risk \|: notice: evidence ' || true; }
 page() {  # page PATH BODY: a new content page
   printf -- '---\ntitle: Identifiers test\n---\n%s\n' "$2" > "$site/$1"
 }
@@ -67,7 +67,7 @@ grep -q 'a-002' "$work/out/search/docs/"*.json || fail "a-002 not in search befo
 sed -i 's/"id": "a-002",/"id": "a-002",\n  "classification": "OFFICIAL-SENSITIVE",/' "$site/data/actions/a-002.json"
 build
 [ "$code" = 0 ] || { cat "$work/stderr"; fail "build with a sensitive action"; }
-grep -q ', 2 sensitive pages and records left out (--include-sensitive builds them)' "$work/stderr" \
+grep -q ', 3 sensitive pages and records left out (--include-sensitive builds them)' "$work/stderr" \
   || { cat "$work/stderr"; fail "summary line"; }
 [ ! -e "$work/out/actions/a-002/index.html" ] || fail "the sensitive action's page was built"
 if grep -rl 'a-002' "$work/out"; then fail "a-002 is named in the output above"; fi

@@ -76,6 +76,10 @@ grep -q 'corrected content/learning/2026-27-cycle-1.md (version 2' "$work/pub" |
 # The committee report published after the cycle shows the cycle's figures too: corrected the same way.
 "$qahub" publish content/committee/2026-09-progress-report.md --site "$site" --as-of "$as_of" \
   --correct "Two audits were entered late" 2>"$work/pub" || { cat "$work/pub"; fail "publish --correct (committee)"; }
+# So does the self-evaluation's current quarterly version: its year's figures cover the cycle.
+"$qahub" publish content/self-evaluation/2026-27.md --site "$site" --as-of "$as_of" \
+  --correct "Two audits were entered late" 2>"$work/pub" || { cat "$work/pub"; fail "publish --correct (self-evaluation)"; }
+grep -q 'wrote data/publications/2026-27-q2.json' "$work/pub" || { cat "$work/pub"; fail "the correction is the Q2 version's"; }
 build
 grep -q 'published report' "$work/stderr" && { cat "$work/stderr"; fail "warning after the correction"; }
 text learning/2026-27-cycle-1/index.html | grep -q 'We completed 210 audits' || fail "corrected figure"

@@ -2,6 +2,7 @@
 
 #include "config/publications.h"
 #include "report/publications.h"
+#include "report/self_evaluation.h"
 
 using namespace qahub;
 
@@ -25,9 +26,9 @@ TEST_CASE("publications: the decision asked, in the words of a committee paper",
   CHECK(report::decision_words("") == "");
 }
 
-TEST_CASE("publications: two built-in types, the committee report's sections and blocks", "[report]") {
+TEST_CASE("publications: three built-in types, the committee report's sections and blocks", "[report]") {
   const auto types = config::builtin_publication_types();
-  REQUIRE(types.size() == 2);
+  REQUIRE(types.size() == 3);
   CHECK(types.at(config::kLearningReport).period == "cycle");
   const config::PublicationType& c = types.at(config::kCommitteeReport);
   CHECK(c.period == "since-previous");
@@ -59,4 +60,42 @@ TEST_CASE("publications: qahub.yaml replaces a built-in type's keys and adds typ
   CHECK(a.blocks[0].block == "grades");
   CHECK(a.blocks[0].under.empty());
   CHECK(a.blocks[1].under == "Summary");
+}
+
+TEST_CASE("publications: the self-evaluation is quarterly over a financial year, its blocks by section place",
+          "[report]") {
+  auto types = config::builtin_publication_types();
+  const config::PublicationType& se = types.at(config::kSelfEvaluation);
+  CHECK(se.period == "financial-year");
+  CHECK(se.quarterly);
+  CHECK_FALSE(types.at(config::kCommitteeReport).quarterly);
+  REQUIRE(se.sections.size() == 3);
+  CHECK(se.sections[2] == "What are our plans for the next 12 months to maintain or improve practice?");
+  // Worded locally, the blocks still follow the sections by place.
+  diag::Diagnostics diags;
+  config::read_publications(YAML::Load("self-evaluation: {sections: [Know, How, Plans]}\n"), {"qahub.yaml", 0}, diags,
+                            types);
+  CHECK(diags.format_all().empty());
+  qahub::records::Records records;
+  const auto placed = report::default_placements(types.at(config::kSelfEvaluation), {}, records);
+  std::vector<std::string> where;
+  for (const report::Placement& p : placed)
+    where.push_back(p.name + (p.args.empty() ? "" : " " + p.args[0].second) + " @ " + p.heading);
+  CHECK(where == std::vector<std::string>{"year-figures @ Know", "claims know @ Know", "claims how @ How",
+                                          "claims plans @ Plans", "under-development @ How", "weaknesses @ Plans",
+                                          "plans-due @ Plans", "evidence @ Evidence index"});
+}
+
+TEST_CASE("publications: financial quarters and years", "[report]") {
+  using qahub::base::Date;
+  CHECK(report::financial_quarter(Date{2026, 4, 1}) == 1);
+  CHECK(report::financial_quarter(Date{2026, 6, 30}) == 1);
+  CHECK(report::financial_quarter(Date{2026, 7, 1}) == 2);
+  CHECK(report::financial_quarter(Date{2026, 12, 31}) == 3);
+  CHECK(report::financial_quarter(Date{2027, 3, 31}) == 4);
+  CHECK(report::financial_year(Date{2027, 3, 31}) == "2026-27");
+  CHECK(report::financial_year(Date{2026, 4, 1}) == "2026-27");
+  CHECK(report::financial_year(Date{2099, 5, 1}) == "2099-00");
+  CHECK(report::financial_year(Date{2008, 5, 1}) == "2008-09");
+  CHECK(report::quarter_label(Date{2026, 9, 30}) == "Q2 2026-27");
 }
