@@ -13,7 +13,7 @@ CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& 
   CLI::App* scaffold = app.add_subcommand(
       "new",
       "Create a site, page, cycle, audit, meeting, brief, brief use, action, recommendation set, plan, risk, survey "
-      "or committee report that builds at once, or the schemas");
+      "committee report, self-evaluation or item of evidence that builds at once, or the schemas");
   scaffold->require_subcommand(1);
   scaffold->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
   scaffold->add_option("--as-of", as_of,
@@ -79,13 +79,18 @@ CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& 
   cmd.survey->add_option("title", cmd.survey_title, "The survey's title, such as \"Supervision survey\"")->required();
   cmd.survey->add_option("--repeats", cmd.survey_repeats,
                          "The earlier run it repeats (its id): its audience and questions are copied");
+  cmd.self_evaluation = scaffold->add_subcommand(
+      "self-evaluation", "content/self-evaluation/<year>.md: a draft self-evaluation of the as-of date's financial year");
+  cmd.evidence = scaffold->add_subcommand("evidence", "data/evidence/<title>.json: an item of evidence, in place today");
+  cmd.evidence->add_option("title", cmd.evidence_title, "What it is, such as \"Supervision audit, 2026\"")->required();
   cmd.schemas = scaffold->add_subcommand("schemas", "data/schemas/: the schemas built into this qahub, where missing");
   cmd.schemas->add_flag("--refresh", cmd.refresh,
                         "Also replace older copies (the only qahub new that overwrites; it lists each file)");
   // --site and --as-of may come after the subcommand too, and each
   // subcommand's --help lists them (`qahub new cycle --help`).
   for (CLI::App* sub : {cmd.site, cmd.page, cmd.cycle, cmd.audit, cmd.meeting, cmd.brief, cmd.brief_use, cmd.action,
-                        cmd.recommendations, cmd.plan, cmd.committee_report, cmd.risk, cmd.survey, cmd.schemas}) {
+                        cmd.recommendations, cmd.plan, cmd.committee_report, cmd.risk, cmd.survey, cmd.self_evaluation, cmd.evidence,
+                        cmd.schemas}) {
     sub->fallthrough();
     if (sub == cmd.site) continue;  // DIR is the site it makes
     sub->add_option("-s,--site", options.site_dir, "Site directory (default: .)");
@@ -186,6 +191,10 @@ int run_new(const NewCommand& cmd, const config::BuildOptions& options) {
     plan = scaffold::plan_committee_report(site, cmd.committee, options.as_of, diags);
   else if (*cmd.risk)
     plan = scaffold::plan_risk(site, cmd.risk_title, options.as_of, diags);
+  else if (*cmd.self_evaluation)
+    plan = scaffold::plan_self_evaluation(site, options.as_of, diags);
+  else if (*cmd.evidence)
+    plan = scaffold::plan_evidence(site, cmd.evidence_title, options.as_of, diags);
   else if (*cmd.survey)
     plan = scaffold::plan_survey(site, cmd.survey_title, cmd.survey_repeats, options.as_of, diags);
   else if (*cmd.action) {

@@ -30,6 +30,9 @@ struct NewCommand {
   std::string set_kind, set_title;  ///< `new recommendations KIND "Title"`
   std::string plan_title;           ///< `new plan "Title"`
   std::string risk_title;           ///< `new risk "Title"`
+  CLI::App* self_evaluation = nullptr;
+  CLI::App* evidence = nullptr;
+  std::string evidence_title;  ///< `new evidence "Title"`
   CLI::App* survey = nullptr;
   std::string survey_title, survey_repeats;                           ///< `new survey "Title" [--repeats ID]`
   std::string action_title, action_source, action_owner, action_due;  ///< `new action "Title" --source …`

@@ -141,6 +141,7 @@ void apply_reports(const config::BuildOptions& options, Build& b, diag::Diagnost
   ropt.figures = {b.config.disclosure.min_cell, b.config.targets.moderation_rate_pm, b.config.targets.good_or_better_pm,
                   b.config.targets.independent_moderation_pm};
   if (auto broken = b.data.broken.find("cycle"); broken != b.data.broken.end()) ropt.broken_cycles = broken->second;
+  ropt.broken = b.data.broken;
   ropt.briefs = &b.briefs.published;
   ropt.compare_snapshots = !diags.has_true_errors();  // nothing failed to load
   ropt.publications = &b.config.publications;

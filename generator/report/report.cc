@@ -203,7 +203,7 @@ void find_publications(const Options& options, const content::ContentSet& conten
     if (f.type->quarterly) {
       // One page a year, one snapshot a quarter: "2026-27-q2" for the
       // version published (or being published) in July to September 2026.
-      f.self_evaluation = read_self_evaluation(page, content, records, options.withheld, diags);
+      f.self_evaluation = read_self_evaluation(page, content, records, options.withheld, options.broken, diags);
       f.self_evaluation.scorecard = f.fields.scorecard;
       const base::Date on = f.published.value_or(options.as_of);
       f.id += "-q" + std::to_string(financial_quarter(on));

@@ -86,6 +86,9 @@ struct Options {
   bool compare_snapshots = true;
   /// qahub.yaml's publication types (config/publications.h); null: the built-in ones.
   const std::map<std::string, config::PublicationType>* publications = nullptr;
+  /// Every record that exists but failed to load, by kind: a self-evaluation
+  /// naming one is not told it is unknown (its error is reported).
+  records::RecordIds broken = {};
 };
 
 struct Result {

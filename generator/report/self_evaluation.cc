@@ -45,8 +45,9 @@ void id_list(const YAML::Node& node, const char* key, const YamlSource& src, dia
 /// the page is public (marking/references.cc).
 template <typename Map>
 void known(const std::string& id, const diag::Position& at, const Map& map, const char* kind, const Withheld& withheld,
-           diag::Diagnostics& diags) {
+           const records::RecordIds& broken, diag::Diagnostics& diags) {
   if (map.count(id) || withheld.has_record(kind, id)) return;
+  if (auto b = broken.find(kind); b != broken.end() && b->second.count(id)) return;  // its own error is reported
   diags.error(at, "unknown " + std::string(kind) + " \"" + id + "\"" + diag::did_you_mean(id, ids_of(map)));
 }
 
@@ -79,7 +80,7 @@ std::vector<std::string> SelfEvaluation::numbered() const {
 
 SelfEvaluation read_self_evaluation(const content::Page& page, const content::ContentSet& content,
                                     const records::Records& records, const Withheld& withheld,
-                                    diag::Diagnostics& diags) {
+                                    const records::RecordIds& broken, diag::Diagnostics& diags) {
   SelfEvaluation se;
   if (!page.meta.publication) return se;
   const YAML::Node& b = *page.meta.publication;
@@ -110,7 +111,7 @@ SelfEvaluation read_self_evaluation(const content::Page& page, const content::Co
       if (claim.evidence.empty())
         diags.notice(claim.pos, "claim \"" + claim.id + "\" cites no evidence");
       for (size_t i = 0; i < claim.evidence.size(); ++i)
-        known(claim.evidence[i], claim.evidence_pos[i], records.evidence, "evidence", withheld, diags);
+        known(claim.evidence[i], claim.evidence_pos[i], records.evidence, "evidence", withheld, broken, diags);
       // A withheld or unknown item is out of this build: the claim shows what is left.
       drop_unknown(claim.evidence, claim.evidence_pos, records.evidence);
       se.claims.push_back(std::move(claim));
@@ -131,14 +132,14 @@ SelfEvaluation read_self_evaluation(const content::Page& page, const content::Co
       if (weak.addressed_by.empty())
         diags.notice(weak.pos, "weakness \"" + weak.id + "\" has no action addressing it");
       for (size_t i = 0; i < weak.addressed_by.size(); ++i)
-        known(weak.addressed_by[i], weak.addressed_pos[i], records.actions, "action", withheld, diags);
+        known(weak.addressed_by[i], weak.addressed_pos[i], records.actions, "action", withheld, broken, diags);
       drop_unknown(weak.addressed_by, weak.addressed_pos, records.actions);
       se.weaknesses.push_back(std::move(weak));
     }
   }
   id_list(b, "plans", src, diags, se.plans, se.plan_pos);
   for (size_t i = 0; i < se.plans.size(); ++i)
-    known(se.plans[i], se.plan_pos[i], records.actions, "action", withheld, diags);
+    known(se.plans[i], se.plan_pos[i], records.actions, "action", withheld, broken, diags);
   drop_unknown(se.plans, se.plan_pos, records.actions);
   if (b["appendix"]) {
     se.appendix = read_string(b["appendix"], src, diags, "appendix").value_or("");
@@ -360,11 +361,12 @@ json changed_since(const json& previous, const json& current) {
       lines.push_back(capitalised(figures::figure_words(name)) + " in the year: " + figures::format_figure(name, old) +
                       " → " + figures::format_figure(name, now));
   }
-  for (const char* k : {"opened", "closed", "overdue"}) {
+  for (const auto& [k, words] : {std::pair{"opened", "Actions agreed in the year"},
+                                  std::pair{"closed", "Actions completed in the year"},
+                                  std::pair{"overdue", "Actions overdue at the version's date"}}) {
     const json o = at(was_f, {"actions", k}), n = at(now_f, {"actions", k});
     if (o != n && n.is_number())
-      lines.push_back(std::string("Actions ") + (std::string(k) == "opened" ? "agreed" : k) +
-                      " in the year: " + (o.is_number() ? std::to_string(o.get<long>()) : "none") + " → " +
+      lines.push_back(std::string(words) + ": " + (o.is_number() ? std::to_string(o.get<long>()) : "none") + " → " +
                       std::to_string(n.get<long>()));
   }
   const json o = at(was_f, {"scorecard", "met"}), n = at(now_f, {"scorecard", "met"});

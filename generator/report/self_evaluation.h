@@ -85,7 +85,7 @@ struct SelfEvaluation {
 /// citing no evidence, a weakness nothing addresses.
 SelfEvaluation read_self_evaluation(const content::Page& page, const content::ContentSet& content,
                                     const records::Records& records, const Withheld& withheld,
-                                    diag::Diagnostics& diags);
+                                    const records::RecordIds& broken, diag::Diagnostics& diags);
 
 /// The notices that depend on the version's period (from, to): cited
 /// evidence dated more than 12 months before `from`, or a page whose review

@@ -117,6 +117,17 @@ std::optional<Plan> plan_committee_report(const std::filesystem::path& site_dir,
 /// placeholders for its text, owner and category. scaffold_risks.cc.
 std::optional<Plan> plan_risk(const std::filesystem::path& site_dir, const std::string& title, base::Date as_of,
                               diag::Diagnostics& diags);
+/// `self-evaluation`: content/self-evaluation/<year>.md for the financial
+/// year of the as-of date, with the site's three questions as its sections
+/// and a claim for each to fill in (citing the first evidence item, if any),
+/// and the section's index listing the versions (scaffold_publications.cc).
+std::optional<Plan> plan_self_evaluation(const std::filesystem::path& site_dir, base::Date as_of,
+                                         diag::Diagnostics& diags);
+/// `evidence "Title"` → data/evidence/<title-slug>.json: an item in place,
+/// dated today, saying where it is held (scaffold_publications.cc).
+std::optional<Plan> plan_evidence(const std::filesystem::path& site_dir, const std::string& title, base::Date as_of,
+                                  diag::Diagnostics& diags);
+
 /// `survey "Title" [--repeats ID]` → data/surveys/<title-slug>-<year>.json:
 /// closing `as_of`, nobody counted yet; a repeat takes the earlier run's
 /// audience and questions (ids, wording, answers) and names it in

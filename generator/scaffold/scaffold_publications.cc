@@ -76,3 +76,72 @@ std::optional<Plan> plan_committee_report(const std::filesystem::path& site_dir,
 }
 
 }  // namespace qahub::scaffold
+
+namespace qahub::scaffold {
+
+std::optional<Plan> plan_self_evaluation(const std::filesystem::path& site_dir, base::Date as_of,
+                                         diag::Diagnostics& diags) {
+  // One page a financial year: the year of the as-of date.
+  const int start = as_of.month >= 4 ? as_of.year : as_of.year - 1;
+  const int next = (start + 1) % 100;
+  const std::string year = std::to_string(start) + "-" + (next < 10 ? "0" : "") + std::to_string(next);
+  const std::string path = "content/self-evaluation/" + year + ".md";
+  if (std::filesystem::exists(site_dir / path)) {
+    diags.error({path}, "the self-evaluation of " + year +
+                            " exists; publish a new quarterly version of it with qahub publish " + path);
+    return std::nullopt;
+  }
+  diag::Diagnostics ignored;
+  const config::SiteConfig cfg = config::load_site_config(site_dir, ignored);
+  std::vector<std::string> sections;
+  if (auto t = cfg.publications.find(config::kSelfEvaluation); t != cfg.publications.end())
+    sections = t->second.sections;
+  const std::vector<std::string> evidence = record_ids(site_dir, "evidence");
+  const std::vector<std::string> cards = record_ids(site_dir, "scorecard");
+  std::string text = "---\ntitle: \"Self-evaluation of social work practice, " + year +
+                     "\"\ndescription: \"TODO: one sentence on what this self-evaluation says\"\n"
+                     "type: self-evaluation\npublication:\n";
+  if (cards.size() == 1) text += "  scorecard: " + cards.front() + "\n";
+  text += "  contact: \"TODO: the role to ask about it\"\n  claims:\n";
+  const char* questions[] = {"know", "how", "plans"};
+  for (const char* q : questions) {
+    text += std::string("    - id: ") + q + "-1\n      question: " + q +
+            "\n      text: \"TODO: a sentence the authority stands behind\"\n      evidence: [" +
+            (evidence.empty() ? std::string() : evidence.front()) + "]\n";
+  }
+  text += "  weaknesses: []\n  plans: []\nowner: \"TODO: the role that owns it\"\nreview_by: " +
+          one_year_on(as_of).iso() + "\n---\n";
+  for (const std::string& s : sections) text += "\n## " + s + "\n\nTODO: write this section.\n";
+  Plan plan{{{path, text}}};
+  if (!std::filesystem::exists(site_dir / "content/self-evaluation/_index.md"))
+    plan.files.push_back({"content/self-evaluation/_index.md",
+                          "---\ntitle: Self-evaluation\ndescription: Our self-evaluation of social work practice, "
+                          "year by year, each version with the evidence behind its claims.\n---\n\n"
+                          "{{< publications self-evaluation >}}\n"});
+  return plan;
+}
+
+std::optional<Plan> plan_evidence(const std::filesystem::path& site_dir, const std::string& title, base::Date as_of,
+                                  diag::Diagnostics& diags) {
+  const std::string id = record_slug(title);
+  if (id.empty()) {
+    diags.error({}, "the evidence needs a title with a letter or digit in it");
+    return std::nullopt;
+  }
+  const std::string path = "data/evidence/" + id + ".json";
+  if (std::filesystem::exists(site_dir / path)) {
+    diags.error({path}, "evidence \"" + id + "\" exists; give the new item another title");
+    return std::nullopt;
+  }
+  const nlohmann::json doc = {{"$schema", "../schemas/evidence.schema.json"},
+                              {"id", id},
+                              {"title", title},
+                              {"kind", "report"},
+                              {"external", "TODO: where the document is held, or name a record or page instead"},
+                              {"date", as_of.iso()},
+                              {"owner", "TODO: the role that owns it"},
+                              {"status", "in-place"}};
+  return Plan{{{path, doc.dump(2) + "\n"}}};
+}
+
+}  // namespace qahub::scaffold
