@@ -80,8 +80,10 @@ CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& 
   cmd.survey->add_option("--repeats", cmd.survey_repeats,
                          "The earlier run it repeats (its id): its audience and questions are copied");
   cmd.self_evaluation = scaffold->add_subcommand(
-      "self-evaluation", "content/self-evaluation/<year>.md: a draft self-evaluation of the as-of date's financial year");
-  cmd.evidence = scaffold->add_subcommand("evidence", "data/evidence/<title>.json: an item of evidence, in place today");
+      "self-evaluation",
+      "content/self-evaluation/<year>.md: a draft self-evaluation of the as-of date's financial year");
+  cmd.evidence =
+      scaffold->add_subcommand("evidence", "data/evidence/<title>.json: an item of evidence, in place today");
   cmd.evidence->add_option("title", cmd.evidence_title, "What it is, such as \"Supervision audit, 2026\"")->required();
   cmd.schemas = scaffold->add_subcommand("schemas", "data/schemas/: the schemas built into this qahub, where missing");
   cmd.schemas->add_flag("--refresh", cmd.refresh,
@@ -89,8 +91,8 @@ CLI::App* add_new_command(CLI::App& app, NewCommand& cmd, config::BuildOptions& 
   // --site and --as-of may come after the subcommand too, and each
   // subcommand's --help lists them (`qahub new cycle --help`).
   for (CLI::App* sub : {cmd.site, cmd.page, cmd.cycle, cmd.audit, cmd.meeting, cmd.brief, cmd.brief_use, cmd.action,
-                        cmd.recommendations, cmd.plan, cmd.committee_report, cmd.risk, cmd.survey, cmd.self_evaluation, cmd.evidence,
-                        cmd.schemas}) {
+                        cmd.recommendations, cmd.plan, cmd.committee_report, cmd.risk, cmd.survey, cmd.self_evaluation,
+                        cmd.evidence, cmd.schemas}) {
     sub->fallthrough();
     if (sub == cmd.site) continue;  // DIR is the site it makes
     sub->add_option("-s,--site", options.site_dir, "Site directory (default: .)");

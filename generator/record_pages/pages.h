@@ -21,7 +21,7 @@ void add_indicator_pages(const Context& ctx, RecordPages& out);       // pages_i
 void add_scorecard_pages(const Context& ctx, RecordPages& out);       // pages_scorecards.cc
 void add_risk_pages(const Context& ctx, RecordPages& out);            // pages_risks.cc
 void add_survey_pages(const Context& ctx, RecordPages& out);          // pages_surveys.cc
-void add_evidence_pages(const Context& ctx, RecordPages& out);         // pages_evidence.cc
+void add_evidence_pages(const Context& ctx, RecordPages& out);        // pages_evidence.cc
 void add_trends_page(const Context& ctx, RecordPages& out);           // pages_trends.cc
 
 /// The action register as CSV (RFC 4180, CRLF line ends, a UTF-8 byte order

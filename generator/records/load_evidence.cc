@@ -34,8 +34,8 @@ bool load_evidence(RecordReader& reader, const json& doc, Source src, Records& o
   if (given.empty())
     diags.error(src.at("/title"), name + " says what it is with one of \"record\", \"page\" and \"external\"");
   else if (given.size() > 1)
-    diags.error(src.at("/" + given[1]),
-                name + " has both \"" + given[0] + "\" and \"" + given[1] + "\"; give one of record, page and external");
+    diags.error(src.at("/" + given[1]), name + " has both \"" + given[0] + "\" and \"" + given[1] +
+                                            "\"; give one of record, page and external");
   if (e.status == "under-development") {
     // Candour with a narrative of why (003:207–211): the note and the date are the point.
     if (e.note.empty())

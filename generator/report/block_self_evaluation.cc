@@ -104,8 +104,8 @@ json evidence_data(const Input& in) {
     std::string url;
     if (!e.record.empty()) url = record_pages::record_url(e.record_kind, e.record);
     if (auto it = page_urls.find(e.page); !e.page.empty() && it != page_urls.end()) url = it->second;
-    json row = {{"n", ++n},         {"id", id},         {"title", e.title}, {"kind", e.kind},
-                {"owner", e.owner}, {"status", e.status}, {"url", url},     {"external", e.external}};
+    json row = {{"n", ++n},         {"id", id},           {"title", e.title}, {"kind", e.kind},
+                {"owner", e.owner}, {"status", e.status}, {"url", url},       {"external", e.external}};
     row["date"] = e.date ? e.date->iso() : "";
     if (e.status == "under-development") {
       row["note"] = e.note;
@@ -194,7 +194,8 @@ json plans_due_data(const Input& in) {
   if (!in.self_evaluation || in.self_evaluation->plans.empty()) return json::object();
   json rows = json::array();
   for (const std::string& a : in.self_evaluation->plans)
-    if (auto it = in.records.actions.find(a); it != in.records.actions.end()) rows.push_back(action_row(it->second, in.to));
+    if (auto it = in.records.actions.find(a); it != in.records.actions.end())
+      rows.push_back(action_row(it->second, in.to));
   return {{"rows", rows}};
 }
 
@@ -246,9 +247,9 @@ json year_figures_data(const Input& in) {
   const std::string& card = in.self_evaluation->scorecard;
   if (auto it = in.records.scorecards.find(card); !card.empty() && it != in.records.scorecards.end()) {
     const records::ScorecardSummary s = records::summarise(records::resolve_scorecard(in.records, it->second, in.to));
-    out["scorecard"] = {{"id", card},         {"title", it->second.title}, {"with_target", s.with_target},
-                        {"met", s.met},       {"within", s.within},        {"not_met", s.not_met},
-                        {"not_rated", s.not_rated}};
+    out["scorecard"] = {
+        {"id", card},         {"title", it->second.title}, {"with_target", s.with_target}, {"met", s.met},
+        {"within", s.within}, {"not_met", s.not_met},      {"not_rated", s.not_rated}};
   }
   return out;
 }

@@ -140,9 +140,9 @@ struct Found {
   /// A quarterly type's (the self-evaluation): its own fields, and the
   /// snapshots of its earlier versions, oldest first.
   SelfEvaluation self_evaluation = {};
-  std::string source = {};        ///< its page's source
-  std::string page_url = {};      ///< its page's URL
-  diag::Position type_pos = {};   ///< its page's `type`
+  std::string source = {};       ///< its page's source
+  std::string page_url = {};     ///< its page's URL
+  diag::Position type_pos = {};  ///< its page's `type`
   std::vector<const Snapshot*> earlier = {};
 };
 
@@ -439,8 +439,8 @@ json shown_of(const Options& options, const Input& in, const content::Page& page
   if (req) {
     const json existing = snap == snapshots.end() ? json() : snap->second.doc;
     // A quarterly publication already published takes a new version each quarter.
-    const bool new_version = f.type && f.type->quarterly && page.meta.published && !req->correcting &&
-                             !req->withdrawing;
+    const bool new_version =
+        f.type && f.type->quarterly && page.meta.published && !req->correcting && !req->withdrawing;
     if (new_version && !check_new_version(page, *req, diags)) return json();
     if (!check_publish(*req, page, f.cycle, in.records, options.as_of, existing, diags, req->approval, new_version))
       return json();
@@ -731,8 +731,8 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
   report_placeholders(content, records, draft_reports, publishing, diags);
   Result result{dropped, {}};
   for (const Found& f : found) {
-    if (f.source.empty() || !f.shown.is_object() || f.withdrawn || (f.draft && !options.drafts) || !f.shown.contains("blocks") ||
-        !f.shown["blocks"].contains("evidence"))
+    if (f.source.empty() || !f.shown.is_object() || f.withdrawn || (f.draft && !options.drafts) ||
+        !f.shown.contains("blocks") || !f.shown["blocks"].contains("evidence"))
       continue;
     const std::string& page_url = f.page_url;
     if (page_url.size() < 2 || page_url.back() != '/') continue;

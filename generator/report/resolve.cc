@@ -235,10 +235,10 @@ void self_evaluation_header(const HeaderInput& in, json& view) {
   view["versions"] = versions;
   view["has_versions"] = !versions.empty();
   view["evidence_csv"] = in.evidence_csv_url.empty() ? json(false) : json(in.evidence_csv_url);
-  view["appendix"] = in.appendix_url.empty() ? json(false)
-                                             : json{{"title", in.appendix_title},
-                                                    {"url", in.appendix_url},
-                                                    {"marking", in.appendix_marking}};
+  view["appendix"] =
+      in.appendix_url.empty()
+          ? json(false)
+          : json{{"title", in.appendix_title}, {"url", in.appendix_url}, {"marking", in.appendix_marking}};
   view["appendix_withheld"] = in.appendix_withheld;
 }
 

@@ -108,8 +108,7 @@ SelfEvaluation read_self_evaluation(const content::Page& page, const content::Co
       if (!claim_ids.insert(claim.id).second)
         diags.error(claim.pos, "claim \"" + claim.id + "\" is named twice; each claim has an id of its own");
       id_list(c, "evidence", src, diags, claim.evidence, claim.evidence_pos);
-      if (claim.evidence.empty())
-        diags.notice(claim.pos, "claim \"" + claim.id + "\" cites no evidence");
+      if (claim.evidence.empty()) diags.notice(claim.pos, "claim \"" + claim.id + "\" cites no evidence");
       for (size_t i = 0; i < claim.evidence.size(); ++i)
         known(claim.evidence[i], claim.evidence_pos[i], records.evidence, "evidence", withheld, broken, diags);
       // A withheld or unknown item is out of this build: the claim shows what is left.
@@ -129,8 +128,7 @@ SelfEvaluation read_self_evaluation(const content::Page& page, const content::Co
         diags.error(weak.pos, "weakness \"" + weak.id + "\" is named twice; each weakness has an id of its own");
       id_list(w, "addressed_by", src, diags, weak.addressed_by, weak.addressed_pos);
       // Candour counts when a credible plan goes with it (Ofsted, 2018).
-      if (weak.addressed_by.empty())
-        diags.notice(weak.pos, "weakness \"" + weak.id + "\" has no action addressing it");
+      if (weak.addressed_by.empty()) diags.notice(weak.pos, "weakness \"" + weak.id + "\" has no action addressing it");
       for (size_t i = 0; i < weak.addressed_by.size(); ++i)
         known(weak.addressed_by[i], weak.addressed_pos[i], records.actions, "action", withheld, broken, diags);
       drop_unknown(weak.addressed_by, weak.addressed_pos, records.actions);
@@ -154,16 +152,16 @@ SelfEvaluation read_self_evaluation(const content::Page& page, const content::Co
     } else if (!withheld.has_page(se.appendix) && !se.appendix.empty()) {
       std::vector<std::string> sources;
       for (const content::Page& p : content.pages) sources.push_back(p.source);
-      diags.error(se.appendix_pos,
-                  "no content page \"" + se.appendix + "\" for the appendix" + diag::did_you_mean(se.appendix, sources));
+      diags.error(se.appendix_pos, "no content page \"" + se.appendix + "\" for the appendix" +
+                                       diag::did_you_mean(se.appendix, sources));
     }
   }
   return se;
 }
 
 void check_self_evaluation_period(const content::Page& page, const SelfEvaluation& se,
-                                  const content::ContentSet& content, const records::Records& records,
-                                  base::Date from, base::Date to, diag::Diagnostics& diags) {
+                                  const content::ContentSet& content, const records::Records& records, base::Date from,
+                                  base::Date to, diag::Diagnostics& diags) {
   const base::Date year_before{from.year - 1, from.month, std::min(from.day, 28)};
   const std::vector<std::string> order = se.numbered();
   // Where each item is first cited: its notices go there.
@@ -181,15 +179,15 @@ void check_self_evaluation_period(const content::Page& page, const SelfEvaluatio
     if (!e.page.empty())
       for (const content::Page& p : content.pages)
         if (p.source == e.page && p.meta.review_by && *p.meta.review_by < to)
-          diags.notice(at, name + " is " + e.page + ", whose review is overdue (review_by " +
-                               p.meta.review_by->iso() + ")");
+          diags.notice(
+              at, name + " is " + e.page + ", whose review is overdue (review_by " + p.meta.review_by->iso() + ")");
   }
   const base::Date horizon{to.year + 1, to.month, to.day == 29 && to.month == 2 ? 28 : to.day};
   for (size_t i = 0; i < se.plans.size(); ++i) {
     const records::Action& a = records.actions.at(se.plans[i]);
     if (horizon < a.due)
-      diags.notice(se.plan_pos[i], "planned action \"" + a.id + "\" is due " + a.due.iso() +
-                                       ", more than 12 months after " + to.iso());
+      diags.notice(se.plan_pos[i],
+                   "planned action \"" + a.id + "\" is due " + a.due.iso() + ", more than 12 months after " + to.iso());
     if (auto done = records::completed_on(a); done && *done < from)
       diags.notice(se.plan_pos[i], "planned action \"" + a.id + "\" was complete on " + done->iso() +
                                        ", before the period (from " + from.iso() + ")");
@@ -206,12 +204,15 @@ std::string financial_year(base::Date d) {
 
 std::string evidence_csv(const nlohmann::json& data) {
   // RFC 4180 with CRLF and a byte order mark, as every CSV of the hub.
-  std::string out = "\xEF\xBB\xBF" "E-id,Title,Kind,Date,Status,URL or file\r\n";
+  std::string out =
+      "\xEF\xBB\xBF"
+      "E-id,Title,Kind,Date,Status,URL or file\r\n";
   for (const nlohmann::json& r : data.value("rows", nlohmann::json::array())) {
     const std::string where = r.value("url", "").empty() ? r.value("external", "") : r.value("url", "");
     out += "E" + std::to_string(r.value("n", 0)) + "," + record_pages::csv_field(r.value("title", "")) + "," +
-           record_pages::csv_field(records::evidence_kind_words(r.value("kind", ""))) + "," + r.value("date", "") + "," +
-           record_pages::csv_field(records::evidence_status_words(r.value("status", ""))) + "," + record_pages::csv_field(where) + "\r\n";
+           record_pages::csv_field(records::evidence_kind_words(r.value("kind", ""))) + "," + r.value("date", "") +
+           "," + record_pages::csv_field(records::evidence_status_words(r.value("status", ""))) + "," +
+           record_pages::csv_field(where) + "\r\n";
   }
   return out;
 }
@@ -269,8 +270,8 @@ SelfEvaluation self_evaluation_as_sent(const json& snapshot, const SelfEvaluatio
       se.claims.push_back(std::move(claim));
     }
   for (const json& w : at(snapshot, {"blocks", "weaknesses", "rows"})) {
-    SelfEvaluationWeakness weak{w.value("id", ""), w.value("text", ""), base::Date::parse(w.value("since", "")),
-                                {}, {}, {}};
+    SelfEvaluationWeakness weak{
+        w.value("id", ""), w.value("text", ""), base::Date::parse(w.value("since", "")), {}, {}, {}};
     for (const json& a : w.value("actions", json::array())) weak.addressed_by.push_back(a.value("id", ""));
     se.weaknesses.push_back(std::move(weak));
   }
@@ -281,9 +282,7 @@ SelfEvaluation self_evaluation_as_sent(const json& snapshot, const SelfEvaluatio
   return se;
 }
 
-std::string quarter_label(base::Date d) {
-  return "Q" + std::to_string(financial_quarter(d)) + " " + financial_year(d);
-}
+std::string quarter_label(base::Date d) { return "Q" + std::to_string(financial_quarter(d)) + " " + financial_year(d); }
 
 json changed_since(const json& previous, const json& current) {
   std::vector<std::string> lines;
@@ -291,7 +290,8 @@ json changed_since(const json& previous, const json& current) {
   const auto was_e = by_id(at(previous, {"blocks", "evidence", "rows"}));
   const auto now_e = by_id(at(current, {"blocks", "evidence", "rows"}));
   for (const json& r : at(current, {"blocks", "evidence", "rows"})) {
-    const std::string id = r.value("id", ""), label = "E" + std::to_string(r.value("n", 0L)) + " " + r.value("title", "");
+    const std::string id = r.value("id", ""),
+                      label = "E" + std::to_string(r.value("n", 0L)) + " " + r.value("title", "");
     auto w = was_e.find(id);
     if (w == was_e.end()) {
       lines.push_back("Evidence cited for the first time: " + label);
@@ -361,9 +361,9 @@ json changed_since(const json& previous, const json& current) {
       lines.push_back(capitalised(figures::figure_words(name)) + " in the year: " + figures::format_figure(name, old) +
                       " → " + figures::format_figure(name, now));
   }
-  for (const auto& [k, words] : {std::pair{"opened", "Actions agreed in the year"},
-                                  std::pair{"closed", "Actions completed in the year"},
-                                  std::pair{"overdue", "Actions overdue at the version's date"}}) {
+  for (const auto& [k, words] :
+       {std::pair{"opened", "Actions agreed in the year"}, std::pair{"closed", "Actions completed in the year"},
+        std::pair{"overdue", "Actions overdue at the version's date"}}) {
     const json o = at(was_f, {"actions", k}), n = at(now_f, {"actions", k});
     if (o != n && n.is_number())
       lines.push_back(std::string(words) + ": " + (o.is_number() ? std::to_string(o.get<long>()) : "none") + " → " +
@@ -374,9 +374,8 @@ json changed_since(const json& previous, const json& current) {
     lines.push_back("Indicators meeting their target: " + (o.is_number() ? std::to_string(o.get<long>()) : "none") +
                     " → " + std::to_string(n.get<long>()));
   const auto since = base::Date::parse(previous.value("published", ""));
-  return {{"since", previous.value("published", "")},
-          {"quarter", since ? quarter_label(*since) : ""},
-          {"changes", lines}};
+  return {
+      {"since", previous.value("published", "")}, {"quarter", since ? quarter_label(*since) : ""}, {"changes", lines}};
 }
 
 }  // namespace qahub::report

@@ -28,8 +28,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include "base/date.h"
 #include "content/pages.h"
@@ -66,7 +66,7 @@ struct SelfEvaluation {
   std::vector<SelfEvaluationWeakness> weaknesses;
   std::vector<std::string> plans;  ///< action ids due within 12 months
   std::vector<diag::Position> plan_pos;
-  std::string appendix;       ///< a content page's source, "" for none
+  std::string appendix;         ///< a content page's source, "" for none
   bool appendix_shown = false;  ///< the appendix is built (not withheld as sensitive)
   std::string appendix_title, appendix_url, appendix_marking;
   diag::Position appendix_pos;
@@ -92,8 +92,8 @@ SelfEvaluation read_self_evaluation(const content::Page& page, const content::Co
 /// is overdue at `to`; a planned action due more than 12 months after `to`,
 /// or complete before `from`.
 void check_self_evaluation_period(const content::Page& page, const SelfEvaluation& se,
-                                  const content::ContentSet& content, const records::Records& records,
-                                  base::Date from, base::Date to, diag::Diagnostics& diags);
+                                  const content::ContentSet& content, const records::Records& records, base::Date from,
+                                  base::Date to, diag::Diagnostics& diags);
 
 /// The quarter of the financial year `d` falls in: 1 (April to June) to 4.
 int financial_quarter(base::Date d);

@@ -109,8 +109,9 @@ std::optional<Plan> plan_self_evaluation(const std::filesystem::path& site_dir, 
             "\n      text: \"TODO: a sentence the authority stands behind\"\n      evidence: [" +
             (evidence.empty() ? std::string() : evidence.front()) + "]\n";
   }
-  text += "  weaknesses: []\n  plans: []\nowner: \"TODO: the role that owns it\"\nreview_by: " +
-          one_year_on(as_of).iso() + "\n---\n";
+  text +=
+      "  weaknesses: []\n  plans: []\nowner: \"TODO: the role that owns it\"\nreview_by: " + one_year_on(as_of).iso() +
+      "\n---\n";
   for (const std::string& s : sections) text += "\n## " + s + "\n\nTODO: write this section.\n";
   Plan plan{{{path, text}}};
   if (!std::filesystem::exists(site_dir / "content/self-evaluation/_index.md"))

@@ -147,6 +147,8 @@ const pageKinds = [
   ['risk', firstUnder('/risks/'), false],
   ['scorecard', '/scorecards/childrens-services/', false],
   ['committee report', '/committee/2026-09-progress-report/', false],
+  ['self-evaluation', '/self-evaluation/2026-27/', false],
+  ['evidence register', '/evidence/', false],
   ['surveys', '/surveys/', false],
   ['survey', firstUnder('/surveys/'), false],
   ['trends', '/trends/', false],
@@ -216,7 +218,7 @@ test('every other page: axe WCAG 2.x A/AA and a quiet console', async () => {
   const perFamily = new Map();
   const rest = pageUrls.filter((u) => {
     if (visited.has(u) || !exists(u)) return false;
-    const family = u.match(/^\/(tags|cycles|actions|forums|meetings|audits|training|recommendations|plans|indicators|scorecards|risks|surveys|committee|print)\//);
+    const family = u.match(/^\/(tags|cycles|actions|forums|meetings|audits|training|recommendations|plans|indicators|scorecards|risks|surveys|committee|self-evaluation|print)\//);
     if (!family) return true;
     const n = (perFamily.get(family[1]) || 0) + 1;
     perFamily.set(family[1], n);

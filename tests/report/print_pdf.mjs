@@ -137,6 +137,43 @@ try {
     if (found > at) at = found;
   }
 
+  // The self-evaluation (issue 37): the cover names its year and version;
+  // every page carries the marking and "Page N of M"; the three questions
+  // print as headings in their order, then the evidence index; what changed
+  // since the last quarter is printed; axe finds nothing on the page.
+  const selfEvaluation = '/self-evaluation/2026-27/';
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`${server.origin}${selfEvaluation}`);
+  const seViolations = await runAxe(page, repo);
+  check(seViolations.length === 0, `axe violations on ${selfEvaluation}:\n${formatViolations(seViolations)}`);
+  await page.emulateMedia({ media: 'print' });
+  const sePdf = path.join(work, 'self-evaluation.pdf');
+  await page.pdf({ path: sePdf, preferCSSPageSize: true, printBackground: true });
+  const seInfo = spawnSync('pdfinfo', [sePdf], { encoding: 'utf8' }).stdout;
+  const sePages = Number((seInfo.match(/^Pages:\s+(\d+)/m) || [])[1]);
+  check(sePages >= 3, `the self-evaluation prints on ${sePages} pages`);
+  const seText = (n) => spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', sePdf, '-'],
+    { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  const seCover = seText(1);
+  for (const want of ['Self-evaluation 2026-27, Q2 version', 'Published 30 September 2026', 'Contact: Head of Quality Assurance'])
+    check(seCover.includes(want), `the self-evaluation's cover lacks "${want}": ${seCover.slice(0, 400)}`);
+  let seAll = '';
+  for (let n = 1; n <= sePages; n++) {
+    const text = seText(n);
+    seAll += ` ${text}`;
+    check(text.includes(`Page ${n} of ${sePages}`), `self-evaluation page ${n} lacks "Page ${n} of ${sePages}"`);
+    check(text.includes('OFFICIAL'), `self-evaluation page ${n} lacks its marking`);
+  }
+  check(seAll.includes('Changed since the last quarter'), 'the printed self-evaluation lacks what changed since the last quarter');
+  let seAt = seAll.indexOf('Changed since the last quarter');
+  for (const heading of ['What do we know about the quality and impact of social work practice?', 'How do we know it?',
+    'What are our plans for the next 12 months to maintain or improve practice?', 'Evidence index']) {
+    const found = seAll.indexOf(heading, seAt + 1);
+    check(found > seAt, `the self-evaluation's heading "${heading}" is missing or out of order`);
+    if (found > seAt) seAt = found;
+  }
+  check(seAll.includes('E12 Multi-agency audits of neglect'), 'the printed evidence index lacks E12');
+
   // A draft: "Draft — not published" on every printed page, beside the
   // marking, and no publication field left empty.
   await checkDraft(page, `${server.origin}/learning/2026-27-cycle-2/`, 'the default site\'s draft');

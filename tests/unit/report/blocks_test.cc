@@ -64,10 +64,11 @@ records::Records two_cycles() {
 const std::vector<std::string> kCountBlocks = {"figures", "grades", "moderation"};
 const std::vector<std::string> kPerCycleBlocks = {"figures",  "grades",   "moderation", "breakdown",
                                                   "feedback", "learning", "actions",    "meetings"};
-const std::vector<std::string> kPeriodBlocks = {
-    "progress",  "audits",    "training",    "briefs",     "changes", "recommendations", "plan-progress",
-    "scorecard", "indicator", "inspections", "background", "risks",   "surveys",
-    "claims",    "year-figures", "under-development", "weaknesses", "plans-due", "evidence"};
+const std::vector<std::string> kPeriodBlocks = {"progress",   "audits",          "training",      "briefs",
+                                                "changes",    "recommendations", "plan-progress", "scorecard",
+                                                "indicator",  "inspections",     "background",    "risks",
+                                                "surveys",    "claims",          "year-figures",  "under-development",
+                                                "weaknesses", "plans-due",       "evidence"};
 
 bool listed(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
