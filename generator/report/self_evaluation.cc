@@ -40,29 +40,32 @@ void id_list(const YAML::Node& node, const char* key, const YamlSource& src, dia
     }
 }
 
-/// An id the page names that is no record of `kind`: an error (with "did you
-/// mean"), unless it is withheld from this build, which marking reported if
-/// the page is public (marking/references.cc).
+/// Keeps the ids of `ids` that are records of `kind` (with their positions):
+/// an unknown one is an error (with "did you mean"), unless it is withheld
+/// from this build (marking reported it if the page is public,
+/// marking/references.cc) or its file failed to load (its own error).
 template <typename Map>
-void known(const std::string& id, const diag::Position& at, const Map& map, const char* kind, const Withheld& withheld,
-           const records::RecordIds& broken, diag::Diagnostics& diags) {
-  if (map.count(id) || withheld.has_record(kind, id)) return;
-  if (auto b = broken.find(kind); b != broken.end() && b->second.count(id)) return;  // its own error is reported
-  diags.error(at, "unknown " + std::string(kind) + " \"" + id + "\"" + diag::did_you_mean(id, ids_of(map)));
-}
-
-/// Drops the ids `map` lacks from `ids`, and their positions with them.
-template <typename Map>
-void drop_unknown(std::vector<std::string>& ids, std::vector<diag::Position>& pos, const Map& map) {
+void keep_known(std::vector<std::string>& ids, std::vector<diag::Position>& pos, const Map& map, const char* kind,
+                const Withheld& withheld, const records::RecordIds& broken, diag::Diagnostics& diags) {
+  const auto failed = broken.find(kind);
   size_t kept = 0;
-  for (size_t i = 0; i < ids.size(); ++i)
+  for (size_t i = 0; i < ids.size(); ++i) {
     if (map.count(ids[i])) {
       ids[kept] = ids[i];
       pos[kept] = pos[i];
       ++kept;
+    } else if (!withheld.has_record(kind, ids[i]) && !(failed != broken.end() && failed->second.count(ids[i]))) {
+      diags.error(pos[i],
+                  "unknown " + std::string(kind) + " \"" + ids[i] + "\"" + diag::did_you_mean(ids[i], ids_of(map)));
     }
+  }
   ids.resize(kept);
   pos.resize(kept);
+}
+
+/// `key`'s text in `node`, "" when absent (its shape is the schema's to report).
+std::string text_at(const YAML::Node& node, const char* key, const YamlSource& src, diag::Diagnostics& diags) {
+  return node[key] ? read_string(node[key], src, diags, key).value_or("") : "";
 }
 
 }  // namespace
@@ -93,10 +96,10 @@ SelfEvaluation read_self_evaluation(const content::Page& page, const content::Co
     for (const YAML::Node& c : claims) {
       if (!c.IsMap()) continue;  // the front-matter schema reports its shape
       SelfEvaluationClaim claim;
-      claim.id = c["id"] ? read_string(c["id"], src, diags, "id").value_or("") : "";
+      claim.id = text_at(c, "id", src, diags);
       claim.pos = src.at(c["id"] ? c["id"] : c);
-      claim.text = c["text"] ? read_string(c["text"], src, diags, "text").value_or("") : "";
-      claim.question = c["question"] ? read_string(c["question"], src, diags, "question").value_or("") : "";
+      claim.text = text_at(c, "text", src, diags);
+      claim.question = text_at(c, "question", src, diags);
       const auto& keys = question_keys();
       if (std::find(keys.begin(), keys.end(), claim.question) == keys.end()) {
         diags.error(src.at(c["question"] ? c["question"] : c),
@@ -109,10 +112,8 @@ SelfEvaluation read_self_evaluation(const content::Page& page, const content::Co
         diags.error(claim.pos, "claim \"" + claim.id + "\" is named twice; each claim has an id of its own");
       id_list(c, "evidence", src, diags, claim.evidence, claim.evidence_pos);
       if (claim.evidence.empty()) diags.notice(claim.pos, "claim \"" + claim.id + "\" cites no evidence");
-      for (size_t i = 0; i < claim.evidence.size(); ++i)
-        known(claim.evidence[i], claim.evidence_pos[i], records.evidence, "evidence", withheld, broken, diags);
       // A withheld or unknown item is out of this build: the claim shows what is left.
-      drop_unknown(claim.evidence, claim.evidence_pos, records.evidence);
+      keep_known(claim.evidence, claim.evidence_pos, records.evidence, "evidence", withheld, broken, diags);
       se.claims.push_back(std::move(claim));
     }
   }
@@ -120,25 +121,21 @@ SelfEvaluation read_self_evaluation(const content::Page& page, const content::Co
     for (const YAML::Node& w : weaknesses) {
       if (!w.IsMap()) continue;
       SelfEvaluationWeakness weak;
-      weak.id = w["id"] ? read_string(w["id"], src, diags, "id").value_or("") : "";
+      weak.id = text_at(w, "id", src, diags);
       weak.pos = src.at(w["id"] ? w["id"] : w);
-      weak.text = w["text"] ? read_string(w["text"], src, diags, "text").value_or("") : "";
+      weak.text = text_at(w, "text", src, diags);
       if (w["since"]) weak.since = frontmatter::read_date(w["since"], src, diags, "since");
       if (!weakness_ids.insert(weak.id).second)
         diags.error(weak.pos, "weakness \"" + weak.id + "\" is named twice; each weakness has an id of its own");
       id_list(w, "addressed_by", src, diags, weak.addressed_by, weak.addressed_pos);
       // Candour counts when a credible plan goes with it (Ofsted, 2018).
       if (weak.addressed_by.empty()) diags.notice(weak.pos, "weakness \"" + weak.id + "\" has no action addressing it");
-      for (size_t i = 0; i < weak.addressed_by.size(); ++i)
-        known(weak.addressed_by[i], weak.addressed_pos[i], records.actions, "action", withheld, broken, diags);
-      drop_unknown(weak.addressed_by, weak.addressed_pos, records.actions);
+      keep_known(weak.addressed_by, weak.addressed_pos, records.actions, "action", withheld, broken, diags);
       se.weaknesses.push_back(std::move(weak));
     }
   }
   id_list(b, "plans", src, diags, se.plans, se.plan_pos);
-  for (size_t i = 0; i < se.plans.size(); ++i)
-    known(se.plans[i], se.plan_pos[i], records.actions, "action", withheld, broken, diags);
-  drop_unknown(se.plans, se.plan_pos, records.actions);
+  keep_known(se.plans, se.plan_pos, records.actions, "action", withheld, broken, diags);
   if (b["appendix"]) {
     se.appendix = read_string(b["appendix"], src, diags, "appendix").value_or("");
     se.appendix_pos = src.at(b["appendix"]);
