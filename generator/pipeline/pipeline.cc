@@ -155,6 +155,7 @@ void make_record_pages(const config::BuildOptions& options, Build& b, diag::Diag
   for (const content::Page& p : b.content.pages) {
     pages.content_urls[p.source] = p.url;
     if (p.withdrawn) pages.withdrawn_content.insert(p.source);
+    if (p.meta.review_by) pages.review_by[p.source] = *p.meta.review_by;
   }
   std::error_code ec;
   pages.records = std::filesystem::is_directory(options.site_dir / "data", ec) ? &b.data.records : nullptr;

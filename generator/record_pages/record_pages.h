@@ -93,6 +93,9 @@ struct PagesInput {
   /// Content sources of reports withdrawn with `qahub publish --withdraw`: a
   /// cycle says its report was withdrawn instead of offering to read it.
   std::set<std::string> withdrawn_content;
+  /// Content source → its `review_by`: the evidence register counts the
+  /// items that are pages overdue for review.
+  std::map<std::string, base::Date> review_by;
   figures::FigureOptions figures;
   /// The kinds table whose page builders and nav sections run, in order.
   const std::vector<RecordKind>* kinds = &record_kinds();
