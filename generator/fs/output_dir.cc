@@ -44,6 +44,15 @@ std::string marker_text(const base::OutputFiles& files) {
   return out;
 }
 
+std::string marker_text_for_paths(const std::vector<std::string>& sorted_paths) {
+  std::string out = kMarkerHeader;
+  for (const std::string& path : sorted_paths) {
+    out += path;
+    out += '\n';
+  }
+  return out;
+}
+
 std::optional<std::string> first_foreign_file(const stdfs::path& dir) {
   std::error_code ec;
   std::vector<std::string> present;
