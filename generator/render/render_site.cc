@@ -46,7 +46,7 @@ base::OutputFiles render_site(const model::Site& site, const templating::Templat
     html[i] = render_page(ctx, site.pages[i], diags);
     if (staging && staging->write(output_path_for(site.pages[i].url), html[i])) {
       streamed[i] = 1;
-      html[i] = std::string();
+      std::string().swap(html[i]);  // frees it (assigning "" would keep the buffer)
     }
   });
   base::OutputFiles out;

@@ -172,7 +172,7 @@ void print_packs(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnos
     render_print_pack(ctx, *sections[i], packs[i], diags);
     if (staging && packs[i].size() == 1 && staging->write(packs[i].begin()->first, packs[i].begin()->second)) {
       streamed[i] = 1;
-      packs[i].begin()->second = std::string();  // written: free it now
+      std::string().swap(packs[i].begin()->second);  // written: free it now
     }
   });
   for (size_t i = 0; i < packs.size(); ++i)
