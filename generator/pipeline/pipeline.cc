@@ -272,7 +272,7 @@ void render_and_search(const config::BuildOptions& options, Build& b, diag::Diag
   ropt.notices = review_notices(b, diags);
   search::SearchBuildOptions sopt = search_options(options, b.synonyms);
   sopt.write_cache = sopt.write_cache && b.cache_ok;
-  const std::vector<search::SearchPage> indexed = search_pages(*b.site);
+  const std::vector<search::SearchPage> indexed = search_pages(*b.site, true);
   // Pages go to disk as they are rendered, not held until the write pass.
   if (options.write)
     if (std::vector<std::string> paths = render::streamed_paths(*b.site); !paths.empty())
@@ -384,7 +384,7 @@ search::SearchBuildOptions search_options(const config::BuildOptions& options, c
   return s;
 }
 
-std::vector<search::SearchPage> search_pages(const model::Site& site) {
+std::vector<search::SearchPage> search_pages(const model::Site& site, bool borrow_text) {
   std::vector<search::SearchPage> out;
   for (const model::SitePage& p : site.pages) {
     if (!model::listed(p)) continue;
@@ -394,7 +394,10 @@ std::vector<search::SearchPage> search_pages(const model::Site& site) {
     if (const model::SitePage* section = site.find(p.section_url)) s.section = section->title;
     s.description = p.description;
     s.tags = p.tags;
-    s.sections = p.search_sections;
+    if (borrow_text)
+      s.borrowed_sections = &p.search_sections;
+    else
+      s.sections = p.search_sections;
     // A record's id is its URL under its section ("/cycles/2026-27-cycle-1/kl1/" → "2026-27-cycle-1/kl1").
     if (p.kind == model::PageKind::kRecord && p.url.size() > p.section_url.size() &&
         p.url.compare(0, p.section_url.size(), p.section_url) == 0) {
