@@ -36,10 +36,11 @@ stdfs::path sibling(const stdfs::path& out, const char* tag) {
   return parent.empty() ? stdfs::path(name) : parent / name;
 }
 
-/// Removes a tree qahub wrote: files first, the marker last, then folders,
-/// so a tree left half-removed still proves itself qahub's. "" on success,
-/// else the path that could not be removed and why.
-std::string remove_tree(const stdfs::path& dir, const RemoveFn& remove) {
+/// Removes a tree qahub wrote: files first (on up to `jobs` threads), the
+/// marker last, then folders, so a tree left half-removed still proves itself
+/// qahub's. "" on success, else the first path (in walk order) that could
+/// not be removed and why.
+std::string remove_tree(const stdfs::path& dir, const RemoveFn& remove, int jobs = 1) {
   std::error_code ec;
   if (!stdfs::exists(stdfs::symlink_status(dir, ec))) return "";
   std::vector<stdfs::path> files, dirs;
@@ -53,6 +54,16 @@ std::string remove_tree(const stdfs::path& dir, const RemoveFn& remove) {
     return a.native().size() > b.native().size();  // deepest first
   });
   dirs.push_back(dir);
+  // The previous site's 14,000 files at 10k pages: a tenth of the write pass.
+  const size_t plain = static_cast<size_t>(
+      std::find_if(files.begin(), files.end(), [](const stdfs::path& p) { return p.filename() == kOutputMarker; }) -
+      files.begin());
+  std::vector<int> errors(plain, 0);
+  base::parallel_for(plain, jobs, [&](size_t i) { errors[i] = remove(files[i]); });
+  for (size_t i = 0; i < plain; ++i)
+    if (errors[i] != 0)
+      return files[i].lexically_relative(dir.parent_path()).string() + ": " + std::strerror(errors[i]);
+  files.erase(files.begin(), files.begin() + static_cast<std::ptrdiff_t>(plain));
   for (const auto* list : {&files, &dirs})
     for (const stdfs::path& p : *list)
       if (const int r = remove(p); r != 0)
@@ -178,7 +189,7 @@ bool write_tree(const stdfs::path& out_dir, const std::map<std::string, std::str
   // The previous output, moved aside by the swap: removed, or named if it cannot be.
   auto remove_previous = [&](const stdfs::path& at) {
     if (replaced) *replaced = true;
-    if (std::string why = remove_tree(at, remove); !why.empty()) {
+    if (std::string why = remove_tree(at, remove, jobs); !why.empty()) {
       diags.error({}, "cannot remove the previous output, left at " + at.string() + " (" + why +
                           "); the next build removes it");
       return false;

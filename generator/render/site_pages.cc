@@ -1,6 +1,7 @@
 #include "render/site_pages.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -265,11 +266,15 @@ std::vector<std::string> print_pack_paths(const model::Site& site) {
 
 void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags, int jobs,
                             fs::StagingArea* staging) {
-  tags_pages(ctx, out, diags);
-  amendments_page(ctx, out, diags);
-  review_page(ctx, out, diags);
-  accessibility_page(ctx, out, diags);
-  render_a_to_z(ctx, out, diags);
+  // The site-wide lists (each a walk over every page, the review dashboard
+  // and the amendments log the largest) on up to `jobs` threads, each into
+  // its own map, then into `out` in this order, as if written one by one.
+  using Part = void (*)(const RenderContext&, base::OutputFiles&, diag::Diagnostics&);
+  static constexpr Part kParts[] = {tags_pages, amendments_page, review_page, accessibility_page, render_a_to_z};
+  std::vector<base::OutputFiles> parts(std::size(kParts));
+  base::parallel_for(parts.size(), jobs, [&](size_t i) { kParts[i](ctx, parts[i], diags); });
+  for (base::OutputFiles& part : parts)
+    for (auto& [path, bytes] : part) out[path] = std::move(bytes);
   print_packs(ctx, out, diags, jobs, staging);
   redirects(ctx, out, diags);
   // Sites opened from disk load the index as a script; served ones fetch the JSON.
