@@ -44,14 +44,31 @@ std::string marker_text(const base::OutputFiles& files) {
   return out;
 }
 
+std::string marker_text_for_paths(const std::vector<std::string>& sorted_paths) {
+  std::string out = kMarkerHeader;
+  for (const std::string& path : sorted_paths) {
+    out += path;
+    out += '\n';
+  }
+  return out;
+}
+
 std::optional<std::string> first_foreign_file(const stdfs::path& dir) {
   std::error_code ec;
   std::vector<std::string> present;
+  // Each entry's path is `dir` / its relative path as the walk appends it, so
+  // the prefix is cut off as text (lexically_relative, which takes both
+  // paths apart, was most of the walk at 14,000 files).
+  const std::string& root = dir.native();
+  const size_t cut = root.empty() ? 0 : root.back() == '/' ? root.size() : root.size() + 1;
   stdfs::recursive_directory_iterator it(dir, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     std::error_code e;
     if (it->is_directory(e) && !it->is_symlink(e)) continue;
-    present.push_back(it->path().lexically_relative(dir).generic_string());
+    const std::string& path = it->path().native();
+    present.push_back(path.size() > cut && path.compare(0, root.size(), root) == 0
+                          ? path.substr(cut)
+                          : it->path().lexically_relative(dir).generic_string());
   }
   if (ec && present.empty() && stdfs::exists(dir, ec)) return std::string(".");  // unreadable: not provably ours
   std::sort(present.begin(), present.end());

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/text.h"
 
@@ -18,6 +19,8 @@ inline constexpr const char* kOutputMarker = ".qahub-output";
 
 /// The marker's bytes for an output of `files`.
 std::string marker_text(const base::OutputFiles& files);
+/// The same for the output paths `sorted_paths` (sorted, distinct).
+std::string marker_text_for_paths(const std::vector<std::string>& sorted_paths);
 
 /// The first file under `dir` (sorted, site-relative) that qahub did not
 /// write: one its marker does not list, or, without a marker, any file of a

@@ -5,7 +5,11 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "diag/diagnostics.h"
 
@@ -46,6 +50,58 @@ int system_remove(const std::filesystem::path& path);
 /// staging → out, with a moment in between without `out_dir`.
 bool write_output_tree(const std::filesystem::path& out_dir, const std::map<std::string, std::string>& files, int jobs,
                        diag::Diagnostics& diags, const RenameFn& rename = system_rename,
+                       const RemoveFn& remove = system_remove, bool force = false, bool* replaced = nullptr);
+
+/// The staging folder of write_output_tree opened before rendering, so each
+/// page is written as soon as it is rendered instead of every page being held
+/// in memory until the write pass (at 10,000 pages that was 270 MB of the
+/// peak). Nothing is checked or reported here: write_output_tree, handed the
+/// area, checks the union of the files written here and its own exactly as
+/// it checks its own alone, and says the same, so a build that streams
+/// behaves as one that does not. Until then (or when destroyed, say after a
+/// render error) the staging folder is removed, never swapped into place.
+class StagingArea {
+ public:
+  /// Opens the staging folder beside `out_dir` (removing earlier builds'
+  /// leftovers first, as write_output_tree does) with a marker listing
+  /// `planned`, the files that will be written here, so a folder a crash
+  /// leaves still proves itself qahub's. nullptr when the folder cannot be
+  /// made or the parent of `out_dir` does not exist yet (a failed build
+  /// creates nothing): the caller then keeps every file for the write pass.
+  static std::unique_ptr<StagingArea> open(const std::filesystem::path& out_dir,
+                                           const std::vector<std::string>& planned,
+                                           const RemoveFn& remove = system_remove);
+  StagingArea(const StagingArea&) = delete;
+  StagingArea& operator=(const StagingArea&) = delete;
+  ~StagingArea();
+
+  /// Writes one file now, from any thread. Paths must be distinct. A path
+  /// the output rule refuses (or the marker's) is not written: false, and the
+  /// caller keeps it for the write pass, which reports it.
+  bool write(const std::string& path, std::string_view bytes);
+
+  /// What was written, path → size (a failed write included, size 0).
+  const std::map<std::string, size_t>& written() const { return written_; }
+  /// The paths whose write failed.
+  const std::vector<std::string>& failed() const { return failed_; }
+  const std::filesystem::path& dir() const { return dir_; }
+  /// Hands the folder to write_output_tree, which removes it on failure.
+  void release() { dir_.clear(); }
+
+ private:
+  StagingArea(std::filesystem::path dir, RemoveFn remove) : dir_(std::move(dir)), remove_(std::move(remove)) {}
+  std::filesystem::path dir_;
+  RemoveFn remove_;
+  std::mutex mutex_;
+  std::map<std::string, size_t> written_;
+  std::vector<std::string> failed_;
+};
+
+/// write_output_tree over `files` and the files already in `staged` (opened
+/// for the same `out_dir`): the same checks, diagnostics and swap as if all
+/// had been in `files`, where a path in both takes its bytes from `files`.
+bool write_output_tree(const std::filesystem::path& out_dir, const std::map<std::string, std::string>& files,
+                       StagingArea& staged, int jobs, diag::Diagnostics& diags, const RenameFn& rename = system_rename,
                        const RemoveFn& remove = system_remove, bool force = false, bool* replaced = nullptr);
 
 }  // namespace qahub::fs

@@ -66,6 +66,9 @@ struct Build {
   std::unique_ptr<model::Site> site;
   std::unique_ptr<render::PageRenderer> renderer;
   base::OutputFiles out, search_out;
+  /// The staging folder pages are written into as they are rendered
+  /// (nullptr: everything waits in `out` for the write pass).
+  std::unique_ptr<fs::StagingArea> staged;
   search::StagedSearchCache search_cache;
   bool cache_ok = true;  ///< false: the cache folder cannot be written (warned once); build without it
   report::Result reports;
@@ -272,14 +275,18 @@ void render_and_search(const config::BuildOptions& options, Build& b, diag::Diag
   ropt.notices = review_notices(b, diags);
   search::SearchBuildOptions sopt = search_options(options, b.synonyms);
   sopt.write_cache = sopt.write_cache && b.cache_ok;
-  const std::vector<search::SearchPage> indexed = search_pages(*b.site);
+  const std::vector<search::SearchPage> indexed = search_pages(*b.site, true);
+  // Pages go to disk as they are rendered, not held until the write pass.
+  if (options.write)
+    if (std::vector<std::string> paths = render::streamed_paths(*b.site); !paths.empty())
+      b.staged = fs::StagingArea::open(output_dir(options), paths);
   double search_ms = 0;
   base::run_beside(
       options.jobs > 1,
       [&] {
         Pass pass(stats, "render");
         b.renderer = std::make_unique<render::PageRenderer>(*b.site, *b.templates, ropt, diags);
-        b.out = render::render_site(*b.site, *b.templates, *b.theme, ropt, diags, b.renderer.get());
+        b.out = render::render_site(*b.site, *b.templates, *b.theme, ropt, diags, b.renderer.get(), b.staged.get());
       },
       [&] {
         Pass pass(nullptr, "search");
@@ -304,16 +311,28 @@ void count(const config::BuildOptions& options, const Build& b, BuildStats& stat
 // write: all or nothing, beside the output directory, then swapped into
 // place; the search cache in .qahub/ follows only a successful write.
 bool write(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags, BuildStats* stats) {
+  // Search's files never replace a rendered one (map::merge keeps the first),
+  // written already or not.
+  if (b.staged)
+    for (const auto& [path, _] : b.staged->written()) b.search_out.erase(path);
   b.out.merge(b.search_out);
   if (stats) {
     stats->output_files = b.out.size();
     for (const auto& [_, bytes] : b.out) stats->output_bytes += bytes.size();
+    if (b.staged)
+      for (const auto& [path, size] : b.staged->written())
+        if (!b.out.count(path)) {
+          ++stats->output_files;
+          stats->output_bytes += size;
+        }
   }
   if (!options.write) return true;
   Pass pass(stats, "write");
   bool replaced = false;
-  const bool ok = fs::write_output_tree(output_dir(options), b.out, options.jobs, diags, fs::system_rename,
-                                        fs::system_remove, options.force, &replaced);
+  const bool ok = b.staged ? fs::write_output_tree(output_dir(options), b.out, *b.staged, options.jobs, diags,
+                                                   fs::system_rename, fs::system_remove, options.force, &replaced)
+                           : fs::write_output_tree(output_dir(options), b.out, options.jobs, diags, fs::system_rename,
+                                                   fs::system_remove, options.force, &replaced);
   if (stats) stats->output_replaced = replaced;
   return ok && b.search_cache.install(diags);
 }
@@ -368,7 +387,7 @@ search::SearchBuildOptions search_options(const config::BuildOptions& options, c
   return s;
 }
 
-std::vector<search::SearchPage> search_pages(const model::Site& site) {
+std::vector<search::SearchPage> search_pages(const model::Site& site, bool borrow_text) {
   std::vector<search::SearchPage> out;
   for (const model::SitePage& p : site.pages) {
     if (!model::listed(p)) continue;
@@ -378,7 +397,10 @@ std::vector<search::SearchPage> search_pages(const model::Site& site) {
     if (const model::SitePage* section = site.find(p.section_url)) s.section = section->title;
     s.description = p.description;
     s.tags = p.tags;
-    s.sections = p.search_sections;
+    if (borrow_text)
+      s.borrowed_sections = &p.search_sections;
+    else
+      s.sections = p.search_sections;
     // A record's id is its URL under its section ("/cycles/2026-27-cycle-1/kl1/" → "2026-27-cycle-1/kl1").
     if (p.kind == model::PageKind::kRecord && p.url.size() > p.section_url.size() &&
         p.url.compare(0, p.section_url.size(), p.section_url) == 0) {

@@ -101,8 +101,11 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
 /// Heading ids of a parsed page, in order (BuildState::Source).
 std::vector<std::string> heading_ids(const content::Page& page);
 
-/// What search indexes for every page of the site.
-std::vector<search::SearchPage> search_pages(const model::Site& site);
+/// What search indexes for every page of the site. With `borrow_text`, each
+/// page's text is the site's own (SearchPage::borrowed_sections), not a copy:
+/// only while the site is neither changed nor freed (a build's search; serve's
+/// background search, which runs beside edits, takes copies).
+std::vector<search::SearchPage> search_pages(const model::Site& site, bool borrow_text = false);
 
 /// How a build writes search (its site, cache, corpus, jobs, script index and
 /// synonyms): the full build and serve's background update use the same,

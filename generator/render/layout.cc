@@ -207,7 +207,7 @@ std::string render_layout(const RenderContext& ctx, const std::string& url, json
       {"live_reload", ctx.live_reload},
   };
   std::string html = ctx.templates.render("layout", view, diags);
-  return rewrite_urls(html, url, ctx.style);
+  return rewrites_urls(ctx.style) ? rewrite_urls(html, url, ctx.style) : html;
 }
 
 }  // namespace qahub::render

@@ -1,6 +1,8 @@
 #include "render/render_site.h"
 
 #include <optional>
+#include <string_view>
+#include <unordered_set>
 
 #include "base/parallel.h"
 #include "fs/files.h"
@@ -18,18 +20,39 @@ std::string render_page(const RenderContext& ctx, const model::SitePage& page, d
   return render_layout(ctx, page.url, page_view(ctx, page), page.body_html, diags);
 }
 
+std::vector<std::string> streamed_paths(const model::Site& site) {
+  std::vector<std::string> paths;
+  paths.reserve(site.pages.size());
+  for (const model::SitePage& p : site.pages) paths.push_back(output_path_for(p.url));
+  for (std::string& path : print_pack_paths(site)) paths.push_back(std::move(path));
+  std::unordered_set<std::string_view> seen;
+  for (const std::string& path : paths)
+    if (!seen.insert(path).second) return {};
+  return paths;
+}
+
 base::OutputFiles render_site(const model::Site& site, const templating::Templates& templates,
                               const theme::Theme& theme, const RenderOptions& options, diag::Diagnostics& diags,
-                              const PageRenderer* renderer) {
+                              const PageRenderer* renderer, fs::StagingArea* staging) {
   std::optional<PageRenderer> own;
   if (!renderer) renderer = &own.emplace(site, templates, options, diags);
   const RenderContext& ctx = renderer->ctx;
+  // Each page is written as soon as it is rendered when there is a staging
+  // area (paths kept only for the few it refuses, which `out` carries to the
+  // write pass to report).
   std::vector<std::string> html(site.pages.size());
-  base::parallel_for(site.pages.size(), options.jobs,
-                     [&](size_t i) { html[i] = render_page(ctx, site.pages[i], diags); });
+  std::vector<char> streamed(site.pages.size(), 0);
+  base::parallel_for(site.pages.size(), options.jobs, [&](size_t i) {
+    html[i] = render_page(ctx, site.pages[i], diags);
+    if (staging && staging->write(output_path_for(site.pages[i].url), html[i])) {
+      streamed[i] = 1;
+      std::string().swap(html[i]);  // frees it (assigning "" would keep the buffer)
+    }
+  });
   base::OutputFiles out;
-  for (size_t i = 0; i < site.pages.size(); ++i) out[output_path_for(site.pages[i].url)] = std::move(html[i]);
-  render_generated_pages(ctx, out, diags);
+  for (size_t i = 0; i < site.pages.size(); ++i)
+    if (!streamed[i]) out[output_path_for(site.pages[i].url)] = std::move(html[i]);
+  render_generated_pages(ctx, out, diags, options.jobs, staging);
   if (site.config.writes_sitemap()) out["sitemap.xml"] = render_sitemap(site);
   out["amendments.xml"] = render_amendments_feed(site);
   if (has_briefs(site)) out["briefs.xml"] = render_briefs_feed(site);

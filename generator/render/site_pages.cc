@@ -1,9 +1,11 @@
 #include "render/site_pages.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <tuple>
 
+#include "base/parallel.h"
 #include "base/text.h"
 #include "fs/url_path.h"
 #include "markdown/html_text.h"
@@ -147,8 +149,40 @@ void accessibility_page(const RenderContext& ctx, base::OutputFiles& out, diag::
        "How accessible this site is, and how to report a problem.", "accessibility", view, out, diags);
 }
 
-void print_packs(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
-  for (const model::SitePage& s : ctx.site.pages) render_print_pack(ctx, s, out, diags);
+/// A section that gets a print pack: one with a page that is not a section.
+bool has_print_pack(const model::Site& site, const model::SitePage& s) {
+  if (s.kind != model::PageKind::kSection || s.url == "/") return false;
+  for (size_t c : s.children)
+    if (site.pages[c].kind != model::PageKind::kSection) return true;
+  return false;
+}
+
+/// Each pack into its own slot (a pack holds every page of its section: the
+/// largest pages, so they are rendered in parallel and, with `staging`,
+/// written at once), then into `out` in page order as before: a streamed
+/// pack replaces what `out` held at its path, as its assignment did.
+void print_packs(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags, int jobs,
+                 fs::StagingArea* staging) {
+  const model::Site& site = ctx.site;
+  std::vector<const model::SitePage*> sections;
+  for (const model::SitePage& s : site.pages)
+    if (has_print_pack(site, s)) sections.push_back(&s);
+  std::vector<base::OutputFiles> packs(sections.size());
+  std::vector<char> streamed(sections.size(), 0);
+  base::parallel_for(sections.size(), jobs, [&](size_t i) {
+    render_print_pack(ctx, *sections[i], packs[i], diags);
+    if (staging && packs[i].size() == 1 && staging->write(packs[i].begin()->first, packs[i].begin()->second)) {
+      streamed[i] = 1;
+      std::string().swap(packs[i].begin()->second);  // written: free it now
+    }
+  });
+  for (size_t i = 0; i < packs.size(); ++i)
+    for (auto& [path, html] : packs[i]) {
+      if (streamed[i])
+        out.erase(path);
+      else
+        out[path] = std::move(html);
+    }
 }
 
 void redirects(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
@@ -223,13 +257,25 @@ std::vector<model::Claim> reserved_claims(const model::Site& probe, const std::v
   return out;
 }
 
-void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
-  tags_pages(ctx, out, diags);
-  amendments_page(ctx, out, diags);
-  review_page(ctx, out, diags);
-  accessibility_page(ctx, out, diags);
-  render_a_to_z(ctx, out, diags);
-  print_packs(ctx, out, diags);
+std::vector<std::string> print_pack_paths(const model::Site& site) {
+  std::vector<std::string> paths;
+  for (const model::SitePage& s : site.pages)
+    if (has_print_pack(site, s)) paths.push_back(output_path_for("/print" + s.url));
+  return paths;
+}
+
+void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags, int jobs,
+                            fs::StagingArea* staging) {
+  // The site-wide lists (each a walk over every page, the review dashboard
+  // and the amendments log the largest) on up to `jobs` threads, each into
+  // its own map, then into `out` in this order, as if written one by one.
+  using Part = void (*)(const RenderContext&, base::OutputFiles&, diag::Diagnostics&);
+  static constexpr Part kParts[] = {tags_pages, amendments_page, review_page, accessibility_page, render_a_to_z};
+  std::vector<base::OutputFiles> parts(std::size(kParts));
+  base::parallel_for(parts.size(), jobs, [&](size_t i) { kParts[i](ctx, parts[i], diags); });
+  for (base::OutputFiles& part : parts)
+    for (auto& [path, bytes] : part) out[path] = std::move(bytes);
+  print_packs(ctx, out, diags, jobs, staging);
   redirects(ctx, out, diags);
   // Sites opened from disk load the index as a script; served ones fetch the JSON.
   emit(ctx, "/search/", "Search", "Search every page of the hub.", "search", {{"script_index", ctx.style.relative}},

@@ -3,6 +3,7 @@
 /// log, the review dashboard, the accessibility statement, 404, the search
 /// page, print packs per section, and redirect pages for aliases.
 #include "base/text.h"
+#include "fs/staged_output.h"
 #include "render/layout.h"
 
 namespace qahub::render {
@@ -16,8 +17,15 @@ std::vector<std::string> generated_page_urls(const model::Site& site);
 /// folders whole, the feeds and sitemap, and the theme's files.
 std::vector<model::Claim> reserved_claims(const model::Site& probe, const std::vector<std::string>& theme_files);
 
-/// Renders every generated page into `out`.
-void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags);
+/// Renders every generated page into `out`. Print packs are rendered on up
+/// to `jobs` threads; with `staging`, each is written there as soon as it is
+/// rendered (its path among print_pack_paths()) and left out of `out`, which
+/// then holds what a later file of the same path would replace.
+void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags, int jobs = 1,
+                            fs::StagingArea* staging = nullptr);
+
+/// The output paths of the print packs render_generated_pages writes.
+std::vector<std::string> print_pack_paths(const model::Site& site);
 
 /// The print pack of one section (/print/SECTION/), if it has pages: what
 /// render_generated_pages writes for it.

@@ -33,7 +33,10 @@ std::string link_from(const std::string& page_url, const std::string& target, co
   return prefix + path.substr(1) + suffix;
 }
 
+bool rewrites_urls(const UrlStyle& style) { return style.relative || style.base_path != "/"; }
+
 std::string rewrite_urls(std::string_view html, const std::string& page_url, const UrlStyle& style) {
+  if (!rewrites_urls(style)) return std::string(html);
   return markdown::rewrite_root_urls(html, [&](const std::string& url) { return link_from(page_url, url, style); });
 }
 

@@ -20,7 +20,7 @@ namespace {
 nlohmann::ordered_json doc_entry(const IndexedDoc& d) {
   const SearchPage& p = *d.page;
   nlohmann::ordered_json sections = nlohmann::ordered_json::array();
-  for (const auto& s : p.sections)
+  for (const auto& s : p.text())
     sections.push_back(
         {sanitize_utf8(s.id), sanitize_utf8(s.heading), truncate_text(sanitize_utf8(s.text), kMaxSectionText)});
   return {{"u", sanitize_utf8(p.url)},

@@ -36,7 +36,7 @@ std::vector<IndexedDoc> make_documents(const std::vector<SearchPage>& pages, con
     d.fields[kTags] = sanitize_utf8(tags);
     std::string headings;
     std::string body = p->description;
-    for (const auto& s : p->sections) {
+    for (const auto& s : p->text()) {
       if (!s.heading.empty()) {
         if (!headings.empty()) headings += '\n';
         headings += s.heading;
@@ -66,11 +66,17 @@ std::vector<IndexedDoc> make_documents(const std::vector<SearchPage>& pages, con
   return docs;
 }
 
-Corpus make_corpus(const std::vector<IndexedDoc>& docs) {
+Corpus take_corpus(std::vector<IndexedDoc>& docs) {
   Corpus corpus;
   corpus.fields = index_fields();
   corpus.stop_words = qahub_stop_words();
-  for (const auto& d : docs) corpus.documents.push_back({d.ref, 1, d.fields});
+  corpus.documents.reserve(docs.size());
+  for (auto& d : docs) {
+    std::string title = d.fields[kTitle];
+    corpus.documents.push_back({d.ref, 1, std::move(d.fields)});
+    d.fields.assign(kFieldCount, std::string());
+    d.fields[kTitle] = std::move(title);
+  }
   return corpus;
 }
 

@@ -43,7 +43,9 @@ struct IndexedDoc {
 std::vector<IndexedDoc> make_documents(const std::vector<SearchPage>& pages, const SynonymTable& synonyms,
                                        int jobs = 1);
 
-/// The corpus lunr.js needs to rebuild the index (qahub_stop_words()).
-Corpus make_corpus(const std::vector<IndexedDoc>& docs);
+/// The corpus lunr.js needs to rebuild the index (qahub_stop_words()),
+/// made by moving the documents' field texts into it: each text is held
+/// once. `docs` keep their titles (the store shows them) and empty fields.
+Corpus take_corpus(std::vector<IndexedDoc>& docs);
 
 }  // namespace qahub::search

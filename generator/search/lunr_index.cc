@@ -81,10 +81,16 @@ void LunrIndexBuilder::add_analyzed(const std::string& ref, AnalyzedFields field
         stamp_[id] = serial;
         slot_[id] = static_cast<uint32_t>(vec.term_tf.size());
         vec.term_tf.emplace_back(id, 0);
-        terms_[id].postings[f].push_back(Posting{doc, {}});
+        uint32_t occurrences = 0;
+        if (keep_metadata) {
+          occurrences = static_cast<uint32_t>(occurrences_.size());
+          occurrences_.emplace_back();
+        }
+        terms_[id].postings[f].push_back(Posting{doc, occurrences});
       }
       ++vec.term_tf[slot_[id]].second;
-      if (keep_metadata) terms_[id].postings[f].back().occurrences.push_back({t.start, t.length, t.index});
+      if (keep_metadata)
+        occurrences_[terms_[id].postings[f].back().occurrences].push_back({t.start, t.length, t.index});
     }
   }
 }
@@ -213,7 +219,7 @@ std::string LunrIndexBuilder::to_json() const {
           append_js_string(out, key);
           out += ":[";
           bool first_value = true;
-          for (const Occurrence& o : p->occurrences) {
+          for (const Occurrence& o : occurrences_[p->occurrences]) {
             for (size_t c = 0; c < copies; ++c) {
               if (!first_value) out += ',';
               first_value = false;

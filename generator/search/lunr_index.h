@@ -66,9 +66,11 @@ class LunrIndexBuilder {
   struct Occurrence {
     uint32_t start, length, index;
   };
+  /// 8 bytes, not 32: at 10,000 pages there are millions of postings, and
+  /// only a metadata whitelist (never qahub's own index) records occurrences.
   struct Posting {
     uint32_t doc;
-    std::vector<Occurrence> occurrences;  ///< only with a metadata whitelist
+    uint32_t occurrences;  ///< index into occurrences_ (with a whitelist), else 0
   };
   struct Term {
     std::u16string text;
@@ -85,8 +87,9 @@ class LunrIndexBuilder {
   Analyzer analyzer_;
   std::vector<std::string> refs_;
   std::vector<double> doc_boosts_;
-  std::vector<FieldVector> vectors_;  ///< doc * fields + field position
-  std::vector<Term> terms_;           ///< by _index
+  std::vector<FieldVector> vectors_;                  ///< doc * fields + field position
+  std::vector<Term> terms_;                           ///< by _index
+  std::vector<std::vector<Occurrence>> occurrences_;  ///< by Posting::occurrences
   std::unordered_map<std::u16string, uint32_t> term_ids_;
   std::vector<uint32_t> stamp_;  ///< per term: last (doc, field) serial + 1
   std::vector<uint32_t> slot_;   ///< per term: position in the current field vector

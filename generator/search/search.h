@@ -41,6 +41,11 @@ struct SearchPage {
   std::string description;
   std::vector<std::string> tags;
   std::vector<markdown::Section> sections;  ///< text by h2; the first has id ""
+  /// When set, the text by h2 is this (the site page's own, which outlives
+  /// the build's search) and `sections` is unused: a build indexes every
+  /// page's text without a copy of it.
+  const std::vector<markdown::Section>* borrowed_sections = nullptr;
+  const std::vector<markdown::Section>& text() const { return borrowed_sections ? *borrowed_sections : sections; }
   /// A record page's id as people quote it ("a-032", "2026-27-cycle-1",
   /// "2026-27-cycle-1/kl1"), indexed as a keyword so the id finds the page;
   /// "" for content pages.

@@ -214,7 +214,10 @@ std::string Templates::render(const std::string& name, const nlohmann::json& vie
     data.set("params", mus::data(false));
     *const_cast<mus::data*>(data.get("params")) = to_data(params_);
   }
-  std::string out = tmpl.render(data);
+  // Straight into one string (kainjow's render(data) goes through an
+  // ostringstream and copies its text out at the end).
+  std::string out;
+  tmpl.render(data, [&out](const std::string& piece) { out += piece; });
   if (!tmpl.error_message().empty()) {
     diags.error({theme_.source_path(path)}, "template error: " + base::ascii_lower(tmpl.error_message()));
     return {};  // the entry is now invalid, so the next render compiles afresh
