@@ -145,6 +145,8 @@ void apply_reports(const config::BuildOptions& options, Build& b, diag::Diagnost
                   b.config.targets.independent_moderation_pm};
   if (auto broken = b.data.broken.find("cycle"); broken != b.data.broken.end()) ropt.broken_cycles = broken->second;
   ropt.broken = b.data.broken;
+  ropt.url_prefix = b.config.origin() + b.config.base_path();
+  ropt.url_prefix.pop_back();  // base_path() ends with '/'; a site-root URL starts with one
   ropt.briefs = &b.briefs.published;
   ropt.compare_snapshots = !diags.has_true_errors();  // nothing failed to load
   ropt.publications = &b.config.publications;

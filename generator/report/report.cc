@@ -736,7 +736,7 @@ Result apply_reports(const Options& options, content::ContentSet& content, const
       continue;
     const std::string& page_url = f.page_url;
     if (page_url.size() < 2 || page_url.back() != '/') continue;
-    result.files[page_url.substr(1) + "evidence.csv"] = evidence_csv(f.shown["blocks"]["evidence"]);
+    result.files[page_url.substr(1) + "evidence.csv"] = evidence_csv(f.shown["blocks"]["evidence"], options.url_prefix);
   }
   return result;
 }

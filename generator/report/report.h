@@ -89,6 +89,10 @@ struct Options {
   /// Every record that exists but failed to load, by kind: a self-evaluation
   /// naming one is not told it is unknown (its error is reported).
   records::RecordIds broken = {};
+  /// Put before a site-root URL in a file no renderer rewrites (evidence.csv,
+  /// uploaded elsewhere): base_url's origin and path without its last '/'
+  /// ("https://hub.example.test/hub"; "" for the default "/").
+  std::string url_prefix = {};
 };
 
 struct Result {

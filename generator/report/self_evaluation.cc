@@ -199,13 +199,14 @@ std::string financial_year(base::Date d) {
   return std::to_string(start) + "-" + (next < 10 ? "0" : "") + std::to_string(next);
 }
 
-std::string evidence_csv(const nlohmann::json& data) {
+std::string evidence_csv(const nlohmann::json& data, const std::string& url_prefix) {
   // RFC 4180 with CRLF and a byte order mark, as every CSV of the hub.
   std::string out =
       "\xEF\xBB\xBF"
       "E-id,Title,Kind,Date,Status,URL or file\r\n";
   for (const nlohmann::json& r : data.value("rows", nlohmann::json::array())) {
-    const std::string where = r.value("url", "").empty() ? r.value("external", "") : r.value("url", "");
+    const std::string url = r.value("url", "");
+    const std::string where = url.empty() ? r.value("external", "") : url_prefix + url;
     out += "E" + std::to_string(r.value("n", 0)) + "," + record_pages::csv_field(r.value("title", "")) + "," +
            record_pages::csv_field(records::evidence_kind_words(r.value("kind", ""))) + "," + r.value("date", "") +
            "," + record_pages::csv_field(records::evidence_status_words(r.value("status", ""))) + "," +

@@ -115,7 +115,8 @@ nlohmann::json changed_since(const nlohmann::json& previous, const nlohmann::jso
 SelfEvaluation self_evaluation_as_sent(const nlohmann::json& snapshot, const SelfEvaluation& now);
 
 /// evidence.csv: E-id, title, kind, date, status, URL or file, one row per
-/// item of the evidence block's data (the inspectors' upload manifest).
-std::string evidence_csv(const nlohmann::json& evidence_data);
+/// item of the evidence block's data (the inspectors' upload manifest); a
+/// hub page's site-root URL gets `url_prefix` before it (report::Options).
+std::string evidence_csv(const nlohmann::json& evidence_data, const std::string& url_prefix = "");
 
 }  // namespace qahub::report

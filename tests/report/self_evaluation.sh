@@ -62,6 +62,13 @@ for r in body:
         assert r[5], r  # an external item: where it is held
 assert sum(r[4] == "Under development" for r in body) == 2
 PY
+# With a host in base_url, a hub page's URL is absolute (the file is uploaded elsewhere).
+sed -i 's|^base_url: /$|base_url: https://hub.example.test/practice/|' "$site/qahub.yaml"
+build
+grep -q '^E1,.*,https://hub\.example\.test/practice/audits/management-oversight-2026/'$'\r''$' "$work/out/self-evaluation/2026-27/evidence.csv" \
+  || { cat "$work/out/self-evaluation/2026-27/evidence.csv"; fail "absolute URLs in evidence.csv"; }
+sed -i 's|^base_url: https://hub.example.test/practice/$|base_url: /|' "$site/qahub.yaml"
+build
 # The index on the page numbers the same items.
 text self-evaluation/2026-27/index.html | grep -q 'E12 Multi-agency audits of neglect' || fail "E12 in the printed index"
 

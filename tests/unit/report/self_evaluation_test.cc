@@ -47,6 +47,10 @@ TEST_CASE("self-evaluation: evidence.csv has its fixed columns, quotes what need
         "E-id,Title,Kind,Date,Status,URL or file\r\n"
         "E1,\"Audit of plans, 2026\",Audit,2026-05-01,In place,/audits/plans-2026/\r\n"
         "E2,'=cmd|' /C calc'!A0,Policy,,Under development,\"Strategy, \"\"draft\"\" held by commissioning\"\r\n");
+  // Uploaded elsewhere, a hub page's URL is absolute when base_url has a host.
+  const std::string with_host = report::evidence_csv(data, "https://hub.example.test/hub");
+  CHECK(with_host.find(",https://hub.example.test/hub/audits/plans-2026/\r\n") != std::string::npos);
+  CHECK(with_host.find("\"Strategy, \"\"draft\"\" held by commissioning\"\r\n") != std::string::npos);
   CHECK(report::evidence_csv(json::object()) ==
         "\xEF\xBB\xBF"
         "E-id,Title,Kind,Date,Status,URL or file\r\n");
