@@ -86,6 +86,22 @@ std::string Date::human() const {
   return std::to_string(day) + " " + kMonths[month - 1] + " " + std::to_string(year);
 }
 
+Date add_years(Date d, int years) {
+  const int year = d.year + years;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return {year, d.month, d.month == 2 && d.day == 29 && !leap ? 28 : d.day};
+}
+
+Date financial_year_start(Date d) { return {d.month >= 4 ? d.year : d.year - 1, 4, 1}; }
+
+std::string financial_year(Date d) {
+  const int start = financial_year_start(d).year;
+  const int next = (start + 1) % 100;
+  return std::to_string(start) + "-" + (next < 10 ? "0" : "") + std::to_string(next);
+}
+
+int financial_quarter(Date d) { return d.month >= 4 ? (d.month - 4) / 3 + 1 : 4; }
+
 Date today_utc() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};

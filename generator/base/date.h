@@ -37,6 +37,17 @@ int iso_weekday(Date d);
 /// counted (s137 statements of action count from the day after the letter).
 Date add_working_days(Date start, long n, const std::vector<Date>& holidays);
 
+/// The same day `years` later (earlier when negative); 29 February becomes
+/// 28 February in a year without one.
+Date add_years(Date d, int years);
+
+/// The UK financial year: 1 April to 31 March. Its first day for `d`.
+Date financial_year_start(Date d);
+/// "2026-27" for any date from 1 April 2026 to 31 March 2027.
+std::string financial_year(Date d);
+/// The quarter of the financial year `d` falls in: 1 (April to June) to 4.
+int financial_quarter(Date d);
+
 /// Today's date in UTC. Only the CLI calls this, to default `--as-of`.
 Date today_utc();
 

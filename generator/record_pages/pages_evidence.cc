@@ -17,7 +17,7 @@ void add_evidence_pages(const Context& ctx, RecordPages& out) {
   json rows = json::array(), developing = json::array();
   long in_place = 0, under_development = 0, not_applicable = 0, overdue = 0, stale = 0, review = 0;
   const base::Date as_of = ctx.input.as_of;
-  const base::Date year_ago{as_of.year - 1, as_of.month, as_of.month == 2 && as_of.day == 29 ? 28 : as_of.day};
+  const base::Date year_ago = base::add_years(as_of, -1);
   for (const auto& [id, e] : ctx.records.evidence) {
     std::string url;
     if (!e.record.empty()) url = record_url(e.record_kind, e.record);
@@ -43,9 +43,7 @@ void add_evidence_pages(const Context& ctx, RecordPages& out) {
              {"overdue", late},
              {"stale", old},
              {"review_overdue", review_overdue},
-             {"annex_a", maybe(e.annex_a == "numerical" ? "numerical data"
-                               : e.annex_a == "written" ? "written evidence"
-                                                        : "")}};
+             {"annex_a", maybe(evidence_annex_a_words(e.annex_a))}};
     rows.push_back(row);
     if (e.status == "in-place") ++in_place;
     if (e.status == "not-applicable") ++not_applicable;

@@ -24,6 +24,11 @@ inline std::string evidence_kind_words(const std::string& kind) {
   return out;
 }
 
+/// "numerical data", "written evidence", "" for none: its place on the readiness list.
+inline std::string evidence_annex_a_words(const std::string& annex_a) {
+  return annex_a == "numerical" ? "numerical data" : annex_a == "written" ? "written evidence" : "";
+}
+
 /// Under development and past its due date at `at`.
 inline bool evidence_overdue(const Evidence& e, base::Date at) {
   return e.status == "under-development" && e.due && *e.due < at;

@@ -49,9 +49,6 @@ std::vector<const records::Cycle*> cycles_between(const Input& in, base::Date fr
   return out;
 }
 
-/// The same day a year earlier (29 February → 28 February).
-base::Date year_back(base::Date d) { return {d.year - 1, d.month, d.month == 2 && d.day == 29 ? 28 : d.day}; }
-
 }  // namespace
 
 json claims_data(const Input& in) {
@@ -135,9 +132,7 @@ json evidence_row_view(const json& r, const std::string& as_at) {
           {"note", maybe(r.value("note", ""))},
           {"due_human", human_date(due)},
           {"overdue", !due.empty() && due < as_at},
-          {"annex_a", r.value("annex_a", "") == "numerical" ? json("numerical data")
-                      : r.value("annex_a", "") == "written" ? json("written evidence")
-                                                            : json(false)}};
+          {"annex_a", maybe(records::evidence_annex_a_words(r.value("annex_a", "")))}};
 }
 
 }  // namespace
@@ -207,7 +202,7 @@ json plans_due_view(const json& data, const ViewInput&) {
 
 json year_figures_data(const Input& in) {
   if (!in.self_evaluation) return json::object();
-  const base::Date last_from = year_back(in.from), last_to = year_back(in.to);
+  const base::Date last_from = base::add_years(in.from, -1), last_to = base::add_years(in.to, -1);
   const std::vector<const records::Cycle*> now_cycles = cycles_between(in, in.from, in.to);
   const std::vector<const records::Cycle*> then_cycles = cycles_between(in, last_from, last_to);
   const json now = figures::figure_catalogue(figures::period_total(now_cycles), nullptr, nullptr);

@@ -206,11 +206,11 @@ void find_publications(const Options& options, const content::ContentSet& conten
       f.self_evaluation = read_self_evaluation(page, content, records, options.withheld, options.broken, diags);
       f.self_evaluation.scorecard = f.fields.scorecard;
       const base::Date on = f.published.value_or(options.as_of);
-      f.id += "-q" + std::to_string(financial_quarter(on));
+      f.id += "-q" + std::to_string(base::financial_quarter(on));
       f.source = page.source;
       f.page_url = page.url;
       f.type_pos = page.meta.type_pos;
-      f.fields.series = financial_year(on);
+      f.fields.series = base::financial_year(on);
       if (options.publish && options.publish->report == page.source) options.publish->cycle_id = f.id;
     }
     f.draft = !f.published || options.as_of < *f.published;
@@ -255,7 +255,7 @@ void number_publications(const Options& options, std::vector<Found>& found, diag
                 (*f.fields.number > next ? "the reports between are not in the hub" : "two reports have one number"));
       expected = f.number + 1;
       f.to = date_of(i);
-      const base::Date fy_start{f.to.month >= 4 ? f.to.year : f.to.year - 1, 4, 1};
+      const base::Date fy_start = base::financial_year_start(f.to);
       if (f.type->period == "financial-year")
         f.from = fy_start;
       else
@@ -415,10 +415,10 @@ bool check_new_version(const content::Page& page, const PublishRequest& req, dia
   std::string why;
   if (!(last < on))
     why = "a new version of " + page.source + " is dated after its latest, published " + last.iso();
-  else if (financial_year(on) != financial_year(last))
-    why = page.source + " is the self-evaluation of " + financial_year(last) + "; a version dated " + on.iso() +
-          " belongs on the page of " + financial_year(on) + " (qahub new self-evaluation)";
-  else if (financial_quarter(on) == financial_quarter(last))
+  else if (base::financial_year(on) != base::financial_year(last))
+    why = page.source + " is the self-evaluation of " + base::financial_year(last) + "; a version dated " + on.iso() +
+          " belongs on the page of " + base::financial_year(on) + " (qahub new self-evaluation)";
+  else if (base::financial_quarter(on) == base::financial_quarter(last))
     why = page.source + " already has its " + quarter_label(last) + " version, published " + last.iso() +
           "; a version is published once a quarter: use --correct \"summary\" to record a correction";
   if (why.empty()) return true;
@@ -508,7 +508,7 @@ void check_unclaimed(const Options& options, const std::map<std::string, Snapsho
 std::string publication_line(const Found& f) {
   if (f.type->quarterly) {
     const base::Date on = f.draft ? f.to : *f.published;
-    return f.type->title + " " + financial_year(on) + ", " + quarter_label(on).substr(0, 2) + " version" +
+    return f.type->title + " " + base::financial_year(on) + ", " + quarter_label(on).substr(0, 2) + " version" +
            (f.number > 1 ? " (the " + ordinal(f.number) + " this year)" : "");
   }
   if (!f.committee_title.empty()) return "The " + ordinal(f.number) + " regular report to the " + f.committee_title;

@@ -159,7 +159,7 @@ SelfEvaluation read_self_evaluation(const content::Page& page, const content::Co
 void check_self_evaluation_period(const content::Page& page, const SelfEvaluation& se,
                                   const content::ContentSet& content, const records::Records& records, base::Date from,
                                   base::Date to, diag::Diagnostics& diags) {
-  const base::Date year_before{from.year - 1, from.month, std::min(from.day, 28)};
+  const base::Date year_before = base::add_years(from, -1);
   const std::vector<std::string> order = se.numbered();
   // Where each item is first cited: its notices go there.
   std::map<std::string, diag::Position> first;
@@ -179,7 +179,7 @@ void check_self_evaluation_period(const content::Page& page, const SelfEvaluatio
           diags.notice(
               at, name + " is " + e.page + ", whose review is overdue (review_by " + p.meta.review_by->iso() + ")");
   }
-  const base::Date horizon{to.year + 1, to.month, to.day == 29 && to.month == 2 ? 28 : to.day};
+  const base::Date horizon = base::add_years(to, 1);
   for (size_t i = 0; i < se.plans.size(); ++i) {
     const records::Action& a = records.actions.at(se.plans[i]);
     if (horizon < a.due)
@@ -189,14 +189,6 @@ void check_self_evaluation_period(const content::Page& page, const SelfEvaluatio
       diags.notice(se.plan_pos[i], "planned action \"" + a.id + "\" was complete on " + done->iso() +
                                        ", before the period (from " + from.iso() + ")");
   }
-}
-
-int financial_quarter(base::Date d) { return d.month >= 4 ? (d.month - 4) / 3 + 1 : 4; }
-
-std::string financial_year(base::Date d) {
-  const int start = d.month >= 4 ? d.year : d.year - 1;
-  const int next = (start + 1) % 100;
-  return std::to_string(start) + "-" + (next < 10 ? "0" : "") + std::to_string(next);
 }
 
 std::string evidence_csv(const nlohmann::json& data, const std::string& url_prefix) {
@@ -280,7 +272,9 @@ SelfEvaluation self_evaluation_as_sent(const json& snapshot, const SelfEvaluatio
   return se;
 }
 
-std::string quarter_label(base::Date d) { return "Q" + std::to_string(financial_quarter(d)) + " " + financial_year(d); }
+std::string quarter_label(base::Date d) {
+  return "Q" + std::to_string(base::financial_quarter(d)) + " " + base::financial_year(d);
+}
 
 json changed_since(const json& previous, const json& current) {
   std::vector<std::string> lines;

@@ -95,11 +95,6 @@ void check_self_evaluation_period(const content::Page& page, const SelfEvaluatio
                                   const content::ContentSet& content, const records::Records& records, base::Date from,
                                   base::Date to, diag::Diagnostics& diags);
 
-/// The quarter of the financial year `d` falls in: 1 (April to June) to 4.
-int financial_quarter(base::Date d);
-/// "2026-27" for any date from 1 April 2026 to 31 March 2027.
-std::string financial_year(base::Date d);
-
 /// "Q2 2026-27" for a date from 1 July to 30 September 2026.
 std::string quarter_label(base::Date d);
 

@@ -31,11 +31,7 @@ std::string front_matter(const std::string& title, const std::string& descriptio
          "\n    summary: \"First published.\"\n---\n";
 }
 
-base::Date one_year_on(base::Date d) {
-  base::Date next{d.year + 1, d.month, d.day};
-  if (!base::Date::parse(next.iso())) next.day = 28;  // 29 February
-  return next;
-}
+base::Date one_year_on(base::Date d) { return base::add_years(d, 1); }
 
 namespace {
 

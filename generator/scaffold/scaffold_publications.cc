@@ -82,9 +82,7 @@ namespace qahub::scaffold {
 std::optional<Plan> plan_self_evaluation(const std::filesystem::path& site_dir, base::Date as_of,
                                          diag::Diagnostics& diags) {
   // One page a financial year: the year of the as-of date.
-  const int start = as_of.month >= 4 ? as_of.year : as_of.year - 1;
-  const int next = (start + 1) % 100;
-  const std::string year = std::to_string(start) + "-" + (next < 10 ? "0" : "") + std::to_string(next);
+  const std::string year = base::financial_year(as_of);
   const std::string path = "content/self-evaluation/" + year + ".md";
   if (std::filesystem::exists(site_dir / path)) {
     diags.error({path}, "the self-evaluation of " + year +

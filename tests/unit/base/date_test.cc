@@ -29,3 +29,13 @@ TEST_CASE("date: formats for machines and people", "[base]") {
   CHECK(Date{2026, 9, 4}.human() == "4 September 2026");
   CHECK(Date{2026, 1, 1} < Date{2026, 1, 2});
 }
+
+TEST_CASE("date: a year on or back keeps the day, 29 February becomes 28 February", "[base]") {
+  using qahub::base::add_years;
+  using qahub::base::Date;
+  CHECK(add_years(Date{2026, 9, 30}, 1) == Date{2027, 9, 30});
+  CHECK(add_years(Date{2028, 2, 29}, -1) == Date{2027, 2, 28});
+  CHECK(add_years(Date{2028, 2, 29}, 4) == Date{2032, 2, 29});
+  CHECK(qahub::base::financial_year_start(Date{2027, 3, 31}) == Date{2026, 4, 1});
+  CHECK(qahub::base::financial_year_start(Date{2026, 4, 1}) == Date{2026, 4, 1});
+}

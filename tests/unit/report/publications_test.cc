@@ -88,14 +88,14 @@ TEST_CASE("publications: the self-evaluation is quarterly over a financial year,
 
 TEST_CASE("publications: financial quarters and years", "[report]") {
   using qahub::base::Date;
-  CHECK(report::financial_quarter(Date{2026, 4, 1}) == 1);
-  CHECK(report::financial_quarter(Date{2026, 6, 30}) == 1);
-  CHECK(report::financial_quarter(Date{2026, 7, 1}) == 2);
-  CHECK(report::financial_quarter(Date{2026, 12, 31}) == 3);
-  CHECK(report::financial_quarter(Date{2027, 3, 31}) == 4);
-  CHECK(report::financial_year(Date{2027, 3, 31}) == "2026-27");
-  CHECK(report::financial_year(Date{2026, 4, 1}) == "2026-27");
-  CHECK(report::financial_year(Date{2099, 5, 1}) == "2099-00");
-  CHECK(report::financial_year(Date{2008, 5, 1}) == "2008-09");
+  CHECK(qahub::base::financial_quarter(Date{2026, 4, 1}) == 1);
+  CHECK(qahub::base::financial_quarter(Date{2026, 6, 30}) == 1);
+  CHECK(qahub::base::financial_quarter(Date{2026, 7, 1}) == 2);
+  CHECK(qahub::base::financial_quarter(Date{2026, 12, 31}) == 3);
+  CHECK(qahub::base::financial_quarter(Date{2027, 3, 31}) == 4);
+  CHECK(qahub::base::financial_year(Date{2027, 3, 31}) == "2026-27");
+  CHECK(qahub::base::financial_year(Date{2026, 4, 1}) == "2026-27");
+  CHECK(qahub::base::financial_year(Date{2099, 5, 1}) == "2099-00");
+  CHECK(qahub::base::financial_year(Date{2008, 5, 1}) == "2008-09");
   CHECK(report::quarter_label(Date{2026, 9, 30}) == "Q2 2026-27");
 }
