@@ -123,14 +123,34 @@ std::optional<std::string> site_problem(const std::filesystem::path& dir) {
   return at + "it has none of content/, data/ and qahub.yaml";
 }
 
+namespace {
+
+/// write(2) until every byte is written or it fails.
+bool write_all(int fd, std::string_view bytes) {
+  for (size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
 bool write_file(const std::filesystem::path& path, std::string_view bytes) {
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return false;
-  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-  ok = (std::fclose(f) == 0) && ok;
-  return ok;
+  // The folder is made only when opening says it is missing: a build writes
+  // 14,000 files at 10k pages into a few hundred folders, and a stat per
+  // file before each open was a tenth of the writing's system time.
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0 && errno == ENOENT) {
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  }
+  if (fd < 0) return false;
+  const bool ok = write_all(fd, bytes);
+  return (::close(fd) == 0) && ok;
 }
 
 NewFile create_new_file(const std::filesystem::path& path, std::string_view bytes) {
@@ -138,13 +158,7 @@ NewFile create_new_file(const std::filesystem::path& path, std::string_view byte
   std::filesystem::create_directories(path.parent_path(), ec);
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return errno == EEXIST ? NewFile::kExists : NewFile::kFailed;
-  bool ok = true;
-  for (size_t done = 0; ok && done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<size_t>(n);
-  }
+  bool ok = write_all(fd, bytes);
   ok = (::close(fd) == 0) && ok;
   if (!ok) std::filesystem::remove(path, ec);
   return ok ? NewFile::kCreated : NewFile::kFailed;

@@ -112,6 +112,29 @@ std::string unsafe_tree(const std::vector<std::string>& paths) {
   return "";
 }
 
+const std::string& path_of(const std::string& path) { return path; }
+const std::string& path_of(const std::pair<const std::string, std::string>& entry) { return entry.first; }
+
+/// Makes the folder of each of `paths` (sorted) under `root`, each folder
+/// once: sorted paths come a folder at a time, and create_directories on a
+/// folder that exists still costs a system call.
+template <typename Paths>
+void make_folders(const stdfs::path& root, const Paths& paths) {
+  std::error_code ec;
+  std::string_view made;
+  bool any = false;
+  for (const auto& entry : paths) {
+    const std::string& path = path_of(entry);
+    const size_t slash = path.rfind('/');
+    const std::string_view folder =
+        slash == std::string::npos ? std::string_view() : std::string_view(path).substr(0, slash);
+    if (any && folder == made) continue;
+    if (!folder.empty()) stdfs::create_directories(root / folder, ec);
+    made = folder;
+    any = true;
+  }
+}
+
 stdfs::path normal_out(const stdfs::path& out_dir) {
   std::error_code ec;
   stdfs::path out = stdfs::absolute(out_dir, ec).lexically_normal();
@@ -173,7 +196,7 @@ bool write_tree(const stdfs::path& out_dir, const std::map<std::string, std::str
         failed_path = path;
         failed = true;
       }
-  for (const auto& [path, _] : files) stdfs::create_directories((staging / path).parent_path(), ec);
+  make_folders(staging, files);
   std::vector<const std::pair<const std::string, std::string>*> items;
   items.reserve(files.size());
   for (const auto& kv : files) items.push_back(&kv);
@@ -251,7 +274,7 @@ std::unique_ptr<StagingArea> StagingArea::open(const stdfs::path& out_dir, const
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
   if (!write_file(dir / kOutputMarker, marker_text_for_paths(sorted))) return nullptr;  // removed again
   // Folders now, serially, so the writers on several threads only write files.
-  for (const std::string& path : sorted) stdfs::create_directories((dir / path).parent_path(), ec);
+  make_folders(dir, sorted);
   return area;
 }
 
@@ -265,6 +288,21 @@ bool StagingArea::write(const std::string& path, std::string_view bytes) {
   std::lock_guard lock(mutex_);
   written_[path] = ok ? bytes.size() : 0;
   if (!ok) failed_.push_back(path);
+  return true;
+}
+
+bool StagingArea::link(const std::string& path, const stdfs::path& from, size_t size) {
+  if (path == kOutputMarker || !unsafe_output_file(path).empty()) return false;
+  const stdfs::path to = dir_ / path;
+  int r = ::link(from.c_str(), to.c_str());
+  if (r != 0 && errno == ENOENT) {
+    std::error_code ec;
+    stdfs::create_directories(to.parent_path(), ec);
+    r = ::link(from.c_str(), to.c_str());
+  }
+  if (r != 0) return false;
+  std::lock_guard lock(mutex_);
+  written_[path] = size;
   return true;
 }
 

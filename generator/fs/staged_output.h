@@ -80,6 +80,11 @@ class StagingArea {
   /// caller keeps it for the write pass, which reports it.
   bool write(const std::string& path, std::string_view bytes);
 
+  /// Writes one file as a hard link to `from`, which holds its `size`
+  /// bytes (a file qahub just wrote, on the same drive): false when it
+  /// cannot, and nothing is recorded, so the caller writes the bytes.
+  bool link(const std::string& path, const std::filesystem::path& from, size_t size);
+
   /// What was written, path → size (a failed write included, size 0).
   const std::map<std::string, size_t>& written() const { return written_; }
   /// The paths whose write failed.

@@ -1,5 +1,7 @@
 #include "search/search.h"
 
+#include <algorithm>
+
 #include "base/parallel.h"
 
 #include "fs/files.h"
@@ -125,6 +127,24 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
 StagedSearchCache::~StagedSearchCache() {
   std::error_code ec;
   if (!cache_dir_.empty()) std::filesystem::remove_all(staging_path(cache_dir_), ec);
+}
+
+namespace {
+
+/// "docs/K.json", K a number: a store chunk's name in the cache.
+bool is_chunk_file(const std::string& rel) {
+  return rel.size() > 10 && rel.compare(0, 5, "docs/") == 0 && rel.compare(rel.size() - 5, 5, ".json") == 0 &&
+         std::all_of(rel.begin() + 5, rel.end() - 5, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::filesystem::path StagedSearchCache::staged_file(const std::string& out_path) const {
+  const std::string_view prefix = "search/";
+  if (cache_dir_.empty() || out_path.compare(0, prefix.size(), prefix) != 0) return {};
+  const std::string rel = out_path.substr(prefix.size());
+  if (rel != "index.json" && rel != "meta.json" && rel != "words.json" && !is_chunk_file(rel)) return {};
+  return staging_path(cache_dir_) / rel;
 }
 
 bool StagedSearchCache::install(diag::Diagnostics& diags) {

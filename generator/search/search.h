@@ -86,6 +86,11 @@ class StagedSearchCache {
   }
   /// Installs the staged cache, if any.
   bool install(diag::Diagnostics& diags);
+  /// The staged cache file holding the same bytes as the output file
+  /// `out_path` ("search/index.json" → CACHE/search.new/index.json), or
+  /// empty: the build links the output's copy to it instead of writing the
+  /// bytes again (51 MB at 10,000 pages).
+  std::filesystem::path staged_file(const std::string& out_path) const;
 
  private:
   std::filesystem::path cache_dir_;  ///< empty: nothing staged

@@ -223,3 +223,24 @@ TEST_CASE("staged output: an old tree that cannot be removed is named, and remov
   CHECK_FALSE(std::filesystem::exists(root.path() / left));
   CHECK(next.format_all().empty());
 }
+
+TEST_CASE("staged output: a staged file may be a hard link to a file qahub wrote", "[fs]") {
+  qahub::testing::TempDir tmp("stage-link");
+  const auto out = tmp.path() / "public";
+  const auto source = tmp.path() / "cache-index.json";
+  REQUIRE(fs::write_file(source, "{\"v\":1}"));
+  auto area = fs::StagingArea::open(out, {"search/index.json", "a/index.html"});
+  REQUIRE(area);
+  REQUIRE(area->write("a/index.html", "<p>a</p>"));
+  CHECK(area->link("search/index.json", source, 7));
+  // No source, a refused path, the marker: nothing recorded, the caller writes the bytes.
+  CHECK_FALSE(area->link("search/words.json", tmp.path() / "missing.json", 3));
+  CHECK_FALSE(area->link("../escape.json", source, 7));
+  CHECK_FALSE(area->link(std::string(fs::kOutputMarker), source, 7));
+  CHECK(area->written() == std::map<std::string, size_t>{{"a/index.html", 8}, {"search/index.json", 7}});
+  diag::Diagnostics d;
+  REQUIRE(fs::write_output_tree(out, {}, *area, 1, d));
+  CHECK(d.format_all().empty());
+  CHECK(std::filesystem::equivalent(out / "search/index.json", source));
+  CHECK(*fs::read_file(out / "search/index.json") == "{\"v\":1}");
+}

@@ -190,6 +190,24 @@ TEST_CASE("pipeline: the search database follows only a successful build", "[pip
   CHECK(contains(site.output("search/index.json"), "supervis"));
 }
 
+TEST_CASE("pipeline: the output's search files are the cache's, linked rather than written twice", "[pipeline]") {
+  TestSite site({{"content/_index.md", page("title: Home\n", "Supervision matters.\n")},
+                 {"content/a.md", page("title: A\n", "Audits.\n")}});
+  REQUIRE(site.build());
+  const auto cache = site.root() / ".qahub" / "search";
+  const auto out = site.root() / "public" / "search";
+  for (const char* name : {"index.json", "meta.json", "words.json", "docs/0.json"}) {
+    INFO(name);
+    CHECK(std::filesystem::equivalent(cache / name, out / name));
+  }
+  // A second build replaces both; the old output's removal leaves the cache whole.
+  site.write("content/a.md", page("title: A\n", "Audits and moderation.\n"));
+  REQUIRE(site.build());
+  CHECK(contains(*qahub::fs::read_file(cache / "index.json"), "moder"));
+  CHECK(*qahub::fs::read_file(cache / "index.json") == site.output("search/index.json"));
+  CHECK(std::filesystem::equivalent(cache / "index.json", out / "index.json"));
+}
+
 TEST_CASE("pipeline: a broken partial is an error at the partial", "[pipeline]") {
   TestSite site({{"content/_index.md", page("title: Home\n")},
                  {"themes/default/templates/notfound.mustache", "{{> broken}}\n"},
