@@ -60,10 +60,10 @@ bool corpus_from_json(const std::string& text, Corpus& corpus, std::string& erro
 namespace {
 
 void add_counts(const Analyzer& analyzer, SurfaceCounts& surface) {
-  for (const auto& [word, entry] : analyzer.stems().entries()) {
-    auto [it, added] = surface.try_emplace(word, entry);
-    if (!added) it->second.second += entry.second;
-  }
+  analyzer.stems().for_each([&](const std::u16string& word, const std::u16string& stem, uint64_t count) {
+    auto [it, added] = surface.try_emplace(word, stem, count);
+    if (!added) it->second.second += count;
+  });
 }
 
 }  // namespace

@@ -70,8 +70,7 @@ void LunrIndexBuilder::add_analyzed(const std::string& ref, AnalyzedFields field
     std::vector<Token>& tokens = fields[source];
     vec.length = static_cast<uint32_t>(tokens.size());
     for (Token& t : tokens) {
-      auto [it, inserted] = term_ids_.try_emplace(t.text, static_cast<uint32_t>(terms_.size()));
-      const uint32_t id = it->second;
+      const auto [id, inserted] = term_ids_.insert(t.text);
       if (inserted) {
         terms_.push_back(Term{t.text, std::vector<std::vector<Posting>>(fields_.size())});
         stamp_.push_back(0);

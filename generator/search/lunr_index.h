@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "search/tokenizer.h"
+#include "search/word_table.h"
 
 namespace qahub::search {
 
@@ -90,9 +91,9 @@ class LunrIndexBuilder {
   std::vector<FieldVector> vectors_;                  ///< doc * fields + field position
   std::vector<Term> terms_;                           ///< by _index
   std::vector<std::vector<Occurrence>> occurrences_;  ///< by Posting::occurrences
-  std::unordered_map<std::u16string, uint32_t> term_ids_;
-  std::vector<uint32_t> stamp_;  ///< per term: last (doc, field) serial + 1
-  std::vector<uint32_t> slot_;   ///< per term: position in the current field vector
+  WordTable term_ids_;                                ///< numbers as terms_
+  std::vector<uint32_t> stamp_;                       ///< per term: last (doc, field) serial + 1
+  std::vector<uint32_t> slot_;                        ///< per term: position in the current field vector
 };
 
 }  // namespace qahub::search

@@ -216,11 +216,13 @@ std::u16string lunr_stem(std::u16string_view word) {
   return w;
 }
 
-const std::u16string& StemCache::stem(const std::u16string& word) {
-  auto it = cache_.find(word);
-  if (it == cache_.end()) it = cache_.emplace(word, std::make_pair(lunr_stem(word), uint64_t{0})).first;
-  ++it->second.second;
-  return it->second.first;
+const std::u16string& StemCache::stem_of(Entry& e, std::u16string_view word) {
+  if (!e.stemmed) {
+    e.stem = lunr_stem(word);
+    e.stemmed = true;
+  }
+  ++e.count;
+  return e.stem;
 }
 
 std::string LunrStem::operator()(const std::string& word) {

@@ -19,6 +19,8 @@
 
 #include <xapian.h>
 
+#include "search/word_table.h"
+
 namespace qahub::search {
 
 /// lunr.stemmer on one token (UTF-16 units in and out).
@@ -26,16 +28,46 @@ std::u16string lunr_stem(std::u16string_view word);
 
 /// lunr.stemmer with a memo. Not thread-safe: one per thread or per build.
 /// It also counts how often each word was stemmed: the index's surface
-/// forms, for suggestions (suggest.h), at the cost of one increment.
+/// forms, for suggestions (suggest.h), at the cost of one increment. Stop
+/// words live in the same table (add_stop_word), so the analyzer's stop-word
+/// check and its stemming are one lookup per token.
 class StemCache {
  public:
-  const std::u16string& stem(const std::u16string& word);
-
-  /// word → (stem, times stem() was asked for it).
-  const std::unordered_map<std::u16string, std::pair<std::u16string, uint64_t>>& entries() const { return cache_; }
+  /// The stem of `word`, counted as one more sighting.
+  const std::u16string& stem(std::u16string_view word) { return stem_of(entry(word), word); }
+  /// stem(), or nullptr (and not counted) when `word` is a stop word.
+  const std::u16string* stem_unless_stop(std::u16string_view word) {
+    Entry& e = entry(word);
+    return e.stop ? nullptr : &stem_of(e, word);
+  }
+  void add_stop_word(std::u16string_view word) { entry(word).stop = true; }
+  bool is_stop_word(std::u16string_view word) const {
+    const uint32_t id = words_.find(word);
+    return id != WordTable::kNone && entries_[id].stop;
+  }
+  /// f(word, stem, count) for every word stem() was asked for, in first-seen order.
+  template <typename F>
+  void for_each(F&& f) const {
+    for (uint32_t id = 0; id < entries_.size(); ++id)
+      if (entries_[id].count) f(words_.word(id), entries_[id].stem, entries_[id].count);
+  }
 
  private:
-  std::unordered_map<std::u16string, std::pair<std::u16string, uint64_t>> cache_;
+  struct Entry {
+    std::u16string stem;
+    uint64_t count = 0;
+    bool stemmed = false;
+    bool stop = false;
+  };
+  Entry& entry(std::u16string_view word) {
+    const auto [id, added] = words_.insert(word);
+    if (added) entries_.emplace_back();
+    return entries_[id];
+  }
+  const std::u16string& stem_of(Entry& e, std::u16string_view word);
+
+  WordTable words_;
+  std::vector<Entry> entries_;
 };
 
 /// lunr.stemmer as a Xapian stemmer: UTF-8 in and out, memoized.

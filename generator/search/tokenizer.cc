@@ -73,18 +73,17 @@ const std::vector<std::string>& qahub_stop_words() {
 }
 
 Analyzer::Analyzer(const std::vector<std::string>& stop_words) {
-  for (const auto& w : stop_words) stop_words_.insert(utf8_to_utf16(w));
+  for (const auto& w : stop_words) stems_.add_stop_word(utf8_to_utf16(w));
 }
 
 std::vector<Token> Analyzer::analyze(std::u16string_view text) {
   std::vector<Token> tokens = tokenize(text);
   std::vector<Token> out;
   out.reserve(tokens.size());
-  std::u16string trimmed;
   for (Token& t : tokens) {
-    trimmed.assign(fold_possessive(trim_token(t.text)));
-    if (stop_words_.count(trimmed)) continue;
-    t.text = stems_.stem(trimmed);
+    const std::u16string* stem = stems_.stem_unless_stop(fold_possessive(trim_token(t.text)));
+    if (!stem) continue;
+    t.text = *stem;
     out.push_back(std::move(t));
   }
   return out;

@@ -63,13 +63,12 @@ class Analyzer {
   /// One query word through the stemmer alone (the search pipeline's
   /// possessive step is the caller's: the query planner folds first).
   const std::u16string& stem(const std::u16string& word) { return stems_.stem(word); }
-  bool is_stop_word(const std::u16string& trimmed) const { return stop_words_.count(trimmed) != 0; }
+  bool is_stop_word(const std::u16string& trimmed) const { return stems_.is_stop_word(trimmed); }
   /// The words analysed so far, with stems and counts (StemCache::entries).
   const StemCache& stems() const { return stems_; }
 
  private:
-  std::unordered_set<std::u16string> stop_words_;
-  StemCache stems_;
+  StemCache stems_;  ///< the stop words too
 };
 
 }  // namespace qahub::search
