@@ -6,7 +6,12 @@
 /// other workers taking new indexes and is rethrown to the caller after
 /// every thread has joined, as it would be with jobs = 1 (never
 /// std::terminate).
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
 #include <cstddef>
 #include <exception>
 #include <mutex>
@@ -45,6 +50,19 @@ void parallel_for_workers(size_t n, int jobs, F&& f) {
 template <typename F>
 void parallel_for(size_t n, int jobs, F&& f) {
   parallel_for_workers(n, jobs, [&](int, size_t i) { f(i); });
+}
+
+/// Lowers the calling thread's scheduling priority (nice +`by`), and so that
+/// of the threads it starts. For a thread that runs beside a critical path
+/// (rendering beside search): when the two compete for the cores, the path
+/// that has serial stretches gets them first, and the other fills the gaps.
+/// Only for a thread qahub started: an unprivileged thread cannot raise its
+/// priority again.
+inline void lower_this_thread_priority(int by) {
+  const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+  errno = 0;
+  const int now = ::getpriority(PRIO_PROCESS, tid);
+  if (errno == 0) ::setpriority(PRIO_PROCESS, tid, now + by);
 }
 
 /// Runs `beside` on a thread of its own while `main` runs on this one, or

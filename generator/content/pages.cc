@@ -98,12 +98,15 @@ ContentSet load_content(const std::filesystem::path& site_dir, const LoadOptions
   });
   // Two pages at one URL are found with every other claim on a URL, by
   // model::make_site; here they stay in source order.
-  for (auto& p : parsed) {
-    if (!p) continue;
-    if (p->meta.draft && !options.drafts) continue;
-    set.pages.push_back(std::move(*p));
-  }
-  std::stable_sort(set.pages.begin(), set.pages.end(), [](const Page& a, const Page& b) { return a.url < b.url; });
+  // Sorted as numbers, then moved once: a Page is a kilobyte, and sorting
+  // the pages themselves moved each one about log2(n) times.
+  std::vector<size_t> order;
+  order.reserve(parsed.size());
+  for (size_t i = 0; i < parsed.size(); ++i)
+    if (parsed[i] && (options.drafts || !parsed[i]->meta.draft)) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return parsed[a]->url < parsed[b]->url; });
+  set.pages.reserve(order.size());
+  for (size_t i : order) set.pages.push_back(std::move(*parsed[i]));
   return set;
 }
 

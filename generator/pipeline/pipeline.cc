@@ -282,20 +282,35 @@ void render_and_search(const config::BuildOptions& options, Build& b, diag::Diag
   if (options.write)
     if (std::vector<std::string> paths = render::streamed_paths(*b.site); !paths.empty())
       b.staged = fs::StagingArea::open(output_dir(options), paths);
-  double search_ms = 0;
-  base::run_beside(
-      options.jobs > 1,
-      [&] {
-        Pass pass(stats, "render");
-        b.renderer = std::make_unique<render::PageRenderer>(*b.site, *b.templates, ropt, diags);
-        b.out = render::render_site(*b.site, *b.templates, *b.theme, ropt, diags, b.renderer.get(), b.staged.get());
-      },
-      [&] {
-        Pass pass(nullptr, "search");
-        search::build_search(indexed, sopt, b.search_out, diags, &b.search_cache);
-        search_ms = pass.ms();
-      });
-  if (stats) stats->timings.emplace_back(options.jobs > 1 ? "search (beside render)" : "search", search_ms);
+  double render_ms = 0, search_ms = 0;
+  auto render = [&] {
+    Pass pass(nullptr, "render");
+    b.renderer = std::make_unique<render::PageRenderer>(*b.site, *b.templates, ropt, diags);
+    b.out = render::render_site(*b.site, *b.templates, *b.theme, ropt, diags, b.renderer.get(), b.staged.get());
+    render_ms = pass.ms();
+  };
+  auto search = [&] {
+    Pass pass(nullptr, "search");
+    search::build_search(indexed, sopt, b.search_out, diags, &b.search_cache);
+    search_ms = pass.ms();
+  };
+  if (options.jobs > 1) {
+    // Search has serial stretches (adding terms in order, writing the index
+    // JSON) and rendering has none, so search goes first when both want the
+    // cores: at 10k pages the two took 3.0 s together at --jobs 2 with equal
+    // shares, with search alone on one core at the end.
+    base::run_beside(true, search, [&] {
+      base::lower_this_thread_priority(5);
+      render();
+    });
+  } else {
+    render();
+    search();
+  }
+  if (stats) {
+    stats->timings.emplace_back("render", render_ms);
+    stats->timings.emplace_back(options.jobs > 1 ? "search (beside render)" : "search", search_ms);
+  }
 }
 
 // What the summary line says of the build.

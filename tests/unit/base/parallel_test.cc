@@ -35,6 +35,25 @@ TEST_CASE("parallel: an exception in a worker reaches the caller, never std::ter
   }
 }
 
+TEST_CASE("parallel: a thread beside lowers its own priority and its workers', never the caller's", "[base]") {
+  auto nice_of_this_thread = [] {
+    errno = 0;
+    return ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
+  };
+  const int before = nice_of_this_thread();
+  int beside = 0, worker = 0;
+  qahub::base::run_beside(
+      true, [] {},
+      [&] {
+        qahub::base::lower_this_thread_priority(5);
+        beside = nice_of_this_thread();
+        std::thread([&] { worker = nice_of_this_thread(); }).join();  // as parallel_for's workers start
+      });
+  CHECK(beside == std::min(before + 5, 19));
+  CHECK(worker == beside);
+  CHECK(nice_of_this_thread() == before);
+}
+
 TEST_CASE("text: plural and keys_of", "[base]") {
   CHECK(plural(0, "error") == "0 errors");
   CHECK(plural(1, "error") == "1 error");
