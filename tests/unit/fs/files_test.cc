@@ -156,3 +156,19 @@ TEST_CASE("fs: cache_dir_problem gives the reason; is_search_cache knows only a 
   CHECK_FALSE(fs::is_search_cache(root.path() / "file"));
   CHECK_FALSE(fs::is_search_cache(root.path() / "link"));
 }
+
+TEST_CASE("files: read_file reads whole files, stat size or not", "[fs]") {
+  qahub::testing::TempDir tmp("read-file");
+  std::string big(200000, 'x');
+  for (size_t i = 0; i < big.size(); i += 7) big[i] = static_cast<char>('a' + i % 26);
+  REQUIRE(fs::write_file(tmp.path() / "big.txt", big));
+  REQUIRE(fs::write_file(tmp.path() / "empty.txt", ""));
+  CHECK(fs::read_file(tmp.path() / "big.txt") == big);
+  CHECK(fs::read_file(tmp.path() / "empty.txt") == std::string());
+  // /proc files say size 0 and still have bytes to read.
+  const auto status = fs::read_file("/proc/self/status");
+  REQUIRE(status);
+  CHECK(status->find("Name:") == 0);
+  CHECK_FALSE(fs::read_file(tmp.path() / "missing.txt"));
+  CHECK_FALSE(fs::read_file(tmp.path()));  // a folder
+}
