@@ -45,7 +45,8 @@ class LunrIndexBuilder {
   void add_analyzed(const std::string& ref, AnalyzedFields fields, double boost = 1);
 
   /// `JSON.stringify(builder.build())`.
-  std::string to_json() const;
+  /// With jobs > 1 the text is written in pieces on that many threads; the same bytes.
+  std::string to_json(int jobs = 1) const;
 
   size_t document_count() const { return refs_.size(); }
   size_t term_count() const { return terms_.size(); }

@@ -43,36 +43,55 @@ bool install_cache(const std::filesystem::path& cache_dir, const std::string& la
   return true;
 }
 
-/// `--search-corpus`, and the cache `qahub search` reads (query.h): the
-/// page's index, store and suggestion words, staged beside the live copy.
-/// Only the corpus, which was asked for, can fail the build.
-bool write_cache_files(const Corpus& corpus, const std::string& index, const DocStore& store, const std::string& words,
-                       SearchBuildOptions& options, diag::Diagnostics& diags) {
-  if (!options.search_corpus.empty() && !fs::write_file(options.search_corpus, corpus_to_json(corpus))) {
-    diags.error({options.search_corpus.string(), 0, 0}, "cannot write search corpus");
-    return false;
+/// The cache `qahub search` reads (query.h): the page's index, store and
+/// suggestion words, staged beside the live copy. Written in two parts, so
+/// the store's files go out beside the indexing (they are most of the
+/// files) and only the index and words follow it. A cache that cannot be
+/// written is a warning, once, and the build goes on without it.
+class CacheWriter {
+ public:
+  explicit CacheWriter(SearchBuildOptions& options, diag::Diagnostics& diags) : options_(options), diags_(diags) {
+    if (!options.write_cache || options.cache_dir.empty()) return;
+    dir_ = staging_path(options.cache_dir);
+    if (!fs::is_search_cache(dir_)) {
+      cache_warning(options.cache_label, foreign_files(dir_), diags);
+      options.write_cache = false;
+      dir_.clear();
+      return;
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+    std::filesystem::create_directories(dir_ / "docs", ec);
+    if (ec) fail(ec.message());
   }
-  if (!options.write_cache || options.cache_dir.empty()) return true;
-  const std::filesystem::path dir = staging_path(options.cache_dir);
-  if (!fs::is_search_cache(dir)) {
-    cache_warning(options.cache_label, foreign_files(dir), diags);
-    options.write_cache = false;
-    return true;
+  /// The store (from the thread that made it).
+  void write_store(const DocStore& store) {
+    if (dir_.empty()) return;
+    bool ok = fs::write_file(dir_ / "meta.json", store.meta);
+    for (size_t k = 0; ok && k < store.chunks.size(); ++k)
+      ok = fs::write_file(dir_ / "docs" / (std::to_string(k) + ".json"), store.chunks[k]);
+    store_ok_ = ok;
   }
-  std::error_code ec;
-  std::filesystem::remove_all(dir, ec);
-  std::filesystem::create_directories(dir / "docs", ec);
-  bool ok = !ec && fs::write_file(dir / "index.json", index) && fs::write_file(dir / "meta.json", store.meta) &&
-            fs::write_file(dir / "words.json", words);
-  for (size_t k = 0; ok && k < store.chunks.size(); ++k)
-    ok = fs::write_file(dir / "docs" / (std::to_string(k) + ".json"), store.chunks[k]);
-  if (!ok) {
-    cache_warning(options.cache_label, ec ? ec.message() : std::string("a file in it could not be written"), diags);
-    std::filesystem::remove_all(dir, ec);
-    options.write_cache = false;
+  /// The index and words, once both threads are done.
+  void finish(const std::string& index, const std::string& words) {
+    if (dir_.empty()) return;
+    if (!store_ok_ || !fs::write_file(dir_ / "index.json", index) || !fs::write_file(dir_ / "words.json", words))
+      fail("a file in it could not be written");
   }
-  return true;
-}
+
+ private:
+  void fail(const std::string& why) {
+    cache_warning(options_.cache_label, why, diags_);
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+    options_.write_cache = false;
+    dir_.clear();
+  }
+  SearchBuildOptions& options_;
+  diag::Diagnostics& diags_;
+  std::filesystem::path dir_;  ///< empty: no cache this build
+  bool store_ok_ = true;
+};
 
 }  // namespace
 
@@ -84,10 +103,20 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
   std::vector<IndexedDoc> docs = make_documents(pages, synonyms, options.jobs);
   const Corpus corpus = take_corpus(docs);
 
-  // The store does not need the index: with jobs > 1 it is made beside
-  // the indexing.
+  if (!options.search_corpus.empty() && !fs::write_file(options.search_corpus, corpus_to_json(corpus))) {
+    diags.error({options.search_corpus.string(), 0, 0}, "cannot write search corpus");
+    return false;
+  }
+  SearchBuildOptions cache = options;  // write_cache goes false if the cache cannot be written
+  CacheWriter cache_files(cache, diags);
+
+  // The store does not need the index: with jobs > 1 it is made (and its
+  // cache files written) beside the indexing.
   DocStore store;
-  auto write_store = [&] { store = doc_store(docs, synonyms); };
+  auto write_store = [&] {
+    store = doc_store(docs, synonyms);
+    cache_files.write_store(store);
+  };
   // The lunr index, byte-identical to lunr.js over the same corpus, and the
   // words the analysis saw, for suggestions.
   std::string index;
@@ -96,12 +125,11 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
       options.jobs > 1,
       [&] {
         SurfaceCounts surface;
-        index = index_corpus(corpus, options.jobs, &surface).to_json();
+        index = index_corpus(corpus, options.jobs, &surface).to_json(options.jobs);
         words = suggestion_words_json(suggestion_words(surface));
       },
       write_store);
-  SearchBuildOptions cache = options;  // write_cache goes false if the cache cannot be written
-  const bool files_ok = write_cache_files(corpus, index, store, words, cache, diags);
+  cache_files.finish(index, words);
 
   // Script form for file://, where fetch() of the JSON files is refused.
   if (options.script_index) {
@@ -114,7 +142,6 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
   out["search/meta.json"] = std::move(store.meta);
   out["search/words.json"] = std::move(words);
   for (size_t k = 0; k < store.chunks.size(); ++k) out[chunk_path(k, ".json")] = std::move(store.chunks[k]);
-  if (!files_ok) return false;
   if (cache.write_cache && !cache.cache_dir.empty()) {
     if (staged)
       staged->staged(cache.cache_dir, cache.cache_label);

@@ -48,7 +48,9 @@ TEST_CASE("search: lunr_index: the spec's tiny example", "[search]") {
 
 TEST_CASE("search: lunr_index: empty-term and long-token documents do not crash", "[search]") {
   LunrIndexBuilder b({{"body", 1}}, {"position"}, lunr_stop_words());
-  b.add("0", {std::string(100000, 'x') + " — \xff"});
+  std::vector<std::string> long_token(1, std::string(100000, 'x'));
+  long_token[0] += " — \xff";
+  b.add("0", long_token);
   b.add("1", {""});
   std::string json = b.to_json();
   CHECK(json.find("[\"\",{\"_index\":1,\"body\":{\"0\":{\"position\":[[100001,1],[100003,1]]}}}]") !=
@@ -71,4 +73,19 @@ TEST_CASE("search: corpus: round trip and duplicate refs", "[search]") {
   CHECK_FALSE(corpus_from_json(
       "{\"fields\":[],\"documents\":[{\"ref\":\"a\",\"fields\":{}},{\"ref\":\"a\",\"fields\":{}}]}", back, error));
   CHECK(error == "duplicate document ref \"a\"");
+}
+
+TEST_CASE("search: lunr_index: the JSON written in pieces on threads is the same bytes", "[search]") {
+  // Over 1,024 documents and terms, so both parts are cut into pieces; with a
+  // metadata whitelist too, and refs that are not in rank order.
+  for (const std::vector<std::string>& whitelist : {std::vector<std::string>{}, std::vector<std::string>{"position"}}) {
+    LunrIndexBuilder b({{"title", 10}, {"body", 1}}, whitelist, lunr_stop_words());
+    for (int d = 0; d < 1500; ++d) {
+      const std::string w = "word" + std::to_string(d) + " shared term" + std::to_string(d % 37);
+      b.add(d % 3 ? std::to_string(d) : "page-" + std::to_string(d), {w, w + " more text " + std::to_string(d * 7)});
+    }
+    const std::string one = b.to_json(1);
+    CHECK(b.to_json(2) == one);
+    CHECK(b.to_json(5) == one);
+  }
 }
