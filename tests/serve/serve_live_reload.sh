@@ -36,7 +36,7 @@ until contains "$url/practice/guides/second/" "$marker"; do
 done
 elapsed=$(( $(now_ms) - start ))
 wait_for "$work/events" '^event: reload$' 5
-wait_for "$work/serve.log" '^qahub: updated 2 files after content/guides/second.md changed in [0-9]+ ms \(body only\); reload sent [0-9]+ ms after the change$' 5
+wait_for "$work/serve.log" '^qahub: updated 2 files after content/guides/second.md changed in [0-9]+ ms \(incremental\); reload sent [0-9]+ ms after the change$' 5
 grep -m1 '^qahub: updated' "$work/serve.log"
 [ "$elapsed" -le "$bound_ms" ] || fail "the edit took $elapsed ms to show (bound $bound_ms ms)"
 contains "$url/practice/print/guides/" "$marker" || fail "the print pack was not updated"
