@@ -41,13 +41,14 @@ Ties ties_of(const model::Site& site, const model::SitePage& p) {
 }
 
 /// The output paths render_site_lists and the feeds write for `site`,
-/// worked out without rendering (`letters`: its A to Z).
-std::set<std::string> list_paths(const model::Site& site, const std::vector<render::AToZLetter>& letters) {
+/// worked out without rendering (`a_to_z`: its A to Z's URLs, or none when
+/// the A to Z is the same before and after).
+std::set<std::string> list_paths(const model::Site& site, const std::vector<std::string>& a_to_z) {
   std::set<std::string> out;
   for (const char* url : {"/tags/", "/amendments/", "/review/", "/accessibility/", "/search/", "/404.html"})
     out.insert(render::output_path_for(url));
   for (const auto& [tag, _] : site.tags) out.insert(render::output_path_for("/tags/" + base::slugify(tag) + "/"));
-  for (const std::string& url : render::a_to_z_urls(letters)) out.insert(render::output_path_for(url));
+  for (const std::string& url : a_to_z) out.insert(render::output_path_for(url));
   for (const model::SitePage& p : site.pages)
     if (model::listed(p))
       for (const std::string& url : p.aliases) out.insert(render::output_path_for(url));
@@ -190,8 +191,19 @@ UpdateResult apply_page_changes(BuildState& state, PageChanges& changes, Targets
     }
   std::vector<std::pair<std::string, std::string>> old_nav;
   for (size_t i : site.nav) old_nav.emplace_back(site.pages[i].url, site.pages[i].title);
-  const std::vector<render::AToZLetter> old_letters = render::group_by_letter(render::a_to_z_entries(site));
-  const std::set<std::string> old_lists = list_paths(site, old_letters), old_packs = print_paths(site);
+  // The A to Z lists every listed page by title under its section's title
+  // (a walk and a sort over every page): only when one of those may change.
+  bool a_to_z = !changes.removed.empty();
+  for (const auto& [url, page] : incoming) {
+    const model::SitePage* old = site.find(url);
+    a_to_z = a_to_z || !old || !(shown(*old) == shown(*page)) || model::listed(*old) != model::listed(*page) ||
+             !old->glossary_rows.empty() || !page->glossary_rows.empty();
+  }
+  std::vector<render::AToZLetter> old_letters;
+  if (a_to_z) old_letters = render::group_by_letter(render::a_to_z_entries(site));
+  const std::vector<std::string> old_a_to_z = render::a_to_z_urls(old_letters);
+  const std::set<std::string> old_lists = list_paths(site, a_to_z ? old_a_to_z : std::vector<std::string>{});
+  const std::set<std::string> old_packs = print_paths(site);
   std::set<std::string> old_slugs;
   for (const auto& [tag, _] : site.tags) old_slugs.insert(base::slugify(tag));
 
@@ -290,10 +302,13 @@ UpdateResult apply_page_changes(BuildState& state, PageChanges& changes, Targets
         state.targets.pages.erase("/tags/" + slug + "/");
       }
   }
-  const std::vector<render::AToZLetter> new_letters = render::group_by_letter(render::a_to_z_entries(site));
-  lists.a_to_z = changed_a_to_z(old_letters, new_letters);
-  {
-    const std::vector<std::string> before = render::a_to_z_urls(old_letters), after = render::a_to_z_urls(new_letters);
+  std::vector<std::string> new_a_to_z;
+  if (a_to_z) {
+    const std::vector<render::AToZLetter> new_letters = render::group_by_letter(render::a_to_z_entries(site));
+    lists.a_to_z = changed_a_to_z(old_letters, new_letters);
+    new_a_to_z = render::a_to_z_urls(new_letters);
+    const std::vector<std::string>& before = old_a_to_z;
+    const std::vector<std::string>& after = new_a_to_z;
     for (const std::string& url : before)
       if (std::find(after.begin(), after.end(), url) == after.end()) {
         if (linked_from_elsewhere(state, url, changes.sources)) return give_up();
@@ -358,9 +373,15 @@ UpdateResult apply_page_changes(BuildState& state, PageChanges& changes, Targets
     for (base::OutputFiles& part : parts)
       for (auto& [path, bytes] : part) out[path] = std::move(bytes);
   }
-  render::render_site_lists(ctx, out, render_diags, state.options.jobs, &lists);
+  // The lists, the feed beside them (the amendments feed is as large as the log).
+  std::string feed;
+  base::run_beside(
+      state.options.jobs > 1, [&] { render::render_site_lists(ctx, out, render_diags, state.options.jobs, &lists); },
+      [&] {
+        if (lists.amendments) feed = render::render_amendments_feed(site);
+      });
+  if (lists.amendments) out["amendments.xml"] = std::move(feed);
   if (site.config.writes_sitemap()) out["sitemap.xml"] = render::render_sitemap(site);
-  if (lists.amendments) out["amendments.xml"] = render::render_amendments_feed(site);
   if (render::has_briefs(site)) out["briefs.xml"] = render::render_briefs_feed(site);
   if (render_diags.has_errors()) return give_up();
   std::set<std::string> stale;
@@ -375,7 +396,8 @@ UpdateResult apply_page_changes(BuildState& state, PageChanges& changes, Targets
 
   // 5. Outputs gone: the removed pages, lists and packs the new Site has not.
   for (const std::string& url : gone) stale.insert(render::output_path_for(url));
-  const std::set<std::string> new_lists = list_paths(site, new_letters), new_packs = print_paths(site);
+  const std::set<std::string> new_lists = list_paths(site, a_to_z ? new_a_to_z : std::vector<std::string>{});
+  const std::set<std::string> new_packs = print_paths(site);
   for (const std::string& p : old_lists)
     if (!new_lists.count(p)) stale.insert(p);
   for (const std::string& p : old_packs)
