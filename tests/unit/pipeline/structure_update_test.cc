@@ -24,6 +24,8 @@ std::map<std::string, std::string> files() {
       {"content/guides/c.md", page("title: Charlie\nweight: 3\ntags: [quality]\nchanges:\n  - date: 2026-02-01\n    "
                                    "summary: First issue.\n",
                                    "Charlie's text.\n")},
+      {"content/guides/deep/_index.md", page("title: Deep\n", "Deeper guides.\n")},
+      {"content/guides/deep/g.md", page("title: Golf\ntags: [planning]\n", "Golf.\n")},
       {"content/practice/_index.md", page("title: Practice\nweight: 2\n", "Practice.\n")},
       {"content/practice/d.md", page("title: Delta\ntags: [planning]\n", "Delta.\n")},
       {"content/practice/e.md", page("title: Echo\n", "Echo.\n")},
@@ -123,6 +125,11 @@ TEST_CASE("pipeline: incremental: each kind of front matter edit, a new and a de
                    diags)
                 .kind == pipeline::Update::kApplied);
   }
+  SECTION("a nested section's title: the breadcrumbs of the pages under it") {
+    auto r = s.edit("content/guides/deep/_index.md", page("title: Deeper\n", "Deeper guides.\n"), diags);
+    REQUIRE(r.kind == pipeline::Update::kApplied);
+    CHECK(std::count(r.written.begin(), r.written.end(), "guides/deep/g/index.html") == 1);
+  }
   SECTION("description, owner and changes") {
     REQUIRE(s.edit("content/practice/e.md",
                    page("title: Echo\ndescription: About echo.\nowner: Team E\nchanges:\n  - date: 2026-03-01\n    "
@@ -150,7 +157,7 @@ TEST_CASE("pipeline: incremental: each kind of front matter edit, a new and a de
     CHECK(s.site.exists("tags/new-tag/index.html"));
   }
   SECTION("a new page in a folder without a section") {
-    REQUIRE(s.edit("content/guides/more/g.md", page("title: Golf\n", "Golf.\n"), diags).kind ==
+    REQUIRE(s.edit("content/guides/more/h.md", page("title: Hotel\n", "Hotel.\n"), diags).kind ==
             pipeline::Update::kApplied);
   }
   SECTION("a deleted page") {
@@ -158,9 +165,9 @@ TEST_CASE("pipeline: incremental: each kind of front matter edit, a new and a de
     CHECK_FALSE(s.site.exists("guides/c/index.html"));
   }
   SECTION("a deleted draft, and a new draft: nothing to do") {
-    REQUIRE(s.edit("content/guides/h.md", page("title: Hotel\ndraft: true\n", "Hotel.\n"), diags).kind ==
+    REQUIRE(s.edit("content/guides/i.md", page("title: India\ndraft: true\n", "India.\n"), diags).kind ==
             pipeline::Update::kApplied);
-    REQUIRE(s.remove("content/guides/h.md", diags).kind == pipeline::Update::kApplied);
+    REQUIRE(s.remove("content/guides/i.md", diags).kind == pipeline::Update::kApplied);
   }
   SECTION("a body and a front matter edit in one batch") {
     s.site.write("content/guides/a.md", page("title: Alpha\nweight: 1\ntags: [planning]\n", "## Plans\n\nMore.\n"));
