@@ -231,37 +231,51 @@ UpdateResult apply_page_changes(BuildState& state, PageChanges& changes, Targets
                                      before->review_by != after->review_by || before->draft != after->draft ||
                                      before->source != after->source));
   };
-  std::vector<model::SitePage> next_pages;
-  next_pages.reserve(site.pages.size() + changes.pages.size());
-  std::set<std::string> gone;
-  for (model::SitePage& p : site.pages) {
-    if (changes.removed.count(p.url)) {
-      gone.insert(p.url);
-      shown_changed.insert(p.url);
-      touch_lists(&p, nullptr);
-      continue;
+  std::set<std::string> gone;  // URLs of the removed pages
+  const bool in_place = changes.removed.empty() && std::all_of(incoming.begin(), incoming.end(), [&](const auto& in) {
+                          return site.by_url.count(in.first) > 0;
+                        });
+  if (in_place) {
+    // Edits of pages that stay: each into its slot, the order by URL as it was.
+    for (auto& [url, page] : incoming) {
+      model::SitePage& p = site.pages[site.by_url.at(url)];
+      if (!(shown(*page) == shown(p))) shown_changed.insert(url);
+      touch_lists(&p, page);
+      edited.insert(url);
+      p = std::move(*page);
     }
-    auto it = incoming.find(p.url);
-    if (it == incoming.end()) {
-      next_pages.push_back(std::move(p));
-      continue;
+  } else {
+    std::vector<model::SitePage> next_pages;
+    next_pages.reserve(site.pages.size() + changes.pages.size());
+    for (model::SitePage& p : site.pages) {
+      if (changes.removed.count(p.url)) {
+        gone.insert(p.url);
+        shown_changed.insert(p.url);
+        touch_lists(&p, nullptr);
+        continue;
+      }
+      auto it = incoming.find(p.url);
+      if (it == incoming.end()) {
+        next_pages.push_back(std::move(p));
+        continue;
+      }
+      model::SitePage& fresh = *it->second;
+      if (!(shown(fresh) == shown(p))) shown_changed.insert(p.url);
+      touch_lists(&p, &fresh);
+      edited.insert(p.url);
+      incoming.erase(it);
+      next_pages.push_back(std::move(fresh));
     }
-    model::SitePage& fresh = *it->second;
-    if (!(shown(fresh) == shown(p))) shown_changed.insert(p.url);
-    touch_lists(&p, &fresh);
-    edited.insert(p.url);
-    incoming.erase(it);
-    next_pages.push_back(std::move(fresh));
+    for (auto& [url, page] : incoming) {  // new pages
+      shown_changed.insert(url);
+      edited.insert(url);
+      touch_lists(nullptr, page);
+      next_pages.push_back(std::move(*page));
+    }
+    std::sort(next_pages.begin(), next_pages.end(),
+              [](const model::SitePage& a, const model::SitePage& b) { return a.url < b.url; });
+    site.pages = std::move(next_pages);
   }
-  for (auto& [url, page] : incoming) {  // new pages
-    shown_changed.insert(url);
-    edited.insert(url);
-    touch_lists(nullptr, page);
-    next_pages.push_back(std::move(*page));
-  }
-  std::sort(next_pages.begin(), next_pages.end(),
-            [](const model::SitePage& a, const model::SitePage& b) { return a.url < b.url; });
-  site.pages = std::move(next_pages);
   site.by_url.clear();
   site.nav.clear();
   site.tags.clear();
