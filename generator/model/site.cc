@@ -31,9 +31,7 @@ void set_content_body(SitePage& s, const content::Page& p) {
   s.glossary_rows = p.doc.table_rows();
 }
 
-namespace {
-
-SitePage from_content(content::Page& p) {
+SitePage page_from_content(content::Page& p) {
   SitePage s;
   s.kind = p.is_section ? PageKind::kSection : PageKind::kContent;
   s.url = p.url;
@@ -57,7 +55,7 @@ SitePage from_content(content::Page& p) {
   return s;
 }
 
-SitePage from_record(record_pages::RecordPage& r, const std::map<std::string, long>& nav_weights) {
+SitePage page_from_record(record_pages::RecordPage& r, const std::map<std::string, long>& nav_weights) {
   SitePage s;
   const bool is_index = r.url == r.section;
   s.kind = is_index ? PageKind::kSection : PageKind::kRecord;
@@ -77,8 +75,6 @@ SitePage from_record(record_pages::RecordPage& r, const std::map<std::string, lo
   s.tags = std::move(r.tags);
   return s;
 }
-
-}  // namespace
 
 namespace {
 
@@ -158,7 +154,7 @@ Site make_site(const config::SiteConfig& config, base::Date as_of, content::Cont
   // Rendering every body to HTML is the costly part: in parallel, one slot each.
   site.pages.resize(content.pages.size());
   base::parallel_for(content.pages.size(), jobs, [&](size_t i) {
-    site.pages[i] = from_content(content.pages[i]);
+    site.pages[i] = page_from_content(content.pages[i]);
     site.pages[i].aliases = std::move(page_aliases[i]);
     // Nothing reads the parsed tree again (it goes with `content` at the
     // end): freed now, the trees and the HTML made from them are never all
@@ -167,7 +163,7 @@ Site make_site(const config::SiteConfig& config, base::Date as_of, content::Cont
   });
   std::map<std::string, long> nav_weights;
   for (const record_pages::NavEntry& n : records.nav) nav_weights[n.url] = n.weight;
-  for (record_pages::RecordPage& r : record_list) site.pages.push_back(from_record(r, nav_weights));
+  for (record_pages::RecordPage& r : record_list) site.pages.push_back(page_from_record(r, nav_weights));
   if (std::none_of(site.pages.begin(), site.pages.end(), [](const SitePage& s) { return s.url == "/"; })) {
     SitePage home;
     home.kind = PageKind::kSection;
@@ -184,7 +180,17 @@ Site make_site(const config::SiteConfig& config, base::Date as_of, content::Cont
 
   for (auto& [url, links] : records.backlinks)
     if (auto it = site.by_url.find(url); it != site.by_url.end()) site.pages[it->second].backlinks = links;
+  for (SitePage& p : site.pages) {
+    p.declared_section = p.section_url;
+    p.written_tags = p.tags;
+  }
+  site.by_url.clear();
+  link_pages(site, content.pages, diags);
+  return site;
+}
 
+void link_pages(Site& site, const std::vector<content::Page>& content, diag::Diagnostics& diags) {
+  for (size_t i = 0; i < site.pages.size(); ++i) site.by_url[site.pages[i].url] = i;
   // A page whose folder has no _index.md hangs under the nearest section that exists.
   for (SitePage& p : site.pages) {
     if (p.url == "/") continue;
@@ -219,8 +225,7 @@ Site make_site(const config::SiteConfig& config, base::Date as_of, content::Cont
   }
   for (size_t c : site.pages[site.by_url["/"]].children)
     if (site.pages[c].kind == PageKind::kSection) site.nav.push_back(c);
-  merge_tags(site, content.pages, diags);
-  return site;
+  merge_tags(site, content, diags);
 }
 
 }  // namespace qahub::model

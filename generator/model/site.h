@@ -53,6 +53,12 @@ struct SitePage {
   std::optional<base::Date> published;
   std::vector<std::string> aliases;  ///< site-root URLs ("/old/"), none of them a page
   std::vector<record_pages::BackLink> backlinks;
+  /// What link_pages starts from, kept so `qahub serve` can link the pages
+  /// again after an edit: the section as the source names it (before a
+  /// missing section is skipped) and the tags as written (before merge_tags
+  /// picks one spelling per slug).
+  std::string declared_section;
+  std::vector<std::string> written_tags;
   /// Child pages in display order (sections only): indexes into Site::pages.
   std::vector<size_t> children;
   std::optional<size_t> prev, next;
@@ -86,6 +92,21 @@ void report_review_overdue(const content::Page& page, base::Date as_of, diag::Di
 /// Sets what a content page's Markdown body gives its SitePage (HTML, table
 /// of contents, search text), and nothing else.
 void set_content_body(SitePage& page, const content::Page& parsed);
+
+/// A content page's SitePage: its front matter and rendered body (what
+/// make_site takes from it before the pages are linked).
+SitePage page_from_content(content::Page& page);
+
+/// A record page's SitePage (`nav_weights`: record_pages' nav entries' weights, by URL).
+SitePage page_from_record(record_pages::RecordPage& page, const std::map<std::string, long>& nav_weights);
+
+/// Works out what ties the pages together, from each page's
+/// declared_section and written_tags: by_url, the section each page hangs
+/// under, children in display order, previous/next, the nav and the tags.
+/// `site.pages` must be sorted by URL with none of those set (make_site, and
+/// serve after an edit, which clears them first). `content` gets the tag
+/// spelling warnings (none when empty).
+void link_pages(Site& site, const std::vector<content::Page>& content, diag::Diagnostics& diags);
 
 /// Builds the Site from parsed content (links already resolved) and finished
 /// record pages. Reports review-overdue warnings against `as_of`. Checks every

@@ -4,6 +4,8 @@
 
 #include "fs/files.h"
 #include "model/links.h"
+#include "pipeline/record_update.h"
+#include "pipeline/structure_update.h"
 #include "render/site_pages.h"
 
 namespace qahub::pipeline {
@@ -37,11 +39,28 @@ bool same_rows(const std::vector<markdown::TableRow>& a, const std::vector<markd
                     [](const auto& x, const auto& y) { return x.cells == y.cells && x.id == y.id; });
 }
 
+/// Whether every changed file is a page built last time, still there, with
+/// its front matter as it was: the body path below, else update_structure.
+bool bodies_only(const BuildState& state, const std::set<std::string>& changed) {
+  for (const std::string& source : changed) {
+    auto known = state.sources.find(source);
+    if (known == state.sources.end()) return false;
+    auto text = fs::read_file(state.options.site_dir / source);
+    if (!text) return false;
+    diag::Diagnostics ignored;  // parsed again below, reported there
+    if (content::parse_page(source, *text, state.load, ignored).head != known->second.head) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 UpdateResult update_pages(BuildState& state, const std::set<std::string>& changed, diag::Diagnostics& diags) {
   UpdateResult result;
   if (!state.site || changed.empty()) return result;
+  if (std::all_of(changed.begin(), changed.end(), [](const std::string& p) { return p.rfind("data/", 0) == 0; }))
+    return update_records(state, changed, diags);
+  if (!bodies_only(state, changed)) return update_structure(state, changed, diags);
   diags.set_strict(state.options.strict);
   model::Site& site = *state.site;
 

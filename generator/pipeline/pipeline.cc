@@ -1,7 +1,9 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
 #include <chrono>
 #include <set>
+#include <tuple>
 
 #include "base/parallel.h"
 
@@ -378,10 +380,14 @@ void keep_state(const config::BuildOptions& options, Build& b, BuildState noted,
 /// content moves into the Site: each page's head and headings, and who links
 /// into whose anchors.
 void note_sources(const Build& b, BuildState& keep) {
+  bool plain = b.reports.files.empty() && b.briefs.published.empty() && b.withheld.content.pages.empty() &&
+               b.withheld.records.empty();
   for (const content::Page& p : b.content.pages) {
-    keep.sources[p.source] = {p.head, heading_ids(p)};
+    keep.sources[p.source] = {p.head, heading_ids(p), p.meta};
     if (!p.doc.shortcodes().empty()) keep.with_shortcodes.insert(p.source);
+    if (!p.placeholders.empty()) keep.with_placeholders.insert(p.source);
     add_anchor_links(keep, p.source, p.doc);
+    plain = plain && !p.withdrawn && !p.sensitive && !p.meta.has_type && !p.meta.brief && !p.meta.publication;
   }
   for (const record_pages::RecordPage& page : b.record_pages.pages)
     for (size_t i : page.narratives) {
@@ -389,6 +395,36 @@ void note_sources(const Build& b, BuildState& keep) {
       keep.narratives[n.source] = {page.url, n.id_prefix + "-"};
       add_anchor_links(keep, n.source, n.doc);
     }
+  for (const record_pages::RecordKind& k : *b.kinds)
+    if (k.data.store.references)
+      k.data.store.references(b.data.records,
+                              [&](const std::string&, const records::Source&, const std::vector<records::Ref>& refs) {
+                                for (const records::Ref& ref : refs)
+                                  if (ref.kind == "content") {
+                                    keep.record_content_refs.insert(ref.id);
+                                    if (ref.pointer == "/report") keep.record_reports = true;
+                                  }
+                              });
+  keep.structure_edits = plain && keep.with_shortcodes.empty();
+  keep.kinds = b.kinds;
+  for (const record_pages::RecordPage& page : b.record_pages.pages) keep.record_urls.insert(page.url);
+}
+
+/// The notices in `diags`, for telling which a pass gave.
+std::vector<diag::Diagnostic> notices_of(const diag::Diagnostics& diags) {
+  std::vector<diag::Diagnostic> out;
+  for (diag::Diagnostic& d : diags.sorted())
+    if (d.severity == diag::Severity::kNotice) out.push_back(std::move(d));
+  return out;
+}
+
+/// The notices in `after` that `before` had not (both sorted).
+void add_new_notices(const std::vector<diag::Diagnostic>& before, const std::vector<diag::Diagnostic>& after,
+                     std::vector<diag::Diagnostic>& out) {
+  auto key = [](const diag::Diagnostic& d) { return std::tie(d.pos.path, d.pos.line, d.pos.col, d.message); };
+  for (const diag::Diagnostic& d : after)
+    if (std::none_of(before.begin(), before.end(), [&](const diag::Diagnostic& b) { return key(b) == key(d); }))
+      out.push_back(d);
 }
 
 }  // namespace
@@ -436,9 +472,12 @@ std::vector<search::SearchPage> search_pages(const model::Site& site, bool borro
 }
 
 void add_anchor_links(BuildState& state, const std::string& source, const markdown::Document& doc) {
-  for (const markdown::Link& link : doc.links())
-    if (const size_t hash = link.url.find('#'); hash != std::string::npos && hash > 0 && link.url[0] == '/')
-      state.anchor_referrers[link.url.substr(0, hash)].insert(source);
+  for (const markdown::Link& link : doc.links()) {
+    if (link.url.empty() || link.url[0] != '/') continue;
+    const size_t hash = link.url.find('#');
+    if (hash != std::string::npos && hash > 0) state.anchor_referrers[link.url.substr(0, hash)].insert(source);
+    state.link_referrers[link.url.substr(0, hash)].insert(source);
+  }
 }
 
 std::vector<std::string> heading_ids(const content::Page& page) {
@@ -474,15 +513,20 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
     Pass timer(stats, name);
     pass();
   };
-  run("config", [&] { load_config(options, b, diags); });              // qahub.yaml, the theme, the templates
-  run("content", [&] { load_pages(options, b, diags); });              // every content page parsed once
-  run("records", [&] { load_records(options, b, diags); });            // data/: loaded, typed, cross-checked
+  run("config", [&] { load_config(options, b, diags); });  // qahub.yaml, the theme, the templates
+  run("content", [&] { load_pages(options, b, diags); });  // every content page parsed once
+  std::vector<diag::Diagnostic> before;  // notices before a pass a record edit runs again (record_update.h)
+  if (keep) before = notices_of(diags);
+  run("records", [&] { load_records(options, b, diags); });  // data/: loaded, typed, cross-checked
+  if (keep) add_new_notices(before, notices_of(diags), sources.record_notices);
   run("marking decide", [&] { decide_marking(b, diags); });            // each page's and record's marking
   run("marking check", [&] { check_marking(b, diags); });              // public -> sensitive is an error
   run("withhold", [&] { withhold(options, b); });                      // sensitive items out of the model
   run("briefs", [&] { apply_briefs(options, b, diags); });             // learning briefs checked
   run("reports", [&] { apply_reports(options, b, diags, publish); });  // reports and their blocks
+  if (keep) before = notices_of(diags);
   run("record pages", [&] { make_record_pages(options, b, diags); });  // every kind's pages
+  if (keep) add_new_notices(before, notices_of(diags), sources.record_notices);
   run("links", [&] {  // every link and anchor in content and narratives
     check_links(b, diags);
     if (keep) note_sources(b, sources);

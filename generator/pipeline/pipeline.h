@@ -66,6 +66,7 @@ struct BuildState {
   struct Source {
     std::string head;                      ///< text before the Markdown body
     std::vector<std::string> heading_ids;  ///< every heading's id, in order
+    frontmatter::PageMeta meta;            ///< its front matter, to tell which keys an edit changed
   };
   std::map<std::string, Source> sources;
   /// Page URL → the sources (content pages, record narratives) that link to
@@ -80,6 +81,28 @@ struct BuildState {
   /// Pages whose bodies hold shortcodes (reports among them): their output
   /// depends on data and on other pages, so an edit needs a full build.
   std::set<std::string> with_shortcodes;
+  /// Page URL → the sources (content pages, record narratives) that link to
+  /// it at all: a page an edit removes must have none.
+  std::map<std::string, std::set<std::string>> link_referrers;
+  /// Content sources that records name (an action's guidance, an evidence
+  /// item's page …): removing one is an error the full build reports.
+  std::set<std::string> record_content_refs;
+  /// Sources with `TODO:` placeholders (the report pass reports them).
+  std::set<std::string> with_placeholders;
+  /// Whether a front matter edit, a new or a deleted page may be applied
+  /// without a full build (incremental.h): false when something reads
+  /// other pages' front matter outside the Site (shortcodes, report and
+  /// brief passes, withdrawn reports, sensitive markings).
+  bool structure_edits = false;
+  /// For a record edit (record_update.h): the kinds table the build
+  /// followed, the URLs of its record pages, and the notices the records and
+  /// record pages passes gave (the review dashboard lists them).
+  const std::vector<record_pages::RecordKind>* kinds = nullptr;
+  std::set<std::string> record_urls;
+  std::vector<diag::Diagnostic> record_notices;
+  /// Whether a record names a content page as a report (report/): the
+  /// report pass then reads records, so a record edit needs a full build.
+  bool record_reports = false;
 };
 
 /// Adds to state.anchor_referrers the pages that the resolved links of

@@ -209,7 +209,8 @@ std::vector<std::string> a_to_z_urls(const std::vector<AToZLetter>& letters) {
   return urls;
 }
 
-void render_a_to_z(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
+void render_a_to_z(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags,
+                   const std::set<std::string>* only) {
   const std::vector<AToZLetter> letters = group_by_letter(a_to_z_entries(ctx.site));
   size_t count = 0;
   for (const AToZLetter& l : letters) count += l.entries.size();
@@ -232,9 +233,10 @@ void render_a_to_z(const RenderContext& ctx, base::OutputFiles& out, diag::Diagn
   if (!split)
     for (const AToZLetter& l : letters)
       view["groups"].push_back({{"label", l.label}, {"id", "letter-" + l.slug}, {"entries", entries_view(l.entries)}});
-  emit(ctx, "/a-z/", "A to Z", description, view, out, diags);
+  if (!only || only->count("/a-z/")) emit(ctx, "/a-z/", "A to Z", description, view, out, diags);
   if (!split) return;
   for (const AToZLetter& l : letters) {
+    if (only && !only->count(letter_url(l))) continue;
     json group = {{"label", l.label}, {"id", "letter-" + l.slug}, {"entries", entries_view(l.entries)}};
     json page = {{"letters", nav(&l)},
                  {"split", false},

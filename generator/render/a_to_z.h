@@ -5,6 +5,7 @@
 /// digits, symbols and titles with no letter go under "0–9", first. Above
 /// kAToZSplitAbove entries each letter gets a page of its own (/a-z/b/) and
 /// /a-z/ lists the letters.
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,7 +54,9 @@ std::vector<AToZLetter> group_by_letter(std::vector<AToZEntry> entries);
 /// The URLs the A to Z writes: "/a-z/", and a page per letter when split.
 std::vector<std::string> a_to_z_urls(const std::vector<AToZLetter>& letters);
 
-/// Writes /a-z/ (and the letter pages when split) into `out`.
-void render_a_to_z(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags);
+/// Writes /a-z/ (and the letter pages when split) into `out`; with `only`,
+/// just the pages of those URLs (`qahub serve`, after a title edit).
+void render_a_to_z(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags,
+                   const std::set<std::string>* only = nullptr);
 
 }  // namespace qahub::render

@@ -1,5 +1,8 @@
 #include "render/site_pages.h"
 
+#include <functional>
+#include <set>
+
 #include <algorithm>
 #include <iterator>
 #include <map>
@@ -31,20 +34,31 @@ void emit(const RenderContext& ctx, const std::string& url, const std::string& t
   out[output_path_for(url)] = render_layout(ctx, url, std::move(page), main, diags);
 }
 
-void tags_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
+/// Every tag's page, or with `only` those of the tags it names; the list of tags always.
+void some_tags_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags,
+                     const std::set<std::string>* only) {
   const model::Site& site = ctx.site;
   json tags = json::array();
   for (const auto& [tag, pages] : site.tags) {
     const std::string url = "/tags/" + base::slugify(tag) + "/";
+    tags.push_back({{"name", tag}, {"url", url}, {"count", std::to_string(pages.size())}});
+    if (only && !only->count(tag)) continue;
     json list = json::array();
     for (size_t i : pages)
       list.push_back(
           {{"url", site.pages[i].url}, {"title", site.pages[i].title}, {"description", site.pages[i].description}});
-    tags.push_back({{"name", tag}, {"url", url}, {"count", std::to_string(pages.size())}});
     emit(ctx, url, "Pages tagged \u201c" + tag + "\u201d", "", "tag", {{"tag", tag}, {"pages", list}}, out, diags);
   }
   emit(ctx, "/tags/", "Tags", "Every tag used on the hub, with the number of pages carrying it.", "tags",
        {{"tags", tags}}, out, diags);
+}
+
+void tags_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
+  some_tags_pages(ctx, out, diags, nullptr);
+}
+
+void a_to_z(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
+  render_a_to_z(ctx, out, diags);
 }
 
 void amendments_page(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
@@ -264,23 +278,56 @@ std::vector<std::string> print_pack_paths(const model::Site& site) {
   return paths;
 }
 
-void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags, int jobs,
-                            fs::StagingArea* staging) {
+namespace {
+
+void lists(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags, int jobs) {
   // The site-wide lists (each a walk over every page, the review dashboard
   // and the amendments log the largest) on up to `jobs` threads, each into
   // its own map, then into `out` in this order, as if written one by one.
   using Part = void (*)(const RenderContext&, base::OutputFiles&, diag::Diagnostics&);
-  static constexpr Part kParts[] = {tags_pages, amendments_page, review_page, accessibility_page, render_a_to_z};
+  static constexpr Part kParts[] = {tags_pages, amendments_page, review_page, accessibility_page, a_to_z};
   std::vector<base::OutputFiles> parts(std::size(kParts));
   base::parallel_for(parts.size(), jobs, [&](size_t i) { kParts[i](ctx, parts[i], diags); });
   for (base::OutputFiles& part : parts)
     for (auto& [path, bytes] : part) out[path] = std::move(bytes);
-  print_packs(ctx, out, diags, jobs, staging);
+}
+
+void redirects_search_and_404(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags) {
   redirects(ctx, out, diags);
   // Sites opened from disk load the index as a script; served ones fetch the JSON.
   emit(ctx, "/search/", "Search", "Search every page of the hub.", "search", {{"script_index", ctx.style.relative}},
        out, diags, false);
   emit(ctx, "/404.html", "Page not found", "", "notfound", json::object(), out, diags, false);
+}
+
+}  // namespace
+
+void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags, int jobs,
+                            fs::StagingArea* staging) {
+  lists(ctx, out, diags, jobs);
+  print_packs(ctx, out, diags, jobs, staging);
+  redirects_search_and_404(ctx, out, diags);
+}
+
+void render_site_lists(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags, int jobs,
+                       const SiteLists* only) {
+  // No print pack path is another's: /print/ is qahub's alone (reserved_claims).
+  if (!only) {
+    lists(ctx, out, diags, jobs);
+  } else {
+    std::vector<std::function<void(base::OutputFiles&)>> parts;
+    parts.push_back([&](base::OutputFiles& o) { some_tags_pages(ctx, o, diags, &only->tags); });
+    if (only->amendments) parts.push_back([&](base::OutputFiles& o) { amendments_page(ctx, o, diags); });
+    if (only->review) parts.push_back([&](base::OutputFiles& o) { review_page(ctx, o, diags); });
+    parts.push_back([&](base::OutputFiles& o) { accessibility_page(ctx, o, diags); });
+    if (!only->a_to_z.empty())
+      parts.push_back([&](base::OutputFiles& o) { render_a_to_z(ctx, o, diags, &only->a_to_z); });
+    std::vector<base::OutputFiles> done(parts.size());
+    base::parallel_for(parts.size(), jobs, [&](size_t i) { parts[i](done[i]); });
+    for (base::OutputFiles& part : done)
+      for (auto& [path, bytes] : part) out[path] = std::move(bytes);
+  }
+  redirects_search_and_404(ctx, out, diags);
 }
 
 }  // namespace qahub::render

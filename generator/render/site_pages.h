@@ -2,6 +2,9 @@
 /// Site-wide pages that no single source file produces: tags, the amendments
 /// log, the review dashboard, the accessibility statement, 404, the search
 /// page, print packs per section, and redirect pages for aliases.
+#include <set>
+#include <string>
+
 #include "base/text.h"
 #include "fs/staged_output.h"
 #include "render/layout.h"
@@ -23,6 +26,24 @@ std::vector<model::Claim> reserved_claims(const model::Site& probe, const std::v
 /// then holds what a later file of the same path would replace.
 void render_generated_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags, int jobs = 1,
                             fs::StagingArea* staging = nullptr);
+
+/// Which of the site lists an edit changed, for render_site_lists: each is
+/// a walk over every page (at 10,000 pages, tens of milliseconds each).
+struct SiteLists {
+  std::set<std::string> tags;    ///< tags whose pages to render (the list of tags always is)
+  bool amendments = false;       ///< the amendments log
+  bool review = false;           ///< the review dashboard
+  std::set<std::string> a_to_z;  ///< A to Z URLs to render ("/a-z/", "/a-z/b/")
+};
+
+/// What render_generated_pages writes but the print packs: the tags, the
+/// amendments log, the review dashboard, the accessibility statement, the A
+/// to Z, redirects, the search page and 404; with `only`, just the lists it
+/// names (and the small pages). `qahub serve` renders these again after a
+/// front matter edit, and only the print packs of the sections the edit
+/// touched.
+void render_site_lists(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnostics& diags, int jobs = 1,
+                       const SiteLists* only = nullptr);
 
 /// The output paths of the print packs render_generated_pages writes.
 std::vector<std::string> print_pack_paths(const model::Site& site);

@@ -19,6 +19,14 @@
 
 namespace qahub::serve {
 
+/// Writes the search files of `pages` into the serve output of `options`,
+/// as a full build of the same sources would (synonyms and all; the cache is
+/// left to full builds), removes the search files it no longer writes (an
+/// index store in fewer chunks) and keeps the output's list of files. The
+/// background thread runs this; a test may run it directly. False when a
+/// file cannot be written.
+bool write_search_files(const config::BuildOptions& options, const std::vector<search::SearchPage>& pages);
+
 class BackgroundSearch {
  public:
   explicit BackgroundSearch(config::BuildOptions options);

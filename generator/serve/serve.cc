@@ -93,13 +93,16 @@ std::string open_error_text(const OpenErrors& open) {
 
 /// Edits refused earlier may go through now that another one landed (a page
 /// that links to a heading renamed in the same sitting): try each again, as
-/// it is on disk. What still fails keeps its (fresh) errors.
-void retry_open_edits(pipeline::BuildState& state, OpenErrors& open) {
+/// it is on disk. What still fails keeps its (fresh) errors. Returns false
+/// when a retry gave up after changing the state (it was cleared): the
+/// caller rebuilds fully.
+bool retry_open_edits(pipeline::BuildState& state, OpenErrors& open) {
   std::vector<std::string> paths;
   for (const auto& [path, _] : open) paths.push_back(path);
   for (const std::string& path : paths) {
     diag::Diagnostics diags;
     pipeline::UpdateResult r = pipeline::update_pages(state, {path}, diags);
+    if (!state.site) return false;
     if (r.kind == pipeline::Update::kNeedsFullBuild) continue;
     std::fputs(diags.format_all().c_str(), stderr);
     if (r.kind == pipeline::Update::kApplied) {
@@ -110,6 +113,7 @@ void retry_open_edits(pipeline::BuildState& state, OpenErrors& open) {
       open[path] = error_text(diags, state.options.strict);
     }
   }
+  return true;
 }
 
 /// The fast path (pipeline/incremental.h). Returns false when the edit needs a full build.
@@ -129,14 +133,14 @@ bool try_incremental(pipeline::BuildState& state, const ChangeBatch& batch, cons
     return true;
   }
   for (const std::string& path : batch.paths) open.erase(path);
-  retry_open_edits(state, open);
+  if (!retry_open_edits(state, open)) return false;
   if (open.empty())
     hub.publish("ok", "");
   else
     hub.publish("errors", open_error_text(open));
   hub.publish("reload", "");
   std::fprintf(stderr,
-               "qahub: updated %s after %s changed in %.0f ms (body only); reload sent %.0f ms after the change\n",
+               "qahub: updated %s after %s changed in %.0f ms (incremental); reload sent %.0f ms after the change\n",
                plural(r.written.size(), "file").c_str(), what.c_str(), ms_since(start), ms_since(batch.first_change));
   search.request(pipeline::search_pages(*state.site));
   return true;
