@@ -69,8 +69,7 @@ TEST_CASE("pipeline: incremental: a body edit gives what a full build gives", "[
   CHECK(contains(s.site.output("print/guides/index.html"), "Second edit."));
 }
 
-TEST_CASE("pipeline: incremental: front matter, new and deleted pages are incremental; data, theme and config not",
-          "[pipeline]") {
+TEST_CASE("pipeline: incremental: front matter, new and deleted pages are incremental; config is not", "[pipeline]") {
   // structure_update_test.cc checks their output against full builds.
   diag::Diagnostics diags;
   {
@@ -88,7 +87,7 @@ TEST_CASE("pipeline: incremental: front matter, new and deleted pages are increm
     CHECK(pipeline::update_pages(s.state, {"content/guides/b.md"}, diags).kind == pipeline::Update::kApplied);
   }
   {
-    Served s;  // data, theme and config are never incremental
+    Served s;  // config is never incremental (records: structure_update_test.cc)
     CHECK(s.edit("qahub.yaml", "title: Hub\n", diags).kind == pipeline::Update::kNeedsFullBuild);
   }
   {
