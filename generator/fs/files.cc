@@ -158,20 +158,34 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
-}  // namespace
-
-bool write_file(const std::filesystem::path& path, std::string_view bytes) {
-  // The folder is made only when opening says it is missing: a build writes
-  // 14,000 files at 10k pages into a few hundred folders, and a stat per
-  // file before each open was a tenth of the writing's system time.
+/// A file opened for writing, emptied. The folder is made only when
+/// opening says it is missing: a build writes 14,000 files at 10k pages into
+/// a few hundred folders, and a stat per file before each open was a tenth
+/// of the writing's system time.
+int open_for_writing(const std::filesystem::path& path) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0 && errno == ENOENT) {
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
     fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   }
+  return fd;
+}
+
+}  // namespace
+
+bool write_file(const std::filesystem::path& path, std::string_view bytes) {
+  const int fd = open_for_writing(path);
   if (fd < 0) return false;
   const bool ok = write_all(fd, bytes);
+  return (::close(fd) == 0) && ok;
+}
+
+bool write_file(const std::filesystem::path& path, const std::vector<std::string>& parts) {
+  const int fd = open_for_writing(path);
+  if (fd < 0) return false;
+  bool ok = true;
+  for (const std::string& part : parts) ok = ok && write_all(fd, part);
   return (::close(fd) == 0) && ok;
 }
 

@@ -34,6 +34,8 @@ std::string outside_site(const std::filesystem::path& root, const std::string& r
 /// Writes a file in one go (create parent dirs; no fsync: the staged output
 /// is renamed into place only after every file is written).
 bool write_file(const std::filesystem::path& path, std::string_view bytes);
+/// write_file of the parts one after another, as if joined first.
+bool write_file(const std::filesystem::path& path, const std::vector<std::string>& parts);
 
 /// Why `dir` is not a site, or nullopt when it is one: a directory holding
 /// at least one of content/, data/ and qahub.yaml. Every command checks its

@@ -284,6 +284,7 @@ void render_and_search(const config::BuildOptions& options, Build& b, diag::Diag
   if (options.write)
     if (std::vector<std::string> paths = render::streamed_paths(*b.site); !paths.empty())
       b.staged = fs::StagingArea::open(output_dir(options), paths);
+  sopt.staged_output = b.staged.get();
   double render_ms = 0, search_ms = 0;
   auto render = [&] {
     Pass pass(nullptr, "render");
@@ -332,14 +333,8 @@ void count(const config::BuildOptions& options, const Build& b, BuildStats& stat
 bool write(const config::BuildOptions& options, Build& b, diag::Diagnostics& diags, BuildStats* stats) {
   // Search's files never replace a rendered one (map::merge keeps the first),
   // written already or not.
-  if (b.staged) {
+  if (b.staged)
     for (const auto& [path, _] : b.staged->written()) b.search_out.erase(path);
-    // The search files are the cache's, byte for byte: linked, not written twice.
-    for (auto it = b.search_out.begin(); it != b.search_out.end();) {
-      const std::filesystem::path from = b.search_cache.staged_file(it->first);
-      it = !from.empty() && b.staged->link(it->first, from, it->second.size()) ? b.search_out.erase(it) : std::next(it);
-    }
-  }
   b.out.merge(b.search_out);
   if (stats) {
     stats->output_files = b.out.size();

@@ -21,26 +21,24 @@ std::vector<std::string> names_of(const std::vector<FieldSpec>& fields) {
   return names;
 }
 
-/// Appends to `out` what `part(text, begin, end)` writes for [0, n), the
-/// range cut into pieces written on up to `jobs` threads and joined in
-/// order: the index JSON is 28 MB at 10,000 pages, and search is the
-/// critical path of a --jobs 2 build.
+/// Adds to `pieces` the text `out` holds so far, then what
+/// `part(text, begin, end)` writes for [0, n), the range cut into pieces
+/// written on up to `jobs` threads, in order; `out` starts afresh. The index
+/// JSON is 28 MB at 10,000 pages and search is the critical path of a
+/// --jobs 2 build; kept as pieces, it is never copied into one string when
+/// it goes straight to a file.
 template <typename Part>
-void in_chunks(std::string& out, size_t n, int jobs, Part&& part) {
+void in_chunks(std::vector<std::string>& pieces, std::string& out, size_t n, int jobs, Part&& part) {
   if (jobs <= 1 || n < 1024) {
     part(out, 0, n);
     return;
   }
-  const size_t pieces = static_cast<size_t>(jobs) * 8;
-  std::vector<std::string> texts(pieces);
-  base::parallel_for(pieces, jobs, [&](size_t k) { part(texts[k], n * k / pieces, n * (k + 1) / pieces); });
-  size_t total = out.size();
-  for (const std::string& t : texts) total += t.size();
-  out.reserve(total);
-  for (std::string& t : texts) {
-    out += t;
-    t = std::string();
-  }
+  pieces.push_back(std::move(out));
+  out = std::string();
+  const size_t count = static_cast<size_t>(jobs) * 8;
+  std::vector<std::string> texts(count);
+  base::parallel_for(count, jobs, [&](size_t k) { part(texts[k], n * k / count, n * (k + 1) / count); });
+  for (std::string& t : texts) pieces.push_back(std::move(t));
 }
 
 }  // namespace
@@ -119,6 +117,20 @@ void LunrIndexBuilder::add_analyzed(const std::string& ref, AnalyzedFields field
 }
 
 std::string LunrIndexBuilder::to_json(int jobs) const {
+  std::vector<std::string> pieces = to_json_pieces(jobs);
+  size_t total = 0;
+  for (const std::string& p : pieces) total += p.size();
+  std::string out;
+  out.reserve(total);
+  for (std::string& p : pieces) {
+    out += p;
+    p = std::string();
+  }
+  return out;
+}
+
+std::vector<std::string> LunrIndexBuilder::to_json_pieces(int jobs) const {
+  std::vector<std::string> pieces;
   const size_t nfields = fields_.size();
   const size_t ndocs = refs_.size();
   const double n = static_cast<double>(ndocs);
@@ -193,7 +205,7 @@ std::string LunrIndexBuilder::to_json(int jobs) const {
       }
     }
   };
-  in_chunks(out, ndocs, jobs, field_vectors);
+  in_chunks(pieces, out, ndocs, jobs, field_vectors);
 
   out += "],\"invertedIndex\":[";
   std::vector<uint32_t> order(terms_.size());
@@ -272,10 +284,11 @@ std::string LunrIndexBuilder::to_json(int jobs) const {
       out += "}]";
     }
   };
-  in_chunks(out, order.size(), jobs, terms);
+  in_chunks(pieces, out, order.size(), jobs, terms);
   // Only the search pipeline is serialized: the page registers "possessive".
   out += std::string("],\"pipeline\":[\"") + kPossessiveFunction + "\",\"stemmer\"]}";
-  return out;
+  pieces.push_back(std::move(out));
+  return pieces;
 }
 
 }  // namespace qahub::search

@@ -47,6 +47,9 @@ class LunrIndexBuilder {
   /// `JSON.stringify(builder.build())`.
   /// With jobs > 1 the text is written in pieces on that many threads; the same bytes.
   std::string to_json(int jobs = 1) const;
+  /// to_json() as consecutive pieces, not joined (with jobs > 1, one per
+  /// part written on a thread): for writing to a file without a second copy.
+  std::vector<std::string> to_json_pieces(int jobs = 1) const;
 
   size_t document_count() const { return refs_.size(); }
   size_t term_count() const { return terms_.size(); }

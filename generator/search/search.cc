@@ -72,8 +72,11 @@ class CacheWriter {
       ok = fs::write_file(dir_ / "docs" / (std::to_string(k) + ".json"), store.chunks[k]);
     store_ok_ = ok;
   }
-  /// The index and words, once both threads are done.
-  void finish(const std::string& index, const std::string& words) {
+  /// The cache's copy of `rel` ("index.json", "docs/3.json"), or empty when
+  /// the cache was not written.
+  std::filesystem::path file(const std::string& rel) const { return dir_.empty() ? dir_ : dir_ / rel; }
+  /// The index (in pieces) and words, once both threads are done.
+  void finish(const std::vector<std::string>& index, const std::string& words) {
     if (dir_.empty()) return;
     if (!store_ok_ || !fs::write_file(dir_ / "index.json", index) || !fs::write_file(dir_ / "words.json", words))
       fail("a file in it could not be written");
@@ -119,29 +122,62 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
   };
   // The lunr index, byte-identical to lunr.js over the same corpus, and the
   // words the analysis saw, for suggestions.
-  std::string index;
+  // The index stays in pieces: the cache file is written from them, and the
+  // output links to that file, so the 28 MB text is joined into one string
+  // only where a copy is really needed (no cache, the script form).
+  std::vector<std::string> index_pieces;
   std::string words;
   base::run_beside(
       options.jobs > 1,
       [&] {
         SurfaceCounts surface;
-        index = index_corpus(corpus, options.jobs, &surface).to_json(options.jobs);
+        {
+          const LunrIndexBuilder builder = index_corpus(corpus, options.jobs, &surface);
+          index_pieces = builder.to_json_pieces(options.jobs);
+        }  // its postings freed before the words are made
         words = suggestion_words_json(suggestion_words(surface));
       },
       write_store);
-  cache_files.finish(index, words);
+  cache_files.finish(index_pieces, words);
+  size_t index_size = 0;
+  for (const std::string& p : index_pieces) index_size += p.size();
+  std::string index;
+  auto joined_index = [&]() -> std::string& {
+    if (index.size() != index_size) {
+      index.reserve(index_size);
+      for (std::string& p : index_pieces) {
+        index += p;
+        p = std::string();
+      }
+    }
+    return index;
+  };
 
   // Script form for file://, where fetch() of the JSON files is refused.
   if (options.script_index) {
-    out["search/index.js"] = index_script(index, store.meta);
+    out["search/index.js"] = index_script(joined_index(), store.meta);
     out["search/words.js"] = words_script(words);
     for (size_t k = 0; k < store.chunks.size(); ++k) out[chunk_path(k, ".js")] = chunk_script(k, store.chunks[k]);
   }
-  // Moved, not copied: the index alone is 40 MB at 10,000 pages.
-  out["search/index.json"] = std::move(index);
-  out["search/meta.json"] = std::move(store.meta);
-  out["search/words.json"] = std::move(words);
-  for (size_t k = 0; k < store.chunks.size(); ++k) out[chunk_path(k, ".json")] = std::move(store.chunks[k]);
+  // Linked to the cache's copy or written now when the build streams its
+  // output; else moved, not copied: the index alone is 28 MB at 10,000 pages.
+  auto emit = [&](const std::string& rel, size_t size, auto&& bytes) {
+    const std::string path = "search/" + rel;
+    if (fs::StagingArea* staged_out = options.staged_output) {
+      const std::filesystem::path cached = cache_files.file(rel);
+      if (!cached.empty() && staged_out->link(path, cached, size)) return;
+      if (staged_out->write(path, bytes())) return;
+    }
+    out[path] = std::move(bytes());
+  };
+  emit("index.json", index_size, joined_index);
+  emit("meta.json", store.meta.size(), [&]() -> std::string& { return store.meta; });
+  emit("words.json", words.size(), [&]() -> std::string& { return words; });
+  for (size_t k = 0; k < store.chunks.size(); ++k) {
+    emit("docs/" + std::to_string(k) + ".json", store.chunks[k].size(),
+         [&]() -> std::string& { return store.chunks[k]; });
+    store.chunks[k] = std::string();
+  }
   if (cache.write_cache && !cache.cache_dir.empty()) {
     if (staged)
       staged->staged(cache.cache_dir, cache.cache_label);
@@ -154,24 +190,6 @@ bool build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions
 StagedSearchCache::~StagedSearchCache() {
   std::error_code ec;
   if (!cache_dir_.empty()) std::filesystem::remove_all(staging_path(cache_dir_), ec);
-}
-
-namespace {
-
-/// "docs/K.json", K a number: a store chunk's name in the cache.
-bool is_chunk_file(const std::string& rel) {
-  return rel.size() > 10 && rel.compare(0, 5, "docs/") == 0 && rel.compare(rel.size() - 5, 5, ".json") == 0 &&
-         std::all_of(rel.begin() + 5, rel.end() - 5, [](char c) { return c >= '0' && c <= '9'; });
-}
-
-}  // namespace
-
-std::filesystem::path StagedSearchCache::staged_file(const std::string& out_path) const {
-  const std::string_view prefix = "search/";
-  if (cache_dir_.empty() || out_path.compare(0, prefix.size(), prefix) != 0) return {};
-  const std::string rel = out_path.substr(prefix.size());
-  if (rel != "index.json" && rel != "meta.json" && rel != "words.json" && !is_chunk_file(rel)) return {};
-  return staging_path(cache_dir_) / rel;
 }
 
 bool StagedSearchCache::install(diag::Diagnostics& diags) {

@@ -172,3 +172,14 @@ TEST_CASE("files: read_file reads whole files, stat size or not", "[fs]") {
   CHECK_FALSE(fs::read_file(tmp.path() / "missing.txt"));
   CHECK_FALSE(fs::read_file(tmp.path()));  // a folder
 }
+
+TEST_CASE("files: write_file of parts writes them joined, making the folder", "[fs]") {
+  qahub::testing::TempDir tmp("write-parts");
+  const auto path = tmp.path() / "new" / "folder" / "index.json";
+  REQUIRE(fs::write_file(path, std::vector<std::string>{"{\"a\":", "", "[1,2]", "}"}));
+  CHECK(fs::read_file(path) == "{\"a\":[1,2]}");
+  REQUIRE(fs::write_file(path, std::vector<std::string>{"x"}));  // replaced, not appended
+  CHECK(fs::read_file(path) == "x");
+  CHECK_FALSE(
+      fs::write_file(tmp.path() / "new" / "folder" / "index.json" / "under-a-file", std::vector<std::string>{"y"}));
+}

@@ -87,5 +87,10 @@ TEST_CASE("search: lunr_index: the JSON written in pieces on threads is the same
     const std::string one = b.to_json(1);
     CHECK(b.to_json(2) == one);
     CHECK(b.to_json(5) == one);
+    std::string joined;
+    const std::vector<std::string> pieces = b.to_json_pieces(2);
+    CHECK(pieces.size() > 2);
+    for (const std::string& p : pieces) joined += p;
+    CHECK(joined == one);
   }
 }
