@@ -1,7 +1,5 @@
 #include "search/search.h"
 
-#include <algorithm>
-
 #include "base/parallel.h"
 
 #include "fs/files.h"
