@@ -172,6 +172,9 @@ char32_t to_lower_cp(char32_t c) {
 }  // namespace
 
 std::string sanitize_utf8(std::string_view text) {
+  // Nearly every text is valid already; decoding and encoding it again one
+  // character at a time gave the same bytes, slowly.
+  if (first_invalid_utf8(text) == std::string_view::npos) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) append_utf8(out, decode_utf8(text, i));
@@ -179,9 +182,25 @@ std::string sanitize_utf8(std::string_view text) {
 }
 
 std::u16string utf8_to_utf16(std::string_view text) {
-  std::u16string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) append_utf16(out, decode_utf8(text, i));
+  std::u16string out(text.size(), u'\0');  // at most one unit per byte
+  size_t n = 0;
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {  // ASCII, most of every text: one unit, no decoding
+      out[n++] = b;
+      ++i;
+      continue;
+    }
+    char32_t cp = decode_utf8(text, i);
+    if (cp < 0x10000) {
+      out[n++] = static_cast<char16_t>(cp);
+    } else {  // four bytes in, two units out
+      cp -= 0x10000;
+      out[n++] = static_cast<char16_t>(0xD800 + (cp >> 10));
+      out[n++] = static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
+    }
+  }
+  out.resize(n);
   return out;
 }
 

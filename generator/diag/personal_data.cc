@@ -120,8 +120,14 @@ size_t phone_sep_len(std::string_view t, size_t j) {
 // UK phone: starts with 0, +44 or 0044 (optionally "+44 (0)"), then digits with
 // single separators between; 10 or 11 digits counting the leading 0. Dots do not
 // mix with other separators, so "01.03.2015 10" (a date, then a count) is not one.
-void find_phones(std::string_view text, std::vector<Match>& out) {
-  for (size_t i = 0; i < text.size(); ++i) {
+void find_phones(std::string_view text, const std::vector<size_t>& runs, std::vector<Match>& out) {
+  // A number starts at a run of digits ("0…", "0044…") or just before one ("+44", "(0").
+  size_t resume = 0;  // just past the last number found
+  for (size_t k = 0; k < 2 * runs.size(); ++k) {
+    const size_t run = runs[k / 2];
+    if (k % 2 == 0 && run == 0) continue;
+    const size_t i = k % 2 == 0 ? run - 1 : run;
+    if (i < resume) continue;
     if (text[i] != '0' && text[i] != '+' && text[i] != '(') continue;
     if (i > 0 && (is_local_char(text[i - 1]) || text[i - 1] == '+')) continue;
     size_t j = i;
@@ -164,7 +170,7 @@ void find_phones(std::string_view text, std::vector<Match>& out) {
     if ((only.size() == 10 || only.size() == 11) && !next_is_digit && only[1] != '0' && only[1] != '4' &&
         only[1] != '6') {
       out.push_back({i, end, &kPhone});
-      i = end - 1;
+      resume = end;
     }
   }
 }
@@ -209,11 +215,10 @@ bool nhs_named_before(std::string_view t, size_t i) {
 // NHS number: ten digits as 3-3-4 split by separators, or unspaced. A valid
 // check digit is an NHS number; an invalid one is a possible NHS number only
 // when "NHS" comes just before it (ten digits alone are too common).
-void find_nhs_numbers(std::string_view text, std::vector<Match>& out) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    size_t run = digit_run(text, i);
-    if (run == 0) continue;
+void find_nhs_numbers(std::string_view text, const std::vector<size_t>& runs, std::vector<Match>& out) {
+  for (const size_t i : runs) {
     size_t end = 0;
+    const size_t run = digit_run(text, i);
     std::string digits;
     if (run == 10) {
       end = i + 10;
@@ -234,17 +239,20 @@ void find_nhs_numbers(std::string_view text, std::vector<Match>& out) {
       else if (nhs_named_before(text, i))
         out.push_back({i, end, &kPossibleNhs});
     }
-    i += run - 1;
   }
 }
 
 // Full postcode: outward code A9, A99, AA9, AA99, A9A or AA9A, one space, inward
 // code 9AA, with the letters Royal Mail uses in each place. Capitals only and the
 // space required, so codes and words in ordinary text ("KS2", "A12BCD") pass.
-void find_postcodes(std::string_view text, std::vector<Match>& out) {
+void find_postcodes(std::string_view text, const std::vector<size_t>& runs, std::vector<Match>& out) {
   auto letter_in = [](char c, std::string_view excluded) { return is_upper(c) && !has(excluded, c); };
   auto get = [&](size_t k) { return k < text.size() ? text[k] : '\0'; };
-  for (size_t i = 0; i < text.size(); ++i) {
+  // The outward code's first digit starts a run, one or two letters in.
+  for (size_t k = 0; k < 2 * runs.size(); ++k) {
+    const size_t back = k % 2 == 0 ? 2 : 1;
+    if (runs[k / 2] < back) continue;
+    const size_t i = runs[k / 2] - back;
     if (!letter_in(text[i], "QVX") || (i > 0 && is_alnum(text[i - 1]))) continue;
     size_t j = i + 1;
     bool two_letter_area = letter_in(get(j), "IJZ");
@@ -390,29 +398,42 @@ bool near_birth_keyword(std::string_view t, size_t begin, size_t end) {
 }
 
 // Date of birth: a date near "DOB", "date of birth" or "born".
-void find_dates_of_birth(std::string_view text, std::vector<Match>& out) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    size_t run = digit_run(text, i);
-    if (run == 0) continue;
+void find_dates_of_birth(std::string_view text, const std::vector<size_t>& runs, std::vector<Match>& out) {
+  size_t resume = 0;  // just past the last date found
+  for (const size_t i : runs) {
+    if (i < resume) continue;
     size_t end = glued_before(text, i) ? 0 : date_end_at(text, i);
     if (end && !glued_after(text, end) && near_birth_keyword(text, i, end)) {
       out.push_back({i, end, &kDateOfBirth});
-      i = end - 1;
-    } else {
-      i += run - 1;
+      resume = end;
     }
   }
+}
+
+/// Where each run of digits starts. Every rule but the e-mail one matches
+/// digits and starts at most two bytes before its first run, so those rules
+/// look there and not at every byte (every page's source passes here).
+std::vector<size_t> digit_run_starts(std::string_view text) {
+  std::vector<size_t> runs;
+  bool in_run = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool digit = is_digit(text[i]);
+    if (digit && !in_run) runs.push_back(i);
+    in_run = digit;
+  }
+  return runs;
 }
 
 }  // namespace
 
 std::vector<PersonalDataHit> find_personal_data(std::string_view text) {
   std::vector<Match> matches;
-  find_nhs_numbers(text, matches);
+  const std::vector<size_t> runs = digit_run_starts(text);
+  find_nhs_numbers(text, runs, matches);
   find_emails(text, matches);
-  find_phones(text, matches);
-  find_postcodes(text, matches);
-  find_dates_of_birth(text, matches);
+  find_phones(text, runs, matches);
+  find_postcodes(text, runs, matches);
+  find_dates_of_birth(text, runs, matches);
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
     return a.begin != b.begin ? a.begin < b.begin : rank_of(a.rule) < rank_of(b.rule);
   });

@@ -47,19 +47,30 @@ std::string rewrite_root_urls(std::string_view html, const std::function<std::st
 }
 
 std::string prefix_ids(const std::string& html, const std::string& prefix) {
+  // Both patterns have their '=' at a fixed offset, and '=' is rare outside
+  // attributes, so the scan jumps from '=' to '=' (memchr) instead of
+  // comparing at every byte (a print pack copies every page's body through
+  // here). Matches cannot overlap: each holds one space, at its start.
+  static constexpr std::string_view kId = " id=\"", kHref = " href=\"#";
+  const std::string_view in(html);
   std::string out;
   out.reserve(html.size() + 256);
-  for (size_t i = 0; i < html.size(); ++i) {
-    if (html.compare(i, 5, " id=\"") == 0) {
-      out += " id=\"" + prefix;
-      i += 4;
-    } else if (html.compare(i, 8, " href=\"#") == 0) {
-      out += " href=\"#" + prefix;
-      i += 7;
-    } else {
-      out += html[i];
-    }
+  size_t copied = 0;
+  for (size_t eq = in.find('='); eq != std::string_view::npos; eq = in.find('=', eq + 1)) {
+    std::string_view pattern;
+    if (eq >= 3 && in.substr(eq - 3, kId.size()) == kId)
+      pattern = kId;
+    else if (eq >= 5 && in.substr(eq - 5, kHref.size()) == kHref)
+      pattern = kHref;
+    else
+      continue;
+    const size_t start = eq - (pattern == kId ? 3 : 5), end = start + pattern.size();
+    if (start < copied) continue;
+    out.append(in, copied, end - copied);
+    out += prefix;
+    copied = end;
   }
+  out.append(in, copied);
   return out;
 }
 

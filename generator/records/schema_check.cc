@@ -8,6 +8,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include <mutex>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -206,6 +207,8 @@ void SchemaSet::add(const std::string& kind, const std::string& path, const std:
     c.without_formats = schemas::without_formats(c.json);
     valijson::adapters::NlohmannJsonAdapter adapter(c.without_formats);
     parser.populateSchema(adapter, *c.schema);
+    c.validator = std::make_shared<valijson::Validator>();
+    c.lock = std::make_shared<std::mutex>();
   } catch (const std::exception& e) {
     diags.error({path}, "unusable JSON schema: " + std::string(e.what()));
     return;
@@ -238,11 +241,11 @@ SchemaSet SchemaSet::load(const std::filesystem::path& site_dir, const std::vect
 bool SchemaSet::validate(const std::string& kind, const json& doc, const Source& src, diag::Diagnostics& diags) const {
   auto it = schemas_.find(kind);
   if (it == schemas_.end()) return true;
-  valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(doc);
   try {
-    if (validator.validate(*it->second.schema, target, &results)) return true;
+    std::lock_guard hold(*it->second.lock);
+    if (it->second.validator->validate(*it->second.schema, target, &results)) return true;
   } catch (const std::exception& e) {  // a site schema's "pattern" std::regex cannot compile, and the like
     std::string why = e.what();
     if (!why.empty() && why[0] >= 'A' && why[0] <= 'Z') why[0] = static_cast<char>(why[0] - 'A' + 'a');

@@ -3,6 +3,9 @@
 #include "markdown/document.h"
 #include "markdown/html_text.h"
 
+#include <iterator>
+#include <random>
+
 using namespace qahub::markdown;
 
 TEST_CASE("html_text: rewrite_root_urls maps href, src and action site-root URLs only", "[markdown]") {
@@ -20,6 +23,37 @@ TEST_CASE("html_text: rewrite_root_urls maps href, src and action site-root URLs
 TEST_CASE("html_text: prefix_ids prefixes ids and in-page links, nothing else", "[markdown]") {
   CHECK(prefix_ids("<h2 id=\"a\">A</h2><a href=\"#a\">to a</a><a href=\"/b/#a\">b</a>", "p1-") ==
         "<h2 id=\"p1-a\">A</h2><a href=\"#p1-a\">to a</a><a href=\"/b/#a\">b</a>");
+}
+
+TEST_CASE("html_text: prefix_ids gives what a byte-by-byte scan gives, on any text", "[markdown]") {
+  // The scan it replaced: at every byte, the id pattern, then the link pattern.
+  auto reference = [](const std::string& html, const std::string& prefix) {
+    std::string out;
+    for (size_t i = 0; i < html.size(); ++i) {
+      if (html.compare(i, 5, " id=\"") == 0) {
+        out += " id=\"" + prefix;
+        i += 4;
+      } else if (html.compare(i, 8, " href=\"#") == 0) {
+        out += " href=\"#" + prefix;
+        i += 7;
+      } else {
+        out += html[i];
+      }
+    }
+    return out;
+  };
+  const std::string pieces[] = {" id=\"", " href=\"#", " href=\"", "=", " ", "\"", "#", "id", "href", "x", "=\"#"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 5000; ++round) {
+    std::string html;
+    const int n = static_cast<int>(random() % 12);
+    for (int k = 0; k < n; ++k) html += pieces[random() % std::size(pieces)];
+    INFO(html);
+    CHECK(prefix_ids(html, "p-") == reference(html, "p-"));
+  }
+  CHECK(prefix_ids("", "p-").empty());
+  CHECK(prefix_ids("=", "p-") == "=");
+  CHECK(prefix_ids(" id=\" id=\"", "p-") == " id=\"p- id=\"p-");
 }
 
 TEST_CASE("html_text: strip_tags keeps the words, collapses space, decodes the basic entities", "[markdown]") {
