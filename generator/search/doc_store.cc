@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "search/js_json.h"
 #include "search/unicode.h"
 
 namespace qahub::search {
@@ -15,25 +16,33 @@ std::string truncate_text(const std::string& text, size_t max) {
   return text.substr(0, cut) + "…";
 }
 
-namespace {
-
-nlohmann::ordered_json doc_entry(const IndexedDoc& d) {
+std::string doc_entry_json(const IndexedDoc& d) {
+  // Written straight out: the same bytes nlohmann's compact dump gave (every
+  // text is valid UTF-8 by now, so its escaping is JSON.stringify's), without
+  // building a JSON tree of every page's text first.
   const SearchPage& p = *d.page;
-  nlohmann::ordered_json sections = nlohmann::ordered_json::array();
-  for (const auto& s : p.text())
-    sections.push_back(
-        {sanitize_utf8(s.id), sanitize_utf8(s.heading), truncate_text(sanitize_utf8(s.text), kMaxSectionText)});
-  return {{"u", sanitize_utf8(p.url)},
-          {"t", d.fields[kTitle]},
-          {"s", sanitize_utf8(p.section)},
-          {"d", sanitize_utf8(p.description)},
-          {"h", std::move(sections)}};
-}
-
-}  // namespace
-
-std::string doc_entry_json(const IndexedDoc& doc) {
-  return doc_entry(doc).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::string out = "{\"u\":";
+  append_js_string(out, sanitize_utf8(p.url));
+  out += ",\"t\":";
+  append_js_string(out, d.fields[kTitle]);
+  out += ",\"s\":";
+  append_js_string(out, sanitize_utf8(p.section));
+  out += ",\"d\":";
+  append_js_string(out, sanitize_utf8(p.description));
+  out += ",\"h\":[";
+  bool first = true;
+  for (const auto& section : p.text()) {
+    out += first ? "[" : ",[";
+    first = false;
+    append_js_string(out, sanitize_utf8(section.id));
+    out += ',';
+    append_js_string(out, sanitize_utf8(section.heading));
+    out += ',';
+    append_js_string(out, truncate_text(sanitize_utf8(section.text), kMaxSectionText));
+    out += ']';
+  }
+  out += "]}";
+  return out;
 }
 
 DocStore doc_store(const std::vector<IndexedDoc>& docs, const SynonymTable& synonyms) {

@@ -17,6 +17,29 @@ void append_js_number(std::string& out, double value) {
     out += '0';
     return;
   }
+  // Fast path: nearly every number in an index is whole or one of lunr's
+  // scores rounded to three decimals. When value is exactly the double
+  // nearest m/1000 (and far below 1e21), the shortest digits that give it
+  // back are m/1000's own, trailing zeros dropped: any shorter decimal is at
+  // least 0.001 away, far more than half a unit in the last place.
+  if (std::fabs(value) < 1e12) {
+    const double m = std::nearbyint(value * 1000);
+    if (m / 1000 == value) {
+      const auto whole = static_cast<long long>(std::fabs(m));
+      char buf[32];
+      char* end = std::to_chars(buf, buf + sizeof buf, whole / 1000).ptr;
+      if (int frac = static_cast<int>(whole % 1000)) {
+        *end++ = '.';
+        *end++ = static_cast<char>('0' + frac / 100);
+        *end++ = static_cast<char>('0' + frac / 10 % 10);
+        *end++ = static_cast<char>('0' + frac % 10);
+        while (end[-1] == '0') --end;
+      }
+      if (m < 0) out += '-';
+      out.append(buf, end);
+      return;
+    }
+  }
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
   std::string_view sci(buf, static_cast<size_t>(res.ptr - buf));
@@ -60,8 +83,12 @@ void append_js_number(std::string& out, double value) {
 
 void append_js_string(std::string& out, std::string_view text) {
   out += '"';
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
+  size_t plain = 0;  // start of the run not yet appended: bytes that need no escape go in whole runs
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -84,16 +111,14 @@ void append_js_string(std::string& out, std::string_view text) {
       case '\t':
         out += "\\t";
         break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(escaped, sizeof escaped);
+      }
     }
   }
+  out.append(text, plain);
   out += '"';
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "search/documents.h"
+#include "search/unicode.h"
 
 using namespace qahub::search;
 
@@ -58,6 +59,28 @@ TEST_CASE("search: doc_store: chunks in document order, closed at kChunkBytes", 
   const DocStore again = doc_store(make_documents(input, none, 4), none);
   CHECK(again.meta == store.meta);
   CHECK(again.chunks == store.chunks);
+}
+
+TEST_CASE("search: doc_store: an entry is the bytes nlohmann's compact dump of the same fields gives", "[search]") {
+  const SynonymTable none;
+  std::vector<SearchPage> input = pages(3, 2500);
+  input[0].title = "Quotes \" and \\ and \t tabs \x01 \xC3\xA9";
+  input[1].description = "Line\nbreak, bad byte \xFF, long \xE2\x80\xA6";
+  input[2].section = "/guides/";
+  input[2].sections.push_back({"id-\"x\"", "Heading \x1F", "Text"});
+  const std::vector<IndexedDoc> docs = make_documents(input, none);
+  for (const IndexedDoc& d : docs) {
+    nlohmann::ordered_json sections = nlohmann::ordered_json::array();
+    for (const auto& s : d.page->text())
+      sections.push_back(
+          {sanitize_utf8(s.id), sanitize_utf8(s.heading), truncate_text(sanitize_utf8(s.text), kMaxSectionText)});
+    const nlohmann::ordered_json entry = {{"u", sanitize_utf8(d.page->url)},
+                                          {"t", d.fields[kTitle]},
+                                          {"s", sanitize_utf8(d.page->section)},
+                                          {"d", sanitize_utf8(d.page->description)},
+                                          {"h", std::move(sections)}};
+    CHECK(doc_entry_json(d) == entry.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  }
 }
 
 TEST_CASE("search: doc_store: an entry larger than a chunk is a chunk of its own", "[search]") {

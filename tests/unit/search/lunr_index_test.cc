@@ -4,6 +4,10 @@
 #include "search/js_json.h"
 #include "search/lunr_index.h"
 
+#include <charconv>
+#include <cmath>
+#include <random>
+
 using namespace qahub::search;
 
 namespace {
@@ -25,6 +29,37 @@ TEST_CASE("search: js_json: numbers as JavaScript prints them", "[search]") {
   CHECK(js_round(2.5) == 3);
   CHECK(js_round(-2.5) == -2);
   CHECK(js_round(0.49999999999999994) == 0);
+}
+
+TEST_CASE("search: js_json: numbers, the three-decimal fast path against the shortest fixed digits", "[search]") {
+  // Between 1e-6 and 1e21 JavaScript prints the shortest round-trip digits
+  // without an exponent, which is what to_chars(fixed) gives.
+  auto fixed = [](double v) {
+    char buf[64];
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed).ptr);
+  };
+  std::mt19937_64 random(5);
+  for (int round = 0; round < 200000; ++round) {
+    const long long m = static_cast<long long>(random() % 2000000000000ULL) - 1000000000000LL;
+    const double rounded = static_cast<double>(m) / 1000;  // lunr's Math.round(x * 1000) / 1000
+    const double any = std::ldexp(static_cast<double>(random() >> 11), -static_cast<int>(random() % 60));
+    for (double v : {rounded, any, -any, rounded / 7, static_cast<double>(m)}) {
+      if (v == 0 || std::fabs(v) < 1e-6 || std::fabs(v) >= 1e21) continue;
+      INFO(fixed(v));
+      CHECK(number(v) == fixed(v));
+    }
+  }
+}
+
+TEST_CASE("search: js_json: strings escaped as nlohmann's compact dump escapes valid UTF-8", "[search]") {
+  std::string all;
+  for (int c = 1; c < 0x80; ++c) all += static_cast<char>(c);
+  all += "\xC3\xA9 \xE2\x80\xA8 \xF0\x9F\x98\x80";
+  for (const std::string& text : {all, std::string(), std::string("plain"), std::string("\"\\"), all + all}) {
+    std::string out;
+    append_js_string(out, text);
+    CHECK(out == nlohmann::json(text).dump());
+  }
 }
 
 TEST_CASE("search: js_json: integer-like keys come first", "[search]") {
