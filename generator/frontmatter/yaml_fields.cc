@@ -3,6 +3,7 @@
 #include <map>
 
 #include "base/text.h"
+#include "frontmatter/simple_yaml.h"
 #include "frontmatter/yaml_mistakes.h"
 
 namespace qahub::frontmatter {
@@ -38,6 +39,9 @@ std::optional<YAML::Node> load_yaml(const std::string& text, const YamlSource& s
     diags.error({src.path, lc.line + src.line_offset, lc.col}, m.message);
   }
   if (!mistakes.empty()) return std::nullopt;
+  // Plain front matter is read without yaml-cpp's scanner: the same node, no
+  // key twice (simple_yaml.h); anything else goes to yaml-cpp.
+  if (auto simple = load_simple_yaml(text)) return simple;
   try {
     YAML::Node root = YAML::Load(text);
     check_duplicate_keys(root, src, diags);
