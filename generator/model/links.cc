@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/parallel.h"
 #include "base/text.h"
 #include "fs/url_path.h"
 
@@ -186,15 +187,16 @@ void resolve_narrative_links(std::vector<records::Narrative>& narratives,
     }
 }
 
-void resolve_links(content::ContentSet& content, const LinkTargets& targets, diag::Diagnostics& diags) {
+void resolve_links(content::ContentSet& content, const LinkTargets& targets, diag::Diagnostics& diags, int jobs) {
   const LinkResolver resolver(targets);
-  for (content::Page& page : content.pages) {
+  base::parallel_for(content.pages.size(), jobs, [&](size_t i) {
+    content::Page& page = content.pages[i];
     // Relative site links are relative to the source's folder, in URL space
     // ("content/a/b.md" → "/a/").
     const std::string dir = page.source.substr(0, page.source.rfind('/') + 1);
     resolver.resolve(page.doc, page.source, "/" + dir.substr(std::string("content/").size()), page.url, diags, "",
                      page.sensitive);
-  }
+  });
 }
 
 }  // namespace qahub::model

@@ -80,8 +80,9 @@ LinkTargets link_targets(const content::ContentSet& content, const record_pages:
                          const std::vector<std::string>& generated, const std::vector<std::string>& theme_files,
                          bool sitemap);
 
-/// Checks and rewrites every link in every content page's Markdown.
-void resolve_links(content::ContentSet& content, const LinkTargets& targets, diag::Diagnostics& diags);
+/// Checks and rewrites every link in every content page's Markdown, the
+/// pages on up to `jobs` threads (each rewrites only its own tree).
+void resolve_links(content::ContentSet& content, const LinkTargets& targets, diag::Diagnostics& diags, int jobs = 1);
 
 /// Checks and rewrites every link in every record narrative, as content
 /// links are: `.md` links relative to the narrative's file, other relative

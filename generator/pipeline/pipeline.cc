@@ -179,7 +179,7 @@ void make_record_pages(const config::BuildOptions& options, Build& b, diag::Diag
 
 // links: every internal link and anchor of content pages and narratives,
 // checked against every page and id the build will write, and rewritten.
-void check_links(Build& b, diag::Diagnostics& diags) {
+void check_links(Build& b, diag::Diagnostics& diags, int jobs) {
   model::Site probe;  // the generated pages depend only on the tags
   for (const content::Page& p : b.content.pages)
     for (const std::string& t : p.meta.tags) probe.tags[t];
@@ -199,7 +199,7 @@ void check_links(Build& b, diag::Diagnostics& diags) {
     if (auto broken = b.data.broken.find(std::string(k.data.name)); broken != b.data.broken.end())
       for (const std::string& id : broken->second)
         if (std::string url = k.url_of(id); !url.empty()) b.targets.failed.push_back(std::move(url));
-  model::resolve_links(b.content, b.targets, diags);
+  model::resolve_links(b.content, b.targets, diags, jobs);
   model::resolve_narrative_links(b.data.records.narratives, b.record_pages.pages, b.targets, diags);
   model::resolve_links(b.withheld.content, b.targets, diags);
   const model::LinkResolver resolver(b.targets);
@@ -523,7 +523,7 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   run("record pages", [&] { make_record_pages(options, b, diags); });  // every kind's pages
   if (keep) add_new_notices(before, notices_of(diags), sources.record_notices);
   run("links", [&] {  // every link and anchor in content and narratives
-    check_links(b, diags);
+    check_links(b, diags, options.jobs);
     if (keep) note_sources(b, sources);
   });
   if (stats) count(options, b, *stats);                // for the summary line

@@ -105,10 +105,10 @@ json entries_view(const std::vector<AToZEntry>& entries) {
 void emit(const RenderContext& ctx, const std::string& url, const std::string& title, const std::string& description,
           json view, base::OutputFiles& out, diag::Diagnostics& diags) {
   view["base"] = root_prefix(url, ctx.style);
-  std::string main = ctx.templates.render("a-z", view, diags);
+  std::string main = ctx.templates.render("a-z", std::move(view), diags);
   json page = generated_page_view(ctx, url, title, description);
   if (url != "/a-z/") page["breadcrumbs"].push_back({{"url", "/a-z/"}, {"title", "A to Z"}});
-  out[output_path_for(url)] = render_layout(ctx, url, std::move(page), main, diags);
+  out[output_path_for(url)] = render_layout(ctx, url, std::move(page), std::move(main), diags);
 }
 
 std::string entry_count(size_t n) { return std::to_string(n) + (n == 1 ? " entry" : " entries"); }

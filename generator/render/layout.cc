@@ -178,10 +178,10 @@ std::string head_title(const std::string& page_title, const std::string& site_ti
   return std::string(cut) + "…";
 }
 
-std::string render_layout(const RenderContext& ctx, const std::string& url, json page, const std::string& main_html,
+std::string render_layout(const RenderContext& ctx, const std::string& url, json page, std::string main_html,
                           diag::Diagnostics& diags) {
   const model::Site& site = ctx.site;
-  page["main"] = main_html;
+  page["main"] = std::move(main_html);
   if (page.contains("title") && page["title"].is_string())
     page["head_title"] = head_title(page["title"].get<std::string>(), site.config.title);
   if (page.contains("breadcrumbs")) page["has_breadcrumbs"] = !page["breadcrumbs"].empty();
@@ -206,7 +206,7 @@ std::string render_layout(const RenderContext& ctx, const std::string& url, json
       {"base", root_prefix(url, ctx.style)},
       {"live_reload", ctx.live_reload},
   };
-  std::string html = ctx.templates.render("layout", view, diags);
+  std::string html = ctx.templates.render("layout", std::move(view), diags);
   return rewrites_urls(ctx.style) ? rewrite_urls(html, url, ctx.style) : html;
 }
 

@@ -55,7 +55,7 @@ nlohmann::json generated_page_view(const RenderContext& ctx, const std::string& 
 std::string head_title(const std::string& page_title, const std::string& site_title, size_t max_length = 70);
 
 /// Renders `layout.mustache` around `main_html` and applies the URL style.
-std::string render_layout(const RenderContext& ctx, const std::string& url, nlohmann::json page,
-                          const std::string& main_html, diag::Diagnostics& diags);
+std::string render_layout(const RenderContext& ctx, const std::string& url, nlohmann::json page, std::string main_html,
+                          diag::Diagnostics& diags);
 
 }  // namespace qahub::render

@@ -27,11 +27,11 @@ void emit(const RenderContext& ctx, const std::string& url, const std::string& t
   view["as_of"] = ctx.site.as_of.iso();
   view["as_of_human"] = ctx.site.as_of.human();
   view["base"] = root_prefix(url, ctx.style);
-  std::string main = ctx.templates.render(tmpl, view, diags);
+  std::string main = ctx.templates.render(tmpl, std::move(view), diags);
   json page = generated_page_view(ctx, url, title, description);
   if (url == "/404.html") page["breadcrumbs"] = json::array();
   page["no_print"] = !printable;
-  out[output_path_for(url)] = render_layout(ctx, url, std::move(page), main, diags);
+  out[output_path_for(url)] = render_layout(ctx, url, std::move(page), std::move(main), diags);
 }
 
 /// Every tag's page, or with `only` those of the tags it names; the list of tags always.
@@ -228,12 +228,13 @@ void render_print_pack(const RenderContext& ctx, const model::SitePage& s, base:
                   {"body", markdown::prefix_ids(p.body_html, prefix)}};
     if (p.last_updated) entry["last_updated_human"] = p.last_updated->human();
     if (!p.owner.empty()) entry["owner"] = p.owner;
-    pages.push_back(entry);
+    pages.push_back(std::move(entry));
   }
   if (pages.empty()) return;
   emit(ctx, "/print" + s.url, "Briefing pack: " + s.title,
        "Every page of " + s.title + " in order, for printing for a team meeting.", "print",
-       {{"section", {{"url", s.url}, {"title", s.title}, {"body", s.body_html}}}, {"pages", pages}}, out, diags);
+       {{"section", {{"url", s.url}, {"title", s.title}, {"body", s.body_html}}}, {"pages", std::move(pages)}}, out,
+       diags);
 }
 
 std::string review_status(const model::SitePage& page, base::Date as_of) {

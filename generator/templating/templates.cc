@@ -17,13 +17,15 @@ namespace {
 // kainjow's set() and push_back() copy their argument, so building a nested
 // view bottom-up copied every subtree once per level of nesting (a page's HTML
 // two or three times). Insert a placeholder and move the child into its slot.
-mus::data to_data(const nlohmann::json& j) {
+// `steal`: `j` is not const and nobody reads it again, so its strings are
+// moved, not copied (a page's HTML, its navigation).
+mus::data to_data(const nlohmann::json& j, bool steal = false) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
       mus::data d{mus::data::type::object};
       for (const auto& [k, v] : j.items()) {
         d.set(k, mus::data(false));
-        *const_cast<mus::data*>(d.get(k)) = to_data(v);
+        *const_cast<mus::data*>(d.get(k)) = to_data(v, steal);
       }
       return d;
     }
@@ -34,10 +36,15 @@ mus::data to_data(const nlohmann::json& j) {
       mus::data d{mus::data::type::list};
       auto& items = const_cast<std::vector<mus::data>&>(d.list_value());
       items.reserve(j.size());
-      for (const auto& v : j) items.push_back(to_data(v));
+      for (const auto& v : j) items.push_back(to_data(v, steal));
       return d;
     }
     case nlohmann::json::value_t::string:
+      if (steal) {
+        mus::data d{mus::data::type::string};
+        const_cast<std::string&>(d.string_value()) = std::move(const_cast<nlohmann::json&>(j).get_ref<std::string&>());
+        return d;
+      }
       return mus::data(j.get_ref<const std::string&>());
     case nlohmann::json::value_t::boolean:
       return mus::data(j.get<bool>());
@@ -243,6 +250,15 @@ std::vector<std::string> Templates::partial_names() const {
 }
 
 std::string Templates::render(const std::string& name, const nlohmann::json& view, diag::Diagnostics& diags) const {
+  return render_data(name, view, false, diags);
+}
+
+std::string Templates::render(const std::string& name, nlohmann::json&& view, diag::Diagnostics& diags) const {
+  return render_data(name, view, true, diags);
+}
+
+std::string Templates::render_data(const std::string& name, const nlohmann::json& view, bool steal,
+                                   diag::Diagnostics& diags) const {
   const std::string path = "templates/" + name + ".mustache";
   auto prep = prepared_.find(path);
   if (prep == prepared_.end()) {
@@ -259,7 +275,7 @@ std::string Templates::render(const std::string& name, const nlohmann::json& vie
     diags.error({theme_.source_path(path)}, "invalid template: " + base::ascii_lower(tmpl.error_message()));
     return {};
   }
-  mus::data data = to_data(view);
+  mus::data data = to_data(view, steal);
   if (!view.contains("params")) {
     data.set("params", mus::data(false));
     *const_cast<mus::data*>(data.get("params")) = to_data(params_);

@@ -23,6 +23,9 @@ class Templates {
   /// Renders `templates/<name>.mustache` with `view`. A missing or invalid
   /// template (or partial) is an error at that file's path and gives "".
   std::string render(const std::string& name, const nlohmann::json& view, diag::Diagnostics& diags) const;
+  /// The same for a view nobody reads again: its strings (a page's HTML) are
+  /// moved into the template's data, not copied.
+  std::string render(const std::string& name, nlohmann::json&& view, diag::Diagnostics& diags) const;
   bool has(const std::string& name) const;
   /// The names of the partials the theme has ("footer", "head"…), sorted.
   std::vector<std::string> partial_names() const;
@@ -34,6 +37,9 @@ class Templates {
     std::string error_path;  ///< theme path of the file at fault ("templates/partials/footer.mustache")
     std::string error;
   };
+
+  std::string render_data(const std::string& name, const nlohmann::json& view, bool steal,
+                          diag::Diagnostics& diags) const;
 
   const theme::Theme& theme_;
   std::map<std::string, std::string> partials_;

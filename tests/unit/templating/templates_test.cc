@@ -142,3 +142,23 @@ TEST_CASE("templates: dotted names resolve as kainjow's own lookup resolves them
   CHECK(ours == reference.render(data));
   CHECK(ours.substr(0, 8) == "[B|empty");
 }
+
+TEST_CASE("templates: a view passed to keep gives the same text as one passed to copy", "[templating]") {
+  testing::TempDir site("moved-view");
+  const theme::Theme t = theme_with(
+      site, {{"templates/moved.mustache",
+              "{{title}}|{{{body}}}|{{#rows}}[{{name}}:{{{html}}}]{{/rows}}|{{page.title}}|{{params.motto}}"}});
+  const templating::Templates templates(t, {{"motto", "<b>plain</b>"}});
+  const std::string long_html(5000, 'h');
+  const nlohmann::json view = {{"title", "A & B"},
+                               {"body", long_html},
+                               {"rows", {{{"name", "x"}, {"html", "<i>1</i>"}}, {{"name", "y"}, {"html", long_html}}}},
+                               {"page", {{"title", "Nested"}}}};
+  diag::Diagnostics d;
+  const std::string copied = templates.render("moved", view, d);
+  nlohmann::json spent = view;
+  const std::string moved = templates.render("moved", std::move(spent), d);
+  CHECK(d.format_all().empty());
+  CHECK(moved == copied);
+  CHECK(copied.find("A &amp; B|" + long_html + "|[x:<i>1</i>][y:" + long_html + "]|Nested|&lt;b&gt;") == 0);
+}
