@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "base/parallel.h"
 #include "base/text.h"
 
 namespace qahub::render {
@@ -84,14 +85,16 @@ std::string_view title_prefix(std::string_view s, size_t units) {
 
 }  // namespace
 
-NavCache::NavCache(const model::Site& site, const templating::Templates& templates, diag::Diagnostics& diags)
-    : site_(site) {
+NavCache::NavCache(const model::Site& site, const templating::Templates& templates, diag::Diagnostics& diags, int jobs)
+    : site_(site), current_(site.nav.size()), within_(site.nav.size()) {
   none_ = render_nav(site, templates, "", diags);
-  for (size_t i : site.nav) {
-    const std::string& url = site.pages[i].url;
-    current_.push_back(render_nav(site, templates, url, diags));
-    within_.push_back(render_nav(site, templates, url + "\x01", diags));  // any URL strictly inside
-  }
+  base::parallel_for(2 * site.nav.size(), jobs, [&](size_t k) {
+    const std::string& url = site.pages[site.nav[k / 2]].url;
+    if (k % 2 == 0)
+      current_[k / 2] = render_nav(site, templates, url, diags);
+    else
+      within_[k / 2] = render_nav(site, templates, url + "\x01", diags);  // any URL strictly inside
+  });
 }
 
 const std::string& NavCache::for_url(const std::string& url) const {

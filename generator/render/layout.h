@@ -18,7 +18,9 @@ namespace qahub::render {
 /// (at 10,000 pages in 200 sections, per-page nav was most of the build).
 class NavCache {
  public:
-  NavCache(const model::Site& site, const templating::Templates& templates, diag::Diagnostics& diags);
+  /// Renders every variant of the nav once, on up to `jobs` threads (two for
+  /// each of the 200 sections of a 10,000-page site: 400 navs of 10 KB).
+  NavCache(const model::Site& site, const templating::Templates& templates, diag::Diagnostics& diags, int jobs = 1);
   /// The nav HTML for a page URL (site-root URLs, rewritten with the page).
   const std::string& for_url(const std::string& url) const;
 

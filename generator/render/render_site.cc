@@ -13,8 +13,9 @@ namespace qahub::render {
 
 PageRenderer::PageRenderer(const model::Site& site, const templating::Templates& templates,
                            const RenderOptions& options, diag::Diagnostics& diags)
-    : nav(site, templates, diags), notices(options.notices), ctx{site, templates, options.style, options.live_reload,
-                                                                 &nav, &notices} {}
+    : nav(site, templates, diags, options.jobs), notices(options.notices), ctx{site,          templates,
+                                                                               options.style, options.live_reload,
+                                                                               &nav,          &notices} {}
 
 std::string render_page(const RenderContext& ctx, const model::SitePage& page, diag::Diagnostics& diags) {
   return render_layout(ctx, page.url, page_view(ctx, page), page.body_html, diags);
