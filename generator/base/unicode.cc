@@ -261,13 +261,6 @@ std::u16string js_to_lower(std::u16string_view text) {
   return out;
 }
 
-bool is_js_space(char16_t c) {
-  if (c <= 0x20) return c == 0x20 || (c >= 0x09 && c <= 0x0D);
-  if (c < 0xA0) return false;
-  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x3000 || c == 0xFEFF;
-}
-
 namespace {
 
 /// What github-slugger's regex leaves: L*, M*, Nd, Nl and Pc (it removes

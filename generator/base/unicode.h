@@ -24,8 +24,14 @@ std::string utf16_to_utf8(std::u16string_view text);
 /// and Greek capital sigma → final sigma at the end of a word (Final_Sigma).
 std::u16string js_to_lower(std::u16string_view text);
 
-/// A UTF-16 unit in JavaScript's `\s` class.
-bool is_js_space(char16_t c);
+/// A UTF-16 unit in JavaScript's `\s` class (inline: the tokenizer asks of
+/// every unit of every page).
+inline bool is_js_space(char16_t c) {
+  if (c <= 0x20) return c == 0x20 || (c >= 0x09 && c <= 0x0D);
+  if (c < 0xA0) return false;
+  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
 
 /// A UTF-16 unit in JavaScript's ASCII `\w` class ([A-Za-z0-9_]).
 inline bool is_js_word(char16_t c) {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/text.h"
 #include "frontmatter/yaml_fields.h"
@@ -114,62 +117,77 @@ PageMeta parse_page_meta(const Split& split, const std::string& path, diag::Diag
   }
   check_known_keys(*root, known_page_keys(), src, diags, "front matter");
   const YAML::Node& r = *root;
-  if (r["title"]) {
-    if (auto s = read_string(r["title"], src, diags, "title")) {
+  // yaml-cpp's operator[] converts every key of the map to a string to compare
+  // it, on each lookup: the keys are read once here instead. The first of a
+  // repeated key, as operator[] finds it (a repeat is an error already).
+  std::vector<std::pair<std::string_view, YAML::Node>> fields;
+  for (const auto& kv : r)
+    if (kv.first.IsScalar()) fields.emplace_back(kv.first.Scalar(), kv.second);
+  auto field = [&](std::string_view key) {
+    for (const auto& [k, v] : fields)
+      if (k == key) return v;
+    return YAML::Node(YAML::NodeType::Undefined);
+  };
+  auto read_field = [&](const char* key, auto& target, auto read) {
+    if (const YAML::Node node = field(key))
+      if (auto value = read(node, src, diags, key)) target = std::move(*value);
+  };
+  if (field("title")) {
+    if (auto s = read_string(field("title"), src, diags, "title")) {
       meta.title = *s;
-      strip_xml_illegal(meta.title, r["title"], "title", split.yaml, src, diags);
-      if (meta.title.empty()) diags.error(src.at(r["title"]), "\"title\" must not be empty");
+      strip_xml_illegal(meta.title, field("title"), "title", split.yaml, src, diags);
+      if (meta.title.empty()) diags.error(src.at(field("title")), "\"title\" must not be empty");
     }
   } else {
     diags.error({path, 1, 1}, "missing \"title\" in front matter");
   }
-  read_into(r, "description", meta.description, read_string, src, diags);
-  read_into(r, "weight", meta.weight, read_int, src, diags);
-  read_into(r, "tags", meta.tags, read_string_list, src, diags);
-  if (r["tags"] && r["tags"].IsSequence() && r["tags"].size() == meta.tags.size())
-    for (const YAML::Node& t : r["tags"]) meta.tag_pos.push_back(src.at(t));
-  read_into(r, "draft", meta.draft, read_bool, src, diags);
-  read_into(r, "aliases", meta.aliases, read_string_list, src, diags);
-  if (r["aliases"] && r["aliases"].IsSequence() && r["aliases"].size() == meta.aliases.size())
-    for (const YAML::Node& a : r["aliases"]) meta.alias_pos.push_back(src.at(a));
-  else if (r["aliases"] && meta.aliases.size() == 1)
-    meta.alias_pos.push_back(src.at(r["aliases"]));
-  read_into(r, "owner", meta.owner, read_string, src, diags);
+  read_field("description", meta.description, read_string);
+  read_field("weight", meta.weight, read_int);
+  read_field("tags", meta.tags, read_string_list);
+  if (field("tags") && field("tags").IsSequence() && field("tags").size() == meta.tags.size())
+    for (const YAML::Node& t : field("tags")) meta.tag_pos.push_back(src.at(t));
+  read_field("draft", meta.draft, read_bool);
+  read_field("aliases", meta.aliases, read_string_list);
+  if (field("aliases") && field("aliases").IsSequence() && field("aliases").size() == meta.aliases.size())
+    for (const YAML::Node& a : field("aliases")) meta.alias_pos.push_back(src.at(a));
+  else if (field("aliases") && meta.aliases.size() == 1)
+    meta.alias_pos.push_back(src.at(field("aliases")));
+  read_field("owner", meta.owner, read_string);
   // A learning brief's `type` and `brief:` block are checked by briefs/briefs.h;
   // here only their shape.
-  read_into(r, "type", meta.type, read_string, src, diags);
-  if (r["type"]) {
+  read_field("type", meta.type, read_string);
+  if (field("type")) {
     meta.has_type = true;
-    meta.type_pos = src.at(r["type"]);
+    meta.type_pos = src.at(field("type"));
   }
-  if (r["brief"] && !r["brief"].IsMap()) diags.error(src.at(r["brief"]), "\"brief\" must be a mapping");
+  if (field("brief") && !field("brief").IsMap()) diags.error(src.at(field("brief")), "\"brief\" must be a mapping");
   for (const auto& entry : r)
     if (entry.first.IsScalar() && entry.first.as<std::string>() == "brief") {
       meta.brief = std::make_shared<const YAML::Node>(entry.second);
       meta.brief_pos = src.at(entry.first);
       break;
     }
-  if (r["publication"] && !r["publication"].IsMap())
-    diags.error(src.at(r["publication"]), "\"publication\" must be a mapping");
+  if (field("publication") && !field("publication").IsMap())
+    diags.error(src.at(field("publication")), "\"publication\" must be a mapping");
   for (const auto& entry : r)
     if (entry.first.IsScalar() && entry.first.as<std::string>() == "publication" && entry.second.IsMap()) {
       meta.publication = std::make_shared<const YAML::Node>(entry.second);
       meta.publication_pos = src.at(entry.first);
       break;
     }
-  if (r["classification"]) {
-    read_into(r, "classification", meta.classification, read_string, src, diags);
-    meta.classification_pos = src.at(r["classification"]);
+  if (field("classification")) {
+    read_field("classification", meta.classification, read_string);
+    meta.classification_pos = src.at(field("classification"));
   }
-  if (r["review_by"]) {
-    meta.review_by = read_date(r["review_by"], src, diags, "review_by");
-    meta.review_by_pos = src.at(r["review_by"]);
+  if (field("review_by")) {
+    meta.review_by = read_date(field("review_by"), src, diags, "review_by");
+    meta.review_by_pos = src.at(field("review_by"));
   }
-  if (r["published"]) {
-    meta.published = read_date(r["published"], src, diags, "published");
-    meta.published_pos = src.at(r["published"]);
+  if (field("published")) {
+    meta.published = read_date(field("published"), src, diags, "published");
+    meta.published_pos = src.at(field("published"));
   }
-  if (const YAML::Node& changes = r["changes"]) {
+  if (const YAML::Node changes = field("changes")) {
     if (!changes.IsSequence()) {
       diags.error(src.at(changes), "\"changes\" must be a list of {date, summary}");
     } else {

@@ -4,24 +4,35 @@
 
 namespace qahub::search {
 
-std::vector<Token> tokenize(std::u16string_view text) {
-  std::u16string lower = js_to_lower(text);
-  std::vector<Token> tokens;
+namespace {
+
+/// Calls f(start, end) for each token of the lower-cased `text`: lunr.tokenizer
+/// splits on whitespace and hyphens.
+template <typename F>
+void for_each_token(std::u16string_view lower, F&& f) {
   const size_t len = lower.size();
   size_t start = 0;
   for (size_t end = 0; end <= len; ++end) {
     if (end == len || is_js_space(lower[end]) || lower[end] == u'-') {
-      if (end > start) {
-        Token t;
-        t.text = lower.substr(start, end - start);
-        t.start = static_cast<uint32_t>(start);
-        t.length = static_cast<uint32_t>(end - start);
-        t.index = static_cast<uint32_t>(tokens.size());
-        tokens.push_back(std::move(t));
-      }
+      if (end > start) f(start, end);
       start = end + 1;
     }
   }
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::u16string_view text) {
+  const std::u16string lower = js_to_lower(text);
+  std::vector<Token> tokens;
+  for_each_token(lower, [&](size_t start, size_t end) {
+    Token t;
+    t.text = lower.substr(start, end - start);
+    t.start = static_cast<uint32_t>(start);
+    t.length = static_cast<uint32_t>(end - start);
+    t.index = static_cast<uint32_t>(tokens.size());
+    tokens.push_back(std::move(t));
+  });
   return tokens;
 }
 
@@ -77,15 +88,24 @@ Analyzer::Analyzer(const std::vector<std::string>& stop_words) {
 }
 
 std::vector<Token> Analyzer::analyze(std::u16string_view text) {
-  std::vector<Token> tokens = tokenize(text);
+  // tokenize() then the filters, without a string per token on the way: a
+  // token is looked up by its view into the lower-cased text, and only the
+  // stems kept are copied.
+  const std::u16string lower = js_to_lower(text);
   std::vector<Token> out;
-  out.reserve(tokens.size());
-  for (Token& t : tokens) {
-    const std::u16string* stem = stems_.stem_unless_stop(fold_possessive(trim_token(t.text)));
-    if (!stem) continue;
-    t.text = *stem;
-    out.push_back(std::move(t));
-  }
+  uint32_t index = 0;  // every token counts, kept or not
+  for_each_token(lower, [&](size_t start, size_t end) {
+    const std::u16string_view word(lower.data() + start, end - start);
+    if (const std::u16string* stem = stems_.stem_unless_stop(fold_possessive(trim_token(word)))) {
+      Token t;
+      t.text = *stem;
+      t.start = static_cast<uint32_t>(start);
+      t.length = static_cast<uint32_t>(end - start);
+      t.index = index;
+      out.push_back(std::move(t));
+    }
+    ++index;
+  });
   return out;
 }
 
