@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 #include <regex>
 #include <string>
 
@@ -103,13 +104,24 @@ std::string version_text(const std::string& qahub_version) {
          "\nlunr.js " + lunr + " (embedded in the default theme)";
 }
 
-int run_build(const config::BuildOptions& options) {
+int run_build(const config::BuildOptions& given) {
   // The --out rule, before anything is read or written (fs/output_dir.h).
+  config::BuildOptions options = given;
   const std::filesystem::path out = pipeline::output_dir(options);
-  if (auto problem = fs::out_dir_problem(options.site_dir, out, out.string(), options.force)) {
+  if (auto problem = fs::out_dir_problem(options.site_dir, out, out.string(), options.force, false)) {
     std::fprintf(stderr, "qahub: error: %s\n", problem->message.c_str());
     return problem->exit_code == 2 ? kExitUsage : kExitSiteErrors;
   }
+  // Whether --out holds files qahub did not write: a walk of the old output,
+  // beside the passes that only read, answered before anything is written.
+  std::future<std::string> foreign;
+  if (!options.force)
+    foreign = std::async(std::launch::async, [out] { return fs::foreign_files_problem(out, out.string()); });
+  std::string foreign_problem;
+  options.before_writing = [&] {
+    if (foreign.valid()) foreign_problem = foreign.get();
+    return foreign_problem;
+  };
   if (!options.cache_dir.empty())
     if (auto problem =
             fs::cache_option_problem(options.site_dir, options.cache_dir, &out, options.cache_dir.string())) {
@@ -121,6 +133,12 @@ int run_build(const config::BuildOptions& options) {
   diag::Diagnostics diags;
   pipeline::BuildStats stats;
   bool ok = pipeline::build_site(options, diags, &stats);
+  // A build that stopped before asking still says so (its errors come first).
+  if (foreign.valid())
+    if (std::string why = foreign.get(); !why.empty()) {
+      diags.error({}, why);
+      ok = false;
+    }
   print_diagnostics(diags);
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   std::string result;

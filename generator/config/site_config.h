@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -136,6 +137,11 @@ struct BuildOptions {
   /// workflow command (`::error file=…::`) and append a summary to
   /// $GITHUB_STEP_SUMMARY. Only ever set by the flag, never by the environment.
   bool github_annotations = false;
+  /// Asked once, after the last pass that only reads and before the build
+  /// writes anything (the staging folder, the search cache): a message stops
+  /// the build as an error. The CLI checks --out's files here, on a thread
+  /// it started beside the first passes (walking 14,000 files at 10k pages).
+  std::function<std::string()> before_writing;
 };
 
 /// The build cache folder: --cache-dir, else SITE/.qahub.

@@ -87,8 +87,15 @@ std::optional<std::string> first_foreign_file(const stdfs::path& dir) {
   return std::nullopt;
 }
 
+std::string foreign_files_problem(const stdfs::path& out, const std::string& shown) {
+  if (auto foreign = first_foreign_file(out))
+    return "--out \"" + shown + "\" holds files qahub did not write, such as \"" + *foreign +
+           "\"; choose a new or empty folder, or pass --force to replace it";
+  return "";
+}
+
 std::optional<OutDirProblem> out_dir_problem(const stdfs::path& site, const stdfs::path& out, const std::string& shown,
-                                             bool force) {
+                                             bool force, bool check_files) {
   const stdfs::path site_real = real_path(site), out_real = real_path(out);
   const std::string opt = "--out \"" + shown + "\" ";
   std::error_code ec;
@@ -103,10 +110,8 @@ std::optional<OutDirProblem> out_dir_problem(const stdfs::path& site, const stdf
   const stdfs::path as_given = out.filename().empty() ? out.parent_path() : out;
   if (stdfs::is_symlink(as_given, ec)) return OutDirProblem{2, opt + "is a symbolic link; give the folder it leads to"};
   if (stdfs::exists(out, ec) && !stdfs::is_directory(out, ec)) return OutDirProblem{2, opt + "is a file, not a folder"};
-  if (force) return std::nullopt;
-  if (auto foreign = first_foreign_file(out))
-    return OutDirProblem{1, opt + "holds files qahub did not write, such as \"" + *foreign +
-                                "\"; choose a new or empty folder, or pass --force to replace it"};
+  if (force || !check_files) return std::nullopt;
+  if (std::string why = foreign_files_problem(out, shown); !why.empty()) return OutDirProblem{1, why};
   return std::nullopt;
 }
 

@@ -38,8 +38,14 @@ struct OutDirProblem {
 /// or nullopt when it may: the site itself, a folder holding the site, one
 /// inside content/, data/, themes/ or .qahub/, a file or a symbolic link
 /// (exit 2); a folder with files qahub did not write, unless `force` (exit 1).
+/// `check_files` false leaves the last check (a walk of the folder) to the
+/// caller: foreign_files_problem().
 std::optional<OutDirProblem> out_dir_problem(const std::filesystem::path& site, const std::filesystem::path& out,
-                                             const std::string& shown, bool force);
+                                             const std::string& shown, bool force, bool check_files = true);
+
+/// The last check of out_dir_problem: "" when `out` holds only files qahub
+/// wrote (or does not exist), else the message (exit 1).
+std::string foreign_files_problem(const std::filesystem::path& out, const std::string& shown);
 
 /// Why `--cache-dir` (as the user wrote it: `shown`) may not be used, or
 /// nullopt when it may: the site itself, a folder holding the site, one

@@ -531,6 +531,11 @@ bool build_site(const config::BuildOptions& options, diag::Diagnostics& diags, B
   // Checkpoint: nothing is rendered from a site with errors. Warnings that
   // --strict promotes do not stop here, so a --strict run lists every warning.
   if (diags.has_true_errors()) return false;
+  if (options.before_writing && options.write)
+    if (std::string why = options.before_writing(); !why.empty()) {
+      diags.error({}, why);
+      return false;
+    }
   render_and_search(options, b, diags, stats);  // every page, the search index beside it
   if (diags.has_errors() || !write(options, b, diags, stats)) return false;
   if (keep) keep_state(options, b, std::move(sources), *keep);

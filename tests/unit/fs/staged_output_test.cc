@@ -244,3 +244,17 @@ TEST_CASE("staged output: a staged file may be a hard link to a file qahub wrote
   CHECK(std::filesystem::equivalent(out / "search/index.json", source));
   CHECK(*fs::read_file(out / "search/index.json") == "{\"v\":1}");
 }
+
+TEST_CASE("staged output: the previous tree goes by its marker's list, an empty folder besides", "[fs]") {
+  testing::TempDir root("stage-listed");
+  const auto out = root.path() / "public";
+  diag::Diagnostics d;
+  REQUIRE(fs::write_output_tree(out, {{"a/b/c/index.html", "old"}, {"a/index.html", "old"}, {"x.css", "old"}}, 2, d));
+  std::filesystem::create_directories(out / "a" / "made-by-hand");  // no file in it: nothing the check refuses
+  REQUIRE(fs::write_output_tree(out, {{"index.html", "new"}}, 2, d));
+  CHECK(d.format_all().empty());
+  CHECK_FALSE(std::filesystem::exists(out / "a"));
+  CHECK(*fs::read_file(out / "index.html") == "new");
+  for (const auto& entry : std::filesystem::directory_iterator(root.path()))
+    CHECK(entry.path().filename() == "public");  // nothing left beside it
+}
