@@ -230,11 +230,15 @@ std::u16string js_to_lower(std::u16string_view text) {
     }
   }
   std::u16string out;
-  out.reserve(text.size());
   if (ascii) {
-    for (char16_t c : text) out += (c >= u'A' && c <= u'Z') ? static_cast<char16_t>(c + 32) : c;
+    out.resize(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+      const char16_t c = text[i];
+      out[i] = (c >= u'A' && c <= u'Z') ? static_cast<char16_t>(c + 32) : c;
+    }
     return out;
   }
+  out.reserve(text.size());
   // Code points; lone surrogates pass through unchanged, as in JS.
   std::vector<char32_t> cps;
   cps.reserve(text.size());
