@@ -3,6 +3,7 @@
 #include "base/parallel.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <stdexcept>
 
@@ -164,6 +165,15 @@ std::vector<std::string> LunrIndexBuilder::to_json_pieces(int jobs) const {
     if (d > 0 && rank[d] < rank[d - 1]) needs_sort = true;
   }
 
+  // Every posting names its document and field: their JSON forms made once.
+  std::vector<std::string> quoted_refs(ndocs), quoted_fields(nfields);
+  for (size_t d = 0; d < ndocs; ++d) append_js_string(quoted_refs[d], refs_[d]);
+  for (size_t f = 0; f < nfields; ++f) append_js_string(quoted_fields[f], fields_[f].name);
+  auto append_uint = [](std::string& out, uint64_t v) {
+    char buf[24];
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+  };
+
   std::string out;
   out.reserve(64 + terms_.size() * 48 + ndocs * nfields * 64);
   out += "{\"version\":\"2.3.9\",\"fields\":[";
@@ -197,7 +207,7 @@ std::vector<std::string> LunrIndexBuilder::to_json_pieces(int jobs) const {
         for (auto [id, w] : entries) {
           if (!first) out += ',';
           first = false;
-          out += std::to_string(id);
+          append_uint(out, id);
           out += ',';
           append_js_number(out, w);
         }
@@ -232,11 +242,11 @@ std::vector<std::string> LunrIndexBuilder::to_json_pieces(int jobs) const {
         first_key = false;
         if (k == 0) {
           out += "\"_index\":";
-          out += std::to_string(order[i]);
+          append_uint(out, order[i]);
           continue;
         }
         const size_t f = k - 1;
-        append_js_string(out, fields_[f].name);
+        out += quoted_fields[f];
         out += ":{";
         sorted.clear();
         for (const Posting& p : term.postings[f]) sorted.push_back(&p);
@@ -247,7 +257,7 @@ std::vector<std::string> LunrIndexBuilder::to_json_pieces(int jobs) const {
         for (const Posting* p : sorted) {
           if (!first_doc) out += ',';
           first_doc = false;
-          append_js_string(out, refs_[p->doc]);
+          out += quoted_refs[p->doc];
           out += ":{";
           bool first_meta = true;
           for (size_t m : meta_order) {

@@ -40,7 +40,9 @@ std::vector<std::string> suggestion_words(const SurfaceCounts& counts) {
     uint64_t total = 0;
     std::vector<std::pair<uint64_t, const std::u16string*>> forms;  ///< plain surface forms, with counts
   };
-  std::unordered_map<std::u16string, Stem> by_stem;
+  // Keyed by views of the stems in `counts` (its nodes do not move): no copy.
+  std::unordered_map<std::u16string_view, Stem> by_stem;
+  by_stem.reserve(counts.size());
   for (const auto& [surface, entry] : counts) {
     if (entry.second == 0) continue;
     Stem& s = by_stem[entry.first];
