@@ -186,6 +186,9 @@ std::optional<YAML::Node> load_simple_yaml(std::string_view text) {
     const auto u = static_cast<unsigned char>(c);
     if ((u < 0x20 && c != '\n') || u == 0x7F || c == '#') return std::nullopt;  // CR, tab, controls, comments
   }
+  // yaml-cpp breaks lines at NEL, U+2028 and U+2029 too, even inside quotes.
+  for (std::string_view line_break : {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"})
+    if (text.find(line_break) != std::string_view::npos) return std::nullopt;
   std::vector<Line> lines;
   for (size_t pos = 0; pos < text.size();) {
     const size_t nl = text.find('\n', pos);

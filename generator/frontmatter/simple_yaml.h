@@ -11,8 +11,9 @@
 /// plain scalars (`[a, b]`); a key with nothing after the colon is followed
 /// by a block list, indented, of scalars or of one-level maps (`changes:`).
 /// Anything else (comments, blank lines, tabs, anchors, escapes, nested
-/// blocks, null values, a key given twice, a colon inside a plain value)
-/// is not read here, so yaml-cpp reads it and reports what it finds.
+/// blocks, null values, a key given twice, a colon inside a plain value, the
+/// Unicode line breaks yaml-cpp folds) is not read here, so yaml-cpp reads
+/// it and reports what it finds.
 ///
 ///   load_simple_yaml("title: \"Safeguarding\"\ntags: [practice]\n")  // a map of two
 ///   load_simple_yaml("title: x # note\n")                             // nullopt

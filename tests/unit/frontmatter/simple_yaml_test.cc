@@ -102,7 +102,13 @@ TEST_CASE("simple_yaml: what it does not read goes to yaml-cpp", "[frontmatter]"
                            "tags: [\"a\", b]\n",
                            "weight: -5\n",
                            "title: -x\n",
-                           "title: 10:30\n"}) {
+                           "title: 10:30\n",
+                           "title: a\xE2\x80\xA8"
+                           "b\n",
+                           "title: \"a\xE2\x80\xA9"
+                           "b\"\n",
+                           "title: 'a\xC2\x85"
+                           "b'\n"}) {
     INFO(text);
     CHECK_FALSE(load_simple_yaml(text));
   }
@@ -142,6 +148,17 @@ TEST_CASE("simple_yaml: agrees with yaml-cpp on random front matter", "[frontmat
                                            "{a: b}",
                                            "a  b",
                                            "back\\slash",
+                                           "a\xE2\x80\xA8"
+                                           "b",
+                                           "\"a\xC2\x85"
+                                           "b\"",
+                                           "a\xC2\xA0"
+                                           "b",
+                                           "\xEF\xBB\xBF"
+                                           "bom",
+                                           "[a\xE2\x80\xA9"
+                                           "b, c]",
+                                           "'\xC2\xA0'",
                                            " lead",
                                            "trail ",
                                            "100%",
