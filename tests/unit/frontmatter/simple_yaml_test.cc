@@ -202,3 +202,25 @@ TEST_CASE("simple_yaml: agrees with yaml-cpp on random front matter", "[frontmat
   }
   CHECK(read > 1000);  // the fast path is taken, not only ever refused
 }
+
+TEST_CASE("simple_yaml: agrees with yaml-cpp on values of random characters", "[frontmatter]") {
+  // Every printable ASCII character, some of them often, and a few of UTF-8.
+  const std::vector<std::string> chars = {"a", "b", " ", " ", "-",  ",", ":", "'",        "\"",          "[",
+                                          "]", "{", "}", "!", "&",  "*", "|", ">",        "%",           "@",
+                                          "`", "?", "#", "~", "\\", "/", ".", "=",        "+",           "(",
+                                          ")", "<", ";", "^", "$",  "0", "9", "\xC3\xA9", "\xE2\x80\x94"};
+  std::mt19937 random(17);
+  int read = 0;
+  for (int round = 0; round < 50000; ++round) {
+    std::string text;
+    const int lines = 1 + static_cast<int>(random() % 3);
+    for (int l = 0; l < lines; ++l) {
+      text += "k" + std::to_string(l) + ": ";
+      const int n = 1 + static_cast<int>(random() % 8);
+      for (int c = 0; c < n; ++c) text += chars[random() % chars.size()];
+      text += '\n';
+    }
+    check_against_yaml_cpp(text, read);
+  }
+  CHECK(read > 1000);
+}
