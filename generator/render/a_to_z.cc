@@ -233,7 +233,7 @@ void render_a_to_z(const RenderContext& ctx, base::OutputFiles& out, diag::Diagn
   if (!split)
     for (const AToZLetter& l : letters)
       view["groups"].push_back({{"label", l.label}, {"id", "letter-" + l.slug}, {"entries", entries_view(l.entries)}});
-  if (!only || only->count("/a-z/")) emit(ctx, "/a-z/", "A to Z", description, view, out, diags);
+  if (!only || only->count("/a-z/")) emit(ctx, "/a-z/", "A to Z", description, std::move(view), out, diags);
   if (!split) return;
   for (const AToZLetter& l : letters) {
     if (only && !only->count(letter_url(l))) continue;
@@ -245,7 +245,8 @@ void render_a_to_z(const RenderContext& ctx, base::OutputFiles& out, diag::Diagn
                  {"has_entries", true}};
     page["groups"] = json::array();
     page["groups"].push_back(std::move(group));
-    emit(ctx, letter_url(l), "A to Z: " + l.label, "Pages and glossary terms under " + l.label + ".", page, out, diags);
+    emit(ctx, letter_url(l), "A to Z: " + l.label, "Pages and glossary terms under " + l.label + ".", std::move(page), out,
+         diags);
   }
 }
 
