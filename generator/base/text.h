@@ -14,6 +14,8 @@ using OutputFiles = std::map<std::string, std::string>;
 
 /// Escapes & < > " ' for HTML text and attribute values.
 std::string html_escape(std::string_view text);
+/// The same, appended to `out` (runs that need no escape copied whole).
+void append_html_escaped(std::string& out, std::string_view text);
 
 /// True for the C0 control characters XML 1.0 forbids (all but tab, LF, CR):
 /// text pasted from Word can carry them, and one makes a feed unreadable.

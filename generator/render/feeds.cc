@@ -19,6 +19,31 @@ namespace {
 /// titles from data files from breaking the feed too.
 std::string xml_text(std::string_view text) { return base::html_escape(base::strip_xml_illegal(text)); }
 
+/// xml_text() appended to `out`, without copies when nothing is illegal
+/// (the amendments feed has 20,000 entries at 10,000 pages).
+void append_xml_text(std::string& out, std::string_view text) {
+  if (std::any_of(text.begin(), text.end(), [](char c) { return base::is_xml_illegal(static_cast<unsigned char>(c)); }))
+    base::append_html_escaped(out, base::strip_xml_illegal(text));
+  else
+    base::append_html_escaped(out, text);
+}
+
+/// What a feed's links and ids are made from, worked out once per feed, not per entry.
+struct FeedBase {
+  explicit FeedBase(const config::SiteConfig& config)
+      : base_path(config.base_path()), prefix(config.origin() + base_path), host(config.host()) {}
+  std::string base_path;
+  std::string prefix;  ///< absolute_url() of "/x" is prefix + "x"
+  std::string host;
+};
+
+/// An entry's id: a tag: URI on a site with a host, else a name-based UUID.
+std::string id_for(const FeedBase& feed, const std::string& url, const base::Date& date, const std::string& fragment) {
+  const std::string path = feed.base_path + url.substr(1) + "#" + fragment;
+  if (!feed.host.empty()) return "tag:" + feed.host + "," + date.iso() + ":" + path;
+  return "urn:uuid:" + base::uuid_v5(base::kUrlNamespace, path);
+}
+
 }  // namespace
 
 std::string change_fragment(const base::Date& date, size_t k) {
@@ -26,15 +51,11 @@ std::string change_fragment(const base::Date& date, size_t k) {
 }
 
 std::string entry_id(const config::SiteConfig& config, const std::string& url, const base::Date& date, size_t k) {
-  const std::string path = config.base_path() + url.substr(1) + "#" + change_fragment(date, k);
-  if (const std::string host = config.host(); !host.empty()) return "tag:" + host + "," + date.iso() + ":" + path;
-  return "urn:uuid:" + base::uuid_v5(base::kUrlNamespace, path);
+  return id_for(FeedBase(config), url, date, change_fragment(date, k));
 }
 
 std::string publication_entry_id(const config::SiteConfig& config, const std::string& url, const base::Date& date) {
-  const std::string path = config.base_path() + url.substr(1) + "#published";
-  if (const std::string host = config.host(); !host.empty()) return "tag:" + host + "," + date.iso() + ":" + path;
-  return "urn:uuid:" + base::uuid_v5(base::kUrlNamespace, path);
+  return id_for(FeedBase(config), url, date, "published");
 }
 
 std::string feed_id(const config::SiteConfig& config, const std::string& file) {
@@ -92,18 +113,24 @@ std::string render_amendments_feed(const model::Site& site) {
   xml += "  <link href=\"" + base::html_escape(absolute_url(site.config, "/amendments/")) + "\"/>\n";
   xml += "  <updated>" + updated + "T00:00:00Z</updated>\n";
   xml += "  <author><name>" + xml_text(site.config.organisation) + "</name></author>\n";
+  const FeedBase feed(site.config);
   for (const Entry& e : entries) {
-    const std::string link = absolute_url(site.config, e.page->url);
-    xml += "  <entry>\n";
-    const std::string summary = e.change ? e.change->summary : "Published on " + e.date.human() + ".";
-    const std::string id = e.change ? entry_id(site.config, e.page->url, e.date, e.k)
-                                    : publication_entry_id(site.config, e.page->url, e.date);
-    xml += "    <title>" + xml_text(e.page->title + ": " + (e.change ? e.change->summary : "published")) + "</title>\n";
-    xml += "    <id>" + xml_text(id) + "</id>\n";
-    xml += "    <link href=\"" + base::html_escape(link) + "\"/>\n";
-    xml += "    <updated>" + e.date.iso() + "T00:00:00Z</updated>\n";
-    xml += "    <summary>" + xml_text(summary) + "</summary>\n";
-    xml += "  </entry>\n";
+    xml += "  <entry>\n    <title>";
+    append_xml_text(xml, e.page->title);
+    xml += ": ";
+    append_xml_text(xml, e.change ? std::string_view(e.change->summary) : "published");
+    xml += "</title>\n    <id>";
+    append_xml_text(xml, id_for(feed, e.page->url, e.date, e.change ? change_fragment(e.date, e.k) : "published"));
+    xml += "</id>\n    <link href=\"";
+    base::append_html_escaped(xml, feed.prefix + e.page->url.substr(1));
+    xml += "\"/>\n    <updated>";
+    xml += e.date.iso();
+    xml += "T00:00:00Z</updated>\n    <summary>";
+    if (e.change)
+      append_xml_text(xml, e.change->summary);
+    else
+      append_xml_text(xml, "Published on " + e.date.human() + ".");
+    xml += "</summary>\n  </entry>\n";
   }
   xml += "</feed>\n";
   return xml;

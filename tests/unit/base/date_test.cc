@@ -2,6 +2,8 @@
 
 #include "base/date.h"
 
+#include <cstdio>
+
 using qahub::base::Date;
 
 TEST_CASE("date: parses ISO dates and rejects impossible ones", "[base]") {
@@ -38,4 +40,13 @@ TEST_CASE("date: a year on or back keeps the day, 29 February becomes 28 Februar
   CHECK(add_years(Date{2028, 2, 29}, 4) == Date{2032, 2, 29});
   CHECK(qahub::base::financial_year_start(Date{2027, 3, 31}) == Date{2026, 4, 1});
   CHECK(qahub::base::financial_year_start(Date{2026, 4, 1}) == Date{2026, 4, 1});
+}
+
+TEST_CASE("date: iso() pads every part as %04d-%02d-%02d does, whatever the year", "[base]") {
+  for (const Date d : {Date{2026, 12, 7}, Date{5, 1, 2}, Date{999, 10, 31}, Date{9999, 12, 31}, Date{0, 1, 1},
+                       Date{10000, 1, 1}, Date{-1, 1, 1}, Date{2026, 100, 1}}) {
+    char expected[40];
+    std::snprintf(expected, sizeof expected, "%04d-%02d-%02d", d.year, d.month, d.day);
+    CHECK(d.iso() == expected);
+  }
 }

@@ -23,6 +23,15 @@ TEST_CASE("text: html_escape escapes the five characters", "[base]") {
         "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
 }
 
+TEST_CASE("text: append_html_escaped appends what html_escape gives, runs and all", "[base]") {
+  for (const std::string text : {"", "plain", "&", "a<b>c\"d'e&f", "&&<<", "end>", "\xC3\xA9 & \xE2\x80\x94"}) {
+    std::string out = "kept:";
+    append_html_escaped(out, text);
+    CHECK(out == "kept:" + html_escape(text));
+  }
+  CHECK(html_escape("a<b>c\"d'e&f") == "a&lt;b&gt;c&quot;d&#39;e&amp;f");
+}
+
 TEST_CASE("text: closest_match suggests near misses only", "[base]") {
   std::vector<std::string> keys = {"title", "description", "weight", "review_by"};
   CHECK(closest_match("tittle", keys) == "title");
