@@ -245,8 +245,8 @@ void render_a_to_z(const RenderContext& ctx, base::OutputFiles& out, diag::Diagn
                  {"has_entries", true}};
     page["groups"] = json::array();
     page["groups"].push_back(std::move(group));
-    emit(ctx, letter_url(l), "A to Z: " + l.label, "Pages and glossary terms under " + l.label + ".", std::move(page), out,
-         diags);
+    emit(ctx, letter_url(l), "A to Z: " + l.label, "Pages and glossary terms under " + l.label + ".", std::move(page),
+         out, diags);
   }
 }
 

@@ -47,7 +47,8 @@ void some_tags_pages(const RenderContext& ctx, base::OutputFiles& out, diag::Dia
     for (size_t i : pages)
       list.push_back(
           {{"url", site.pages[i].url}, {"title", site.pages[i].title}, {"description", site.pages[i].description}});
-    emit(ctx, url, "Pages tagged \u201c" + tag + "\u201d", "", "tag", {{"tag", tag}, {"pages", std::move(list)}}, out, diags);
+    emit(ctx, url, "Pages tagged \u201c" + tag + "\u201d", "", "tag", {{"tag", tag}, {"pages", std::move(list)}}, out,
+         diags);
   }
   emit(ctx, "/tags/", "Tags", "Every tag used on the hub, with the number of pages carrying it.", "tags",
        {{"tags", std::move(tags)}}, out, diags);
@@ -133,8 +134,9 @@ void review_page(const RenderContext& ctx, base::OutputFiles& out, diag::Diagnos
                     {"status", status},
                     {"status_class", base::slugify(status)}});
   }
-  json view = {
-      {"rows", std::move(rows)}, {"overdue_count", std::to_string(overdue)}, {"page_count", std::to_string(pages.size())}};
+  json view = {{"rows", std::move(rows)},
+               {"overdue_count", std::to_string(overdue)},
+               {"page_count", std::to_string(pages.size())}};
   view["notices"] = notice_rows(ctx);
   view["has_notices"] = !view["notices"].empty();
   view["notice_count"] = base::plural(view["notices"].size(), "notice");
@@ -161,8 +163,7 @@ void accessibility_page(const RenderContext& ctx, base::OutputFiles& out, diag::
   if (a.prepared_on) view["prepared_on"] = a.prepared_on->human();
   if (a.reviewed_on) view["reviewed_on"] = a.reviewed_on->human();
   emit(ctx, "/accessibility/", "Accessibility statement for " + ctx.site.config.title,
-       "How accessible this site is, and how to report a problem.", "accessibility", std::move(view), out,
-       diags);
+       "How accessible this site is, and how to report a problem.", "accessibility", std::move(view), out, diags);
 }
 
 /// A section that gets a print pack: one with a page that is not a section.
